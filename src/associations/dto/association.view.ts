@@ -1,0 +1,24 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export class AssociationView {
+  @ApiProperty() id!: string;
+  @ApiProperty({ example: '4143车友会' }) name!: string;
+  @ApiProperty({ example: '二龙路社区' }) community!: string;
+  @ApiProperty({ example: '金融街街道' }) streetOffice!: string;
+}
+
+export class LanePointView {
+  @ApiProperty({ description: 'metres from the lane origin' }) x!: number;
+  @ApiProperty() y!: number;
+}
+
+export class LaneView {
+  @ApiProperty() id!: string;
+  @ApiProperty() associationId!: string;
+  @ApiProperty({ example: '下岗胡同' }) name!: string;
+  @ApiProperty({
+    type: [LanePointView],
+    description: 'The lane centre line as a polyline in metres',
+  })
+  geometry!: LanePointView[];
+}

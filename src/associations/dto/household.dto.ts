@@ -1,0 +1,17 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, Length } from 'class-validator';
+import { ScopedPageQuery } from '../../common/pagination';
+
+export class CreateHouseholdDto {
+  @ApiProperty({ example: '下岗胡同19号' }) @IsString() @Length(1, 120) address!: string;
+}
+
+export class UpdateHouseholdDto extends CreateHouseholdDto {}
+
+export class HouseholdQuery extends ScopedPageQuery {
+  @ApiPropertyOptional({ description: 'Address contains' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 60)
+  search?: string;
+}

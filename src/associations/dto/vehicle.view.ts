@@ -1,0 +1,15 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PLATE_COLORS, type PlateColor } from '../plate';
+
+export class VehicleView {
+  @ApiProperty() id!: string;
+  @ApiProperty() associationId!: string;
+  @ApiProperty() householdId!: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) ownerMemberId!: string | null;
+  @ApiProperty({
+    example: '京A·12345',
+    description: 'As painted; masked (京A·***45) unless the reader needs it',
+  })
+  plate!: string;
+  @ApiProperty({ enum: PLATE_COLORS }) plateColor!: PlateColor;
+}

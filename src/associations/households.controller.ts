@@ -1,0 +1,141 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Header,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional, IsUUID } from 'class-validator';
+import type { Actor } from '../auth/actor';
+import { CurrentActor, Roles } from '../auth/decorators';
+import { ApiStandardErrors } from '../common/api-errors.decorator';
+import { DomainError } from '../common/domain-error';
+import { parseBooleanQuery } from '../common/query';
+import type { Page } from '../common/pagination';
+import { CreateHouseholdDto, HouseholdQuery, UpdateHouseholdDto } from './dto/household.dto';
+import { HouseholdDetailView, HouseholdView } from './dto/household.view';
+import {
+  HouseholdLedgerService,
+  type ImportReport,
+  LEDGER_COLUMNS,
+} from './household-ledger.service';
+import { HouseholdsService } from './households.service';
+
+class ImportQuery {
+  @ApiPropertyOptional({ description: 'Check the file and report, changing nothing' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => parseBooleanQuery(value))
+  @IsBoolean()
+  dryRun?: boolean;
+}
+
+class ExportQuery {
+  @ApiPropertyOptional() @IsOptional() @IsUUID() associationId?: string;
+}
+
+@ApiTags('households')
+@ApiStandardErrors()
+@Controller('api/households')
+export class HouseholdsController {
+  constructor(
+    private readonly households: HouseholdsService,
+    private readonly ledger: HouseholdLedgerService,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Households (a resident sees only their own)' })
+  list(@CurrentActor() actor: Actor, @Query() query: HouseholdQuery): Promise<Page<HouseholdView>> {
+    return this.households.list(actor, query);
+  }
+
+  @Get('export.csv')
+  @Roles('admin', 'viewer')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="households-ledger.csv"')
+  @ApiProduces('text/csv')
+  @ApiOperation({
+    summary: `Ledger (台账) of households, members and vehicles; columns: ${LEDGER_COLUMNS.join(', ')}`,
+  })
+  exportCsv(@CurrentActor() actor: Actor, @Query() query: ExportQuery): Promise<string> {
+    return this.ledger.exportCsv(actor, query.associationId);
+  }
+
+  @Post('import')
+  @Roles('admin')
+  @HttpCode(200)
+  @ApiConsumes('text/csv')
+  @ApiBody({
+    schema: {
+      type: 'string',
+      example:
+        'address,name,phone,role,partyMember,volunteer,plate,plateColor\n下岗胡同19号,王秀兰,13800000031,resident,true,false,京A12345,blue',
+    },
+  })
+  @ApiOperation({
+    summary:
+      'Import households, members and vehicles from CSV; each rejected row is reported with its reason',
+  })
+  importCsv(
+    @CurrentActor() actor: Actor,
+    @Body() body: unknown,
+    @Query() query: ImportQuery,
+  ): Promise<ImportReport> {
+    if (typeof body !== 'string') {
+      throw DomainError.invalid('请以 text/csv 上传 / send the file as text/csv');
+    }
+    return this.ledger.importCsv(actor, body, query.dryRun ?? false);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: HouseholdDetailView })
+  get(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<HouseholdDetailView> {
+    return this.households.get(actor, id);
+  }
+
+  @Post()
+  @Roles('admin')
+  @ApiOkResponse({ type: HouseholdDetailView })
+  create(
+    @CurrentActor() actor: Actor,
+    @Body() body: CreateHouseholdDto,
+  ): Promise<HouseholdDetailView> {
+    return this.households.create(actor, body);
+  }
+
+  @Patch(':id')
+  @Roles('admin')
+  @ApiOkResponse({ type: HouseholdDetailView })
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateHouseholdDto,
+  ): Promise<HouseholdDetailView> {
+    return this.households.update(actor, id, body);
+  }
+
+  @Delete(':id')
+  @Roles('admin')
+  @HttpCode(204)
+  remove(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    return this.households.remove(actor, id);
+  }
+}

@@ -1,0 +1,42 @@
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { DomainError, ErrorCode } from '../common/domain-error';
+import type { Actor } from './actor';
+import { IS_PUBLIC, ROLES_KEY } from './decorators';
+import type { Role } from './role';
+import { TokenService } from './token.service';
+
+/** Global: every route needs a valid token unless marked @Public(), and one of its @Roles(). */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: TokenService,
+  ) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    if (context.getType() !== 'http') return true;
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+
+    const request = context
+      .switchToHttp()
+      .getRequest<{ headers: Record<string, string | undefined>; actor?: Actor }>();
+    const header = request.headers.authorization ?? '';
+    const [scheme, token] = header.split(' ');
+    if (scheme?.toLowerCase() !== 'bearer' || !token) {
+      throw new DomainError(
+        ErrorCode.Unauthenticated,
+        '请先登录 / log in first (Bearer token missing)',
+      );
+    }
+    const actor = this.tokens.verifyAccessToken(token);
+    request.actor = actor;
+
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    if (roles && !roles.includes(actor.role)) {
+      throw DomainError.forbidden(`无权访问 / the ${actor.role} role may not do this`);
+    }
+    return true;
+  }
+}

@@ -1,0 +1,30 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, Length, Matches } from 'class-validator';
+import { MemberView } from '../../associations/dto/member.view';
+
+export class LoginDto {
+  @ApiProperty({ example: '13800000001' })
+  @IsString()
+  @Matches(/^1\d{10}$/, { message: 'phone must be an 11-digit mobile number' })
+  phone!: string;
+
+  @ApiProperty({ example: 'demo-4143' })
+  @IsString()
+  @Length(1, 200)
+  password!: string;
+}
+
+export class RefreshDto {
+  @ApiProperty()
+  @IsString()
+  @Length(20, 200)
+  refreshToken!: string;
+}
+
+export class SessionView {
+  @ApiProperty() accessToken!: string;
+  @ApiProperty({ description: 'Seconds until the access token expires' }) expiresIn!: number;
+  @ApiProperty({ description: 'Exchange at POST /api/auth/refresh for a new pair' })
+  refreshToken!: string;
+  @ApiProperty({ type: () => MemberView }) member!: MemberView;
+}

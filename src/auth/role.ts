@@ -1,0 +1,2 @@
+export const ROLES = ['admin', 'warden', 'resident', 'unit', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];

@@ -1,0 +1,81 @@
+import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { appConfig } from './config';
+import { ErrorFilter } from './common/error.filter';
+
+const CSV_BODY_LIMIT = 4 * 1024 * 1024;
+
+/** Builds the application exactly as production runs it; tests call this too. */
+export async function createApp(databaseUrl: string): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ bodyLimit: appConfig().bodyLimitBytes, trustProxy: true });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot({ databaseUrl }),
+    adapter,
+    {
+      bufferLogs: true,
+    },
+  );
+  app.useLogger(app.get(Logger));
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addContentTypeParser(
+    'text/csv',
+    { parseAs: 'string', bodyLimit: CSV_BODY_LIMIT },
+    (_req, body, done) => done(null, body),
+  );
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      exceptionFactory: (errors) =>
+        new BadRequestException({ message: flatten(errors), details: fieldErrors(errors) }),
+    }),
+  );
+  app.useGlobalFilters(new ErrorFilter());
+  setUpOpenApi(app);
+  return app;
+}
+
+export function buildOpenApiDocument(app: NestFastifyApplication) {
+  const config = new DocumentBuilder()
+    .setTitle('hutong-parking')
+    .setDescription(
+      'Parking self-governance for hutong car-owner associations (车友会). Every error has the body ' +
+        '{ statusCode, error, message, details }. Log in at POST /api/auth/login and send the access token as a Bearer token.',
+    )
+    .setVersion('0.1.0')
+    .addBearerAuth()
+    .build();
+  return SwaggerModule.createDocument(app, config);
+}
+
+function setUpOpenApi(app: NestFastifyApplication): void {
+  // The UI itself is served by ApiDocsController from the bundled swagger-ui-dist.
+  SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app), {
+    jsonDocumentUrl: 'api/docs-json',
+    ui: false,
+    raw: ['json'],
+  });
+}
+
+interface FieldError {
+  field: string;
+  problems: string[];
+}
+
+function fieldErrors(errors: ValidationError[], parent = ''): FieldError[] {
+  return errors.flatMap((error) => {
+    const field = parent ? `${parent}.${error.property}` : error.property;
+    const own = error.constraints ? [{ field, problems: Object.values(error.constraints) }] : [];
+    return [...own, ...fieldErrors(error.children ?? [], field)];
+  });
+}
+
+function flatten(errors: ValidationError[]): string {
+  const problems = fieldErrors(errors).flatMap((e) => e.problems);
+  return `请求无效 / invalid request: ${problems.join('; ')}`;
+}

@@ -1,0 +1,12 @@
+import { appConfig } from './app.config';
+import { authConfig } from './auth.config';
+import { databaseConfig } from './database.config';
+import { liveConfig } from './live.config';
+
+export { appConfig, authConfig, databaseConfig, liveConfig };
+export type { AppConfig } from './app.config';
+export type { AuthConfig } from './auth.config';
+export type { DatabaseConfig } from './database.config';
+export type { LiveConfig } from './live.config';
+
+export const allConfig = [appConfig, authConfig, databaseConfig, liveConfig];

@@ -1,0 +1,203 @@
+import { DEMO, startTestApp, type TestApp } from './support/test-app';
+
+/**
+ * Who may read and change what. Each row is a user's attempt; the expected status is what the
+ * council agreed: residents touch only their household, nobody reads another association.
+ */
+describe('access matrix', () => {
+  let t: TestApp;
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const [own] = await t.sql<{ household_id: string; id: string }>(
+      `SELECT household_id, id FROM member WHERE phone = $1`,
+      [DEMO.resident],
+    );
+    ids.ownHousehold = own!.household_id;
+    ids.ownMember = own!.id;
+    const [other] = await t.sql<{ household_id: string; id: string }>(
+      `SELECT household_id, id FROM member WHERE phone = $1`,
+      [DEMO.otherResident],
+    );
+    ids.otherHousehold = other!.household_id;
+    ids.otherMember = other!.id;
+    ids.ownVehicle = (
+      await t.sql<{ id: string }>(`SELECT id FROM vehicle WHERE household_id = $1`, [
+        ids.ownHousehold,
+      ])
+    )[0]!.id;
+    ids.otherVehicle = (
+      await t.sql<{ id: string }>(`SELECT id FROM vehicle WHERE household_id = $1`, [
+        ids.otherHousehold,
+      ])
+    )[0]!.id;
+    // A second association, with a household and a vehicle nobody in 4143 may touch.
+    const [foreign] = await t.sql<{ id: string }>(
+      `INSERT INTO association (name, community, street_office) VALUES ('文昌车友会', '文昌社区', '金融街街道') RETURNING id`,
+    );
+    ids.foreignAssociation = foreign!.id;
+    const [foreignHousehold] = await t.sql<{ id: string }>(
+      `INSERT INTO household (association_id, address) VALUES ($1, '文昌胡同1号') RETURNING id`,
+      [foreign!.id],
+    );
+    ids.foreignHousehold = foreignHousehold!.id;
+    const [foreignVehicle] = await t.sql<{ id: string }>(
+      `INSERT INTO vehicle (association_id, household_id, plate, plate_color) VALUES ($1, $2, '京A99999', 'blue') RETURNING id`,
+      [foreign!.id, foreignHousehold!.id],
+    );
+    ids.foreignVehicle = foreignVehicle!.id;
+  });
+  afterAll(() => t.close());
+
+  const who = {
+    admin: DEMO.admin,
+    warden: DEMO.wardens[0],
+    resident: DEMO.resident,
+    unit: DEMO.unit,
+    viewer: DEMO.viewer,
+  };
+  type Who = keyof typeof who;
+
+  const reads: [Who, string, number][] = [
+    ['admin', '/api/households', 200],
+    ['warden', '/api/households', 200],
+    ['viewer', '/api/households', 200],
+    ['unit', '/api/households', 403],
+    ['resident', '/api/households/{ownHousehold}', 200],
+    ['resident', '/api/households/{otherHousehold}', 404],
+    ['admin', '/api/households/{foreignHousehold}', 404],
+    ['viewer', '/api/households/{foreignHousehold}', 404],
+    ['resident', '/api/vehicles/{ownVehicle}', 200],
+    ['resident', '/api/vehicles/{otherVehicle}', 404],
+    ['warden', '/api/vehicles/{otherVehicle}', 200],
+    ['admin', '/api/vehicles/{foreignVehicle}', 404],
+    ['unit', '/api/vehicles/{ownVehicle}', 404],
+    ['resident', '/api/members/{otherMember}', 404],
+    ['admin', '/api/members/{otherMember}', 200],
+    ['admin', '/api/associations/{foreignAssociation}', 404],
+    ['admin', '/api/households/export.csv', 200],
+    ['viewer', '/api/households/export.csv', 200],
+    ['resident', '/api/households/export.csv', 403],
+    ['warden', '/api/households/export.csv', 403],
+  ];
+
+  it.each(reads)('%s GET %s → %i', async (role, path, status) => {
+    const token = await t.login(who[role]);
+    const response = await t.http().get(fill(path)).set('Authorization', `Bearer ${token}`);
+    expect(response.status).toBe(status);
+    if (status >= 400)
+      expect(response.body).toMatchObject({
+        statusCode: status,
+        error: expect.any(String),
+        message: expect.any(String),
+      });
+  });
+
+  const writes: [Who, 'post' | 'patch' | 'delete', string, object, number][] = [
+    ['admin', 'post', '/api/households', { address: '下岗胡同99号' }, 201],
+    ['warden', 'post', '/api/households', { address: '下岗胡同98号' }, 403],
+    ['resident', 'post', '/api/households', { address: '下岗胡同97号' }, 403],
+    ['viewer', 'post', '/api/households', { address: '下岗胡同96号' }, 403],
+    ['resident', 'post', '/api/vehicles', { plate: '京A5K123' }, 201],
+    [
+      'resident',
+      'post',
+      '/api/vehicles',
+      { plate: '京A5K124', householdId: '{otherHousehold}' },
+      404,
+    ],
+    ['resident', 'patch', '/api/vehicles/{otherVehicle}', { plateColor: 'yellow' }, 404],
+    ['resident', 'patch', '/api/members/{ownMember}', { name: '王秀兰' }, 200],
+    ['resident', 'patch', '/api/members/{ownMember}', { role: 'admin' }, 403],
+    ['resident', 'patch', '/api/members/{otherMember}', { name: '冒名' }, 404],
+    ['warden', 'patch', '/api/vehicles/{otherVehicle}', { plateColor: 'yellow' }, 403],
+    ['admin', 'patch', '/api/vehicles/{foreignVehicle}', { plateColor: 'yellow' }, 404],
+    ['admin', 'delete', '/api/households/{foreignHousehold}', {}, 404],
+    ['unit', 'post', '/api/vehicles', { plate: '京A5K125' }, 403],
+    [
+      'admin',
+      'post',
+      '/api/lanes',
+      {
+        name: '新胡同',
+        geometry: [
+          { x: 0, y: 0 },
+          { x: 50, y: 0 },
+        ],
+      },
+      201,
+    ],
+    [
+      'resident',
+      'post',
+      '/api/lanes',
+      {
+        name: '私胡同',
+        geometry: [
+          { x: 0, y: 0 },
+          { x: 50, y: 0 },
+        ],
+      },
+      403,
+    ],
+  ];
+
+  it.each(writes)('%s %s %s → %i', async (role, method, path, body, status) => {
+    const token = await t.login(who[role]);
+    const payload = JSON.parse(fill(JSON.stringify(body)));
+    const agent = t.http();
+    const response = await agent[method](fill(path))
+      .set('Authorization', `Bearer ${token}`)
+      .send(payload);
+    expect(response.status).toBe(status);
+  });
+
+  it('the foreign association is untouched by all of the above', async () => {
+    const [vehicle] = await t.sql<{ plate_color: string }>(
+      `SELECT plate_color FROM vehicle WHERE id = $1`,
+      [ids.foreignVehicle],
+    );
+    expect(vehicle!.plate_color).toBe('blue');
+    expect(
+      await t.sql(`SELECT 1 FROM household WHERE id = $1`, [ids.foreignHousehold]),
+    ).toHaveLength(1);
+  });
+
+  it('masks phones and plates for readers who do not need them', async () => {
+    const viewer = await t.login(DEMO.viewer);
+    const members = await t
+      .http()
+      .get('/api/members?pageSize=5')
+      .set('Authorization', `Bearer ${viewer}`);
+    expect(members.body.items[0].phone).toMatch(/^1\d{2}\*{4}\d{4}$/);
+    const vehicles = await t
+      .http()
+      .get('/api/vehicles?pageSize=5')
+      .set('Authorization', `Bearer ${viewer}`);
+    expect(vehicles.body.items[0].plate).toMatch(/^京[A-Z]·\*\*\*\w{2}$/);
+
+    const warden = await t.login(DEMO.wardens[0]);
+    const seen = await t
+      .http()
+      .get('/api/vehicles?pageSize=5')
+      .set('Authorization', `Bearer ${warden}`);
+    expect(seen.body.items[0].plate).not.toContain('*');
+    const wardenMembers = await t
+      .http()
+      .get('/api/members?pageSize=5&role=resident')
+      .set('Authorization', `Bearer ${warden}`);
+    expect(wardenMembers.body.items[0].phone).toContain('****');
+  });
+
+  it('a resident lists only their own household', async () => {
+    const token = await t.login(DEMO.resident);
+    const list = await t.http().get('/api/households').set('Authorization', `Bearer ${token}`);
+    expect(list.body.total).toBe(1);
+    expect(list.body.items[0].id).toBe(ids.ownHousehold);
+  });
+
+  function fill(text: string): string {
+    return text.replace(/\{(\w+)\}/g, (_m, key: string) => ids[key] ?? key);
+  }
+});
