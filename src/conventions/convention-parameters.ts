@@ -1,0 +1,89 @@
+// The rule parameters a parking convention (自治公约) sets, which the system enforces. Every
+// feature reads them through ConventionRulesService.rulesInForce(); none hard-codes a quota.
+
+export type PenaltyAction = 'persuasion' | 'notice' | 'suspension';
+
+export interface PenaltyStep {
+  /** 1 for the first violation, 2 for the second within `withinDays`, ... */
+  step: number;
+  withinDays: number;
+  action: PenaltyAction;
+  /** For 'suspension': how long the permit is suspended. */
+  suspensionDays?: number;
+}
+
+export interface TimeWindow {
+  /** "HH:MM" in Asia/Shanghai; a window may cross midnight (from > to). */
+  from: string;
+  to: string;
+  /** ISO weekdays 1 (Mon) … 7 (Sun); all days when omitted. */
+  days?: number[];
+  reason: string;
+}
+
+export interface ConventionParameters {
+  vehiclesPerHousehold: number;
+  visitorPassesPerMonth: number;
+  visitorPassMaxHours: number;
+  /** Monthly fee for a resident permit in CNY; 0 when there is none. */
+  monthlyFeeCny: number;
+  standingAllocationOnePerHousehold: boolean;
+  noParkingWindows: TimeWindow[];
+  /** Minutes after a shared car park's must-leave-by time before an overstay is flagged. */
+  sharedGraceMinutes: number;
+  wardenSwapsWithoutApproval: boolean;
+  violationsOnlyByWardensOnDuty: boolean;
+  penaltyLadder: PenaltyStep[];
+}
+
+export type ParameterName = keyof ConventionParameters;
+
+/** What applies before any convention is in force: the common practice of Beijing lane conventions. */
+export const DEFAULT_PARAMETERS: ConventionParameters = {
+  vehiclesPerHousehold: 1,
+  visitorPassesPerMonth: 4,
+  visitorPassMaxHours: 24,
+  monthlyFeeCny: 0,
+  standingAllocationOnePerHousehold: true,
+  noParkingWindows: [],
+  sharedGraceMinutes: 15,
+  wardenSwapsWithoutApproval: false,
+  violationsOnlyByWardensOnDuty: false,
+  penaltyLadder: [
+    { step: 1, withinDays: 90, action: 'persuasion' },
+    { step: 2, withinDays: 90, action: 'notice' },
+    { step: 3, withinDays: 90, action: 'suspension', suspensionDays: 7 },
+  ],
+};
+
+export interface ArticleRef {
+  /** 第N条 */
+  number: number;
+  text: string;
+}
+
+export interface RulesInForce {
+  /** null when no convention has been adopted yet and the defaults apply. */
+  versionId: string | null;
+  versionNumber: number | null;
+  parameters: ConventionParameters;
+  /** The article stating a parameter, to cite in refusals: "第五条: 每户限一辆车". */
+  articleFor(parameter: ParameterName): ArticleRef | null;
+}
+
+/** "第五条" for 5. */
+export function articleLabel(number: number): string {
+  const digits = '零一二三四五六七八九';
+  if (number <= 10) return `第${number === 10 ? '十' : digits[number]}条`;
+  if (number < 20) return `第十${digits[number - 10]}条`;
+  const tens = Math.floor(number / 10);
+  const ones = number % 10;
+  return `第${digits[tens]}十${ones ? digits[ones] : ''}条`;
+}
+
+/** The refusal text naming the article, e.g. "第五条: 每户限一辆车 / ...". */
+export function citeArticle(rules: RulesInForce, parameter: ParameterName, english: string): string {
+  const article = rules.articleFor(parameter);
+  if (!article) return english;
+  return `${articleLabel(article.number)}: ${article.text} / ${english}`;
+}
