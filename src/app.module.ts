@@ -10,7 +10,7 @@ import { CommonModule } from './common/common.module';
 import { allConfig, appConfig, type AppConfig } from './config';
 import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
-// import { WebModule } from './web/web.module';
+import { WebModule } from './web/web.module';
 
 export interface AppModuleOptions {
   databaseUrl: string;
@@ -43,7 +43,7 @@ export class AppModule {
         DatabaseModule.forRoot(options.databaseUrl),
         AuthModule,
         AssociationsModule,
-        // WebModule,
+        WebModule,
       ],
       controllers: [HealthController, ApiDocsController],
     };

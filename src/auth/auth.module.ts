@@ -14,9 +14,10 @@ import { TokenService } from './token.service';
     AssociationsModule,
     ThrottlerModule.forRootAsync({
       inject: [authConfig.KEY],
-      useFactory: (config: AuthConfig) => [
-        { name: 'login', ttl: 60_000, limit: config.loginAttemptsPerMinute },
-      ],
+      useFactory: (config: AuthConfig) => ({
+        throttlers: [{ name: 'login', ttl: 60_000, limit: config.loginAttemptsPerMinute }],
+        errorMessage: '尝试次数过多，请稍后再试 / too many attempts, try again in a minute',
+      }),
     }),
   ],
   controllers: [AuthController],

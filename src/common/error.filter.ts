@@ -22,6 +22,7 @@ const ERROR_NAMES: Record<number, string> = {
   413: 'payload_too_large',
   415: 'unsupported_media_type',
   429: 'rate_limited',
+  503: 'unavailable',
 };
 
 /** Turns every failure into the one error body; unexpected ones are logged and hidden. */
@@ -33,7 +34,7 @@ export class ErrorFilter implements ExceptionFilter {
     if (host.getType() !== 'http') throw exception;
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const body = toErrorBody(exception);
-    if (body.statusCode >= 500) this.logger.error(exception);
+    if (body.statusCode >= 500 && body.statusCode !== 503) this.logger.error(exception);
     void reply.status(body.statusCode).send(body);
   }
 }

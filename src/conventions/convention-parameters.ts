@@ -82,7 +82,11 @@ export function articleLabel(number: number): string {
 }
 
 /** The refusal text naming the article, e.g. "第五条: 每户限一辆车 / ...". */
-export function citeArticle(rules: RulesInForce, parameter: ParameterName, english: string): string {
+export function citeArticle(
+  rules: RulesInForce,
+  parameter: ParameterName,
+  english: string,
+): string {
   const article = rules.articleFor(parameter);
   if (!article) return english;
   return `${articleLabel(article.number)}: ${article.text} / ${english}`;

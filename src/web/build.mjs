@@ -46,8 +46,13 @@ const copyIndexHtml = {
 function report(metafile) {
   const lines = Object.entries(metafile.outputs)
     .filter(([file]) => !file.endsWith('.map'))
-    .map(([file, { bytes }]) => `  ${path.relative(root, path.resolve(root, file))}  ${(bytes / 1024).toFixed(1)} KiB`);
-  process.stdout.write(`web client built into ${path.relative(root, outDir)}/\n${lines.join('\n')}\n`);
+    .map(
+      ([file, { bytes }]) =>
+        `  ${path.relative(root, path.resolve(root, file))}  ${(bytes / 1024).toFixed(1)} KiB`,
+    );
+  process.stdout.write(
+    `web client built into ${path.relative(root, outDir)}/\n${lines.join('\n')}\n`,
+  );
 }
 
 await rm(outDir, { recursive: true, force: true });

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -18,6 +19,8 @@ declare global {
  * template database once, and lets each test file clone it (see test-database.ts).
  */
 export default async function globalSetup(): Promise<void> {
+  // Browser tests load the built client from dist/web; building takes well under a second.
+  execFileSync(process.execPath, ['src/web/build.mjs'], { stdio: 'ignore' });
   let adminUrl = process.env.TEST_DATABASE_URL ?? '';
   if (!adminUrl) {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'hutong-test-pg-'));

@@ -1,0 +1,91 @@
+import { apiDownload } from '../api';
+import type { MessageKey } from '../i18n';
+import type { Me } from '../me';
+import type { Role } from '../session';
+
+/**
+ * One card on a role's home screen. A tile with neither `to` nor `run` shows "coming soon":
+ * when a feature's screen lands, add its route in routes.tsx and set `to` here.
+ */
+export interface Tile {
+  id: string;
+  /** one character shown in the red roundel, like a sign painted on a lane wall */
+  mark: string;
+  title: MessageKey;
+  description: MessageKey;
+  /** route path of the feature's screen */
+  to?: string;
+  /** or an action run on tap, with the text shown while it runs */
+  run?: () => Promise<void>;
+  busy?: MessageKey;
+  /** a live line computed from GET /api/me, shown instead of the description once loaded */
+  summary?: (me: Me) => string | null;
+}
+
+export const HOME_TILES: Record<Role, readonly Tile[]> = {
+  admin: [
+    {
+      id: 'households',
+      mark: '户',
+      title: 'tile.households',
+      description: 'tile.households.desc',
+      run: () => apiDownload('/api/households/export.csv', 'households.csv'),
+      busy: 'tile.households.busy',
+    },
+    { id: 'space-map', mark: '图', title: 'tile.spaceMap', description: 'tile.spaceMap.desc' },
+    {
+      id: 'permit-approval',
+      mark: '证',
+      title: 'tile.permitApproval',
+      description: 'tile.permitApproval.desc',
+    },
+    { id: 'roster', mark: '班', title: 'tile.roster', description: 'tile.roster.desc' },
+    { id: 'convention', mark: '约', title: 'tile.convention', description: 'tile.convention.desc' },
+  ],
+  warden: [
+    { id: 'live-map', mark: '位', title: 'tile.liveMap', description: 'tile.liveMap.desc' },
+    { id: 'scan', mark: '扫', title: 'tile.scan', description: 'tile.scan.desc' },
+    { id: 'my-shifts', mark: '班', title: 'tile.myShifts', description: 'tile.myShifts.desc' },
+  ],
+  resident: [
+    {
+      id: 'my-vehicles',
+      mark: '车',
+      title: 'tile.myVehicles',
+      description: 'tile.myVehicles.none',
+      to: '/resident/vehicles',
+      summary: (me) => me.household?.vehicles.map((vehicle) => vehicle.plate).join(' · ') || null,
+    },
+    { id: 'my-permits', mark: '证', title: 'tile.myPermits', description: 'tile.myPermits.desc' },
+    { id: 'off-peak', mark: '错', title: 'tile.offPeak', description: 'tile.offPeak.desc' },
+    {
+      id: 'convention-vote',
+      mark: '票',
+      title: 'tile.conventionVote',
+      description: 'tile.conventionVote.desc',
+    },
+  ],
+  unit: [
+    {
+      id: 'publish-off-peak',
+      mark: '享',
+      title: 'tile.publishOffPeak',
+      description: 'tile.publishOffPeak.desc',
+    },
+    {
+      id: 'tonight-bookings',
+      mark: '夜',
+      title: 'tile.tonightBookings',
+      description: 'tile.tonightBookings.desc',
+    },
+  ],
+  viewer: [
+    { id: 'reports', mark: '表', title: 'tile.reports', description: 'tile.reports.desc' },
+    {
+      id: 'public-board',
+      mark: '示',
+      title: 'tile.publicBoard',
+      description: 'tile.publicBoard.desc',
+    },
+  ],
+};

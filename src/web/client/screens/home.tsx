@@ -1,0 +1,143 @@
+import { useState } from 'preact/hooks';
+import { ApiError } from '../api';
+import { logout } from '../auth';
+import { t } from '../i18n';
+import { type Me, useMe } from '../me';
+import { Link } from '../router';
+import { useSession } from '../session';
+import { LangSwitch, LoadFailed, Spinner } from '../ui';
+import { HOME_TILES, type Tile } from './home-tiles';
+
+/** The member's landing screen: who and where they are, and the features of their role. */
+export function HomeScreen() {
+  const session = useSession();
+  const { state, reload } = useMe();
+  if (!session) return null;
+  const { member } = session;
+  const me = state.status === 'ready' ? state.me : null;
+
+  return (
+    <div class="screen" data-testid={`home-${member.role}`}>
+      <header class="masthead">
+        <div class="masthead-row">
+          <div>
+            <p class="masthead-association" data-testid="masthead-association">
+              {me?.association.name ?? t('app.title')}
+            </p>
+            {me && (
+              <p class="masthead-place">
+                {me.association.community} · {me.association.streetOffice}
+              </p>
+            )}
+          </div>
+          <LangSwitch />
+        </div>
+        <div class="masthead-row masthead-member">
+          <p>
+            <span class="member-name" data-testid="masthead-member">
+              {member.name}
+            </span>
+            <span class="role-badge" data-testid="masthead-role">
+              {t(`role.${member.role}`)}
+            </span>
+          </p>
+          <button
+            type="button"
+            class="button button--ghost"
+            data-testid="logout"
+            onClick={() => void logout()}
+          >
+            {t('home.logout')}
+          </button>
+        </div>
+      </header>
+
+      <main class="content">
+        {state.status === 'failed' && <LoadFailed message={state.message} onRetry={reload} />}
+        <h2 class="section-title">{t('home.features')}</h2>
+        <ul class="tiles">
+          {HOME_TILES[member.role].map((tile) => (
+            <li key={tile.id}>
+              <TileCard tile={tile} me={me} />
+            </li>
+          ))}
+        </ul>
+      </main>
+    </div>
+  );
+}
+
+function TileCard(props: { tile: Tile; me: Me | null }) {
+  const { tile, me } = props;
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const summary = me && tile.summary ? tile.summary(me) : null;
+  const body = (
+    <>
+      <span class="tile-mark" aria-hidden="true">
+        {tile.mark}
+      </span>
+      <span class="tile-text">
+        <span class="tile-title">{t(tile.title)}</span>
+        <span class="tile-description">
+          {busy && tile.busy ? t(tile.busy) : (summary ?? t(tile.description))}
+        </span>
+        {error && (
+          <span class="tile-error" role="alert">
+            {error}
+          </span>
+        )}
+      </span>
+    </>
+  );
+
+  if (tile.to) {
+    return (
+      <Link to={tile.to} class="tile" data-testid={`tile-${tile.id}`}>
+        {body}
+        <span class="tile-chevron" aria-hidden="true">
+          ›
+        </span>
+      </Link>
+    );
+  }
+  const run = tile.run;
+  if (run) {
+    const start = async () => {
+      setBusy(true);
+      setError(null);
+      try {
+        await run();
+      } catch (failure) {
+        setError(failure instanceof ApiError ? failure.message : t('error.network'));
+      } finally {
+        setBusy(false);
+      }
+    };
+    return (
+      <button
+        type="button"
+        class="tile"
+        data-testid={`tile-${tile.id}`}
+        disabled={busy}
+        aria-busy={busy}
+        onClick={() => void start()}
+      >
+        {body}
+        {busy ? (
+          <Spinner />
+        ) : (
+          <span class="tile-chevron" aria-hidden="true">
+            ›
+          </span>
+        )}
+      </button>
+    );
+  }
+  return (
+    <div class="tile tile--soon" data-testid={`tile-${tile.id}`} aria-disabled="true">
+      {body}
+      <span class="soon-badge">{t('common.comingSoon')}</span>
+    </div>
+  );
+}
