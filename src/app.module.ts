@@ -7,9 +7,15 @@ import { ApiDocsController } from './api-docs/api-docs.controller';
 import { AssociationsModule } from './associations/associations.module';
 import { AuthModule } from './auth/auth.module';
 import { CommonModule } from './common/common.module';
+import { ConventionsModule } from './conventions/conventions.module';
 import { allConfig, appConfig, type AppConfig } from './config';
 import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
+import { LiveModule } from './live/live.module';
+import { PermitsModule } from './permits/permits.module';
+import { RostersModule } from './rosters/rosters.module';
+import { SharingModule } from './sharing/sharing.module';
+import { SpacesModule } from './spaces/spaces.module';
 import { WebModule } from './web/web.module';
 
 export interface AppModuleOptions {
@@ -43,6 +49,12 @@ export class AppModule {
         DatabaseModule.forRoot(options.databaseUrl),
         AuthModule,
         AssociationsModule,
+        LiveModule,
+        SpacesModule,
+        ConventionsModule,
+        RostersModule,
+        PermitsModule,
+        SharingModule,
         WebModule,
       ],
       controllers: [HealthController, ApiDocsController],

@@ -4,8 +4,9 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
-import { appConfig } from './config';
+import { appConfig, liveConfig } from './config';
 import { ErrorFilter } from './common/error.filter';
+import { LiveIoAdapter } from './live/live-io.adapter';
 
 const CSV_BODY_LIMIT = 4 * 1024 * 1024;
 
@@ -36,6 +37,8 @@ export async function createApp(databaseUrl: string): Promise<NestFastifyApplica
     }),
   );
   app.useGlobalFilters(new ErrorFilter());
+  // Socket.IO across instances (PostgreSQL, or Redis when REDIS_URL is set); closed with the app.
+  app.useWebSocketAdapter(new LiveIoAdapter(app, { databaseUrl, redisUrl: liveConfig().redisUrl }));
   setUpOpenApi(app);
   return app;
 }

@@ -47,6 +47,11 @@ export class AssociationsService {
     return toAssociationView(association);
   }
 
+  /** For trusted callers that decide visibility themselves (e.g. a public guest pass page). */
+  findById(id: string): Promise<Association | null> {
+    return this.associations.findOneBy({ id });
+  }
+
   async listLanes(actor: Actor, associationId?: string): Promise<LaneView[]> {
     const readable = associationId
       ? [associationToRead(actor, associationId)]

@@ -95,6 +95,11 @@ export class VehiclesService {
     return vehicle;
   }
 
+  /** For trusted callers that check the association themselves (e.g. another feature's service). */
+  findById(id: string): Promise<Vehicle | null> {
+    return this.vehicles.findOneBy({ id });
+  }
+
   findByPlate(associationId: string, plate: string): Promise<Vehicle | null> {
     return this.vehicles.findOneBy({ associationId, plate: normalisePlate(plate) });
   }

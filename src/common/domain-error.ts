@@ -47,6 +47,10 @@ const WHAT_ZH: Record<string, string> = {
   member: '成员',
   vehicle: '车辆',
   space: '车位',
+  shift: '班次',
+  'shift assignment': '排班',
+  'shift swap': '换班',
+  unavailability: '请假记录',
 };
 
 function whatZh(what: string): string {

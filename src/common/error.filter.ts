@@ -35,7 +35,11 @@ export class ErrorFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const body = toErrorBody(exception);
     if (body.statusCode >= 500 && body.statusCode !== 503) this.logger.error(exception);
-    void reply.status(body.statusCode).send(body);
+    // A route that answers CSV or iCalendar has set its content type already; errors are JSON.
+    void reply
+      .status(body.statusCode)
+      .header('content-type', 'application/json; charset=utf-8')
+      .send(body);
   }
 }
 

@@ -10,7 +10,12 @@ export interface LivePush {
   /** The Socket.IO event name the client receives, e.g. 'space.updated', 'move.requested'. */
   event: string;
   payload: unknown;
+  /** Rooms left out of this emit, e.g. a household that receives its own, unredacted copy. */
+  except?: string[];
 }
+
+/** Who a lane's deltas are written for: staff see plates, the public sees states and counts. */
+export type LaneAudience = 'staff' | 'public';
 
 /** Rooms every authenticated socket joins at the handshake, and rooms joined by subscribing. */
 export const rooms = {
@@ -23,5 +28,7 @@ export const rooms = {
   association: (associationId: string) => `association:${associationId}`,
   residentUnit: (unitId: string) => `unit:${unitId}`,
   lane: (laneId: string) => `lane:${laneId}`,
+  /** A lane's deltas for one audience: the payload is redacted once per audience, not per socket. */
+  laneAudience: (laneId: string, audience: LaneAudience) => `lane:${laneId}:${audience}`,
   carPark: (carParkId: string) => `carpark:${carParkId}`,
 };

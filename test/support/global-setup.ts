@@ -53,4 +53,11 @@ async function seedTemplate(url: string): Promise<void> {
   } finally {
     await app.close();
   }
+  // Test files clone the template, which PostgreSQL refuses while anyone is still connected.
+  const admin = new Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(
+    `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+  );
+  await admin.end();
 }

@@ -40,7 +40,7 @@ async function adminQuery(adminUrl: string, sql: string): Promise<void> {
         await admin.query(sql);
         return;
       } catch (error) {
-        if (attempt >= 20 || !String(error).includes('is being accessed by other users'))
+        if (attempt >= 100 || !String(error).includes('is being accessed by other users'))
           throw error;
         await new Promise((resolve) => setTimeout(resolve, 100));
       }

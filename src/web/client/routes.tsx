@@ -2,6 +2,15 @@ import type { Route } from './router';
 import { HomeScreen } from './screens/home';
 import { LoginScreen } from './screens/login';
 import { MyVehiclesScreen } from './screens/my-vehicles';
+import { MyPermitsScreen } from './permits/my-permits';
+import { WardenScanScreen } from './permits/warden-scan';
+import { WardenMapScreen } from './screens/spaces/warden-map';
+import { ResidentOffersScreen } from './screens/sharing/resident-offers';
+import { UnitOffersScreen } from './screens/sharing/unit-offers';
+import { MyShiftsScreen } from './screens/rosters/my-shifts';
+import { RosterWeekScreen } from './screens/rosters/roster-week';
+import { BoardScreen } from './screens/conventions/board';
+import { ConventionScreen } from './screens/conventions/convention';
 
 export const LOGIN_PATH = '/login';
 export const HOME_PATH = '/home';
@@ -17,4 +26,13 @@ export const routes: readonly Route[] = [
   { path: LOGIN_PATH, screen: LoginScreen, public: true, guestOnly: true },
   { path: HOME_PATH, screen: HomeScreen },
   { path: '/resident/vehicles', screen: MyVehiclesScreen, roles: ['resident'] },
+  { path: '/warden/scan', screen: WardenScanScreen, roles: ['warden', 'admin'] },
+  { path: '/permits', screen: MyPermitsScreen, roles: ['resident'] },
+  { path: '/warden/map', screen: WardenMapScreen, roles: ['warden', 'admin'] },
+  { path: '/rosters', screen: RosterWeekScreen, roles: ['admin'] },
+  { path: '/me/shifts', screen: MyShiftsScreen, roles: ['warden', 'resident', 'admin'] },
+  { path: '/offers', screen: ResidentOffersScreen, roles: ['resident'] },
+  { path: '/unit/offers', screen: UnitOffersScreen, roles: ['unit'] },
+  { path: '/convention', screen: ConventionScreen },
+  { path: '/board/:associationId', screen: BoardScreen, public: true },
 ];

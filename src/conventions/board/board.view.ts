@@ -1,0 +1,72 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { FractionView, VoteResultView } from '../dto/version.view';
+
+export class BoardArticleView {
+  @ApiProperty() number!: number;
+  @ApiProperty({ example: '第三条' }) label!: string;
+  @ApiProperty() text!: string;
+}
+
+export class BoardVersionView {
+  @ApiProperty() number!: number;
+  @ApiProperty() title!: string;
+  @ApiProperty({ enum: ['comment', 'voting', 'adopted', 'rejected'] }) status!: string;
+  @ApiProperty() inForce!: boolean;
+  @ApiProperty({ enum: ['household', 'member'] }) votingUnit!: string;
+  @ApiProperty({ type: FractionView }) quorum!: FractionView;
+  @ApiProperty({ type: FractionView }) threshold!: FractionView;
+  @ApiPropertyOptional({ type: String, nullable: true }) commentsCloseAt!: Date | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) votingCloseAt!: Date | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) noticeUntil!: Date | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) effectiveFrom!: Date | null;
+  @ApiPropertyOptional({ type: VoteResultView, nullable: true }) result!: VoteResultView | null;
+}
+
+export class BoardInForceView {
+  @ApiProperty() number!: number;
+  @ApiProperty() title!: string;
+  @ApiProperty() effectiveFrom!: Date;
+  @ApiProperty({ type: [BoardArticleView] }) articles!: BoardArticleView[];
+}
+
+export class BoardDutyView {
+  @ApiProperty() name!: string;
+  @ApiProperty() shiftName!: string;
+  @ApiProperty() since!: string;
+  @ApiProperty() until!: string;
+}
+
+export class ViolationStatView {
+  @ApiProperty({ example: '2026-03' }) month!: string;
+  @ApiProperty() kind!: string;
+  @ApiProperty() count!: number;
+}
+
+/** 公示: what anyone may read about an association's convention. No personal data. */
+export class PublicBoardView {
+  @ApiProperty() associationId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() community!: string;
+  @ApiProperty() streetOffice!: string;
+  @ApiProperty() generatedAt!: Date;
+  @ApiPropertyOptional({ type: BoardInForceView, nullable: true })
+  inForce!: BoardInForceView | null;
+  @ApiProperty({
+    type: [BoardVersionView],
+    description: 'Every version past its draft, newest first',
+  })
+  versions!: BoardVersionView[];
+  @ApiProperty({ type: [BoardVersionView], description: 'Results now in their notice period' })
+  noticePeriod!: BoardVersionView[];
+  @ApiPropertyOptional({
+    type: [BoardDutyView],
+    nullable: true,
+    description: 'null without rosters',
+  })
+  onDuty!: BoardDutyView[] | null;
+  @ApiProperty({
+    type: [ViolationStatView],
+    description: 'Last 12 months, by kind (Asia/Shanghai months)',
+  })
+  violationStats!: ViolationStatView[];
+}

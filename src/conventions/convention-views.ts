@@ -1,0 +1,77 @@
+// Entity → response mappers for convention versions. Ballots never leave here with a choice.
+import { articleLabel } from './convention-parameters';
+import type { ConventionArticle } from './convention-article.entity';
+import type { ConventionVersion } from './convention-version.entity';
+import type {
+  ArticleView,
+  VersionSummaryView,
+  VersionView,
+  VoteResultView,
+} from './dto/version.view';
+
+export function toArticleView(article: ConventionArticle): ArticleView {
+  return {
+    number: article.number,
+    label: articleLabel(article.number),
+    text: article.text,
+    parameters: article.parameters,
+  };
+}
+
+export function toResultView(v: ConventionVersion): VoteResultView | null {
+  if (v.resultAt === null || (v.status !== 'adopted' && v.status !== 'rejected')) return null;
+  const yes = v.votesYes ?? 0;
+  const no = v.votesNo ?? 0;
+  const abstain = v.votesAbstain ?? 0;
+  return {
+    eligible: v.eligibleVoters ?? 0,
+    yes,
+    no,
+    abstain,
+    turnout: yes + no + abstain,
+    quorumMet: v.quorumMet ?? false,
+    thresholdMet: v.thresholdMet ?? false,
+    outcome: v.status,
+    resultAt: v.resultAt,
+  };
+}
+
+export function toSummaryView(v: ConventionVersion, inForceId: string | null): VersionSummaryView {
+  return {
+    id: v.id,
+    number: v.number,
+    title: v.title,
+    status: v.status,
+    inForce: v.id === inForceId,
+    votingUnit: v.votingUnit,
+    quorum: { numerator: v.quorumNumerator, denominator: v.quorumDenominator },
+    threshold: { numerator: v.thresholdNumerator, denominator: v.thresholdDenominator },
+    abstentionsCountAsCast: v.abstentionsCountAsCast,
+    noticeDays: v.noticeDays,
+    commentsCloseAt: v.commentsCloseAt,
+    votingCloseAt: v.votingCloseAt,
+    noticeUntil: v.noticeUntil,
+    effectiveFrom: v.effectiveFrom,
+    result: toResultView(v),
+  };
+}
+
+export function toVersionView(
+  v: ConventionVersion,
+  articles: ConventionArticle[],
+  inForceId: string | null,
+  receipts: string[],
+): VersionView {
+  return {
+    ...toSummaryView(v, inForceId),
+    amendsVersionId: v.amendsVersionId,
+    commentDays: v.commentDays,
+    votingDays: v.votingDays,
+    proposedEffectiveFrom: v.proposedEffectiveFrom,
+    commentsOpenAt: v.commentsOpenAt,
+    votingOpenAt: v.votingOpenAt,
+    articles: articles.map(toArticleView),
+    parameters: v.parameters,
+    receipts,
+  };
+}

@@ -1,0 +1,92 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+export class ArticleView {
+  @ApiProperty() number!: number;
+  @ApiProperty({ example: '第五条' }) label!: string;
+  @ApiProperty() text!: string;
+  @ApiProperty({ type: [String] }) parameters!: string[];
+}
+
+export class FractionView {
+  @ApiProperty() numerator!: number;
+  @ApiProperty() denominator!: number;
+}
+
+/** The vote record of a closed vote: counts only, never who voted how. */
+export class VoteResultView {
+  @ApiProperty() eligible!: number;
+  @ApiProperty() yes!: number;
+  @ApiProperty() no!: number;
+  @ApiProperty() abstain!: number;
+  @ApiProperty() turnout!: number;
+  @ApiProperty() quorumMet!: boolean;
+  @ApiProperty() thresholdMet!: boolean;
+  @ApiProperty({ enum: ['adopted', 'rejected'] }) outcome!: 'adopted' | 'rejected';
+  @ApiProperty() resultAt!: Date;
+}
+
+export class VersionSummaryView {
+  @ApiProperty() id!: string;
+  @ApiProperty() number!: number;
+  @ApiProperty() title!: string;
+  @ApiProperty({ enum: ['draft', 'comment', 'voting', 'adopted', 'rejected'] }) status!: string;
+  @ApiProperty({ description: 'Adopted and effective now' }) inForce!: boolean;
+  @ApiProperty({ enum: ['household', 'member'] }) votingUnit!: string;
+  @ApiProperty({ type: FractionView }) quorum!: FractionView;
+  @ApiProperty({ type: FractionView }) threshold!: FractionView;
+  @ApiProperty() abstentionsCountAsCast!: boolean;
+  @ApiProperty() noticeDays!: number;
+  @ApiPropertyOptional({ type: String, nullable: true }) commentsCloseAt!: Date | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) votingCloseAt!: Date | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) noticeUntil!: Date | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) effectiveFrom!: Date | null;
+  @ApiPropertyOptional({ type: VoteResultView, nullable: true }) result!: VoteResultView | null;
+}
+
+export class VersionView extends VersionSummaryView {
+  @ApiPropertyOptional({ type: String, nullable: true }) amendsVersionId!: string | null;
+  @ApiProperty() commentDays!: number;
+  @ApiProperty() votingDays!: number;
+  @ApiPropertyOptional({ type: String, nullable: true }) proposedEffectiveFrom!: Date | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) commentsOpenAt!: Date | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) votingOpenAt!: Date | null;
+  @ApiProperty({ type: [ArticleView] }) articles!: ArticleView[];
+  @ApiProperty({ description: 'ConventionParameters' }) parameters!: object;
+  @ApiProperty({
+    type: [String],
+    description: 'Receipt codes of every counted ballot, so each household can find its own',
+  })
+  receipts!: string[];
+}
+
+export class CommentView {
+  @ApiProperty() id!: string;
+  @ApiPropertyOptional({ type: Number, nullable: true }) articleNumber!: number | null;
+  @ApiProperty() text!: string;
+  @ApiProperty({ description: 'The member’s name (comments are signed)' }) author!: string;
+  @ApiProperty() createdAt!: Date;
+}
+
+export class MyVoteView {
+  @ApiProperty() voted!: boolean;
+  @ApiPropertyOptional({ enum: ['yes', 'no', 'abstain'], nullable: true }) choice!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) receipt!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) castAt!: Date | null;
+  @ApiProperty({ description: 'The vote is closed and this receipt is among the counted ballots' })
+  counted!: boolean;
+}
+
+export class AcknowledgementsView {
+  @ApiProperty() versionId!: string;
+  @ApiProperty() versionNumber!: number;
+  @ApiProperty() acknowledged!: number;
+  @ApiProperty({ description: 'Members of households who have not signed yet' })
+  pending!: { memberId: string; name: string; address: string | null }[];
+}
+
+export class VersionDiffView {
+  @ApiProperty() from!: number;
+  @ApiProperty() to!: number;
+  @ApiProperty() articles!: object;
+  @ApiProperty() parameters!: object;
+}

@@ -1,0 +1,31 @@
+import type { Actor } from '../../auth/actor';
+import { formatPlate } from '../../associations/plate';
+import { mayReadPlate } from '../../associations/views';
+import { maskPlate } from '../../common/masking';
+import { articleLabel } from '../convention-parameters';
+import type { ViolationView } from './violation.dto';
+import type { Violation } from './violation.entity';
+
+/** `actor` null: the copy pushed to the household itself, which may read its own plate. */
+export function toViolationView(v: Violation, actor: Actor | null): ViolationView {
+  const plateVisible =
+    actor === null ||
+    mayReadPlate(actor, { householdId: v.householdId ?? '', associationId: v.associationId });
+  return {
+    id: v.id,
+    kind: v.kind,
+    plate: plateVisible ? formatPlate(v.plate) : maskPlate(v.plate),
+    householdId: v.householdId,
+    place: v.place,
+    occurredAt: v.occurredAt,
+    step: v.step,
+    action: v.action,
+    articleNumber: v.articleNumber,
+    article: v.articleNumber ? articleLabel(v.articleNumber) : null,
+    suspendedUntil: v.suspendedUntil,
+    permitSuspended: v.permitId !== null,
+    appealStatus: v.appealStatus,
+    appealReason: v.appealReason,
+    appealNote: v.appealNote,
+  };
+}

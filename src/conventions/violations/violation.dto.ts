@@ -1,0 +1,92 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  IsDateString,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+  Max,
+  Min,
+} from 'class-validator';
+import { PageQuery } from '../../common/pagination';
+import { VIOLATION_KINDS, type ViolationKind } from './violation.entity';
+
+/** A small photo as a data URL; larger ones are refused (the lane's phones shrink them first). */
+export const PHOTO_MAX_CHARS = 200_000;
+
+export class RecordViolationDto {
+  @ApiProperty({ enum: VIOLATION_KINDS }) @IsIn(VIOLATION_KINDS) kind!: ViolationKind;
+  @ApiProperty({ example: '京A·12345' }) @IsString() @Length(5, 20) plate!: string;
+  @ApiProperty({ example: '下岗胡同东口消防通道' }) @IsString() @Length(1, 120) place!: string;
+  @ApiPropertyOptional({ description: 'Now when omitted; never in the future' })
+  @IsOptional()
+  @IsDateString()
+  occurredAt?: string;
+  @ApiPropertyOptional({
+    description: 'The article broken; by default the one the kind falls under',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(99)
+  articleNumber?: number;
+  @ApiPropertyOptional({
+    description: `data:image/jpeg|png|webp;base64,… at most ${PHOTO_MAX_CHARS} characters`,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(PHOTO_MAX_CHARS, {
+    message: `照片过大 / the photo must be at most ${PHOTO_MAX_CHARS} characters`,
+  })
+  @Matches(/^data:image\/(jpeg|png|webp);base64,[A-Za-z0-9+/]+=*$/, {
+    message: '照片应为 base64 图片 / photo must be a base64 data URL of a JPEG, PNG or WebP image',
+  })
+  photo?: string;
+}
+
+export class AppealDto {
+  @ApiProperty({ example: '当时是送老人去医院，临时停靠。' })
+  @IsString()
+  @Length(1, 1000)
+  reason!: string;
+}
+
+export class AppealDecisionDto {
+  @ApiProperty({ enum: ['upheld', 'overturned'], description: 'upheld: the violation stands' })
+  @IsIn(['upheld', 'overturned'])
+  decision!: 'upheld' | 'overturned';
+  @ApiProperty({ example: '经核实情况属实，撤销记录。' })
+  @IsString()
+  @Length(1, 1000)
+  note!: string;
+}
+
+export class ViolationQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: ['none', 'pending', 'upheld', 'overturned'] })
+  @IsOptional()
+  @IsIn(['none', 'pending', 'upheld', 'overturned'])
+  appealStatus?: 'none' | 'pending' | 'upheld' | 'overturned';
+}
+
+export class ViolationView {
+  @ApiProperty() id!: string;
+  @ApiProperty({ enum: VIOLATION_KINDS }) kind!: string;
+  @ApiProperty({ description: 'Masked unless staff or the household' }) plate!: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) householdId!: string | null;
+  @ApiProperty() place!: string;
+  @ApiProperty() occurredAt!: Date;
+  @ApiProperty({ description: 'Which violation this is on the ladder' }) step!: number;
+  @ApiProperty({ enum: ['persuasion', 'notice', 'suspension'] }) action!: string;
+  @ApiPropertyOptional({ type: Number, nullable: true }) articleNumber!: number | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: '第八条' }) article!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) suspendedUntil!: Date | null;
+  @ApiProperty({ description: 'A permit was suspended through the permit lifecycle' })
+  permitSuspended!: boolean;
+  @ApiProperty({ enum: ['none', 'pending', 'upheld', 'overturned'] }) appealStatus!: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) appealReason!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) appealNote!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) photo?: string | null;
+}

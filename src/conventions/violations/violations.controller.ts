@@ -1,0 +1,110 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+} from '@nestjs/common';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
+import { IsOptional, IsUUID } from 'class-validator';
+import type { Actor } from '../../auth/actor';
+import { CurrentActor, Roles } from '../../auth/decorators';
+import { ApiStandardErrors } from '../../common/api-errors.decorator';
+import type { Page } from '../../common/pagination';
+import {
+  AppealDecisionDto,
+  AppealDto,
+  RecordViolationDto,
+  ViolationQuery,
+  ViolationView,
+} from './violation.dto';
+import { VIOLATION_LEDGER_COLUMNS, ViolationLedgerService } from './violation-ledger.service';
+import { ViolationsService } from './violations.service';
+
+class ExportQuery {
+  @ApiPropertyOptional() @IsOptional() @IsUUID() associationId?: string;
+}
+
+@ApiTags('violations')
+@ApiStandardErrors()
+@Controller('api/violations')
+export class ViolationsController {
+  constructor(
+    private readonly violations: ViolationsService,
+    private readonly ledger: ViolationLedgerService,
+  ) {}
+
+  @Post()
+  @Roles('warden', 'admin')
+  @ApiOperation({
+    summary:
+      'Warden: record a violation; the penalty ladder in force decides persuasion, notice or suspension',
+  })
+  @ApiOkResponse({ type: ViolationView })
+  record(@CurrentActor() actor: Actor, @Body() body: RecordViolationDto): Promise<ViolationView> {
+    return this.violations.record(actor, body);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Violations (a household sees only its own)' })
+  list(@CurrentActor() actor: Actor, @Query() query: ViolationQuery): Promise<Page<ViolationView>> {
+    return this.violations.list(actor, query);
+  }
+
+  @Get('export.csv')
+  @Roles('admin', 'viewer')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="violations-ledger.csv"')
+  @ApiProduces('text/csv')
+  @ApiOperation({
+    summary: `Ledger (台账) of violations; columns: ${VIOLATION_LEDGER_COLUMNS.join(', ')}`,
+  })
+  exportCsv(@CurrentActor() actor: Actor, @Query() query: ExportQuery): Promise<string> {
+    return this.ledger.exportCsv(actor, query.associationId);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: ViolationView })
+  get(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<ViolationView> {
+    return this.violations.get(actor, id);
+  }
+
+  @Post(':id/appeal')
+  @HttpCode(200)
+  @Roles('resident', 'admin')
+  @ApiOperation({ summary: 'The household appeals to the council' })
+  @ApiOkResponse({ type: ViolationView })
+  appeal(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: AppealDto,
+  ): Promise<ViolationView> {
+    return this.violations.appeal(actor, id, body);
+  }
+
+  @Post(':id/decision')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOperation({ summary: 'Council: decide an appeal (overturned lifts a suspension it caused)' })
+  @ApiOkResponse({ type: ViolationView })
+  decide(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: AppealDecisionDto,
+  ): Promise<ViolationView> {
+    return this.violations.decide(actor, id, body);
+  }
+}

@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { LiveGateway } from './live.gateway';
+import { LiveTopics } from './live-topics';
+
+/** The Socket.IO gateway (TokenService comes from the global AuthModule). Features import it only to register their live topics. */
+@Module({
+  providers: [LiveGateway, LiveTopics],
+  exports: [LiveTopics],
+})
+export class LiveModule {}

@@ -1,0 +1,51 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PERMIT_STATUSES, type PermitStatus } from '../permit-status';
+import { PERMIT_KINDS, type PermitKind } from '../permit-token';
+
+export class PermitView {
+  @ApiProperty() id!: string;
+  @ApiProperty({ example: 1042, description: 'Printed on the card; a warden may type it' })
+  number!: number;
+  @ApiProperty() associationId!: string;
+  @ApiProperty({ enum: PERMIT_KINDS }) kind!: PermitKind;
+  @ApiPropertyOptional({ nullable: true, type: String }) vehicleId!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) householdId!: string | null;
+  @ApiProperty({ example: '京A·12345', description: 'Masked unless the reader needs it' })
+  plate!: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) laneId!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) carParkId!: string | null;
+  @ApiProperty({ enum: PERMIT_STATUSES, description: 'Now, by the server clock' })
+  status!: PermitStatus;
+  @ApiProperty() validFrom!: Date;
+  @ApiProperty() validTo!: Date;
+  @ApiPropertyOptional({ nullable: true, type: Date }) suspendedUntil!: Date | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) suspensionReason!: string | null;
+  @ApiProperty() feeCny!: number;
+  @ApiPropertyOptional({ nullable: true, type: Date }) feePaidAt!: Date | null;
+  @ApiProperty() note!: string;
+}
+
+export class PermitEventView {
+  @ApiProperty() id!: string;
+  @ApiProperty() permitId!: string;
+  @ApiProperty({ example: 'suspended' }) type!: string;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'null: the system' })
+  actorMemberId!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) actorName!: string | null;
+  @ApiProperty() reason!: string;
+  @ApiProperty() at!: Date;
+}
+
+export class RevocationEntry {
+  @ApiProperty({ description: 'The permit number (the `p` claim)' }) number!: number;
+  @ApiProperty({ enum: ['revoked', 'suspended', 'reinstated'] }) state!: string;
+  @ApiPropertyOptional({ nullable: true, type: Date, description: 'For suspensions' })
+  until!: Date | null;
+  @ApiProperty() at!: Date;
+}
+
+export class RevocationList {
+  @ApiProperty({ description: 'Send as `since` next time' }) asOf!: Date;
+  @ApiPropertyOptional({ nullable: true, type: Date }) since!: Date | null;
+  @ApiProperty({ type: [RevocationEntry] }) entries!: RevocationEntry[];
+}

@@ -1,0 +1,29 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor } from '../auth/actor';
+import { AssociationsService } from '../associations/associations.service';
+import { PermitTokensService } from './permit-tokens.service';
+import { PermitsService } from './permits.service';
+
+/** QR images and the printable card, for those who may read the permit. */
+@Injectable()
+export class PermitQrService {
+  constructor(
+    private readonly permits: PermitsService,
+    private readonly tokens: PermitTokensService,
+    private readonly associations: AssociationsService,
+  ) {}
+
+  async png(actor: Actor, id: string): Promise<Buffer> {
+    return this.tokens.qrPng(await this.permits.readable(actor, id));
+  }
+
+  async svg(actor: Actor, id: string): Promise<string> {
+    return this.tokens.qrSvg(await this.permits.readable(actor, id));
+  }
+
+  async card(actor: Actor, id: string): Promise<string> {
+    const permit = await this.permits.readable(actor, id);
+    const association = await this.associations.get(actor, permit.associationId);
+    return this.tokens.cardHtml(permit, association.name);
+  }
+}

@@ -1,0 +1,89 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsDateString,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Min,
+} from 'class-validator';
+import { PageQuery } from '../../common/pagination';
+import { VERDICTS, type Verdict } from '../verdict';
+
+export class ScanDto {
+  @ApiPropertyOptional({ description: 'The QR content (a signed permit token)' })
+  @IsOptional()
+  @IsString()
+  @Length(20, 1000)
+  token?: string;
+
+  @ApiPropertyOptional({
+    example: 1042,
+    description: 'Typed from the card when the QR will not scan',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  permitNumber?: number;
+
+  @ApiPropertyOptional({ example: '京A·12345', description: 'Typed plate alone: finds its permit' })
+  @IsOptional()
+  @IsString()
+  @Length(5, 20)
+  plate?: string;
+
+  @ApiPropertyOptional({ example: '京A12345', description: 'The plate the warden sees on the car' })
+  @IsOptional()
+  @IsString()
+  @Length(5, 20)
+  plateSeen?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsUUID() laneId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() carParkId?: string;
+
+  @ApiPropertyOptional({ example: 'XG-07' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 40)
+  spaceLabel?: string;
+
+  @ApiPropertyOptional({ description: 'When the scan happened (offline scans); now when omitted' })
+  @IsOptional()
+  @IsDateString()
+  scannedAt?: string;
+
+  @ApiProperty({ example: '6f1c2a9e-offline-0001', description: 'The same key twice records once' })
+  @IsString()
+  @Length(8, 100)
+  @Matches(/^[\w.:-]+$/, { message: 'idempotencyKey: letters, digits and . _ : - only' })
+  idempotencyKey!: string;
+
+  @ApiPropertyOptional({ description: 'Verified on the phone without network, synced later' })
+  @IsOptional()
+  @IsBoolean()
+  offline?: boolean;
+}
+
+export class ScanPermitView {
+  @ApiProperty() number!: number;
+  @ApiProperty() kind!: string;
+  @ApiProperty({ example: '京A·12345' }) plate!: string;
+  @ApiProperty() validTo!: Date;
+}
+
+export class ScanView {
+  @ApiProperty() id!: string;
+  @ApiProperty({ enum: VERDICTS }) verdict!: Verdict;
+  @ApiProperty({ example: '有效，可以停放 / valid: this car may park here' }) reason!: string;
+  @ApiProperty({ description: 'This idempotency key was already recorded; this is that scan' })
+  replayed!: boolean;
+  @ApiPropertyOptional({ type: ScanPermitView, nullable: true }) permit!: ScanPermitView | null;
+  @ApiProperty() scannedAt!: Date;
+}
+
+export class ScanQuery extends PageQuery {}

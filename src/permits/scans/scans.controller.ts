@@ -1,0 +1,34 @@
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../../auth/actor';
+import { CurrentActor, Roles } from '../../auth/decorators';
+import { ApiStandardErrors } from '../../common/api-errors.decorator';
+import type { Page } from '../../common/pagination';
+import { ScanDto, ScanQuery, ScanView } from './scan.dto';
+import { ScansService } from './scans.service';
+
+@ApiTags('scans')
+@ApiStandardErrors()
+@Controller('api/scans')
+export class ScansController {
+  constructor(private readonly scans: ScansService) {}
+
+  @Post()
+  @Roles('warden', 'admin')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ScanView })
+  @ApiOperation({
+    summary:
+      'Judge a scanned QR, typed permit number or typed plate; recorded once per idempotency key',
+  })
+  scan(@CurrentActor() actor: Actor, @Body() body: ScanDto): Promise<ScanView> {
+    return this.scans.scan(actor, body);
+  }
+
+  @Get()
+  @Roles('warden', 'admin')
+  @ApiOperation({ summary: 'Recent scans of the association' })
+  list(@CurrentActor() actor: Actor, @Query() query: ScanQuery): Promise<Page<ScanView>> {
+    return this.scans.list(actor, query);
+  }
+}

@@ -1,0 +1,34 @@
+// Permit → response. Plates follow the associations' rule (mayReadPlate), decided here once.
+import type { Actor } from '../auth/actor';
+import { maskPlate } from '../common/masking';
+import { formatPlate } from '../associations/plate';
+import { mayReadPlate } from '../associations/views';
+import type { PermitView } from './dto/permit.view';
+import type { Permit } from './permit.entity';
+import { statusAt } from './permit-status';
+
+export function toPermitView(permit: Permit, actor: Actor, now: Date): PermitView {
+  const plateVisible = mayReadPlate(actor, {
+    householdId: permit.householdId ?? '',
+    associationId: permit.associationId,
+  });
+  return {
+    id: permit.id,
+    number: permit.number,
+    associationId: permit.associationId,
+    kind: permit.kind,
+    vehicleId: permit.vehicleId,
+    householdId: permit.householdId,
+    plate: plateVisible ? formatPlate(permit.plate) : maskPlate(permit.plate),
+    laneId: permit.laneId,
+    carParkId: permit.carParkId,
+    status: statusAt(permit, now),
+    validFrom: permit.validFrom,
+    validTo: permit.validTo,
+    suspendedUntil: permit.suspendedUntil,
+    suspensionReason: permit.suspensionReason,
+    feeCny: permit.feeCny,
+    feePaidAt: permit.feePaidAt,
+    note: permit.note,
+  };
+}

@@ -1,0 +1,106 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { Attendance } from '../attendance';
+import type { ShiftKind } from '../generation';
+
+export class AssignmentView {
+  @ApiProperty() id!: string;
+  @ApiProperty() shiftId!: string;
+  @ApiProperty() memberId!: string;
+  @ApiProperty({ example: '李长顺' }) memberName!: string;
+  @ApiProperty({ enum: ['upcoming', 'absent', 'on_duty', 'done', 'missed'] })
+  attendance!: Attendance;
+  @ApiProperty() late!: boolean;
+  @ApiPropertyOptional({ nullable: true, type: String }) signedInAt!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) signedOutAt!: string | null;
+}
+
+export class ShiftView {
+  @ApiProperty() id!: string;
+  @ApiProperty({ example: '夜班' }) name!: string;
+  @ApiProperty({ enum: ['warden', 'volunteer'] }) kind!: ShiftKind;
+  @ApiProperty({ example: '2025-11-01T16:00:00.000Z' }) from!: string;
+  @ApiProperty() to!: string;
+  @ApiProperty({ description: 'People this shift needs on duty' }) required!: number;
+  @ApiProperty({ type: [String] }) laneIds!: string[];
+  @ApiProperty({ type: [AssignmentView] }) assignments!: AssignmentView[];
+}
+
+export class CoverageGapView {
+  @ApiProperty() from!: string;
+  @ApiProperty() to!: string;
+  @ApiProperty() scheduled!: number;
+  @ApiProperty() required!: number;
+  @ApiProperty({ enum: ['warden', 'volunteer'], description: 'Which line of duty is short' })
+  kind!: string;
+}
+
+export class CoverageView {
+  @ApiProperty() from!: string;
+  @ApiProperty() to!: string;
+  @ApiProperty({ type: [CoverageGapView] }) gaps!: CoverageGapView[];
+}
+
+export class MemberHoursView {
+  @ApiProperty() memberId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: ['warden', 'volunteer'] }) kind!: ShiftKind;
+  @ApiProperty() hours!: number;
+}
+
+export class HoursSpreadView {
+  @ApiProperty({ description: 'max − min hours among the wardens' }) warden!: number;
+  @ApiProperty({ description: 'max − min hours among the volunteers' }) volunteer!: number;
+}
+
+export class GenerationReportView {
+  @ApiProperty() from!: string;
+  @ApiProperty() to!: string;
+  @ApiProperty() shifts!: number;
+  @ApiProperty() assignments!: number;
+  @ApiProperty({ description: 'Seats nobody was free for; they show as gaps' })
+  unfilledSeats!: number;
+  @ApiProperty({ type: [MemberHoursView] }) hours!: MemberHoursView[];
+  @ApiProperty({ type: HoursSpreadView }) spread!: HoursSpreadView;
+  @ApiProperty({ type: [CoverageGapView] }) gaps!: CoverageGapView[];
+}
+
+export class ShiftTemplateView {
+  @ApiProperty() id!: string;
+  @ApiProperty({ example: '晚班' }) name!: string;
+  @ApiProperty({ enum: ['warden', 'volunteer'] }) kind!: ShiftKind;
+  @ApiProperty({ example: '16:00' }) start!: string;
+  @ApiProperty({ example: 480 }) durationMinutes!: number;
+  @ApiProperty({ type: [Number], example: [1, 2, 3, 4, 5, 6, 7] }) weekdays!: number[];
+  @ApiProperty() minOnDuty!: number;
+  @ApiProperty({ type: [String] }) laneIds!: string[];
+  @ApiProperty() active!: boolean;
+}
+
+export class HandoverNoteView {
+  @ApiProperty() id!: string;
+  @ApiProperty() shiftId!: string;
+  @ApiProperty() shiftName!: string;
+  @ApiProperty() authorName!: string;
+  @ApiProperty({ example: '7号门口京A·***45停了一夜, 明早需挪车' }) body!: string;
+  @ApiProperty() createdAt!: string;
+}
+
+export class OnDutyView {
+  @ApiProperty() memberId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: ['warden', 'volunteer'] }) kind!: ShiftKind;
+  @ApiProperty() shiftId!: string;
+  @ApiProperty() shiftName!: string;
+  @ApiProperty() since!: string;
+  @ApiProperty() until!: string;
+}
+
+export class SignInView {
+  @ApiProperty({ type: AssignmentView }) assignment!: AssignmentView;
+  @ApiProperty({ type: [HandoverNoteView], description: 'Notes left for the incoming shift' })
+  handoverNotes!: HandoverNoteView[];
+}
+
+export class MyShiftView extends ShiftView {
+  @ApiProperty({ description: "The caller's own place on this shift" }) mine!: AssignmentView;
+}

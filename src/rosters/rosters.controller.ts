@@ -1,0 +1,123 @@
+import { Body, Controller, Get, Header, Post, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../auth/actor';
+import { CurrentActor, Roles } from '../auth/decorators';
+import { ApiStandardErrors } from '../common/api-errors.decorator';
+import {
+  AssociationScopeQuery,
+  CreateDutyShiftDto,
+  CreateShiftTemplateDto,
+  GenerateRosterDto,
+  RosterPeriodQuery,
+} from './dto/roster.dto';
+import {
+  CoverageView,
+  GenerationReportView,
+  OnDutyView,
+  ShiftTemplateView,
+  ShiftView,
+} from './dto/roster.view';
+import { RosterGenerationService } from './roster-generation.service';
+import { RosterLedgerService } from './roster-ledger.service';
+import { RostersService } from './rosters.service';
+
+@ApiTags('rosters')
+@ApiStandardErrors()
+@Controller('api/rosters')
+export class RostersController {
+  constructor(
+    private readonly rosters: RostersService,
+    private readonly generation: RosterGenerationService,
+    private readonly ledger: RosterLedgerService,
+  ) {}
+
+  @Get('templates')
+  @Roles('admin', 'warden', 'viewer')
+  @ApiOkResponse({ type: [ShiftTemplateView] })
+  templates(
+    @CurrentActor() actor: Actor,
+    @Query() query: AssociationScopeQuery,
+  ): Promise<ShiftTemplateView[]> {
+    return this.rosters.listTemplates(actor, query.associationId);
+  }
+
+  @Post('templates')
+  @Roles('admin')
+  @ApiOkResponse({ type: ShiftTemplateView })
+  createTemplate(
+    @CurrentActor() actor: Actor,
+    @Body() body: CreateShiftTemplateDto,
+  ): Promise<ShiftTemplateView> {
+    return this.rosters.createTemplate(actor, body);
+  }
+
+  @Post('generate')
+  @Roles('admin')
+  @ApiOperation({
+    summary:
+      'Generate the roster for a period from the templates; reports hours per person and the spread',
+  })
+  @ApiOkResponse({ type: GenerationReportView })
+  generate(
+    @CurrentActor() actor: Actor,
+    @Body() body: GenerateRosterDto,
+  ): Promise<GenerationReportView> {
+    return this.generation.generate(actor, body);
+  }
+
+  @Get('shifts')
+  @Roles('admin', 'warden', 'viewer')
+  @ApiOperation({ summary: 'Shifts overlapping a period, with the people on them' })
+  @ApiOkResponse({ type: [ShiftView] })
+  shifts(@CurrentActor() actor: Actor, @Query() query: RosterPeriodQuery): Promise<ShiftView[]> {
+    return this.rosters.listShifts(actor, query);
+  }
+
+  @Post('shifts')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Add a one-off shift by hand' })
+  @ApiOkResponse({ type: ShiftView })
+  createShift(@CurrentActor() actor: Actor, @Body() body: CreateDutyShiftDto): Promise<ShiftView> {
+    return this.rosters.createShift(actor, body);
+  }
+
+  @Get('coverage')
+  @Roles('admin', 'warden', 'viewer')
+  @ApiOperation({
+    summary: 'Every interval where fewer people are scheduled than required, to the minute',
+  })
+  @ApiOkResponse({ type: CoverageView })
+  coverage(@CurrentActor() actor: Actor, @Query() query: RosterPeriodQuery): Promise<CoverageView> {
+    return this.rosters.coverage(actor, query);
+  }
+
+  @Get('on-duty')
+  @ApiOperation({ summary: 'Who is signed in on a shift right now' })
+  @ApiOkResponse({ type: [OnDutyView] })
+  onDuty(
+    @CurrentActor() actor: Actor,
+    @Query() query: AssociationScopeQuery,
+  ): Promise<OnDutyView[]> {
+    return this.rosters.onDutyNow(actor, query.associationId);
+  }
+
+  @Get('roster.csv')
+  @Roles('admin', 'viewer')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="duty-roster.csv"')
+  @ApiProduces('text/csv')
+  @ApiOperation({ summary: 'The roster (值班表) with sign-ins, as CSV' })
+  rosterCsv(@CurrentActor() actor: Actor, @Query() query: RosterPeriodQuery): Promise<string> {
+    return this.ledger.rosterCsv(actor, query);
+  }
+
+  @Get('hours.csv')
+  @Roles('admin', 'viewer')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="duty-hours.csv"')
+  @ApiProduces('text/csv')
+  @ApiOperation({ summary: 'Hours ledger per person: scheduled, signed in, late, missed' })
+  hoursCsv(@CurrentActor() actor: Actor, @Query() query: RosterPeriodQuery): Promise<string> {
+    return this.ledger.hoursCsv(actor, query);
+  }
+}

@@ -1,0 +1,85 @@
+import { Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../auth/actor';
+import { CurrentActor, Roles } from '../auth/decorators';
+import { ApiStandardErrors } from '../common/api-errors.decorator';
+import { AllocationsService } from './allocations.service';
+import { BookingsService } from './bookings.service';
+import { AllocationView } from './dto/allocation.dto';
+import { BookingView } from './dto/booking.dto';
+
+@ApiTags('sharing')
+@ApiStandardErrors()
+@Controller('api')
+export class BookingsController {
+  constructor(
+    private readonly bookings: BookingsService,
+    private readonly allocations: AllocationsService,
+  ) {}
+
+  @Get('bookings/mine')
+  @Roles('resident')
+  @ApiOperation({ summary: "My household's bookings, from a week ago on" })
+  @ApiOkResponse({ type: [BookingView] })
+  mine(@CurrentActor() actor: Actor): Promise<BookingView[]> {
+    return this.bookings.mine(actor);
+  }
+
+  @Get('bookings/:id')
+  @ApiOkResponse({ type: BookingView })
+  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<BookingView> {
+    return this.bookings.view(actor, id);
+  }
+
+  @Delete('bookings/:id')
+  @Roles('resident', 'unit')
+  @ApiOperation({ summary: 'Cancel: frees the place at once; the row and its reason are kept' })
+  @ApiOkResponse({ type: BookingView })
+  cancel(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<BookingView> {
+    return this.bookings.cancel(actor, id);
+  }
+
+  @Post('bookings/:id/arrive')
+  @Roles('resident', 'unit')
+  @HttpCode(200)
+  @ApiOkResponse({ type: BookingView })
+  arrive(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<BookingView> {
+    return this.bookings.mark(actor, id, 'arrive');
+  }
+
+  @Post('bookings/:id/leave')
+  @Roles('resident', 'unit')
+  @HttpCode(200)
+  @ApiOkResponse({ type: BookingView })
+  leave(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<BookingView> {
+    return this.bookings.mark(actor, id, 'leave');
+  }
+
+  @Get('allocations/mine')
+  @Roles('resident')
+  @ApiOperation({ summary: 'My standing allocations with my place on the waiting list' })
+  @ApiOkResponse({ type: [AllocationView] })
+  myAllocations(@CurrentActor() actor: Actor): Promise<AllocationView[]> {
+    return this.allocations.mine(actor);
+  }
+
+  @Delete('allocations/:id')
+  @Roles('resident', 'unit', 'admin')
+  @ApiOperation({ summary: 'Withdraw or cancel; a freed place goes to the next in line' })
+  @ApiOkResponse({ type: AllocationView })
+  cancelAllocation(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<AllocationView> {
+    return this.allocations.cancel(actor, id);
+  }
+}

@@ -1,0 +1,48 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import type { PlateColor } from '../../associations/plate';
+
+export class RegisterAllocationDto {
+  @ApiProperty() @IsUUID() vehicleId!: string;
+  @ApiPropertyOptional({ description: "Accepts the unit's terms (免责)" })
+  @IsOptional()
+  @IsBoolean()
+  acceptTerms?: boolean;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(/^[0-9a-f]{64}$/, { message: 'termsHash must be the sha256 hex the offer shows' })
+  termsHash?: string;
+}
+
+export class AdmitBatchDto {
+  @ApiPropertyOptional({ description: 'How many to admit; default: every free standing place' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(5000)
+  count?: number;
+}
+
+export class AllocationView {
+  @ApiProperty() id!: string;
+  @ApiProperty() offerId!: string;
+  @ApiProperty() offerTitle!: string;
+  @ApiProperty({ enum: ['waiting', 'admitted', 'cancelled'] })
+  status!: 'waiting' | 'admitted' | 'cancelled';
+  @ApiPropertyOptional({ nullable: true, type: Number, description: '1 = next in line' })
+  position!: number | null;
+  @ApiProperty() plate!: string;
+  @ApiProperty() plateColor!: PlateColor;
+  @ApiPropertyOptional({ nullable: true, type: String }) spaceCode!: string | null;
+  @ApiProperty() registeredAt!: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) admittedAt!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) permitId!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) cancelReason!: string | null;
+}
+
+export class AdmissionView {
+  @ApiProperty({ type: [AllocationView] }) admitted!: AllocationView[];
+  @ApiProperty({ description: 'Still waiting after this batch' }) waiting!: number;
+  @ApiProperty({ description: 'Skipped: their household already holds a place (convention rule)' })
+  skippedOnePerHousehold!: number;
+}

@@ -1,0 +1,215 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import type { OfferStatus } from '../off-peak-offer.entity';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const TIME = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
+
+export class WeeklyRuleDto {
+  @ApiProperty({
+    enum: ['weekdays', 'weekends', 'daily', 'custom'],
+    description:
+      'weekdays: official working days (incl. 调休 make-up days, not holidays); weekends: weekends and holidays; custom: the ISO weekdays listed',
+  })
+  @IsIn(['weekdays', 'weekends', 'daily', 'custom'])
+  days!: 'weekdays' | 'weekends' | 'daily' | 'custom';
+
+  @ApiPropertyOptional({ example: [1, 3], description: 'For custom: 1 Monday … 7 Sunday' })
+  @ValidateIf((rule: WeeklyRuleDto) => rule.days === 'custom' || rule.weekdays !== undefined)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  @Max(7, { each: true })
+  weekdays?: number[];
+
+  @ApiProperty({ example: '19:00' })
+  @Matches(TIME, { message: 'from must be HH:MM' })
+  from!: string;
+  @ApiProperty({ example: '07:30', description: 'At or before `from`: the next morning' })
+  @Matches(TIME, { message: 'to must be HH:MM' })
+  to!: string;
+}
+
+class OfferTermsFields {
+  @ApiPropertyOptional({ type: [WeeklyRuleDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(14)
+  @ValidateNested({ each: true })
+  @Type(() => WeeklyRuleDto)
+  rules?: WeeklyRuleDto[];
+
+  @ApiPropertyOptional({ example: '2026-12-31' })
+  @IsOptional()
+  @Matches(DATE, { message: 'validTo must be YYYY-MM-DD' })
+  validTo?: string;
+
+  @ApiPropertyOptional({ example: ['2026-06-30'], description: "The unit's own events" })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(366)
+  @Matches(DATE, { each: true, message: 'blackout dates must be YYYY-MM-DD' })
+  blackoutDates?: string[];
+
+  @ApiPropertyOptional({ description: "Defaults to the unit's own association" })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  eligibleAssociationIds?: string[];
+
+  @ApiPropertyOptional({ description: "Minutes after must-leave-by; default: the convention's" })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(240)
+  graceMinutes?: number;
+
+  @ApiPropertyOptional({ example: 150 })
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 2 })
+  @Min(0)
+  @Max(100000)
+  monthlyFeeCny?: number;
+
+  @ApiPropertyOptional({ example: 7 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(60)
+  bookingDaysAhead?: number;
+
+  @ApiPropertyOptional({ description: 'The liability waiver (免责) residents accept when booking' })
+  @IsOptional()
+  @IsString()
+  @Length(0, 4000)
+  termsText?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 80) title?: string;
+}
+
+export class PublishOfferDto extends OfferTermsFields {
+  @ApiProperty() @IsUUID() carParkId!: string;
+
+  @ApiPropertyOptional({ description: 'A count of places; omit when naming spaces' })
+  @ValidateIf((dto: PublishOfferDto) => dto.spaceCodes === undefined)
+  @IsInt()
+  @Min(1)
+  @Max(5000)
+  places?: number;
+
+  @ApiPropertyOptional({
+    description: 'Named spaces of the car park; the system picks one per booking',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(5000)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @Length(1, 16, { each: true })
+  spaceCodes?: string[];
+
+  @ApiPropertyOptional({ description: 'Places held by standing allocations (monthly passes)' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(5000)
+  standingPlaces?: number;
+
+  @ApiProperty({ example: '2026-01-01' })
+  @Matches(DATE, { message: 'validFrom must be YYYY-MM-DD' })
+  validFrom!: string;
+
+  @ApiProperty({ type: [WeeklyRuleDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(14)
+  @ValidateNested({ each: true })
+  @Type(() => WeeklyRuleDto)
+  declare rules: WeeklyRuleDto[];
+}
+
+/** A change to a live offer; bookings that no longer fit are cancelled with notice. */
+export class ChangeOfferDto extends OfferTermsFields {
+  @ApiPropertyOptional({ description: 'Count offers only' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(5000)
+  places?: number;
+}
+
+export class NightView {
+  @ApiProperty({ example: '2026-03-02' }) night!: string;
+  @ApiProperty() startsAt!: string;
+  @ApiProperty({ description: 'Must leave by' }) endsAt!: string;
+  @ApiProperty() capacity!: number;
+  @ApiProperty() booked!: number;
+  @ApiProperty() free!: number;
+}
+
+export class EligibilityView {
+  @ApiProperty() eligible!: boolean;
+  @ApiProperty({ type: [String] }) reasons!: string[];
+  @ApiProperty({ type: [String] }) explanation!: string[];
+}
+
+export class OfferView {
+  @ApiProperty() id!: string;
+  @ApiProperty() carParkId!: string;
+  @ApiProperty() carParkName!: string;
+  @ApiProperty() carParkAddress!: string;
+  @ApiProperty() entranceNotes!: string;
+  @ApiProperty() unitName!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ enum: ['live', 'paused', 'ended'] }) status!: OfferStatus;
+  @ApiProperty() places!: number;
+  @ApiProperty() standingPlaces!: number;
+  @ApiProperty() standingAdmitted!: number;
+  @ApiProperty() waiting!: number;
+  @ApiProperty() namedSpaces!: boolean;
+  @ApiProperty({ type: [WeeklyRuleDto] }) rules!: WeeklyRuleDto[];
+  @ApiProperty() validFrom!: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) validTo!: string | null;
+  @ApiProperty({ type: [String] }) blackoutDates!: string[];
+  @ApiProperty({ type: [String] }) eligibleAssociationIds!: string[];
+  @ApiProperty() graceMinutes!: number;
+  @ApiProperty() monthlyFeeCny!: number;
+  @ApiProperty() bookingDaysAhead!: number;
+  @ApiProperty() termsText!: string;
+  @ApiProperty({ description: 'sha256 of the terms; sent back when accepting them' })
+  termsHash!: string;
+  @ApiProperty({ type: [NightView], description: 'Free places per night ahead' })
+  nights!: NightView[];
+  @ApiPropertyOptional({ type: EligibilityView, description: 'For a resident' })
+  eligibility?: EligibilityView;
+}
+
+export class OfferChangeView {
+  @ApiProperty({ type: OfferView }) offer!: OfferView;
+  @ApiProperty({ description: 'Bookings cancelled with notice because they no longer fit' })
+  cancelledBookings!: number;
+}

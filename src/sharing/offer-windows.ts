@@ -1,0 +1,195 @@
+// The concrete opening windows of an off-peak offer: pure, no Nest or TypeORM.
+//
+// An offer states weekly rules ("Mon–Fri 19:00 → 07:30 next morning", "Sat–Sun all day"), its
+// validity, the unit's blackout dates and follows China's official holiday calendar, including
+// the make-up working days (调休). Times are Asia/Shanghai, which has been UTC+8 without daylight
+// saving since 1991, so a fixed offset is exact for every date this service will ever see.
+
+const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** 'weekdays' and 'weekends' follow the holiday calendar; a list of ISO weekdays does not. */
+export type RuleDays = 'weekdays' | 'weekends' | 'daily' | number[];
+
+export interface WeeklyRule {
+  days: RuleDays;
+  /** "HH:MM" local time the window opens on the rule's day. */
+  from: string;
+  /** "HH:MM"; at or before `from` means the next morning; "24:00" means midnight. */
+  to: string;
+}
+
+export type CalendarDayKind = 'holiday' | 'workday';
+
+/** date "YYYY-MM-DD" → an official holiday (off) or a make-up working day (调休上班). */
+export type HolidayCalendar = ReadonlyMap<string, CalendarDayKind>;
+
+export interface OfferSchedule {
+  rules: WeeklyRule[];
+  /** First and last date (inclusive) a window may start on; validTo null = open-ended. */
+  validFrom: string;
+  validTo: string | null;
+  /** Dates on which no window starts (the unit's own events). */
+  blackoutDates: readonly string[];
+}
+
+export interface OfferWindow {
+  /** The local date the window starts on: the "night" residents book. */
+  night: string;
+  startsAt: Date;
+  endsAt: Date;
+}
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const TIME = /^([01]\d|2[0-3]):([0-5]\d)$|^24:00$/;
+
+export function isLocalDate(value: string): boolean {
+  const match = DATE.exec(value);
+  if (!match) return false;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return date.toISOString().slice(0, 10) === value;
+}
+
+export function isLocalTime(value: string): boolean {
+  return TIME.test(value);
+}
+
+/** Minutes after local midnight; "24:00" is 1440. */
+export function minutesOf(time: string): number {
+  if (!isLocalTime(time)) throw new Error(`not a time of day: ${time}`);
+  const [h, m] = time.split(':').map(Number);
+  return h! * 60 + m!;
+}
+
+/** The instant of a local date and minute of day in Asia/Shanghai. */
+export function shanghaiInstant(date: string, minuteOfDay: number): Date {
+  const match = DATE.exec(date);
+  if (!match) throw new Error(`not a date: ${date}`);
+  const utc = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  return new Date(utc + minuteOfDay * 60_000 - SHANGHAI_OFFSET_MS);
+}
+
+/** The local date in Asia/Shanghai of an instant. */
+export function shanghaiDate(instant: Date): string {
+  return new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+export function addDays(date: string, days: number): string {
+  return new Date(shanghaiInstant(date, 0).getTime() + SHANGHAI_OFFSET_MS + days * DAY_MS)
+    .toISOString()
+    .slice(0, 10);
+}
+
+/** ISO weekday: 1 Monday … 7 Sunday. */
+export function isoWeekday(date: string): number {
+  const day = new Date(shanghaiInstant(date, 0).getTime() + SHANGHAI_OFFSET_MS).getUTCDay();
+  return day === 0 ? 7 : day;
+}
+
+/** An official working day: Mon–Fri unless a holiday, and the make-up Saturdays and Sundays. */
+export function isWorkingDay(date: string, calendar: HolidayCalendar): boolean {
+  const kind = calendar.get(date);
+  if (kind === 'holiday') return false;
+  if (kind === 'workday') return true;
+  return isoWeekday(date) <= 5;
+}
+
+export function ruleOpensOn(rule: WeeklyRule, date: string, calendar: HolidayCalendar): boolean {
+  const days = rule.days;
+  if (days === 'daily') return true;
+  if (days === 'weekdays') return isWorkingDay(date, calendar);
+  if (days === 'weekends') return !isWorkingDay(date, calendar);
+  return days.includes(isoWeekday(date));
+}
+
+function rawWindow(rule: WeeklyRule, date: string): { startsAt: Date; endsAt: Date } {
+  const from = minutesOf(rule.from);
+  let to = minutesOf(rule.to);
+  if (to <= from) to += 24 * 60;
+  return { startsAt: shanghaiInstant(date, from), endsAt: shanghaiInstant(date, to) };
+}
+
+function startsWithinValidity(schedule: OfferSchedule, date: string): boolean {
+  if (date < schedule.validFrom) return false;
+  if (schedule.validTo !== null && date > schedule.validTo) return false;
+  return !schedule.blackoutDates.includes(date);
+}
+
+/**
+ * The one window starting on `date`, or null. Rules opening on the same date are merged when
+ * they overlap (the earliest start wins, the latest end); a window that overlaps the previous
+ * night's is clipped to start when that one ends, so no minute belongs to two nights and a place
+ * counted per night is a place per minute.
+ */
+export function windowOn(
+  schedule: OfferSchedule,
+  date: string,
+  calendar: HolidayCalendar,
+): OfferWindow | null {
+  const own = mergedOn(schedule, date, calendar);
+  if (!own) return null;
+  const previous = mergedOn(schedule, addDays(date, -1), calendar);
+  let startsAt = own.startsAt;
+  if (previous && previous.endsAt > startsAt) startsAt = previous.endsAt;
+  if (startsAt >= own.endsAt) return null;
+  return { night: date, startsAt, endsAt: own.endsAt };
+}
+
+function mergedOn(
+  schedule: OfferSchedule,
+  date: string,
+  calendar: HolidayCalendar,
+): { startsAt: Date; endsAt: Date } | null {
+  if (!startsWithinValidity(schedule, date)) return null;
+  const windows = schedule.rules
+    .filter((rule) => ruleOpensOn(rule, date, calendar))
+    .map((rule) => rawWindow(rule, date));
+  if (windows.length === 0) return null;
+  // Same-day rules that do not touch each other are still one night: the span from the first
+  // opening to the last closing is what a resident books.
+  return {
+    startsAt: new Date(Math.min(...windows.map((w) => w.startsAt.getTime()))),
+    endsAt: new Date(Math.max(...windows.map((w) => w.endsAt.getTime()))),
+  };
+}
+
+/** The windows starting on the dates from `fromDate` to `toDate` (inclusive), in order. */
+export function windowsBetween(
+  schedule: OfferSchedule,
+  fromDate: string,
+  toDate: string,
+  calendar: HolidayCalendar,
+): OfferWindow[] {
+  const result: OfferWindow[] = [];
+  for (let date = fromDate; date <= toDate; date = addDays(date, 1)) {
+    const window = windowOn(schedule, date, calendar);
+    if (window) result.push(window);
+  }
+  return result;
+}
+
+/** The rule set is usable: valid times, weekday numbers 1–7, at least one rule. */
+export function scheduleProblems(schedule: OfferSchedule): string[] {
+  const problems: string[] = [];
+  if (schedule.rules.length === 0) problems.push('至少一条开放规则 / at least one weekly rule');
+  for (const rule of schedule.rules) {
+    if (!isLocalTime(rule.from) || rule.from === '24:00')
+      problems.push(`开放时间无效 / invalid opening time "${rule.from}"`);
+    if (!isLocalTime(rule.to)) problems.push(`结束时间无效 / invalid closing time "${rule.to}"`);
+    if (Array.isArray(rule.days)) {
+      if (rule.days.length === 0 || rule.days.some((d) => !Number.isInteger(d) || d < 1 || d > 7))
+        problems.push('星期须为1–7 / weekdays must be 1 (Mon) to 7 (Sun)');
+    } else if (!['weekdays', 'weekends', 'daily'].includes(rule.days)) {
+      problems.push(`未知的日期类型 / unknown days "${String(rule.days)}"`);
+    }
+  }
+  if (!isLocalDate(schedule.validFrom)) problems.push('起始日期无效 / invalid validFrom');
+  if (schedule.validTo !== null) {
+    if (!isLocalDate(schedule.validTo)) problems.push('截止日期无效 / invalid validTo');
+    else if (schedule.validTo < schedule.validFrom)
+      problems.push('截止日期早于起始日期 / validTo is before validFrom');
+  }
+  for (const date of schedule.blackoutDates)
+    if (!isLocalDate(date)) problems.push(`停用日期无效 / invalid blackout date "${date}"`);
+  return problems;
+}

@@ -1,0 +1,157 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Actor } from '../auth/actor';
+import { CurrentActor, Roles } from '../auth/decorators';
+import { ApiStandardErrors } from '../common/api-errors.decorator';
+import { ErrorBody } from '../common/error-body';
+import { AllocationsService } from './allocations.service';
+import { BookingsService } from './bookings.service';
+import {
+  AdmissionView,
+  AdmitBatchDto,
+  AllocationView,
+  RegisterAllocationDto,
+} from './dto/allocation.dto';
+import { BookingView, BookNightDto } from './dto/booking.dto';
+import { ChangeOfferDto, OfferChangeView, OfferView, PublishOfferDto } from './dto/offer.dto';
+import { OfferLifecycleService } from './offer-lifecycle.service';
+import { OffersService } from './offers.service';
+
+@ApiTags('sharing')
+@ApiStandardErrors()
+@Controller('api/offers')
+export class OffersController {
+  constructor(
+    private readonly offers: OffersService,
+    private readonly lifecycle: OfferLifecycleService,
+    private readonly bookings: BookingsService,
+    private readonly allocations: AllocationsService,
+  ) {}
+
+  @Get()
+  @ApiOperation({
+    summary:
+      'Residents: offers open to them, free places per night and why they may not book; units: their own',
+  })
+  @ApiOkResponse({ type: [OfferView] })
+  list(@CurrentActor() actor: Actor): Promise<OfferView[]> {
+    return this.offers.list(actor);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: OfferView })
+  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<OfferView> {
+    return this.offers.get(actor, id);
+  }
+
+  @Post()
+  @Roles('unit')
+  @ApiOperation({ summary: 'A unit publishes an off-peak offer; live at once' })
+  @ApiCreatedResponse({ type: OfferView })
+  publish(@CurrentActor() actor: Actor, @Body() body: PublishOfferDto): Promise<OfferView> {
+    return this.offers.publish(actor, body);
+  }
+
+  @Patch(':id')
+  @Roles('unit')
+  @ApiOperation({
+    summary: 'Change a live offer; bookings that no longer fit are cancelled with notice',
+  })
+  @ApiOkResponse({ type: OfferChangeView })
+  change(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: ChangeOfferDto,
+  ): Promise<OfferChangeView> {
+    return this.lifecycle.change(actor, id, body);
+  }
+
+  @Post(':id/pause')
+  @Roles('unit')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Pause new bookings (existing ones are kept)' })
+  @ApiOkResponse({ type: OfferView })
+  pause(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<OfferView> {
+    return this.lifecycle.act(actor, id, 'pause');
+  }
+
+  @Post(':id/resume')
+  @Roles('unit')
+  @HttpCode(200)
+  @ApiOkResponse({ type: OfferView })
+  resume(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<OfferView> {
+    return this.lifecycle.act(actor, id, 'resume');
+  }
+
+  @Post(':id/end')
+  @Roles('unit')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'End the offer: nights not yet begun and standing places are cancelled with notice',
+  })
+  @ApiOkResponse({ type: OfferView })
+  end(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<OfferView> {
+    return this.lifecycle.act(actor, id, 'end');
+  }
+
+  @Post(':id/bookings')
+  @Roles('resident')
+  @ApiOperation({
+    summary: 'Book a night; the system picks the place (a named space where there are)',
+  })
+  @ApiCreatedResponse({ type: BookingView })
+  @ApiConflictResponse({ type: ErrorBody, description: 'Full, paused, not open that night' })
+  book(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: BookNightDto,
+  ): Promise<BookingView> {
+    return this.bookings.book(actor, id, body);
+  }
+
+  @Post(':id/allocations')
+  @Roles('resident')
+  @ApiOperation({
+    summary: 'Register for a standing allocation (monthly pass); you join the waiting list',
+  })
+  @ApiCreatedResponse({ type: AllocationView })
+  register(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: RegisterAllocationDto,
+  ): Promise<AllocationView> {
+    return this.allocations.register(actor, id, body);
+  }
+
+  @Get(':id/allocations')
+  @Roles('unit', 'admin')
+  @ApiOperation({ summary: 'Admitted and waiting registrations, in order' })
+  @ApiOkResponse({ type: [AllocationView] })
+  allocationsOf(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<AllocationView[]> {
+    return this.allocations.list(actor, id);
+  }
+
+  @Post(':id/allocations/admit')
+  @Roles('unit', 'admin')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Admit a batch in registration order (one per household if the convention says so)',
+  })
+  @ApiOkResponse({ type: AdmissionView })
+  admit(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: AdmitBatchDto,
+  ): Promise<AdmissionView> {
+    return this.allocations.admitBatch(actor, id, body.count);
+  }
+}

@@ -1,0 +1,62 @@
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AssociationsModule } from '../associations/associations.module';
+import { ConventionsModule } from '../conventions/conventions.module';
+import { LiveModule } from '../live/live.module';
+import { LiveTopics } from '../live/live-topics';
+import { AllocationsService } from './allocations.service';
+import { AvailabilityService } from './availability.service';
+import { BookingsController } from './bookings.controller';
+import { BookingsService } from './bookings.service';
+import { CarPark } from './car-park.entity';
+import { CarParkTopic } from './car-park-topic';
+import { CarParksController } from './car-parks.controller';
+import { CarParksService } from './car-parks.service';
+import { HolidayCalendarDay } from './holiday-calendar-day.entity';
+import { HolidayCalendarController } from './holiday-calendar.controller';
+import { HolidayCalendarService } from './holiday-calendar.service';
+import { OffPeakOffer } from './off-peak-offer.entity';
+import { OfferLifecycleService } from './offer-lifecycle.service';
+import { OffersController } from './offers.controller';
+import { OffersService } from './offers.service';
+import { RemindersService } from './reminders.service';
+import { SharedPermitHook } from './shared-permit.hook';
+
+/** Off-peak sharing (错时共享): resident units' car parks, offers, bookings, standing allocations. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([CarPark, OffPeakOffer, HolidayCalendarDay]),
+    AssociationsModule,
+    ConventionsModule,
+    LiveModule,
+  ],
+  controllers: [
+    CarParksController,
+    OffersController,
+    BookingsController,
+    HolidayCalendarController,
+  ],
+  providers: [
+    AvailabilityService,
+    HolidayCalendarService,
+    CarParksService,
+    OffersService,
+    OfferLifecycleService,
+    BookingsService,
+    AllocationsService,
+    RemindersService,
+    SharedPermitHook,
+    CarParkTopic,
+  ],
+  exports: [AvailabilityService, RemindersService],
+})
+export class SharingModule implements OnModuleInit {
+  constructor(
+    private readonly topics: LiveTopics,
+    private readonly carParkTopic: CarParkTopic,
+  ) {}
+
+  onModuleInit(): void {
+    this.topics.register(this.carParkTopic);
+  }
+}

@@ -1,0 +1,202 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Header,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Put,
+  Query,
+  Req,
+} from '@nestjs/common';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
+import { IsISO8601, IsOptional } from 'class-validator';
+import type { FastifyRequest } from 'fastify';
+import type { Actor } from '../auth/actor';
+import { CurrentActor, Roles } from '../auth/decorators';
+import { ApiStandardErrors } from '../common/api-errors.decorator';
+import type { LaneSegmentRule } from './clear-passage';
+import { ConsentService } from './consent.service';
+import { DecideObjectionDto, ObjectionView, RaiseObjectionDto } from './dto/consent.dto';
+import {
+  CreateRestrictionDto,
+  CreateSpaceDto,
+  LaneSegmentDto,
+  LaneSegmentsDto,
+  UpdateSpaceDto,
+} from './dto/layout.dto';
+import { SpaceView } from './dto/space.view';
+import { LayoutService } from './layout.service';
+import { SessionLedgerService } from './session-ledger.service';
+import { StickersService } from './stickers.service';
+
+class LedgerQuery {
+  @ApiPropertyOptional() @IsOptional() @IsISO8601() from?: string;
+  @ApiPropertyOptional() @IsOptional() @IsISO8601() to?: string;
+}
+
+/** The council's side of spaces: layout, fire-lane clearance, neighbour consent, stickers, ledger. */
+@ApiTags('spaces')
+@ApiStandardErrors()
+@Controller('api')
+export class LayoutController {
+  constructor(
+    private readonly layout: LayoutService,
+    private readonly consent: ConsentService,
+    private readonly stickers: StickersService,
+    private readonly ledger: SessionLedgerService,
+  ) {}
+
+  @Post('lanes/:id/spaces')
+  @Roles('admin')
+  @ApiOperation({
+    summary: 'Paint a new space; it goes live after the facing households may object',
+  })
+  @ApiOkResponse({ type: SpaceView })
+  create(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: CreateSpaceDto,
+  ): Promise<SpaceView> {
+    return this.layout.createSpace(actor, id, body);
+  }
+
+  @Patch('spaces/:id')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Move, resize, close, reserve or assign a space' })
+  @ApiOkResponse({ type: SpaceView })
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateSpaceDto,
+  ): Promise<SpaceView> {
+    return this.layout.updateSpace(actor, id, body);
+  }
+
+  @Get('lanes/:id/segments')
+  @ApiOperation({
+    summary: "The lane's segments: width and the clear passage kept for fire engines",
+  })
+  @ApiOkResponse({ type: [LaneSegmentDto] })
+  segments(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<LaneSegmentRule[]> {
+    return this.layout.segments(actor, id);
+  }
+
+  @Put('lanes/:id/segments')
+  @Roles('admin')
+  @ApiOperation({
+    summary: "Replace the lane's segments (refused if a painted space would narrow the passage)",
+  })
+  @ApiOkResponse({ type: [LaneSegmentDto] })
+  replaceSegments(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: LaneSegmentsDto,
+  ): Promise<LaneSegmentRule[]> {
+    return this.layout.replaceSegments(actor, id, body.segments);
+  }
+
+  @Post('spaces/:id/restrictions')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Add a no-parking window, e.g. 07:00–09:00 for the refuse truck' })
+  @ApiOkResponse({ type: SpaceView })
+  addRestriction(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: CreateRestrictionDto,
+  ): Promise<SpaceView> {
+    return this.layout.addRestriction(actor, id, body);
+  }
+
+  @Delete('spaces/:id/restrictions/:restrictionId')
+  @Roles('admin')
+  @ApiOkResponse({ type: SpaceView })
+  removeRestriction(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('restrictionId', ParseUUIDPipe) restrictionId: string,
+  ): Promise<SpaceView> {
+    return this.layout.removeRestriction(actor, id, restrictionId);
+  }
+
+  @Get('spaces/:id/objections')
+  @ApiOperation({ summary: 'Objections to a space: all for the council, its own for a household' })
+  @ApiOkResponse({ type: [ObjectionView] })
+  objections(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<ObjectionView[]> {
+    return this.consent.list(actor, id);
+  }
+
+  @Post('spaces/:id/objections')
+  @Roles('resident')
+  @ApiOperation({ summary: 'A facing household objects during the objection window' })
+  @ApiOkResponse({ type: ObjectionView })
+  object(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: RaiseObjectionDto,
+  ): Promise<ObjectionView> {
+    return this.consent.raise(actor, id, body);
+  }
+
+  @Post('spaces/:id/objections/:objectionId/decision')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOperation({ summary: 'The council answers an objection in writing' })
+  @ApiOkResponse({ type: ObjectionView })
+  decide(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('objectionId', ParseUUIDPipe) objectionId: string,
+    @Body() body: DecideObjectionDto,
+  ): Promise<ObjectionView> {
+    return this.consent.decide(actor, id, objectionId, body);
+  }
+
+  @Get('lanes/:id/stickers')
+  @Roles('admin', 'warden')
+  @Header('content-type', 'text/html; charset=utf-8')
+  @ApiProduces('text/html')
+  @ApiOperation({ summary: 'Printable sheet of the QR stickers of every space of the lane' })
+  stickerSheet(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Req() request: FastifyRequest,
+  ): Promise<string> {
+    return this.stickers.sheet(actor, id, `${request.protocol}://${request.host}`);
+  }
+
+  @Get('lanes/:id/sessions.csv')
+  @Roles('admin', 'warden', 'viewer')
+  @Header('content-type', 'text/csv; charset=utf-8')
+  @Header('content-disposition', 'attachment; filename="parking-sessions.csv"')
+  @ApiProduces('text/csv')
+  @ApiOperation({ summary: 'The occupancy ledger (停车台账) of the lane as CSV' })
+  sessionsCsv(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: LedgerQuery,
+  ): Promise<string> {
+    return this.ledger.exportCsv(
+      actor,
+      id,
+      query.from ? new Date(query.from) : undefined,
+      query.to ? new Date(query.to) : undefined,
+    );
+  }
+}

@@ -1,0 +1,41 @@
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { AssociationsModule } from '../associations/associations.module';
+import { ConventionsModule } from '../conventions/conventions.module';
+import { LiveModule } from '../live/live.module';
+import { LiveTopics } from '../live/live-topics';
+import { AvailabilityService } from './availability.service';
+import { ConsentService } from './consent.service';
+import { LaneMapService } from './lane-map.service';
+import { LaneTopic } from './lane-topic';
+import { LayoutController } from './layout.controller';
+import { LayoutService } from './layout.service';
+import { OccupancyService } from './occupancy.service';
+import { SessionLedgerService } from './session-ledger.service';
+import { SpacesController } from './spaces.controller';
+import { StickersService } from './stickers.service';
+
+@Module({
+  imports: [AssociationsModule, ConventionsModule, LiveModule],
+  controllers: [SpacesController, LayoutController],
+  providers: [
+    LaneMapService,
+    AvailabilityService,
+    OccupancyService,
+    LayoutService,
+    ConsentService,
+    StickersService,
+    SessionLedgerService,
+    LaneTopic,
+  ],
+  exports: [LaneMapService, OccupancyService],
+})
+export class SpacesModule implements OnModuleInit {
+  constructor(
+    private readonly topics: LiveTopics,
+    private readonly laneTopic: LaneTopic,
+  ) {}
+
+  onModuleInit(): void {
+    this.topics.register(this.laneTopic);
+  }
+}

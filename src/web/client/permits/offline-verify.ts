@@ -1,0 +1,151 @@
+// Verifies a permit QR on the phone with no network: the cached JWKS (WebCrypto ECDSA P-256),
+// the cached revocation list and the same order of judgement as the server (src/permits/verdict.ts).
+
+export type Verdict =
+  | 'valid'
+  | 'expired'
+  | 'not_yet_valid'
+  | 'revoked'
+  | 'suspended'
+  | 'wrong_scope'
+  | 'outside_window'
+  | 'plate_mismatch'
+  | 'forged'
+  | 'unknown';
+
+export interface PublicJwk {
+  kty: string;
+  crv: string;
+  x: string;
+  y: string;
+  kid: string;
+}
+
+export interface Revocation {
+  number: number;
+  state: 'revoked' | 'suspended' | 'reinstated';
+  until: string | null;
+}
+
+export interface OfflineContext {
+  keys: PublicJwk[];
+  revocations: Record<string, Revocation>;
+  /** Short ids (base64url of the uuid bytes) of the association and its lanes. */
+  scopeIds: string[];
+}
+
+export interface OfflineJudgement {
+  verdict: Verdict;
+  reason: string;
+  number?: number;
+  plate?: string;
+}
+
+interface Claims {
+  p: number;
+  n: string;
+  k: string;
+  s: string;
+  nbf: number;
+  exp: number;
+  iss: string;
+}
+
+/** The server's reasons, word for word, so a warden reads the same thing online and offline. */
+export const REASONS: Record<Verdict, string> = {
+  valid: '有效，可以停放 / valid: this car may park here',
+  expired: '停车证已过期 / the permit has expired',
+  not_yet_valid: '停车证尚未生效 / the permit is not valid yet',
+  revoked: '停车证已被吊销 / the permit has been revoked',
+  suspended: '停车证暂停使用 / the permit is suspended',
+  wrong_scope: '此证不适用于此处 / this permit is not for this place',
+  outside_window: '不在共享停车时段内 / outside the shared parking hours of this car park',
+  plate_mismatch: '车牌与停车证不符 / the plate on the car is not the plate on the permit',
+  forged: '二维码无效或被篡改 / forged or altered: the signature does not verify',
+  unknown: '查无此证 / no such permit',
+};
+
+export async function verifyOffline(
+  token: string,
+  context: OfflineContext,
+  now: Date,
+  plateSeen?: string,
+): Promise<OfflineJudgement> {
+  const claims = await verifiedClaims(token, context.keys);
+  if (!claims) return judged('forged');
+  const about = { number: claims.p, plate: claims.n };
+  const revocation = context.revocations[String(claims.p)];
+  if (revocation?.state === 'revoked') return judged('revoked', about);
+  if (revocation?.state === 'suspended' && revocation.until && new Date(revocation.until) > now) {
+    return judged('suspended', about);
+  }
+  const seconds = now.getTime() / 1000;
+  if (seconds >= claims.exp) return judged('expired', about);
+  if (seconds < claims.nbf) return judged('not_yet_valid', about);
+  if (!context.scopeIds.includes(claims.s)) return judged('wrong_scope', about);
+  if (plateSeen && normalisePlate(plateSeen) !== claims.n) return judged('plate_mismatch', about);
+  return judged('valid', about);
+}
+
+async function verifiedClaims(token: string, keys: PublicJwk[]): Promise<Claims | null> {
+  try {
+    const [headerPart, payloadPart, signaturePart] = token.split('.');
+    if (!headerPart || !payloadPart || !signaturePart) return null;
+    const header = JSON.parse(decodeText(headerPart)) as { alg?: string; kid?: string };
+    const jwk = keys.find((k) => k.kid === header.kid);
+    if (header.alg !== 'ES256' || !jwk) return null;
+    const key = await crypto.subtle.importKey(
+      'jwk',
+      { kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y, ext: true },
+      { name: 'ECDSA', namedCurve: 'P-256' },
+      false,
+      ['verify'],
+    );
+    // JWS carries ECDSA signatures as raw r‖s, which is what WebCrypto expects.
+    const ok = await crypto.subtle.verify(
+      { name: 'ECDSA', hash: 'SHA-256' },
+      key,
+      base64urlBytes(signaturePart),
+      new TextEncoder().encode(`${headerPart}.${payloadPart}`),
+    );
+    if (!ok) return null;
+    const claims = JSON.parse(decodeText(payloadPart)) as Claims;
+    return claims.iss === 'hp' ? claims : null;
+  } catch {
+    return null;
+  }
+}
+
+function judged(
+  verdict: Verdict,
+  about: { number?: number; plate?: string } = {},
+): OfflineJudgement {
+  return { verdict, reason: REASONS[verdict], ...about };
+}
+
+export function normalisePlate(input: string): string {
+  return input.replace(/[\s·•・.\-_]/g, '').toUpperCase();
+}
+
+function base64urlBytes(text: string): Uint8Array {
+  const base64 = text
+    .replace(/-/g, '+')
+    .replace(/_/g, '/')
+    .padEnd(Math.ceil(text.length / 4) * 4, '=');
+  return Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+}
+
+function decodeText(part: string): string {
+  return new TextDecoder().decode(base64urlBytes(part));
+}
+
+/** A uuid as the 22-character id a token carries. */
+export function shortId(uuid: string): string {
+  const hex = uuid.replace(/-/g, '');
+  const bytes = new Uint8Array(16);
+  for (let i = 0; i < 16; i++) bytes[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+}

@@ -1,0 +1,75 @@
+// Shapes of the roster API (src/rosters/dto) and Beijing-time helpers for the roster screens.
+
+export type ShiftKind = 'warden' | 'volunteer';
+export type Attendance = 'upcoming' | 'absent' | 'on_duty' | 'done' | 'missed';
+
+export interface Assignment {
+  id: string;
+  shiftId: string;
+  memberId: string;
+  memberName: string;
+  attendance: Attendance;
+  late: boolean;
+  signedInAt: string | null;
+  signedOutAt: string | null;
+}
+
+export interface Shift {
+  id: string;
+  name: string;
+  kind: ShiftKind;
+  from: string;
+  to: string;
+  required: number;
+  assignments: Assignment[];
+}
+
+export interface MyShift extends Shift {
+  mine: Assignment;
+}
+
+export interface CoverageGap {
+  from: string;
+  to: string;
+  scheduled: number;
+  required: number;
+  kind: ShiftKind;
+}
+
+export interface HandoverNote {
+  id: string;
+  shiftName: string;
+  authorName: string;
+  body: string;
+  createdAt: string;
+}
+
+const OFFSET_MS = 8 * 3_600_000;
+const DAY_MS = 24 * 3_600_000;
+
+/** "2025-11-03" of the Monday of the Beijing week holding `at`. */
+export function mondayOf(at: Date): string {
+  const local = new Date(at.getTime() + OFFSET_MS);
+  const weekday = (local.getUTCDay() + 6) % 7;
+  return new Date(local.getTime() - weekday * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** The Beijing date `days` after a date. */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** "2025-11-03" of an instant in Beijing. */
+export function beijingDate(iso: string): string {
+  return new Date(Date.parse(iso) + OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** "08:00" of an instant in Beijing. */
+export function beijingTime(iso: string): string {
+  return new Date(Date.parse(iso) + OFFSET_MS).toISOString().slice(11, 16);
+}
+
+/** "11-03 08:00" of an instant in Beijing. */
+export function beijingDayTime(iso: string): string {
+  return new Date(Date.parse(iso) + OFFSET_MS).toISOString().slice(5, 16).replace('T', ' ');
+}

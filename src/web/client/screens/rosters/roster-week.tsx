@@ -1,0 +1,263 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { apiDownload, apiFetch, ApiError } from '../../api';
+import { t } from '../../i18n';
+import { navigate, type ScreenProps } from '../../router';
+import type { Member } from '../../session';
+import { LoadFailed, Loading, TopBar } from '../../ui';
+import {
+  addDays,
+  beijingDate,
+  beijingDayTime,
+  beijingTime,
+  type CoverageGap,
+  mondayOf,
+  type Shift,
+} from './roster-api';
+import './rosters.css';
+
+interface WeekData {
+  shifts: Shift[];
+  gaps: CoverageGap[];
+  wardens: Member[];
+  volunteers: Member[];
+}
+
+type State =
+  | { status: 'loading' }
+  | { status: 'failed'; message: string }
+  | { status: 'ready'; data: WeekData };
+
+/** The council's week of the roster: gaps in red, pick a person to put on or move a shift. */
+export function RosterWeekScreen({ query }: ScreenProps) {
+  const week = query.get('week') ?? mondayOf(new Date());
+  const [state, setState] = useState<State>({ status: 'loading' });
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    const period = `from=${week}&to=${addDays(week, 7)}`;
+    try {
+      const [shifts, coverage, wardens, volunteers] = await Promise.all([
+        apiFetch<Shift[]>(`/api/rosters/shifts?${period}`),
+        apiFetch<{ gaps: CoverageGap[] }>(`/api/rosters/coverage?${period}`),
+        apiFetch<{ items: Member[] }>('/api/members?role=warden&pageSize=500'),
+        apiFetch<{ items: Member[] }>('/api/members?volunteer=true&pageSize=500'),
+      ]);
+      setState({
+        status: 'ready',
+        data: { shifts, gaps: coverage.gaps, wardens: wardens.items, volunteers: volunteers.items },
+      });
+    } catch (e) {
+      setState({ status: 'failed', message: e instanceof ApiError ? e.message : String(e) });
+    }
+  }, [week]);
+
+  useEffect(() => {
+    setState({ status: 'loading' });
+    void load();
+  }, [load]);
+
+  const act = async (run: () => Promise<unknown>) => {
+    setError(null);
+    try {
+      await run();
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : String(e));
+    }
+    await load();
+  };
+
+  const days = Array.from({ length: 7 }, (_, i) => addDays(week, i));
+  return (
+    <div class="screen" data-testid="roster-week">
+      <TopBar title={t('roster.title')} />
+      <main class="content">
+        <nav class="roster-week-nav">
+          <button
+            type="button"
+            class="button button--secondary"
+            data-testid="week-prev"
+            onClick={() => navigate(`/rosters?week=${addDays(week, -7)}`)}
+          >
+            ‹ {t('roster.prevWeek')}
+          </button>
+          <strong data-testid="week-label">
+            {week.slice(5)} – {addDays(week, 6).slice(5)}
+          </strong>
+          <button
+            type="button"
+            class="button button--secondary"
+            data-testid="week-next"
+            onClick={() => navigate(`/rosters?week=${addDays(week, 7)}`)}
+          >
+            {t('roster.nextWeek')} ›
+          </button>
+        </nav>
+        {error && (
+          <p class="form-error" role="alert" data-testid="roster-error">
+            {error}
+          </p>
+        )}
+        {state.status === 'loading' && <Loading />}
+        {state.status === 'failed' && (
+          <LoadFailed message={state.message} onRetry={() => void load()} />
+        )}
+        {state.status === 'ready' && (
+          <>
+            <Gaps gaps={state.data.gaps} />
+            <p>
+              <button
+                type="button"
+                class="button button--secondary"
+                onClick={() =>
+                  void apiDownload(
+                    `/api/rosters/roster.csv?from=${week}&to=${addDays(week, 7)}`,
+                    'duty-roster.csv',
+                  )
+                }
+              >
+                {t('roster.exportCsv')}
+              </button>{' '}
+              <button
+                type="button"
+                class="button button--secondary"
+                onClick={() =>
+                  void apiDownload(
+                    `/api/rosters/hours.csv?from=${week}&to=${addDays(week, 7)}`,
+                    'duty-hours.csv',
+                  )
+                }
+              >
+                {t('roster.exportHours')}
+              </button>
+            </p>
+            {days.map((day) => (
+              <section class="roster-day" key={day} data-testid={`roster-day-${day}`}>
+                <h2 class="section-title">{day}</h2>
+                {state.data.shifts
+                  .filter((s) => beijingDate(s.from) === day)
+                  .map((shift) => (
+                    <ShiftCard key={shift.id} shift={shift} data={state.data} act={act} />
+                  ))}
+              </section>
+            ))}
+          </>
+        )}
+      </main>
+    </div>
+  );
+}
+
+function Gaps({ gaps }: { gaps: CoverageGap[] }) {
+  if (gaps.length === 0) {
+    return (
+      <p class="card hint" data-testid="roster-covered">
+        {t('roster.covered')}
+      </p>
+    );
+  }
+  return (
+    <div class="card roster-gaps" role="alert" data-testid="roster-gaps">
+      <p class="roster-gap-label">{t('roster.gaps', { count: gaps.length })}</p>
+      <ul>
+        {gaps.map((gap) => (
+          <li key={`${gap.kind}-${gap.from}`} data-testid="roster-gap">
+            {beijingDayTime(gap.from)} – {beijingDayTime(gap.to)} · {t(`roster.kind.${gap.kind}`)} ·{' '}
+            {t('roster.scheduledOf', { scheduled: gap.scheduled, required: gap.required })}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function ShiftCard(props: {
+  shift: Shift;
+  data: WeekData;
+  act: (run: () => Promise<unknown>) => Promise<void>;
+}) {
+  const { shift, data, act } = props;
+  const short = shift.assignments.length < shift.required;
+  const candidates = shift.kind === 'warden' ? data.wardens : [...data.volunteers, ...data.wardens];
+  const onShift = new Set(shift.assignments.map((a) => a.memberId));
+  const open = Date.parse(shift.to) > Date.now();
+  return (
+    <article
+      class={`card roster-shift${short ? ' roster-shift--gap' : ''}`}
+      data-testid={short ? 'shift-gap' : 'shift'}
+      data-shift-id={shift.id}
+    >
+      <div class="roster-shift-time">
+        {beijingTime(shift.from)}–{beijingTime(shift.to)}
+        <br />
+        {shift.name}
+      </div>
+      <div class="roster-people">
+        {shift.assignments.map((a) => (
+          <div key={a.id}>
+            {open && !a.signedInAt ? (
+              <select
+                aria-label={t('roster.reassign')}
+                data-testid="reassign"
+                value={a.memberId}
+                onChange={(e) => {
+                  const memberId = (e.target as HTMLSelectElement).value;
+                  void act(() =>
+                    apiFetch(`/api/shift-assignments/${a.id}`, {
+                      method: 'PATCH',
+                      body: { memberId },
+                    }),
+                  );
+                }}
+              >
+                {candidates
+                  .filter((m) => m.id === a.memberId || !onShift.has(m.id))
+                  .map((m) => (
+                    <option key={m.id} value={m.id}>
+                      {m.name}
+                    </option>
+                  ))}
+              </select>
+            ) : (
+              <span>{a.memberName}</span>
+            )}
+            <span class={`attendance attendance--${a.attendance}`}>
+              {t(`attendance.${a.attendance}`)}
+              {a.late ? ` · ${t('attendance.late')}` : ''}
+            </span>
+          </div>
+        ))}
+        {short && (
+          <span class="roster-gap-label">
+            {t('roster.scheduledOf', {
+              scheduled: shift.assignments.length,
+              required: shift.required,
+            })}
+          </span>
+        )}
+        {short && open && (
+          <select
+            aria-label={t('roster.assign')}
+            data-testid="assign"
+            value=""
+            onChange={(e) => {
+              const memberId = (e.target as HTMLSelectElement).value;
+              if (memberId)
+                void act(() =>
+                  apiFetch(`/api/shifts/${shift.id}/assignments`, { body: { memberId } }),
+                );
+            }}
+          >
+            <option value="">{t('roster.assign')}</option>
+            {candidates
+              .filter((m) => !onShift.has(m.id))
+              .map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.name}
+                </option>
+              ))}
+          </select>
+        )}
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,305 @@
+import { DEMO, startTestApp, type TestApp } from './support/test-app';
+import {
+  decodeQrPng,
+  idempotencyKey,
+  permitIdOfPlate,
+  qrVersionOf,
+  tokenOfPermit,
+  verifyWithJose,
+} from './support/permits';
+
+describe('permits: the council approves, the QR verifies anywhere, keys rotate', () => {
+  let t: TestApp;
+  let admin: string;
+  let warden: string;
+  let resident: string;
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = await t.login(DEMO.admin);
+    warden = await t.login(DEMO.wardens[0]);
+    resident = await t.login(DEMO.resident);
+  });
+  afterAll(() => t.close());
+
+  const scan = (body: Record<string, unknown>, bearer = warden) =>
+    t
+      .http()
+      .post('/api/scans')
+      .set('Authorization', `Bearer ${bearer}`)
+      .send({ idempotencyKey: idempotencyKey(), ...body });
+
+  it('the demo lane: most cars hold active permits, one expired, one suspended, a visitor pass today', async () => {
+    const list = await t
+      .http()
+      .get('/api/permits?pageSize=100')
+      .set('Authorization', `Bearer ${admin}`);
+    expect(list.status).toBe(200);
+    const statuses = (list.body.items as { status: string; kind: string }[]).map(
+      (p) => `${p.kind}:${p.status}`,
+    );
+    const count = (s: string) => statuses.filter((x) => x === s).length;
+    expect(count('resident:active')).toBeGreaterThanOrEqual(28);
+    expect(count('resident:expired')).toBe(1);
+    expect(count('resident:suspended')).toBe(1);
+    expect(count('resident:pending')).toBe(2);
+    expect(count('visitor:active')).toBe(1);
+  });
+
+  it('a resident applies for a new green car, the council approves, the QR decodes and verifies with jose', async () => {
+    const car = await t
+      .http()
+      .post('/api/vehicles')
+      .set('Authorization', `Bearer ${resident}`)
+      .send({ plate: '京AD99887' });
+    expect(car.status).toBe(201);
+    const applied = await t
+      .http()
+      .post('/api/permits')
+      .set('Authorization', `Bearer ${resident}`)
+      .send({ vehicleId: car.body.id, note: '第二辆车' });
+    expect(applied.status).toBe(201);
+    expect(applied.body).toMatchObject({
+      status: 'pending',
+      kind: 'resident',
+      plate: '京A·D99887',
+    });
+
+    const approved = await t
+      .http()
+      .post(`/api/permits/${applied.body.id}/approve`)
+      .set('Authorization', `Bearer ${admin}`)
+      .send({});
+    expect(approved.status).toBe(200);
+    expect(approved.body.status).toBe('active');
+
+    const token = await tokenOfPermit(t, resident, applied.body.id);
+    // Worst case: an 8-character plate. The QR must stay at version 12 or lower at level M.
+    expect(qrVersionOf(token)).toBeLessThanOrEqual(12);
+    const jwks = await t.http().get('/.well-known/jwks.json');
+    expect(jwks.status).toBe(200);
+    const { payload, kid } = verifyWithJose(token, jwks.body);
+    expect(payload).toMatchObject({ p: applied.body.number, n: '京AD99887', k: 'r', iss: 'hp' });
+    expect(jwks.body.keys.map((k: { kid: string }) => k.kid)).toContain(kid);
+
+    const verdict = await scan({ token, plateSeen: '京AD·99887' });
+    expect(verdict.status).toBe(200);
+    expect(verdict.body).toMatchObject({ verdict: 'valid', replayed: false });
+    expect(verdict.body.reason).toMatch(/有效.* \/ valid/);
+
+    const events = await t
+      .http()
+      .get(`/api/permits/${applied.body.id}/events`)
+      .set('Authorization', `Bearer ${resident}`);
+    expect(events.body.map((e: { type: string }) => e.type)).toEqual(['applied', 'approved']);
+  });
+
+  it('the SVG and the printable A6 card carry the same permit', async () => {
+    const id = await permitIdOfPlate(t, '京A12345');
+    const svg = await t
+      .http()
+      .get(`/api/permits/${id}/qr.svg`)
+      .set('Authorization', `Bearer ${resident}`);
+    expect(svg.status).toBe(200);
+    expect(svg.headers['content-type']).toContain('image/svg+xml');
+    const card = await t
+      .http()
+      .get(`/api/permits/${id}/card`)
+      .set('Authorization', `Bearer ${admin}`);
+    expect(card.status).toBe(200);
+    expect(card.text).toContain('size: A6');
+    expect(card.text).toContain('京A·12345');
+    expect(card.text).toContain('4143车友会');
+    const other = await t.login(DEMO.otherResident);
+    const refused = await t
+      .http()
+      .get(`/api/permits/${id}/qr.png`)
+      .set('Authorization', `Bearer ${other}`);
+    expect(refused.status).toBe(404);
+  });
+
+  it('two approvals racing for the same car: one wins, the other gets a clear 409', async () => {
+    const vehicle = await t.sql<{ id: string }>(`SELECT id FROM vehicle WHERE plate = '京B67M21'`);
+    const vehicleId = vehicle[0]!.id;
+    // Its current permit is revoked first, then two applications compete for the one slot.
+    const current = await permitIdOfPlate(t, '京B67M21');
+    await t
+      .http()
+      .post(`/api/permits/${current}/revoke`)
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ reason: '重新登记 / re-registering' })
+      .expect(200);
+    const apply = () =>
+      t.http().post('/api/permits').set('Authorization', `Bearer ${admin}`).send({ vehicleId });
+    const [a, b] = await Promise.all([apply(), apply()]);
+    const approve = (id: string) =>
+      t.http().post(`/api/permits/${id}/approve`).set('Authorization', `Bearer ${admin}`).send({});
+    const results = await Promise.all([approve(a.body.id), approve(b.body.id)]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    const loser = results.find((r) => r.status === 409)!;
+    expect(loser.body.message).toContain('京B·67M21');
+    expect(loser.body.message).toMatch(/已有同类有效停车证 \/ .* already holds an active permit/);
+    const active = await t.sql(`SELECT 1 FROM permit WHERE vehicle_id = $1 AND status = 'active'`, [
+      vehicleId,
+    ]);
+    expect(active).toHaveLength(1);
+  });
+
+  it('key rotation: old tokens still verify, new ones carry the new kid, a retired key goes only when unused', async () => {
+    const oldId = await permitIdOfPlate(t, '京C3K889');
+    const oldToken = await tokenOfPermit(t, admin, oldId);
+    const before = await t.http().get('/api/permit-keys').set('Authorization', `Bearer ${admin}`);
+    const oldKid = before.body.find((k: { state: string }) => k.state === 'active').kid;
+
+    const rotated = await t
+      .http()
+      .post('/api/permit-keys/rotate')
+      .set('Authorization', `Bearer ${admin}`);
+    expect(rotated.status).toBe(200);
+    expect(rotated.body.kid).not.toBe(oldKid);
+
+    const newId = await permitIdOfPlate(t, '京E22107');
+    const newToken = await tokenOfPermit(t, admin, newId);
+    const jwks = (await t.http().get('/.well-known/jwks.json')).body;
+    expect(verifyWithJose(newToken, jwks).kid).toBe(rotated.body.kid);
+    expect(verifyWithJose(oldToken, jwks).kid).toBe(oldKid);
+    expect((await scan({ token: oldToken })).body.verdict).toBe('valid');
+
+    const removeOld = await t
+      .http()
+      .delete(`/api/permit-keys/${oldKid}`)
+      .set('Authorization', `Bearer ${admin}`);
+    expect(removeOld.status).toBe(409);
+    expect(removeOld.body.message).toContain('unexpired');
+    const removeActive = await t
+      .http()
+      .delete(`/api/permit-keys/${rotated.body.kid}`)
+      .set('Authorization', `Bearer ${admin}`);
+    expect(removeActive.status).toBe(409);
+
+    // Once every token it signed has lapsed, the retired key can go; its tokens become forged.
+    await t.sql(
+      `UPDATE permit SET valid_to = now() - interval '1 day', valid_from = now() - interval '2 days' WHERE token_kid = $1`,
+      [oldKid],
+    );
+    await t
+      .http()
+      .delete(`/api/permit-keys/${oldKid}`)
+      .set('Authorization', `Bearer ${admin}`)
+      .expect(204);
+    const after = (await t.http().get('/.well-known/jwks.json')).body;
+    expect(after.keys.map((k: { kid: string }) => k.kid)).not.toContain(oldKid);
+    await new Promise((resolve) => setTimeout(resolve, 5_100));
+    expect((await scan({ token: oldToken })).body.verdict).toBe('forged');
+  });
+
+  it('the revocation list is tiny, follows `since`, and answers 304 when nothing changed', async () => {
+    const first = await t
+      .http()
+      .get('/api/permits/revocations')
+      .set('Authorization', `Bearer ${warden}`);
+    expect(first.status).toBe(200);
+    const states = first.body.entries.map((e: { state: string }) => e.state);
+    expect(states).toContain('suspended');
+    expect(states).toContain('revoked');
+    const etag = first.headers.etag as string;
+    const again = await t
+      .http()
+      .get('/api/permits/revocations')
+      .set('Authorization', `Bearer ${warden}`)
+      .set('If-None-Match', etag);
+    expect(again.status).toBe(304);
+
+    const id = await permitIdOfPlate(t, '京J77215');
+    await t
+      .http()
+      .post(`/api/permits/${id}/revoke`)
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ reason: '车辆已出售 / car sold' })
+      .expect(200);
+    const changed = await t
+      .http()
+      .get(`/api/permits/revocations?since=${encodeURIComponent(first.body.asOf)}`)
+      .set('Authorization', `Bearer ${warden}`)
+      .set('If-None-Match', etag);
+    expect(changed.status).toBe(200);
+    const number = (
+      await t.sql<{ number: string }>(`SELECT number FROM permit WHERE id = $1`, [id])
+    )[0]!.number;
+    expect(changed.body.entries).toContainEqual(
+      expect.objectContaining({ number: Number(number), state: 'revoked' }),
+    );
+    const residentAsks = await t
+      .http()
+      .get('/api/permits/revocations')
+      .set('Authorization', `Bearer ${resident}`);
+    expect(residentAsks.status).toBe(403);
+  });
+
+  it('a suspension ends by itself at its until-time, no job needed', async () => {
+    const id = await permitIdOfPlate(t, '京K0C853');
+    const token = await tokenOfPermit(t, admin, id);
+    const suspended = await t
+      .http()
+      .post(`/api/permits/${id}/suspend`)
+      .set('Authorization', `Bearer ${admin}`)
+      .send({
+        until: new Date(Date.now() + 3_600_000).toISOString(),
+        reason: '占用消防通道 / blocked the fire lane',
+      });
+    expect(suspended.status).toBe(200);
+    expect(suspended.body.status).toBe('suspended');
+    expect((await scan({ token })).body.verdict).toBe('suspended');
+    // Time passes: the until-time is now behind us.
+    await t.sql(`UPDATE permit SET suspended_until = now() - interval '1 minute' WHERE id = $1`, [
+      id,
+    ]);
+    expect(
+      (await t.http().get(`/api/permits/${id}`).set('Authorization', `Bearer ${admin}`)).body
+        .status,
+    ).toBe('active');
+    expect((await scan({ token })).body.verdict).toBe('valid');
+  });
+
+  it('the ledger of transitions exports as CSV with who and why', async () => {
+    const csv = await t
+      .http()
+      .get('/api/permits/export.csv')
+      .set('Authorization', `Bearer ${admin}`);
+    expect(csv.status).toBe(200);
+    expect(csv.text.charCodeAt(0)).toBe(0xfeff);
+    expect(csv.text).toContain('at,permitNumber,plate,kind,event,actor,reason');
+    expect(csv.text).toMatch(/京J·77215,resident,revoked,赵淑芬,车辆已出售/);
+    const viewer = await t.login(DEMO.viewer);
+    const masked = await t
+      .http()
+      .get('/api/permits/export.csv')
+      .set('Authorization', `Bearer ${viewer}`);
+    expect(masked.text).not.toContain('京J·77215');
+  });
+
+  it('refuses what a role may not do, and bad input, with clear 4xx', async () => {
+    const id = await permitIdOfPlate(t, '京F5Q778');
+    expect(
+      (
+        await t
+          .http()
+          .post(`/api/permits/${id}/approve`)
+          .set('Authorization', `Bearer ${warden}`)
+          .send({})
+      ).status,
+    ).toBe(403);
+    expect((await scan({ token: 'x'.repeat(30) }, resident)).status).toBe(403);
+    expect((await scan({})).status).toBe(400);
+    expect((await scan({ token: 'a.b.c'.padEnd(30, 'x'), permitNumber: 1001 })).status).toBe(400);
+    const pending = (
+      await t.sql<{ id: string }>(`SELECT id FROM permit WHERE status = 'pending' LIMIT 1`)
+    )[0]!.id;
+    const early = await t
+      .http()
+      .post(`/api/permits/${pending}/suspend`)
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ until: new Date(Date.now() + 3_600_000).toISOString(), reason: 'x' });
+    expect(early.status).toBe(409);
+    expect(decodeQrPng).toBeDefined();
+  });
+});

@@ -1,0 +1,128 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { describeWithBrowser, loginInBrowser } from './support/browser';
+import { DEMO, startTestApp, type TestApp } from './support/test-app';
+
+const OFFSET_MS = 8 * 3_600_000;
+const DAY_MS = 24 * 3_600_000;
+
+/** The Monday (Beijing) of the week holding an instant, as the roster screen's ?week=. */
+function mondayOf(iso: string): string {
+  const local = new Date(Date.parse(iso) + OFFSET_MS);
+  const weekday = (local.getUTCDay() + 6) % 7;
+  return new Date(local.getTime() - weekday * DAY_MS).toISOString().slice(0, 10);
+}
+
+interface Shift {
+  id: string;
+  kind: string;
+  from: string;
+  to: string;
+  assignments: { id: string; memberId: string; memberName: string }[];
+}
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t?.close());
+
+describeWithBrowser('the roster in the browser', ({ newPage }) => {
+  it('the council sees a dropped shift as a red gap and puts someone on it', async () => {
+    const admin = await t.login(DEMO.admin);
+    const auth = { Authorization: `Bearer ${admin}` };
+    const now = Date.now();
+    const from = new Date(now + 2 * 3_600_000).toISOString();
+    const to = new Date(now + 5 * DAY_MS).toISOString();
+    let shifts = (await t.http().get(`/api/rosters/shifts?from=${from}&to=${to}`).set(auth))
+      .body as Shift[];
+    if (!shifts.some((s) => s.kind === 'warden' && Date.parse(s.from) > now)) {
+      // The demo holds this month only; near its end, roster the next one too.
+      const next = new Date(now + OFFSET_MS + 5 * DAY_MS).toISOString().slice(0, 8) + '01';
+      const after = new Date(Date.parse(`${next}T00:00:00Z`) + 40 * DAY_MS).toISOString();
+      await t
+        .http()
+        .post('/api/rosters/generate')
+        .set(auth)
+        .send({ from: next, to: `${after.slice(0, 8)}01` });
+      shifts = (await t.http().get(`/api/rosters/shifts?from=${from}&to=${to}`).set(auth)).body;
+    }
+    const shift = shifts.find((s) => s.kind === 'warden' && Date.parse(s.from) > now)!;
+    const assignment = shift.assignments[0]!;
+    const phone = (
+      await t.sql<{ phone: string }>(`SELECT phone FROM member WHERE id = $1`, [
+        assignment.memberId,
+      ])
+    )[0]!.phone;
+    const warden = await t.login(phone);
+    const dropped = await t
+      .http()
+      .delete(`/api/shift-assignments/${assignment.id}`)
+      .set('Authorization', `Bearer ${warden}`);
+    expect(dropped.status).toBe(204);
+
+    const page = await newPage({ viewport: { width: 1024, height: 1100 } });
+    await loginInBrowser(page, t.url, DEMO.admin, DEMO.password);
+    await page.goto(`${t.url}/app/#/rosters?week=${mondayOf(shift.from)}`);
+    const gapCard = page.locator(`[data-testid="shift-gap"][data-shift-id="${shift.id}"]`);
+    await gapCard.waitFor({ state: 'visible' });
+    await expect(page.getByTestId('roster-gap').first().innerText()).resolves.toContain('0');
+    // Red: the gap is highlighted in the armband colour.
+    const border = await gapCard.evaluate((el) => getComputedStyle(el).borderTopColor);
+    expect(border).toBe('rgb(192, 57, 43)');
+
+    await gapCard.scrollIntoViewIfNeeded();
+    const screenshots = path.join(__dirname, '..', 'docs', 'screenshots');
+    mkdirSync(screenshots, { recursive: true });
+    await page.screenshot({ path: path.join(screenshots, 'roster.png') });
+
+    // Pick a person to fill it: the same warden comes back, and the gap is gone.
+    await gapCard.getByTestId('assign').selectOption(assignment.memberId);
+    await page
+      .locator(`[data-testid="shift"][data-shift-id="${shift.id}"]`)
+      .waitFor({ state: 'visible' });
+    const coverage = await t
+      .http()
+      .get(`/api/rosters/coverage?from=${shift.from}&to=${shift.to}`)
+      .set(auth);
+    expect(coverage.body.gaps).toEqual([]);
+  });
+
+  it('the warden on duty now signs in from "my shifts" and reads the handover note', async () => {
+    const admin = await t.login(DEMO.admin);
+    const now = new Date();
+    const current = (
+      (
+        await t
+          .http()
+          .get(
+            `/api/rosters/shifts?from=${now.toISOString()}&to=${new Date(now.getTime() + 60_000).toISOString()}`,
+          )
+          .set('Authorization', `Bearer ${admin}`)
+      ).body as Shift[]
+    ).find((s) => s.kind === 'warden')!;
+    await t
+      .http()
+      .post(`/api/shifts/${current.id}/handover-notes`)
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ body: '3号车位前有施工围挡' })
+      .expect(201);
+    const phone = (
+      await t.sql<{ phone: string }>(`SELECT phone FROM member WHERE id = $1`, [
+        current.assignments[0]!.memberId,
+      ])
+    )[0]!.phone;
+
+    const page = await newPage();
+    await loginInBrowser(page, t.url, phone, DEMO.password);
+    await page.goto(`${t.url}/app/#/me/shifts`);
+    const card = page.locator(`[data-testid="my-shift"][data-shift-id="${current.id}"]`);
+    await card.getByTestId('sign-in').click();
+    await page.getByTestId('handover-note').first().waitFor({ state: 'visible' });
+    await expect(page.getByTestId('handover-notes').innerText()).resolves.toContain(
+      '3号车位前有施工围挡',
+    );
+    await card.getByTestId('sign-out').waitFor({ state: 'visible' });
+    await expect(card.getByTestId('attendance').innerText()).resolves.toMatch(/在岗/);
+  });
+});

@@ -1,0 +1,334 @@
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { LIVE_PUSH, type LivePush } from '../src/live/live-events';
+import { addDays, shanghaiDate } from '../src/sharing/offer-windows';
+import { RemindersService } from '../src/sharing/reminders.service';
+import { DEMO, startTestApp, type TestApp } from './support/test-app';
+
+// The reminder job is driven by hand here; a larger pool lets the booking storm really race.
+process.env.SHARING_REMINDER_INTERVAL_SECONDS = '0';
+process.env.DATABASE_POOL_SIZE = '24';
+
+const SCHOOL_STAFF = '13800000101';
+const CAR_FREE_RESIDENT = '13800000015'; // 下岗胡同6号 has no car
+
+describe('off-peak sharing: a unit lends its car park, residents book, never over-allocated', () => {
+  let t: TestApp;
+  let unit: string;
+  let resident: string;
+  let pushes: LivePush[];
+  let carParkId: string;
+  let vehicleId: string;
+  const today = () => shanghaiDate(new Date());
+  const tomorrow = () => addDays(today(), 1);
+
+  const as = (token: string) => ({
+    get: (path: string) => t.http().get(path).set('Authorization', `Bearer ${token}`),
+    post: (path: string, body: object = {}) =>
+      t.http().post(path).set('Authorization', `Bearer ${token}`).send(body),
+    patch: (path: string, body: object) =>
+      t.http().patch(path).set('Authorization', `Bearer ${token}`).send(body),
+    del: (path: string) => t.http().delete(path).set('Authorization', `Bearer ${token}`),
+  });
+
+  /** Extra cars for the demo resident's household (the test's own, so tests do not share them). */
+  async function addVehicles(count: number, prefix: string): Promise<{ id: string }[]> {
+    const [household] = await t.sql<{ household_id: string; association_id: string }>(
+      `SELECT household_id, association_id FROM member WHERE phone = $1`,
+      [DEMO.resident],
+    );
+    return t.sql<{ id: string }>(
+      `INSERT INTO vehicle (association_id, household_id, plate, plate_color)
+       SELECT $1, $2, $3 || (10000 + n)::text, 'blue' FROM generate_series(1, $4::int) n RETURNING id`,
+      [household!.association_id, household!.household_id, prefix, count],
+    );
+  }
+
+  async function publish(body: object) {
+    const response = await as(unit).post('/api/offers', {
+      carParkId,
+      validFrom: '2026-01-01',
+      rules: [{ days: 'daily', from: '00:00', to: '00:00' }],
+      termsText: '单位不承担保管责任 / the unit is not liable',
+      ...body,
+    });
+    expect(response.status).toBe(201);
+    return response.body as { id: string; termsHash: string; nights: { night: string }[] };
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    unit = await t.login(DEMO.unit);
+    resident = await t.login(DEMO.resident);
+    pushes = [];
+    t.app.get(EventEmitter2).on(LIVE_PUSH, (push: LivePush) => pushes.push(push));
+    const [own] = await t.sql<{ id: string }>(
+      `SELECT v.id FROM vehicle v JOIN member m ON m.household_id = v.household_id WHERE m.phone = $1`,
+      [DEMO.resident],
+    );
+    vehicleId = own!.id;
+    const park = await as(unit).post('/api/car-parks', {
+      name: '金融街中心地面停车场',
+      address: '金融街中心东侧',
+      totalSpaces: 300,
+    });
+    expect(park.status).toBe(201);
+    carParkId = park.body.id;
+  });
+  afterAll(() => t.close());
+
+  it('a resident sees the demo offers with free places per night; a car-free one sees why not', async () => {
+    const offers = await as(resident).get('/api/offers');
+    expect(offers.status).toBe(200);
+    const titles = offers.body.map((o: { title: string }) => o.title);
+    expect(titles).toEqual(
+      expect.arrayContaining(['金融街中心夜间及周末共享', '二龙路小学操场夜间共享']),
+    );
+    const school = offers.body.find((o: { title: string }) => o.title.startsWith('二龙路小学'));
+    expect(school.nights.length).toBeGreaterThanOrEqual(7);
+    expect(school.nights[school.nights.length - 1]).toMatchObject({ capacity: 20, free: 20 });
+    expect(school.eligibility).toMatchObject({ eligible: true, reasons: [] });
+
+    const carFree = await as(await t.login(CAR_FREE_RESIDENT)).get('/api/offers');
+    expect(carFree.body[0].eligibility).toMatchObject({ eligible: false, reasons: ['no_vehicle'] });
+    expect(carFree.body[0].eligibility.explanation[0]).toContain('no registered vehicle');
+  });
+
+  it('the resident books a named school space, accepting the terms; the school sees the plate', async () => {
+    const offers = await as(resident).get('/api/offers');
+    const school = offers.body.find((o: { title: string }) => o.title.startsWith('二龙路小学'));
+    const refused = await as(resident).post(`/api/offers/${school.id}/bookings`, {
+      date: tomorrow(),
+      vehicleId,
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.message).toContain('terms');
+
+    const booked = await as(resident).post(`/api/offers/${school.id}/bookings`, {
+      date: tomorrow(),
+      vehicleId,
+      acceptTerms: true,
+      termsHash: school.termsHash,
+    });
+    expect(booked.status).toBe(201);
+    expect(booked.body).toMatchObject({
+      status: 'booked',
+      spaceCode: 'E01',
+      termsHash: school.termsHash,
+    });
+    const [kept] = await t.sql<{ terms_accepted_at: Date }>(
+      `SELECT terms_accepted_at FROM booking WHERE id = $1`,
+      [booked.body.id],
+    );
+    expect(kept!.terms_accepted_at).toBeInstanceOf(Date);
+
+    const staff = await t.login(SCHOOL_STAFF);
+    const [yard] = (await as(staff).get('/api/car-parks')).body;
+    const night = await as(staff).get(`/api/car-parks/${yard.id}/bookings?night=${tomorrow()}`);
+    expect(night.body[0].plate).toBe(booked.body.plate);
+    expect(night.body[0].plate).not.toContain('*');
+    // The office tower's staff cannot see the school's car park at all.
+    expect((await as(unit).get(`/api/car-parks/${yard.id}/bookings`)).status).toBe(404);
+    // Another resident can neither read nor cancel it.
+    const other = await t.login(DEMO.otherResident);
+    expect((await as(other).del(`/api/bookings/${booked.body.id}`)).status).toBe(404);
+
+    const csv = await as(staff).get(`/api/car-parks/${yard.id}/bookings.csv`);
+    expect(csv.status).toBe(200);
+    expect(csv.text).toContain('night,startsAt,endsAt,offer,space,plate');
+    expect(csv.text).toContain(`${tomorrow()},`);
+
+    const cancelled = await as(resident).del(`/api/bookings/${booked.body.id}`);
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body).toMatchObject({ status: 'cancelled', cancelReason: 'resident' });
+    expect(
+      pushes.some((p) => p.event === 'carpark.updated' && p.room === `carpark:${yard.id}`),
+    ).toBe(true);
+  });
+
+  it('200+ residents race for the last 5 places: exactly 5 win, the rest get a clear 409', async () => {
+    const offer = await publish({ title: '抢位测试', places: 5 });
+    const vehicles = await addVehicles(220, '京Z');
+    const night = tomorrow();
+    const responses = await Promise.all(
+      vehicles.map((v) =>
+        fetch(`${t.url}/api/offers/${offer.id}/bookings`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${resident}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ date: night, vehicleId: v.id, acceptTerms: true }),
+        }).then(async (r) => ({ status: r.status, body: (await r.json()) as { message: string } })),
+      ),
+    );
+    const created = responses.filter((r) => r.status === 201);
+    const refused = responses.filter((r) => r.status === 409);
+    expect(created).toHaveLength(5);
+    expect(refused).toHaveLength(215);
+    expect(refused[0]!.body.message).toContain('no places left');
+
+    const [counter] = await t.sql<{ capacity: number; booked: number; actual: string }>(
+      `SELECT n.capacity, n.booked, (SELECT count(*) FROM booking b WHERE b.offer_id = n.offer_id
+         AND b.night = n.night AND b.status = 'booked') AS actual
+         FROM offer_night n WHERE n.offer_id = $1 AND n.night = $2`,
+      [offer.id, night],
+    );
+    expect(counter).toEqual({ capacity: 5, booked: 5, actual: '5' });
+    const view = await as(resident).get(`/api/offers/${offer.id}`);
+    expect(view.body.nights.find((n: { night: string }) => n.night === night)).toMatchObject({
+      free: 0,
+    });
+  });
+
+  it('pausing stops new bookings; reducing places cancels the latest with notice; ending cancels the rest', async () => {
+    const offer = await publish({ title: '变更测试', places: 3 });
+    const vehicles = await addVehicles(3, '京Y');
+    const night = addDays(today(), 2);
+    const ids: string[] = [];
+    for (const v of vehicles) {
+      const r = await as(resident).post(`/api/offers/${offer.id}/bookings`, {
+        date: night,
+        vehicleId: v.id,
+        acceptTerms: true,
+      });
+      expect(r.status).toBe(201);
+      ids.push(r.body.id);
+    }
+    expect((await as(unit).post(`/api/offers/${offer.id}/pause`)).body.status).toBe('paused');
+    const paused = await as(resident).post(`/api/offers/${offer.id}/bookings`, {
+      date: addDays(today(), 3),
+      vehicleId: vehicles[0]!.id,
+      acceptTerms: true,
+    });
+    expect(paused.status).toBe(409);
+    expect(paused.body.message).toContain('paused');
+    await as(unit).post(`/api/offers/${offer.id}/resume`);
+
+    pushes.length = 0;
+    const changed = await as(unit).patch(`/api/offers/${offer.id}`, { places: 2 });
+    expect(changed.status).toBe(200);
+    expect(changed.body.cancelledBookings).toBe(1);
+    const [latest] = await t.sql<{ status: string; cancel_reason: string }>(
+      `SELECT status, cancel_reason FROM booking WHERE id = $1`,
+      [ids[2]],
+    );
+    expect(latest).toEqual({ status: 'cancelled', cancel_reason: 'capacity_reduced' });
+    const notice = pushes.find((p) => p.event === 'booking.cancelled');
+    expect(notice?.payload).toMatchObject({ bookingId: ids[2], reason: 'capacity_reduced' });
+
+    const blackout = await as(unit).patch(`/api/offers/${offer.id}`, { blackoutDates: [night] });
+    expect(blackout.body.cancelledBookings).toBe(2);
+    const ended = await as(unit).post(`/api/offers/${offer.id}/end`);
+    expect(ended.body.status).toBe('ended');
+    const rows = await t.sql<{ status: string; cancel_reason: string }>(
+      `SELECT status, cancel_reason FROM booking WHERE offer_id = $1 ORDER BY created_at`,
+      [offer.id],
+    );
+    expect(rows.map((r) => r.cancel_reason)).toEqual(['blackout', 'blackout', 'capacity_reduced']);
+    // Only the unit's own staff may change it.
+    const school = await t.login(SCHOOL_STAFF);
+    expect((await as(school).post(`/api/offers/${offer.id}/pause`)).status).toBe(404);
+  });
+
+  it('standing allocations: a batch is admitted in registration order, the rest wait with a position', async () => {
+    const offer = await publish({ title: '月租测试', places: 10, standingPlaces: 2 });
+    const phones = ['13800000020', '13800000021', '13800000022', '13800000023'];
+    const registered: { token: string; id: string }[] = [];
+    for (const phone of phones) {
+      const token = await t.login(phone);
+      const [v] = await t.sql<{ id: string }>(
+        `SELECT v.id FROM vehicle v JOIN member m ON m.household_id = v.household_id WHERE m.phone = $1`,
+        [phone],
+      );
+      const r = await as(token).post(`/api/offers/${offer.id}/allocations`, {
+        vehicleId: v!.id,
+        acceptTerms: true,
+      });
+      expect(r.status).toBe(201);
+      registered.push({ token, id: r.body.id });
+    }
+    const admitted = await as(unit).post(`/api/offers/${offer.id}/allocations/admit`, {});
+    expect(admitted.status).toBe(200);
+    expect(admitted.body.admitted.map((a: { id: string }) => a.id)).toEqual([
+      registered[0]!.id,
+      registered[1]!.id,
+    ]);
+    expect(admitted.body.waiting).toBe(2);
+    const mine = await as(registered[3]!.token).get('/api/allocations/mine');
+    expect(mine.body[0]).toMatchObject({ status: 'waiting', position: 2 });
+
+    const withdrawn = await as(registered[0]!.token).del(`/api/allocations/${registered[0]!.id}`);
+    expect(withdrawn.body.status).toBe('cancelled');
+    const next = await as(registered[2]!.token).get('/api/allocations/mine');
+    expect(next.body[0]).toMatchObject({ status: 'admitted', position: null });
+    expect((await as(registered[3]!.token).get('/api/allocations/mine')).body[0].position).toBe(1);
+    const [counter] = await t.sql<{ standing_admitted: number }>(
+      `SELECT standing_admitted FROM off_peak_offer WHERE id = $1`,
+      [offer.id],
+    );
+    expect(counter!.standing_admitted).toBe(2);
+    const view = await as(resident).get(`/api/offers/${offer.id}`);
+    expect(view.body.nights[view.body.nights.length - 1].capacity).toBe(8);
+  });
+
+  it('reminds a resident still parked before must-leave-by, then flags the overstay', async () => {
+    const offer = await publish({ title: '提醒测试', places: 3, graceMinutes: 10 });
+    const booking = await as(resident).post(`/api/offers/${offer.id}/bookings`, {
+      date: today(),
+      vehicleId,
+      acceptTerms: true,
+    });
+    expect(booking.status).toBe(201);
+    expect((await as(resident).post(`/api/bookings/${booking.body.id}/arrive`)).status).toBe(200);
+    const reminders = t.app.get(RemindersService);
+    const endsAt = new Date(booking.body.endsAt as string);
+    pushes.length = 0;
+    expect(await reminders.runDueReminders(new Date(endsAt.getTime() - 10 * 60e3))).toMatchObject({
+      reminded: 1,
+    });
+    expect(pushes.find((p) => p.event === 'booking.reminder')?.room).toMatch(/^member:/);
+    expect(await reminders.runDueReminders(new Date(endsAt.getTime() + 5 * 60e3))).toMatchObject({
+      overstays: 0,
+    });
+    expect(await reminders.runDueReminders(new Date(endsAt.getTime() + 11 * 60e3))).toMatchObject({
+      overstays: 1,
+      reminded: 0,
+    });
+    const flags = pushes.filter((p) => p.event === 'carpark.overstay').map((p) => p.room);
+    expect(flags).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^unit:/), expect.stringMatching(/^staff:/)]),
+    );
+    const ledger = await t.sql(`SELECT * FROM sharing_overstay WHERE booking_id = $1`, [
+      booking.body.id,
+    ]);
+    expect(ledger).toHaveLength(1);
+  });
+
+  it('bad input is a clear 4xx, never a 500', async () => {
+    const offers = await as(resident).get('/api/offers');
+    const id = offers.body[0].id;
+    const cases = [
+      { date: '2026-02-30', vehicleId },
+      { date: 'tonight', vehicleId },
+      { date: tomorrow(), vehicleId: 'nope' },
+      { date: addDays(today(), 400), vehicleId, acceptTerms: true },
+      { date: tomorrow(), vehicleId, extra: 1 },
+    ];
+    for (const body of cases) {
+      const r = await as(resident).post(`/api/offers/${id}/bookings`, body);
+      expect(r.status).toBeGreaterThanOrEqual(400);
+      expect(r.status).toBeLessThan(500);
+    }
+    const badRules = await as(unit).post('/api/offers', {
+      carParkId,
+      places: 2,
+      validFrom: '2026-01-01',
+      rules: [{ days: 'custom', from: '19:00', to: '07:00' }],
+    });
+    expect(badRules.status).toBe(400);
+    expect((await as(resident).post('/api/car-parks', { name: 'x', totalSpaces: 1 })).status).toBe(
+      403,
+    );
+    const calendar = await as(resident).get('/api/holiday-calendar/2026');
+    expect(calendar.body.find((d: { date: string }) => d.date === '2026-02-14')).toMatchObject({
+      kind: 'workday',
+    });
+  });
+});
