@@ -18,6 +18,7 @@ interface Shift {
   kind: string;
   from: string;
   to: string;
+  required: number;
   assignments: { id: string; memberId: string; memberName: string }[];
 }
 
@@ -86,6 +87,55 @@ describeWithBrowser('the roster in the browser', ({ newPage }) => {
       .get(`/api/rosters/coverage?from=${shift.from}&to=${shift.to}`)
       .set(auth);
     expect(coverage.body.gaps).toEqual([]);
+  });
+
+  it('the council’s open roster shows a gap pushed live when a warden drops a shift', async () => {
+    const admin = await t.login(DEMO.admin);
+    const auth = { Authorization: `Bearer ${admin}` };
+    const now = Date.now();
+    const from = new Date(now + 3 * 3_600_000).toISOString();
+    const to = new Date(now + 3 * DAY_MS).toISOString();
+    const shifts = (await t.http().get(`/api/rosters/shifts?from=${from}&to=${to}`).set(auth))
+      .body as Shift[];
+    const shift = shifts
+      .filter((s) => s.kind === 'warden' && Date.parse(s.from) > now + 3_600_000)
+      .find((s) => s.assignments.length >= s.required)!;
+    expect(shift).toBeDefined();
+
+    const page = await newPage({ viewport: { width: 1024, height: 1100 } });
+    await loginInBrowser(page, t.url, DEMO.admin, DEMO.password);
+    await page.goto(`${t.url}/app/#/rosters?week=${mondayOf(shift.from)}`);
+    const card = page.locator(`[data-shift-id="${shift.id}"]`);
+    await card.and(page.getByTestId('shift')).waitFor({ state: 'visible' });
+    await page.getByTestId('connection-state').and(page.locator('[data-state="live"]')).waitFor();
+    // Marks this page load: a reload would lose it.
+    await page.evaluate(() => Object.assign(window, { rosterPageMark: 'still here' }));
+
+    // The warden on it drops the shift from their own phone, through the API.
+    const assignment = shift.assignments[0]!;
+    const [{ phone }] = (await t.sql<{ phone: string }>(`SELECT phone FROM member WHERE id = $1`, [
+      assignment.memberId,
+    ])) as [{ phone: string }];
+    await t
+      .http()
+      .delete(`/api/shift-assignments/${assignment.id}`)
+      .set('Authorization', `Bearer ${await t.login(phone)}`)
+      .expect(204);
+
+    await card.and(page.getByTestId('shift-gap')).waitFor({ state: 'visible', timeout: 5000 });
+    await page.getByTestId('roster-live-gap').waitFor({ state: 'visible' });
+    await expect(card.getAttribute('class')).resolves.toContain('roster-shift--pushed');
+    await expect(
+      page.evaluate(() => (window as unknown as { rosterPageMark?: string }).rosterPageMark),
+    ).resolves.toBe('still here');
+
+    // Put back as it was for the other tests.
+    await t
+      .http()
+      .post(`/api/shifts/${shift.id}/assignments`)
+      .set(auth)
+      .send({ memberId: assignment.memberId })
+      .expect(201);
   });
 
   it('the warden on duty now signs in from "my shifts" and reads the handover note', async () => {

@@ -3,7 +3,11 @@ import { useLang } from './i18n';
 import { type Location, matchRoute, navigate, type Route, useLocation } from './router';
 import { HOME_PATH, LOGIN_PATH, routes } from './routes';
 import { ForbiddenScreen, NotFoundScreen } from './screens/message-screen';
+import { MoveBanner } from './permits/move-banner';
 import { type Session, useSession } from './session';
+
+/** Who can be asked to move a car (挪车), wherever they are in the client. */
+const MOVE_ROLES = new Set(['resident', 'warden', 'admin']);
 
 /** The shell: picks the screen for the hash, sending visitors to log in and members home. */
 export function App() {
@@ -24,7 +28,13 @@ export function App() {
     return <ForbiddenScreen />;
   }
   const Screen = route.screen;
-  return <Screen params={params} query={location.query} />;
+  const banner = session && MOVE_ROLES.has(session.member.role) && route.path !== '/move';
+  return (
+    <>
+      {banner && <MoveBanner />}
+      <Screen params={params} query={location.query} />
+    </>
+  );
 }
 
 function redirectFor(

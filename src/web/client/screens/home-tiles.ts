@@ -44,6 +44,7 @@ export const HOME_TILES: Record<Role, readonly Tile[]> = {
       mark: '证',
       title: 'tile.permitApproval',
       description: 'tile.permitApproval.desc',
+      to: '/council/permits',
     },
     {
       id: 'roster',
@@ -57,7 +58,14 @@ export const HOME_TILES: Record<Role, readonly Tile[]> = {
       mark: '约',
       title: 'tile.convention',
       description: 'tile.convention.desc',
-      to: '/convention',
+      to: '/council/convention',
+    },
+    {
+      id: 'violations',
+      mark: '违',
+      title: 'tile.violations',
+      description: 'tile.violations.desc',
+      to: '/council/violations',
     },
   ],
   warden: [
@@ -76,14 +84,35 @@ export const HOME_TILES: Record<Role, readonly Tile[]> = {
       to: '/warden/scan',
     },
     {
+      id: 'move',
+      mark: '挪',
+      title: 'tile.move',
+      description: 'tile.move.desc',
+      to: '/move',
+    },
+    {
       id: 'my-shifts',
       mark: '班',
       title: 'tile.myShifts',
       description: 'tile.myShifts.desc',
       to: '/me/shifts',
     },
+    {
+      id: 'record-violation',
+      mark: '违',
+      title: 'tile.recordViolation',
+      description: 'tile.recordViolation.desc',
+      to: '/council/violations',
+    },
   ],
   resident: [
+    {
+      id: 'free-spaces',
+      mark: '空',
+      title: 'tile.freeSpaces',
+      description: 'tile.freeSpaces.desc',
+      to: '/map',
+    },
     {
       id: 'my-vehicles',
       mark: '车',
@@ -98,6 +127,27 @@ export const HOME_TILES: Record<Role, readonly Tile[]> = {
       title: 'tile.myPermits',
       description: 'tile.myPermits.desc',
       to: '/permits',
+    },
+    {
+      id: 'apply-permit',
+      mark: '登',
+      title: 'tile.applyPermit',
+      description: 'tile.applyPermit.desc',
+      to: '/permits/apply',
+    },
+    {
+      id: 'visitor-passes',
+      mark: '客',
+      title: 'tile.visitorPasses',
+      description: 'tile.visitorPasses.desc',
+      to: '/visitors',
+    },
+    {
+      id: 'move',
+      mark: '挪',
+      title: 'tile.move',
+      description: 'tile.move.desc',
+      to: '/move',
     },
     {
       id: 'off-peak',
@@ -128,6 +178,13 @@ export const HOME_TILES: Record<Role, readonly Tile[]> = {
       title: 'tile.tonightBookings',
       description: 'tile.tonightBookings.desc',
       to: '/unit/offers',
+    },
+    {
+      id: 'free-spaces',
+      mark: '空',
+      title: 'tile.freeSpaces',
+      description: 'tile.freeSpaces.desc',
+      to: '/map',
     },
   ],
   viewer: [

@@ -1,6 +1,8 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { apiDownload, apiFetch, ApiError } from '../../api';
 import { t } from '../../i18n';
+import { useLiveEvent, useLiveEvents } from '../../live';
+import { LiveBadge } from '../../live-badge';
 import { navigate, type ScreenProps } from '../../router';
 import type { Member } from '../../session';
 import { LoadFailed, Loading, TopBar } from '../../ui';
@@ -22,19 +24,34 @@ interface WeekData {
   volunteers: Member[];
 }
 
+/** `roster.gap`, pushed to the council room when a change leaves a shift short. */
+interface RosterGapPush {
+  associationId: string;
+  shiftId: string;
+  gaps: CoverageGap[];
+}
+
 type State =
   | { status: 'loading' }
   | { status: 'failed'; message: string }
   | { status: 'ready'; data: WeekData };
 
-/** The council's week of the roster: gaps in red, pick a person to put on or move a shift. */
+/**
+ * The council's week of the roster: gaps in red, pick a person to put on or move a shift. Live:
+ * a gap pushed by the server (someone dropped a shift) and changes of who is on duty reload the
+ * week at once, and the shift that just went short is marked.
+ */
 export function RosterWeekScreen({ query }: ScreenProps) {
   const week = query.get('week') ?? mondayOf(new Date());
   const [state, setState] = useState<State>({ status: 'loading' });
   const [error, setError] = useState<string | null>(null);
+  const [pushed, setPushed] = useState<RosterGapPush | null>(null);
+  // Loads overlap when pushes arrive close together; only the newest may set the state.
+  const latestLoad = useRef(0);
 
   const load = useCallback(async () => {
     const period = `from=${week}&to=${addDays(week, 7)}`;
+    const attempt = ++latestLoad.current;
     try {
       const [shifts, coverage, wardens, volunteers] = await Promise.all([
         apiFetch<Shift[]>(`/api/rosters/shifts?${period}`),
@@ -42,19 +59,29 @@ export function RosterWeekScreen({ query }: ScreenProps) {
         apiFetch<{ items: Member[] }>('/api/members?role=warden&pageSize=500'),
         apiFetch<{ items: Member[] }>('/api/members?volunteer=true&pageSize=500'),
       ]);
+      if (attempt !== latestLoad.current) return;
       setState({
         status: 'ready',
         data: { shifts, gaps: coverage.gaps, wardens: wardens.items, volunteers: volunteers.items },
       });
     } catch (e) {
+      if (attempt !== latestLoad.current) return;
       setState({ status: 'failed', message: e instanceof ApiError ? e.message : String(e) });
     }
   }, [week]);
 
   useEffect(() => {
     setState({ status: 'loading' });
+    setPushed(null);
     void load();
   }, [load]);
+
+  // Pushes missed while the phone was offline: read the week again on every (re)connection.
+  useLiveEvents({ connect: () => void load(), 'duty.changed': () => void load() });
+  useLiveEvent<RosterGapPush>('roster.gap', (push) => {
+    setPushed(push);
+    void load();
+  });
 
   const act = async (run: () => Promise<unknown>) => {
     setError(null);
@@ -70,6 +97,9 @@ export function RosterWeekScreen({ query }: ScreenProps) {
   return (
     <div class="screen" data-testid="roster-week">
       <TopBar title={t('roster.title')} />
+      <div class="roster-status">
+        <LiveBadge />
+      </div>
       <main class="content">
         <nav class="roster-week-nav">
           <button
@@ -103,6 +133,7 @@ export function RosterWeekScreen({ query }: ScreenProps) {
         )}
         {state.status === 'ready' && (
           <>
+            {pushed && <PushedGap push={pushed} onDismiss={() => setPushed(null)} />}
             <Gaps gaps={state.data.gaps} />
             <p>
               <button
@@ -136,7 +167,13 @@ export function RosterWeekScreen({ query }: ScreenProps) {
                 {state.data.shifts
                   .filter((s) => beijingDate(s.from) === day)
                   .map((shift) => (
-                    <ShiftCard key={shift.id} shift={shift} data={state.data} act={act} />
+                    <ShiftCard
+                      key={shift.id}
+                      shift={shift}
+                      data={state.data}
+                      act={act}
+                      justShort={pushed?.shiftId === shift.id}
+                    />
                   ))}
               </section>
             ))}
@@ -170,10 +207,36 @@ function Gaps({ gaps }: { gaps: CoverageGap[] }) {
   );
 }
 
+function PushedGap(props: { push: RosterGapPush; onDismiss: () => void }) {
+  return (
+    <div class="card roster-live-gap" role="alert" data-testid="roster-live-gap">
+      <p class="roster-gap-label">{t('roster.liveGap')}</p>
+      <ul>
+        {props.push.gaps.map((gap) => (
+          <li key={`${gap.kind}-${gap.from}`}>
+            {beijingDayTime(gap.from)} – {beijingDayTime(gap.to)} · {t(`roster.kind.${gap.kind}`)} ·{' '}
+            {t('roster.scheduledOf', { scheduled: gap.scheduled, required: gap.required })}
+          </li>
+        ))}
+      </ul>
+      <button
+        type="button"
+        class="roster-live-gap-close"
+        aria-label={t('map.close')}
+        onClick={props.onDismiss}
+      >
+        ×
+      </button>
+    </div>
+  );
+}
+
 function ShiftCard(props: {
   shift: Shift;
   data: WeekData;
   act: (run: () => Promise<unknown>) => Promise<void>;
+  /** The shift a live push just reported short: drawn attention to. */
+  justShort: boolean;
 }) {
   const { shift, data, act } = props;
   const short = shift.assignments.length < shift.required;
@@ -182,7 +245,7 @@ function ShiftCard(props: {
   const open = Date.parse(shift.to) > Date.now();
   return (
     <article
-      class={`card roster-shift${short ? ' roster-shift--gap' : ''}`}
+      class={`card roster-shift${short ? ' roster-shift--gap' : ''}${props.justShort && short ? ' roster-shift--pushed' : ''}`}
       data-testid={short ? 'shift-gap' : 'shift'}
       data-shift-id={shift.id}
     >

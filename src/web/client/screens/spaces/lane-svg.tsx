@@ -47,7 +47,7 @@ export function LaneSvg(props: {
         return (
           <g
             key={space.id}
-            class={`space space--${space.state}${props.selected === space.id ? ' space--selected' : ''}`}
+            class={`space space--${space.state}${props.selected === space.id ? ' space--selected' : ''}${space.occupant?.mine ? ' space--mine' : ''}`}
             data-testid={`space-${space.code}`}
             data-state={space.state}
             transform={`translate(${space.x} ${-space.y}) rotate(${-space.angle})`}

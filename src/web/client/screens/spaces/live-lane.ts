@@ -1,11 +1,8 @@
-import { io, type Socket } from 'socket.io-client';
-import { useEffect, useState } from 'preact/hooks';
-import { apiFetch } from '../../api';
-import { getSession } from '../../session';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { type LiveConnection, useLiveConnection, useLiveEvent, useLiveTopic } from '../../live';
 
-// The live map's connection: one socket on /live, (re)subscribed on every connect, so a phone
-// that lost the network ends with a fresh snapshot. Deltas carry a per-lane seq: one we already
-// have is a duplicate copy, a jump means we missed one and ask for a fresh snapshot.
+// The lane maps' data: `subscribe { laneId }` on the session's live socket (../../live.ts). The
+// server redacts per reader: staff see plates; residents see states, counts and their own car.
 
 export type SpaceState = 'free' | 'occupied' | 'reserved' | 'closed';
 
@@ -45,55 +42,36 @@ interface SpaceUpdate {
   removed?: boolean;
 }
 
-export type Connection = 'connecting' | 'live' | 'reconnecting';
-
+/**
+ * A lane's spaces, live: a snapshot on every (re)subscribe, then deltas. Deltas carry a per-lane
+ * seq: one we already have is a duplicate (or was committed before the snapshot), a jump means
+ * we missed one and ask for a fresh snapshot.
+ */
 export function useLiveLane(laneId: string | null): {
   map: LaneMap | null;
-  connection: Connection;
+  connection: LiveConnection;
 } {
   const [map, setMap] = useState<LaneMap | null>(null);
-  const [connection, setConnection] = useState<Connection>('connecting');
-
-  useEffect(() => {
-    if (!laneId) return undefined;
-    let current: LaneMap | null = null;
-    const apply = (next: LaneMap) => {
-      current = next;
-      setMap(next);
-    };
-    const socket: Socket = io('/live', {
-      // A function, so every reconnect presents the newest access token.
-      auth: (send) => send({ token: getSession()?.accessToken ?? '' }),
-      transports: ['websocket'],
-      reconnectionDelayMax: 3000,
-    });
-    const subscribe = () => socket.emit('subscribe', { laneId });
-    socket.on('connect', () => {
-      setConnection('live');
-      subscribe();
-    });
-    socket.on('disconnect', () => setConnection('reconnecting'));
-    socket.on('connect_error', (error: Error & { data?: { statusCode?: number } }) => {
-      setConnection('reconnecting');
-      // An expired token: any API call refreshes it; the next attempt then succeeds.
-      if (error.data?.statusCode === 401) void apiFetch('/api/me').catch(() => undefined);
-    });
-    socket.on('snapshot', (snapshot: LaneMap) => {
-      if (snapshot.laneId === laneId) apply(snapshot);
-    });
-    socket.on('space.updated', (update: SpaceUpdate) => {
-      if (update.laneId !== laneId || !current) return;
-      if (update.seq > current.seq + 1) return subscribe();
-      if (update.seq < current.seq) return;
-      const others = current.spaces.filter((s) => s.id !== update.space.id);
-      const spaces = update.removed ? others : [...others, update.space];
-      spaces.sort((a, b) => a.code.localeCompare(b.code));
-      apply({ laneId, seq: update.seq, spaces, counts: update.counts });
-    });
-    return () => {
-      socket.disconnect();
-    };
-  }, [laneId]);
-
+  const current = useRef<LaneMap | null>(null);
+  const connection = useLiveConnection();
+  const apply = (next: LaneMap | null) => {
+    current.current = next;
+    setMap(next);
+  };
+  useEffect(() => apply(null), [laneId]);
+  useLiveEvent<LaneMap>('snapshot', (snapshot) => {
+    if (laneId && snapshot.laneId === laneId) apply(snapshot);
+  });
+  useLiveEvent<SpaceUpdate>('space.updated', (update) => {
+    const known = current.current;
+    if (update.laneId !== laneId || !known) return;
+    if (update.seq > known.seq + 1) return resubscribe();
+    if (update.seq <= known.seq) return;
+    const others = known.spaces.filter((s) => s.id !== update.space.id);
+    const spaces = update.removed ? others : [...others, update.space];
+    spaces.sort((a, b) => a.code.localeCompare(b.code));
+    apply({ laneId: update.laneId, seq: update.seq, spaces, counts: update.counts });
+  });
+  const resubscribe = useLiveTopic(laneId ? { laneId } : null);
   return { map, connection };
 }

@@ -1,50 +1,32 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { ApiError, apiFetch } from '../../api';
-import { type MessageKey, t } from '../../i18n';
+import { t } from '../../i18n';
+import { LiveBadge } from '../../live-badge';
 import type { ScreenProps } from '../../router';
 import { LoadFailed, Loading, TopBar } from '../../ui';
-import { type LanePoint, LaneSvg } from './lane-svg';
-import { type Counts, type MapSpace, useLiveLane } from './live-lane';
+import { LaneSvg } from './lane-svg';
+import { type MapSpace, useLiveLane } from './live-lane';
+import { CountsBar, LanePicker, useLanes } from './map-parts';
 import './spaces.css';
-
-interface Lane {
-  id: string;
-  name: string;
-  geometry: LanePoint[];
-}
 
 /** The warden's live map: which of the lane's spaces are free, right now, on a phone. */
 export function WardenMapScreen(props: ScreenProps) {
-  const [lanes, setLanes] = useState<Lane[] | null>(null);
-  const [failed, setFailed] = useState<string | null>(null);
+  const { lanes, lane, failed, reload } = useLanes(props.query.get('lane'));
   const [selected, setSelected] = useState<string | null>(null);
-  const load = () => {
-    setFailed(null);
-    apiFetch<Lane[]>('/api/lanes')
-      .then(setLanes)
-      .catch((error: Error) => setFailed(error.message));
-  };
-  useEffect(load, []);
-  const lane = lanes?.find((l) => l.id === props.query.get('lane')) ?? lanes?.[0] ?? null;
-  const { map, connection } = useLiveLane(lane?.id ?? null);
+  const { map } = useLiveLane(lane?.id ?? null);
   const space = map?.spaces.find((s) => s.id === selected) ?? null;
 
   return (
-    <div class="screen warden-map" data-testid="warden-map">
+    <div class="screen lane-map warden-map" data-testid="warden-map">
       <TopBar title={lane ? `${t('map.title')} · ${lane.name}` : t('map.title')} />
       <div class="map-status">
         {map && <CountsBar counts={map.counts} />}
-        <span
-          class={`connection connection--${connection}`}
-          data-testid="connection-state"
-          data-state={connection}
-        >
-          {t(`map.connection.${connection}` as MessageKey)}
-        </span>
+        <LiveBadge />
       </div>
       <main class="content map-content">
-        {failed && <LoadFailed message={failed} onRetry={load} />}
-        {!failed && (!lanes || !map) && <Loading />}
+        {lanes && lane && <LanePicker lanes={lanes} current={lane} path="/warden/map" />}
+        {failed && <LoadFailed message={failed} onRetry={reload} />}
+        {!failed && (!lanes || (lane && !map)) && <Loading />}
         {lanes && lanes.length === 0 && <p class="card empty">{t('map.noLane')}</p>}
         {lane && map && (
           <div class="lane-scroll">
@@ -59,19 +41,6 @@ export function WardenMapScreen(props: ScreenProps) {
         {space && <SpacePanel key={space.id} space={space} onClose={() => setSelected(null)} />}
       </main>
     </div>
-  );
-}
-
-function CountsBar(props: { counts: Counts }) {
-  const states = ['free', 'occupied', 'reserved', 'closed'] as const;
-  return (
-    <ul class="counts" data-testid="counts">
-      {states.map((state) => (
-        <li key={state} class={`count count--${state}`} data-testid={`count-${state}`}>
-          <strong>{props.counts[state]}</strong> {t(`map.state.${state}` as MessageKey)}
-        </li>
-      ))}
-    </ul>
   );
 }
 
@@ -96,9 +65,7 @@ function SpacePanel(props: { space: MapSpace; onClose: () => void }) {
     <section class="card space-panel" data-testid="space-panel" aria-live="polite">
       <header class="space-panel-head">
         <h2>{space.code}</h2>
-        <span class={`badge badge--${space.state}`}>
-          {t(`map.state.${space.state}` as MessageKey)}
-        </span>
+        <span class={`badge badge--${space.state}`}>{t(`map.state.${space.state}`)}</span>
         <button
           type="button"
           class="space-panel-close"
