@@ -6,6 +6,7 @@ import { Permits1763900200000 } from './1763900200000-permits';
 import { Sharing1763900300000 } from './1763900300000-sharing';
 import { Rosters1763900400000 } from './1763900400000-rosters';
 import { Conventions1763900500000 } from './1763900500000-conventions';
+import { OnDutyFlags1763900600000 } from './1763900600000-on-duty-flags';
 
 export const allMigrations = [
   Foundation1763900000000,
@@ -15,4 +16,5 @@ export const allMigrations = [
   Sharing1763900300000,
   Rosters1763900400000,
   Conventions1763900500000,
+  OnDutyFlags1763900600000,
 ];

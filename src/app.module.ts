@@ -7,7 +7,9 @@ import { ApiDocsController } from './api-docs/api-docs.controller';
 import { AssociationsModule } from './associations/associations.module';
 import { AuthModule } from './auth/auth.module';
 import { CommonModule } from './common/common.module';
+import { PublicBoardModule } from './conventions/board/public-board.module';
 import { ConventionsModule } from './conventions/conventions.module';
+import { ViolationsModule } from './conventions/violations/violations.module';
 import { allConfig, appConfig, type AppConfig } from './config';
 import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
@@ -55,6 +57,8 @@ export class AppModule {
         RostersModule,
         PermitsModule,
         SharingModule,
+        ViolationsModule,
+        PublicBoardModule,
         WebModule,
       ],
       controllers: [HealthController, ApiDocsController],

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { createApp } from './bootstrap';
+import { Clock } from './common/clock';
 import { appConfig, databaseConfig } from './config';
 import { DEMO_PASSWORD } from './associations/demo-data';
 import { seedDemo } from './database/demo-seed';
@@ -30,7 +31,7 @@ async function main(): Promise<void> {
   if (applied.length > 0) logger.log(`Applied migrations: ${applied.join(', ')}`);
 
   const app = await createApp(databaseUrl);
-  if (app$.seedDemo && (await seedDemo(app.get(DataSource)))) {
+  if (app$.seedDemo && (await seedDemo(app.get(DataSource), app.get(Clock).now()))) {
     logger.log('Loaded the demo lane (下岗胡同, 4143车友会)');
   }
   await app.listen({ port: app$.port, host: app$.host });

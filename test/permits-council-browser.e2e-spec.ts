@@ -62,7 +62,8 @@ describeWithBrowser('permits in the browser: council, visitor passes, 挪车', (
     // Cancel, and tapping the tab again reads the list afresh: the approved one has left it.
     await form.getByRole('button', { name: '取消' }).click();
     await page.getByTestId('council-tab-pending').click();
-    await page.getByTestId('council-permit').first().waitFor();
+    // The old list stays on screen until the new one arrives; wait for the card to go.
+    await card.waitFor({ state: 'detached' });
     expect(await card.count()).toBe(0);
   });
 

@@ -11,6 +11,38 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
+/**
+ * Every space of the lane on a phone held upright, at once: each shape inside the page's width
+ * (nothing to scroll sideways to) and at least a fingertip across.
+ */
+async function expectWholeLaneOnScreen(page: Page, codes: string[]): Promise<void> {
+  expect(page.viewportSize()?.width).toBe(390);
+  const shapes = await page
+    .getByTestId('lane-svg')
+    .locator('[data-testid^="space-"]')
+    .evaluateAll((elements) =>
+      elements.map((element) => {
+        const box = element.querySelector('rect')!.getBoundingClientRect();
+        return {
+          testId: element.getAttribute('data-testid'),
+          left: box.left,
+          right: box.right,
+          width: box.width,
+          height: box.height,
+        };
+      }),
+    );
+  expect(shapes.map((s) => s.testId).sort()).toEqual(codes.map((c) => `space-${c}`).sort());
+  for (const shape of shapes) {
+    expect({ ...shape, inside: shape.left >= 0 && shape.right <= 390 }).toMatchObject({
+      inside: true,
+    });
+    expect(Math.min(shape.width, shape.height)).toBeGreaterThanOrEqual(32);
+  }
+  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(scrollWidth).toBeLessThanOrEqual(390);
+}
+
 interface FreeSpace {
   id: string;
   code: string;
@@ -72,6 +104,14 @@ describeWithBrowser('the residents’ space map and QR sticker check-in', ({ new
     const before = await freeCount(page);
     await expect(page.getByTestId('free-hero').innerText()).resolves.toMatch(
       new RegExp(`下岗胡同\\s*空位\\s*${before}\\s*个`),
+    );
+
+    const lane = await t.sql<{ code: string }>(
+      `SELECT code FROM space WHERE lane_id = (SELECT lane_id FROM space WHERE code = 'XG-01')`,
+    );
+    await expectWholeLaneOnScreen(
+      page,
+      lane.map((s) => s.code),
     );
 
     // A warden parks a visiting neighbour's car (not this household's) through the API.
@@ -146,6 +186,11 @@ describeWithBrowser('the residents’ space map and QR sticker check-in', ({ new
       .filter({ hasText: String(before - 2) })
       .waitFor();
     await expect(page.getByTestId('my-car').innerText()).resolves.toContain(sticker.code);
+    await page.getByTestId(`space-${sticker.code}`).and(page.locator('.space--mine')).waitFor();
+    await expectWholeLaneOnScreen(
+      page,
+      lane.map((s) => s.code),
+    );
     const screenshots = path.join(__dirname, '..', 'docs', 'screenshots');
     mkdirSync(screenshots, { recursive: true });
     await page.screenshot({ path: path.join(screenshots, 'resident-map.png'), fullPage: true });

@@ -268,6 +268,58 @@ describe('off-peak sharing: a unit lends its car park, residents book, never ove
     expect(view.body.nights[view.body.nights.length - 1].capacity).toBe(8);
   });
 
+  it("an admitted standing allocation carries a shared permit that scans valid only inside the offer's window", async () => {
+    // A car park of its own: other tests' offers here are open all day.
+    const park = await as(unit).post('/api/car-parks', {
+      name: '金融街中心B2车库',
+      address: '金融街中心地下二层',
+      totalSpaces: 10,
+    });
+    expect(park.status).toBe(201);
+    // Today's window opened an hour ago and closes within the next two minutes.
+    const minute = Math.floor(Date.now() / 60_000);
+    const closesAt = new Date((minute + 2) * 60_000);
+    const offer = await publish({
+      carParkId: park.body.id,
+      title: '窗口测试',
+      places: 2,
+      standingPlaces: 1,
+      rules: [{ days: 'daily', from: shanghaiHhMm(minute - 60), to: shanghaiHhMm(minute + 2) }],
+    });
+    const [car] = await addVehicles(1, '京W');
+    const registered = await as(resident).post(`/api/offers/${offer.id}/allocations`, {
+      vehicleId: car!.id,
+      acceptTerms: true,
+    });
+    expect(registered.status).toBe(201);
+    const admitted = await as(unit).post(`/api/offers/${offer.id}/allocations/admit`, {});
+    expect(admitted.status).toBe(200);
+    const permitId = admitted.body.admitted[0].permitId as string;
+    expect(permitId).toEqual(expect.any(String));
+    const [permit] = await t.sql<{
+      kind: string;
+      status: string;
+      vehicle_id: string;
+      number: string;
+    }>(`SELECT kind, status, vehicle_id, number FROM permit WHERE id = $1`, [permitId]);
+    expect(permit).toMatchObject({ kind: 'shared', status: 'active', vehicle_id: car!.id });
+
+    const warden = await t.login(DEMO.wardens[0]);
+    const scan = (scannedAt: Date, key: string) =>
+      as(warden).post('/api/scans', {
+        permitNumber: Number(permit!.number),
+        carParkId: park.body.id,
+        scannedAt: scannedAt.toISOString(),
+        idempotencyKey: key,
+      });
+    const inside = await scan(new Date(), `window-in-${permitId}`);
+    expect(inside.status).toBe(200);
+    expect(inside.body.verdict).toBe('valid');
+    const outside = await scan(new Date(closesAt.getTime() + 30_000), `window-out-${permitId}`);
+    expect(outside.status).toBe(200);
+    expect(outside.body.verdict).toBe('outside_window');
+  });
+
   it('reminds a resident still parked before must-leave-by, then flags the overstay', async () => {
     const offer = await publish({ title: '提醒测试', places: 3, graceMinutes: 10 });
     const booking = await as(resident).post(`/api/offers/${offer.id}/bookings`, {
@@ -299,6 +351,28 @@ describe('off-peak sharing: a unit lends its car park, residents book, never ove
       booking.body.id,
     ]);
     expect(ledger).toHaveLength(1);
+
+    // The convention's ladder takes it from here: a violation on the household's record.
+    const overstays = async () =>
+      (await as(resident).get('/api/violations')).body.items.filter(
+        (v: { kind: string }) => v.kind === 'overstay',
+      );
+    const recorded = await overstays();
+    expect(recorded).toHaveLength(1);
+    expect(recorded[0].place).toBe('金融街中心地面停车场');
+    expect(new Date(recorded[0].occurredAt as string)).toEqual(
+      new Date(endsAt.getTime() + 10 * 60e3),
+    );
+    const [row] = await t.sql<{ recorded_by: string | null; vehicle_id: string }>(
+      `SELECT recorded_by, vehicle_id FROM violation WHERE id = $1`,
+      [recorded[0].id],
+    );
+    expect(row).toEqual({ recorded_by: null, vehicle_id: vehicleId });
+    // A later run flags nothing new, so no second violation.
+    expect(await reminders.runDueReminders(new Date(endsAt.getTime() + 30 * 60e3))).toMatchObject({
+      overstays: 0,
+    });
+    expect(await overstays()).toHaveLength(1);
   });
 
   it('bad input is a clear 4xx, never a 500', async () => {
@@ -332,3 +406,8 @@ describe('off-peak sharing: a unit lends its car park, residents book, never ove
     });
   });
 });
+
+/** HH:MM in Asia/Shanghai of a minute since the epoch. */
+function shanghaiHhMm(minute: number): string {
+  return new Date((minute + 8 * 60) * 60_000).toISOString().slice(11, 16);
+}

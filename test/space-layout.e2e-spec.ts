@@ -161,7 +161,7 @@ describe('space layout, fire-lane clearance and neighbour consent', () => {
       .trim()
       .split('\n');
     expect(lines[0]).toBe(
-      'space,plate,visitor,checkedInAt,checkedOutAt,minutes,checkedInBy,checkedOutBy,source',
+      'space,plate,visitor,checkedInAt,checkedOutAt,minutes,checkedInBy,checkedOutBy,source,recorderOnDuty',
     );
     expect(lines.length).toBeGreaterThan(12);
     expect(lines[1]).toMatch(/^XG-\d\d,京[A-Z]·/);

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { describeWithBrowser, loginInBrowser } from './support/browser';
 import { DEMO, startTestApp, type TestApp } from './support/test-app';
 
@@ -10,6 +11,38 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
+/**
+ * Every space of the lane on a phone held upright, at once: each shape inside the page's width
+ * (nothing to scroll sideways to) and at least a fingertip across.
+ */
+async function expectWholeLaneOnScreen(page: Page, codes: string[]): Promise<void> {
+  expect(page.viewportSize()?.width).toBe(390);
+  const shapes = await page
+    .getByTestId('lane-svg')
+    .locator('[data-testid^="space-"]')
+    .evaluateAll((elements) =>
+      elements.map((element) => {
+        const box = element.querySelector('rect')!.getBoundingClientRect();
+        return {
+          testId: element.getAttribute('data-testid'),
+          left: box.left,
+          right: box.right,
+          width: box.width,
+          height: box.height,
+        };
+      }),
+    );
+  expect(shapes.map((s) => s.testId).sort()).toEqual(codes.map((c) => `space-${c}`).sort());
+  for (const shape of shapes) {
+    expect({ ...shape, inside: shape.left >= 0 && shape.right <= 390 }).toMatchObject({
+      inside: true,
+    });
+    expect(Math.min(shape.width, shape.height)).toBeGreaterThanOrEqual(32);
+  }
+  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(scrollWidth).toBeLessThanOrEqual(390);
+}
+
 describeWithBrowser('the warden live map in the browser', ({ newPage }) => {
   it('a warden watches the lane; another warden parks a car; the space turns occupied live', async () => {
     const page = await newPage();
@@ -19,6 +52,17 @@ describeWithBrowser('the warden live map in the browser', ({ newPage }) => {
     await page.getByTestId('connection-state').and(page.locator('[data-state="live"]')).waitFor();
     const space = page.getByTestId('space-XG-01');
     await space.and(page.locator('[data-state="free"]')).waitFor();
+    const lane = await t.sql<{ code: string }>(
+      `SELECT code FROM space WHERE lane_id = (SELECT lane_id FROM space WHERE code = 'XG-01')`,
+    );
+    expect(lane.length).toBe(40);
+    await expectWholeLaneOnScreen(
+      page,
+      lane.map((s) => s.code),
+    );
+    // Held in one hand: the whole lane, first to last space, above the fold as well.
+    const last = await page.getByTestId('space-XG-40').boundingBox();
+    expect(last!.y + last!.height).toBeLessThanOrEqual(page.viewportSize()!.height);
     const freeBefore = Number(
       (await page.getByTestId('count-free').locator('strong').innerText()).trim(),
     );

@@ -3,8 +3,6 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AssociationsModule } from '../associations/associations.module';
 import { AcknowledgementsService } from './acknowledgements.service';
 import { BallotsService } from './ballots.service';
-import { PublicBoardController } from './board/public-board.controller';
-import { PublicBoardService } from './board/public-board.service';
 import { CommentsService } from './comments.service';
 import { ConventionArticle } from './convention-article.entity';
 import {
@@ -16,12 +14,12 @@ import { ConventionRulesService } from './convention-rules.service';
 import { ConventionVersion } from './convention-version.entity';
 import { ConventionsController } from './conventions.controller';
 import { ConventionsService } from './conventions.service';
-import { DutyCheckHook, PermitSuspensionHook } from './violations/enforcement-hooks';
-import { ViolationLedgerService } from './violations/violation-ledger.service';
-import { Violation } from './violations/violation.entity';
-import { ViolationsController } from './violations/violations.controller';
-import { ViolationsService } from './violations/violations.service';
 
+/**
+ * The parking convention: versions, articles, rule parameters, comments, votes, acknowledgements.
+ * Other features read the rules in force through ConventionRulesService; violations and the
+ * public board are modules of their own above it (see violations/ and board/).
+ */
 @Module({
   imports: [
     AssociationsModule,
@@ -31,22 +29,16 @@ import { ViolationsService } from './violations/violations.service';
       ConventionVote,
       ConventionComment,
       ConventionAcknowledgement,
-      Violation,
     ]),
   ],
-  controllers: [ConventionsController, ViolationsController, PublicBoardController],
+  controllers: [ConventionsController],
   providers: [
     ConventionRulesService,
     ConventionsService,
     BallotsService,
     CommentsService,
     AcknowledgementsService,
-    ViolationsService,
-    ViolationLedgerService,
-    PermitSuspensionHook,
-    DutyCheckHook,
-    PublicBoardService,
   ],
-  exports: [ConventionRulesService, ViolationsService],
+  exports: [ConventionRulesService],
 })
 export class ConventionsModule {}

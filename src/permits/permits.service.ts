@@ -207,6 +207,17 @@ export class PermitsService {
   }
 
   /**
+   * The vehicle's active resident permit (the one its QR shows in the lane), for the
+   * convention's penalty ladder to suspend; null when it holds none.
+   */
+  activeResidentPermitOf(vehicleId: string): Promise<Permit | null> {
+    return this.permits.findOne({
+      where: { vehicleId, kind: 'resident', status: 'active' },
+      order: { validTo: 'DESC' },
+    });
+  }
+
+  /**
    * For the council and for other features (the convention's penalty ladder passes 'system').
    * The suspension ends by itself at `until`: status is computed from suspended_until.
    */

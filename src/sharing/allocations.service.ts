@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import type { Actor } from '../auth/actor';
@@ -10,12 +10,12 @@ import { DomainError } from '../common/domain-error';
 import { maskPlate } from '../common/masking';
 import { ConventionRulesService } from '../conventions/convention-rules.service';
 import { citeArticle } from '../conventions/convention-parameters';
+import { type IssueSharedPermit, PermitsService } from '../permits/permits.service';
 import { AvailabilityService } from './availability.service';
 import type { AdmissionView, AllocationView, RegisterAllocationDto } from './dto/allocation.dto';
 import { eligibilityOf } from './eligibility';
 import { OffPeakOffer } from './off-peak-offer.entity';
 import { OffersService } from './offers.service';
-import { type AdmittedAllocation, SharedPermitHook } from './shared-permit.hook';
 import { assertUnitOrCouncil } from './sharing-access';
 import { returnedRows } from './returned-rows';
 
@@ -53,19 +53,26 @@ const SELECT = `
 
 const MONTH_MS = 31 * 86_400_000;
 
+/** An admitted allocation, as the shared permit it earns is issued. */
+interface AdmittedAllocation extends IssueSharedPermit {
+  allocationId: string;
+}
+
 /**
  * Standing allocations (monthly passes): residents register, the unit or council admits a batch
  * in registration order, the rest wait with a visible position; a freed place goes to the next.
  */
 @Injectable()
 export class AllocationsService {
+  private readonly logger = new Logger(AllocationsService.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly offers: OffersService,
     private readonly vehicles: VehiclesService,
     private readonly availability: AvailabilityService,
     private readonly conventions: ConventionRulesService,
-    private readonly permits: SharedPermitHook,
+    private readonly permits: PermitsService,
     private readonly clock: Clock,
   ) {}
 
@@ -266,7 +273,7 @@ export class AllocationsService {
 
   private async afterAdmission(admitted: AdmittedAllocation[], by: string | null) {
     for (const a of admitted) {
-      const permitId = await this.permits.issueFor({ ...a, actorMemberId: by });
+      const permitId = await this.issueSharedPermit({ ...a, actorMemberId: by });
       if (permitId)
         await this.dataSource.query(`UPDATE standing_allocation SET permit_id = $2 WHERE id = $1`, [
           a.allocationId,
@@ -283,6 +290,21 @@ export class AllocationsService {
           permitId,
           message: '长期车位已获批 / you have a standing place',
         });
+    }
+  }
+
+  /**
+   * The allocation's `shared` permit (its QR scans valid inside the offer's windows). The place
+   * stays admitted if it is refused (e.g. the car already holds one for this car park).
+   */
+  private async issueSharedPermit(allocation: AdmittedAllocation): Promise<string | null> {
+    try {
+      return (await this.permits.issueShared(allocation)).id;
+    } catch (error) {
+      this.logger.warn(
+        `no shared permit for allocation ${allocation.allocationId}: ${String(error)}`,
+      );
+      return null;
     }
   }
 

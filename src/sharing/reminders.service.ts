@@ -5,6 +5,7 @@ import {
   type OnModuleDestroy,
   type OnModuleInit,
 } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Clock } from '../common/clock';
@@ -13,6 +14,7 @@ import { ConventionRulesService } from '../conventions/convention-rules.service'
 import { rooms } from '../live/live-events';
 import { AvailabilityService } from './availability.service';
 import { returnedRows } from './returned-rows';
+import { OVERSTAY_FLAGGED, type OverstayFlagged } from './sharing-events';
 
 export interface ReminderRun {
   reminded: number;
@@ -22,8 +24,9 @@ export interface ReminderRun {
 /**
  * Before must-leave-by, residents still parked get a reminder on their live connection; after
  * the grace period (the offer's, else the convention's sharedGraceMinutes) the overstay is kept
- * in sharing_overstay and flagged to the unit and the association's wardens. Each step marks its
- * row in the same statement that selects it, so two instances never send the same notice twice.
+ * in sharing_overstay, flagged to the unit and the association's wardens, and announced as
+ * OVERSTAY_FLAGGED (a violation record follows). Each step marks its row in the same statement
+ * that selects it, so two instances never send the same notice or raise the same event twice.
  */
 @Injectable()
 export class RemindersService implements OnModuleInit, OnModuleDestroy {
@@ -37,6 +40,7 @@ export class RemindersService implements OnModuleInit, OnModuleDestroy {
     private readonly availability: AvailabilityService,
     private readonly conventions: ConventionRulesService,
     private readonly clock: Clock,
+    private readonly events: EventEmitter2,
   ) {}
 
   onModuleInit(): void {
@@ -94,6 +98,7 @@ export class RemindersService implements OnModuleInit, OnModuleDestroy {
         car_park_id: string;
         association_id: string;
         must_leave_by: Date;
+        grace_minutes: number;
         resident_unit_id: string;
         plate: string;
         space_code: string | null;
@@ -109,7 +114,7 @@ export class RemindersService implements OnModuleInit, OnModuleDestroy {
          INSERT INTO sharing_overstay (booking_id, car_park_id, association_id, must_leave_by, grace_minutes, flagged_at)
          SELECT id, car_park_id, association_id, must_leave_by, grace, $1 FROM due
          ON CONFLICT ON CONSTRAINT sharing_overstay_booking_key DO NOTHING
-         RETURNING booking_id, car_park_id, association_id, must_leave_by,
+         RETURNING booking_id, car_park_id, association_id, must_leave_by, grace_minutes,
            (SELECT resident_unit_id FROM car_park WHERE id = car_park_id),
            (SELECT name FROM car_park WHERE id = car_park_id) AS car_park_name,
            (SELECT v.plate FROM booking b JOIN vehicle v ON v.id = b.vehicle_id WHERE b.id = booking_id),
@@ -137,6 +142,22 @@ export class RemindersService implements OnModuleInit, OnModuleDestroy {
           event: 'carpark.overstay',
           payload,
         });
+      }
+      // The INSERT has committed; awaited so one run leaves its consequences recorded.
+      for (const r of rows) {
+        const mustLeaveBy = new Date(r.must_leave_by);
+        const event: OverstayFlagged = {
+          bookingId: r.booking_id,
+          associationId: r.association_id,
+          carParkId: r.car_park_id,
+          carParkName: r.car_park_name,
+          spaceCode: r.space_code,
+          plate: r.plate,
+          mustLeaveBy,
+          overstayedFrom: new Date(mustLeaveBy.getTime() + r.grace_minutes * 60_000),
+          flaggedAt: now,
+        };
+        await this.events.emitAsync(OVERSTAY_FLAGGED, event);
       }
       flagged += rows.length;
     }

@@ -4,6 +4,8 @@ import { AssociationsModule } from '../associations/associations.module';
 import { ConventionsModule } from '../conventions/conventions.module';
 import { LiveModule } from '../live/live.module';
 import { LiveTopics } from '../live/live-topics';
+import { PermitsModule } from '../permits/permits.module';
+import { SharedWindows } from '../permits/scans/shared-windows';
 import { AllocationsService } from './allocations.service';
 import { AvailabilityService } from './availability.service';
 import { BookingsController } from './bookings.controller';
@@ -20,15 +22,18 @@ import { OfferLifecycleService } from './offer-lifecycle.service';
 import { OffersController } from './offers.controller';
 import { OffersService } from './offers.service';
 import { RemindersService } from './reminders.service';
-import { SharedPermitHook } from './shared-permit.hook';
 
-/** Off-peak sharing (错时共享): resident units' car parks, offers, bookings, standing allocations. */
+/**
+ * Off-peak sharing (错时共享): resident units' car parks, offers, bookings, standing allocations.
+ * Admitted allocations become `shared` permits, whose scans follow the offers' windows.
+ */
 @Module({
   imports: [
     TypeOrmModule.forFeature([CarPark, OffPeakOffer, HolidayCalendarDay]),
     AssociationsModule,
     ConventionsModule,
     LiveModule,
+    PermitsModule,
   ],
   controllers: [
     CarParksController,
@@ -45,7 +50,6 @@ import { SharedPermitHook } from './shared-permit.hook';
     BookingsService,
     AllocationsService,
     RemindersService,
-    SharedPermitHook,
     CarParkTopic,
   ],
   exports: [AvailabilityService, RemindersService],
@@ -54,9 +58,13 @@ export class SharingModule implements OnModuleInit {
   constructor(
     private readonly topics: LiveTopics,
     private readonly carParkTopic: CarParkTopic,
+    private readonly sharedWindows: SharedWindows,
+    private readonly availability: AvailabilityService,
   ) {}
 
   onModuleInit(): void {
     this.topics.register(this.carParkTopic);
+    // A warden's scan of a `shared` permit asks whether the car park's offer is open now.
+    this.sharedWindows.provide(({ carParkId }, at) => this.availability.openAt(carParkId, at));
   }
 }

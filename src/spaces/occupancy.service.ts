@@ -7,6 +7,7 @@ import { formatPlate, parsePlate } from '../associations/plate';
 import { VehiclesService } from '../associations/vehicles.service';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
+import { RostersService } from '../rosters/rosters.service';
 import type { CheckInDto } from './dto/occupancy.dto';
 import type { SpaceView } from './dto/space.view';
 import { LaneMapService } from './lane-map.service';
@@ -21,6 +22,7 @@ export class OccupancyService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly map: LaneMapService,
     private readonly vehicles: VehiclesService,
+    private readonly rosters: RostersService,
     private readonly clock: Clock,
   ) {}
 
@@ -46,6 +48,8 @@ export class OccupancyService {
     }
     const context = await this.map.context(space.associationId);
     const now = context.now;
+    const recorderOnDuty =
+      actor.role === 'warden' ? await this.rosters.isOnDuty(actor.memberId, now) : null;
     const change = await this.dataSource
       .transaction(async (em) => {
         const seq = await LaneMapService.nextSeq(em, space.laneId);
@@ -53,8 +57,9 @@ export class OccupancyService {
         assertParkable(fresh, vehicle?.householdId ?? null, context);
         await em.query(
           `INSERT INTO occupancy_session
-             (association_id, lane_id, space_id, vehicle_id, plate, source, started_at, checked_in_by)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+             (association_id, lane_id, space_id, vehicle_id, plate, source, started_at, checked_in_by,
+              recorder_on_duty)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
           [
             space.associationId,
             space.laneId,
@@ -64,6 +69,7 @@ export class OccupancyService {
             staff ? 'warden' : 'sticker',
             now,
             actor.memberId,
+            recorderOnDuty,
           ],
         );
         const spaces = await loadLaneSpaces(em, space.laneId);

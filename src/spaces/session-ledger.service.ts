@@ -18,6 +18,7 @@ const COLUMNS = [
   'checkedInBy',
   'checkedOutBy',
   'source',
+  'recorderOnDuty',
 ];
 const MAX_ROWS = 100_000;
 
@@ -44,8 +45,9 @@ export class SessionLedgerService {
       checked_in_by: string;
       checked_out_by: string | null;
       source: string;
+      recorder_on_duty: boolean | null;
     }[] = await this.dataSource.query(
-      `SELECT s.code, o.plate, o.vehicle_id, o.started_at, o.ended_at, o.source,
+      `SELECT s.code, o.plate, o.vehicle_id, o.started_at, o.ended_at, o.source, o.recorder_on_duty,
               mi.name AS checked_in_by, mo.name AS checked_out_by
          FROM occupancy_session o
          JOIN space s ON s.id = o.space_id
@@ -66,6 +68,8 @@ export class SessionLedgerService {
       r.checked_in_by,
       r.checked_out_by ?? '',
       r.source,
+      // Empty where no warden recorded the check-in (a resident at the sticker, the council).
+      r.recorder_on_duty === null ? '' : String(r.recorder_on_duty),
     ]);
     // The BOM lets Excel open the Chinese text as UTF-8.
     return '\uFEFF' + stringify([COLUMNS, ...body]);

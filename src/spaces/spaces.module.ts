@@ -3,6 +3,7 @@ import { AssociationsModule } from '../associations/associations.module';
 import { ConventionsModule } from '../conventions/conventions.module';
 import { LiveModule } from '../live/live.module';
 import { LiveTopics } from '../live/live-topics';
+import { RostersModule } from '../rosters/rosters.module';
 import { AvailabilityService } from './availability.service';
 import { ConsentService } from './consent.service';
 import { LaneMapService } from './lane-map.service';
@@ -15,7 +16,8 @@ import { SpacesController } from './spaces.controller';
 import { StickersService } from './stickers.service';
 
 @Module({
-  imports: [AssociationsModule, ConventionsModule, LiveModule],
+  // RostersModule: check-ins record whether their warden was on duty. Rosters imports none of us.
+  imports: [AssociationsModule, ConventionsModule, LiveModule, RostersModule],
   controllers: [SpacesController, LayoutController],
   providers: [
     LaneMapService,

@@ -58,12 +58,8 @@ export class PublicBoardView {
   versions!: BoardVersionView[];
   @ApiProperty({ type: [BoardVersionView], description: 'Results now in their notice period' })
   noticePeriod!: BoardVersionView[];
-  @ApiPropertyOptional({
-    type: [BoardDutyView],
-    nullable: true,
-    description: 'null without rosters',
-  })
-  onDuty!: BoardDutyView[] | null;
+  @ApiProperty({ type: [BoardDutyView], description: 'Signed in on a shift now' })
+  onDuty!: BoardDutyView[];
   @ApiProperty({
     type: [ViolationStatView],
     description: 'Last 12 months, by kind (Asia/Shanghai months)',

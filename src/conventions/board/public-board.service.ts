@@ -3,11 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/domain-error';
+import { RostersService } from '../../rosters/rosters.service';
 import { articleLabel } from '../convention-parameters';
 import { ConventionRulesService } from '../convention-rules.service';
 import { ConventionVersion } from '../convention-version.entity';
 import { toResultView } from '../convention-views';
-import { DutyCheckHook } from '../violations/enforcement-hooks';
+import { ViolationLedgerService } from '../violations/violation-ledger.service';
 import type { BoardVersionView, PublicBoardView } from './board.view';
 
 /** The public notice board (公示) of an association: no login, no personal data. */
@@ -16,7 +17,8 @@ export class PublicBoardService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly rules: ConventionRulesService,
-    private readonly duty: DutyCheckHook,
+    private readonly rosters: RostersService,
+    private readonly violations: ViolationLedgerService,
     private readonly clock: Clock,
   ) {}
 
@@ -41,14 +43,13 @@ export class PublicBoardService {
           [inForce.id],
         )
       : [];
-    const stats = await this.dataSource.query<{ month: string; kind: string; count: string }[]>(
-      `SELECT to_char(occurred_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month, kind, count(*)
-         FROM violation
-        WHERE association_id = $1 AND appeal_status <> 'overturned'
-          AND occurred_at > $2::timestamptz - interval '12 months' AND occurred_at <= $2
-        GROUP BY 1, 2 ORDER BY 1 DESC, 2`,
-      [associationId, now],
-    );
+    // Names and shifts only: the board is public.
+    const onDuty = (await this.rosters.onDutyAt(associationId, now)).map((d) => ({
+      name: d.name,
+      shiftName: d.shiftName,
+      since: d.since,
+      until: d.until,
+    }));
     return {
       associationId: association.id,
       name: association.name,
@@ -71,8 +72,8 @@ export class PublicBoardService {
       noticePeriod: boardVersions.filter(
         (v) => v.result && v.noticeUntil && v.result.resultAt <= now && now < v.noticeUntil,
       ),
-      onDuty: await this.duty.onDutyAt(associationId, now),
-      violationStats: stats.map((s) => ({ month: s.month, kind: s.kind, count: Number(s.count) })),
+      onDuty,
+      violationStats: await this.violations.monthlyStatistics(associationId, now),
     };
   }
 }

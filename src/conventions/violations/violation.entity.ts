@@ -26,6 +26,9 @@ export class Violation {
   @Column({ name: 'occurred_at', type: 'timestamptz' }) occurredAt!: Date;
   @Column({ type: 'text', nullable: true, select: false }) photo!: string | null;
   @Column({ name: 'recorded_by', type: 'uuid', nullable: true }) recordedBy!: string | null;
+  /** Whether the recording warden was signed in on a shift; null when no warden recorded it. */
+  @Column({ name: 'recorder_on_duty', type: 'boolean', nullable: true })
+  recorderOnDuty!: boolean | null;
   @Column({ type: 'int' }) step!: number;
   @Column({ type: 'text' }) action!: PenaltyAction;
   @Column({ name: 'suspended_until', type: 'timestamptz', nullable: true })

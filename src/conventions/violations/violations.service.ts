@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -11,11 +11,12 @@ import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/domain-error';
 import { type Page, pageOf, skipOf } from '../../common/pagination';
 import { LIVE_PUSH, type LivePush, rooms } from '../../live/live-events';
+import { PermitsService } from '../../permits/permits.service';
+import { RostersService } from '../../rosters/rosters.service';
 import { windowActiveAt } from '../../spaces/time-windows';
 import { citeArticle, type ParameterName, type RulesInForce } from '../convention-parameters';
 import { ConventionRulesService } from '../convention-rules.service';
 import { penaltyStepFor, suspensionEnds } from '../penalty-ladder';
-import { DutyCheckHook, PermitSuspensionHook } from './enforcement-hooks';
 import type {
   AppealDecisionDto,
   AppealDto,
@@ -41,12 +42,14 @@ const KIND_PARAMETER: Record<ViolationKind, ParameterName> = {
 /** Violations, persuasion first: the convention's penalty ladder decides each step. */
 @Injectable()
 export class ViolationsService {
+  private readonly logger = new Logger(ViolationsService.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly rules: ConventionRulesService,
     private readonly vehicles: VehiclesService,
-    private readonly permits: PermitSuspensionHook,
-    private readonly duty: DutyCheckHook,
+    private readonly permits: PermitsService,
+    private readonly rosters: RostersService,
     private readonly clock: Clock,
     private readonly events: EventEmitter2,
   ) {}
@@ -59,8 +62,17 @@ export class ViolationsService {
       throw DomainError.invalid('违约时间不能在将来 / occurredAt cannot be in the future');
     }
     const rules = await this.rules.rulesInForce(actor.associationId, occurredAt);
-    await this.assertMayRecord(actor, rules, dto.kind, occurredAt);
-    const violation = await this.enter(actor.associationId, actor.memberId, dto, rules, now);
+    const onDuty =
+      actor.role === 'warden' ? await this.rosters.isOnDuty(actor.memberId, occurredAt) : null;
+    this.assertMayRecord(rules, dto.kind, occurredAt, onDuty);
+    const violation = await this.enter(
+      actor.associationId,
+      actor.memberId,
+      dto,
+      rules,
+      now,
+      onDuty,
+    );
     return toViolationView(violation, actor);
   }
 
@@ -81,7 +93,14 @@ export class ViolationsService {
       place: input.place,
       occurredAt: input.occurredAt.toISOString(),
     };
-    const violation = await this.enter(input.associationId, null, dto, rules, this.clock.now());
+    const violation = await this.enter(
+      input.associationId,
+      null,
+      dto,
+      rules,
+      this.clock.now(),
+      null,
+    );
     return toViolationView(violation, null);
   }
 
@@ -92,8 +111,8 @@ export class ViolationsService {
     dto: RecordViolationDto,
     rules: RulesInForce,
     now: Date,
+    recorderOnDuty: boolean | null,
   ): Promise<Violation> {
-    const occurredAt = dto.occurredAt ? new Date(dto.occurredAt) : now;
     const articleNumber = await this.articleNumber(rules, dto);
     const plate = normalisePlate(dto.plate);
     const vehicle = await this.vehicles.findByPlate(associationId, plate);
@@ -102,6 +121,9 @@ export class ViolationsService {
       // Two wardens recording the same car at once must not both see "first violation".
       const subject = vehicle?.householdId ?? plate;
       await em.query(`SELECT pg_advisory_xact_lock(hashtext('violation:' || $1))`, [subject]);
+      // Read "now" only once the lock is held, so the order of the records is the order of the
+      // lock: a request that computed its time earlier but waited must not miss the other one.
+      const occurredAt = dto.occurredAt ? new Date(dto.occurredAt) : this.clock.now();
       const priors: { occurred_at: Date }[] = await em.query(
         `SELECT occurred_at FROM violation
           WHERE association_id = $1 AND appeal_status <> 'overturned' AND occurred_at <= $2
@@ -126,6 +148,7 @@ export class ViolationsService {
           occurredAt,
           photo: dto.photo ?? null,
           recordedBy,
+          recorderOnDuty,
           step: step.step,
           action: step.action,
           suspendedUntil: suspensionEnds(step, now),
@@ -135,15 +158,19 @@ export class ViolationsService {
     });
 
     if (violation.action === 'suspension' && violation.vehicleId && violation.suspendedUntil) {
-      violation.permitId = await this.permits.suspendVehiclePermit(
-        violation.vehicleId,
-        violation.suspendedUntil,
-        `第${violation.step}次违约停车 / violation ${violation.step} within the ladder's window`,
-      );
-      if (violation.permitId) {
+      // Through the permit lifecycle, so its QR scans `suspended` and the suspension ends by itself.
+      const permit = await this.permits.activeResidentPermitOf(violation.vehicleId);
+      if (permit) {
+        await this.permits.suspend(
+          permit.id,
+          violation.suspendedUntil,
+          `第${violation.step}次违约停车 / violation ${violation.step} within the ladder's window`,
+          'system',
+        );
+        violation.permitId = permit.id;
         await this.dataSource
           .getRepository(Violation)
-          .update(violation.id, { permitId: violation.permitId });
+          .update(violation.id, { permitId: permit.id });
       }
     }
     if (violation.householdId && violation.action !== 'persuasion') {
@@ -216,11 +243,7 @@ export class ViolationsService {
     );
     if (!result.affected) throw DomainError.conflict('没有待决的申诉 / there is no pending appeal');
     if (dto.decision === 'overturned' && violation.permitId) {
-      await this.permits.reinstate(
-        actor,
-        violation.permitId,
-        `申诉成立 / appeal upheld: ${dto.note}`,
-      );
+      await this.liftSuspension(actor, violation.permitId, `申诉成立 / appeal upheld: ${dto.note}`);
     }
     const decided = await this.get(actor, id);
     if (violation.householdId) {
@@ -231,6 +254,16 @@ export class ViolationsService {
       });
     }
     return decided;
+  }
+
+  /** An appeal upheld in the household's favour lifts the suspension it caused. */
+  private async liftSuspension(actor: Actor, permitId: string, reason: string): Promise<void> {
+    try {
+      await this.permits.reinstate(actor, permitId, reason);
+    } catch (error) {
+      // Already ended or revoked since: nothing left to lift.
+      this.logger.warn(`reinstating permit ${permitId}: ${String(error)}`);
+    }
   }
 
   private async readable(actor: Actor, id: string, withPhoto = false): Promise<Violation> {
@@ -250,12 +283,14 @@ export class ViolationsService {
     return violation;
   }
 
-  private async assertMayRecord(actor: Actor, rules: RulesInForce, kind: ViolationKind, at: Date) {
-    if (
-      rules.parameters.violationsOnlyByWardensOnDuty &&
-      actor.role === 'warden' &&
-      !(await this.duty.onDuty(actor.memberId, at))
-    ) {
+  /** `onDuty` is null when the recorder is not a warden (the council may always record). */
+  private assertMayRecord(
+    rules: RulesInForce,
+    kind: ViolationKind,
+    at: Date,
+    onDuty: boolean | null,
+  ): void {
+    if (rules.parameters.violationsOnlyByWardensOnDuty && onDuty === false) {
       throw DomainError.forbidden(
         citeArticle(
           rules,

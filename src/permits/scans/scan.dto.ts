@@ -84,6 +84,12 @@ export class ScanView {
   replayed!: boolean;
   @ApiPropertyOptional({ type: ScanPermitView, nullable: true }) permit!: ScanPermitView | null;
   @ApiProperty() scannedAt!: Date;
+  @ApiPropertyOptional({
+    type: Boolean,
+    nullable: true,
+    description: 'Whether the scanning warden was signed in on a shift then; null for the council',
+  })
+  recorderOnDuty!: boolean | null;
 }
 
 export class ScanQuery extends PageQuery {}

@@ -7,6 +7,7 @@ import { formatPlate, normalisePlate } from '../../associations/plate';
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/domain-error';
 import { type Page, pageOf, skipOf } from '../../common/pagination';
+import { RostersService } from '../../rosters/rosters.service';
 import { Permit } from '../permit.entity';
 import { PermitTokensService } from '../permit-tokens.service';
 import { type Judgement, judge, type ScanPlace, verdict, VERDICTS } from '../verdict';
@@ -37,6 +38,7 @@ interface ScanRow {
   verdict: ScanView['verdict'];
   reason: string;
   scanned_at: Date;
+  recorder_on_duty: boolean | null;
 }
 
 /** A warden's scan: judged once, recorded once per idempotency key. */
@@ -48,6 +50,7 @@ export class ScansService {
     private readonly tokens: PermitTokensService,
     private readonly associations: AssociationsService,
     private readonly sharedWindows: SharedWindows,
+    private readonly rosters: RostersService,
     private readonly clock: Clock,
   ) {}
 
@@ -68,15 +71,20 @@ export class ScansService {
       laneId: dto.laneId ?? null,
       carParkId: dto.carParkId ?? null,
     };
-    const { permit, judgement } = await this.judgeScan(method, dto, place, at);
+    const [{ permit, judgement }, recorderOnDuty] = await Promise.all([
+      this.judgeScan(method, dto, place, at),
+      // At the scan's own time: an offline scan synced later counts for the shift it fell in.
+      actor.role === 'warden' ? this.rosters.isOnDuty(actor.memberId, at) : null,
+    ]);
     // Only this association's permits are linked: a foreign one stays anonymous in our records.
     const ownPermit = permit && permit.associationId === actor.associationId ? permit : null;
     const inserted: ScanRow[] = await this.dataSource.query(
       `INSERT INTO permit_scan (association_id, scanned_by, idempotency_key, permit_id, method,
-          plate_seen, lane_id, car_park_id, space_label, verdict, reason, scanned_at, recorded_at, offline)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+          plate_seen, lane_id, car_park_id, space_label, verdict, reason, scanned_at, recorded_at, offline,
+          recorder_on_duty)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
        ON CONFLICT ON CONSTRAINT permit_scan_idempotency_key DO NOTHING
-       RETURNING id, permit_id, verdict, reason, scanned_at`,
+       RETURNING id, permit_id, verdict, reason, scanned_at, recorder_on_duty`,
       [
         actor.associationId,
         actor.memberId,
@@ -96,6 +104,7 @@ export class ScansService {
         at,
         now,
         dto.offline ?? false,
+        recorderOnDuty,
       ],
     );
     if (inserted[0]) return toScanView(inserted[0], ownPermit, false);
@@ -105,7 +114,7 @@ export class ScansService {
   async list(actor: Actor, query: ScanQuery): Promise<Page<ScanView>> {
     const [rows, totalRows] = await Promise.all([
       this.dataSource.query<ScanRow[]>(
-        `SELECT id, permit_id, verdict, reason, scanned_at FROM permit_scan
+        `SELECT id, permit_id, verdict, reason, scanned_at, recorder_on_duty FROM permit_scan
           WHERE association_id = $1 ORDER BY scanned_at DESC LIMIT $2 OFFSET $3`,
         [actor.associationId, query.pageSize, skipOf(query)],
       ),
@@ -207,7 +216,7 @@ export class ScansService {
 
   private async replay(actor: Actor, key: string): Promise<ScanView> {
     const rows: ScanRow[] = await this.dataSource.query(
-      `SELECT id, permit_id, verdict, reason, scanned_at FROM permit_scan
+      `SELECT id, permit_id, verdict, reason, scanned_at, recorder_on_duty FROM permit_scan
         WHERE scanned_by = $1 AND idempotency_key = $2`,
       [actor.memberId, key],
     );
@@ -253,5 +262,6 @@ function toScanView(row: ScanRow, permit: Permit | null, replayed: boolean): Sca
         }
       : null,
     scannedAt: row.scanned_at,
+    recorderOnDuty: row.recorder_on_duty,
   };
 }

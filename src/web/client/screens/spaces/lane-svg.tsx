@@ -1,11 +1,14 @@
 import type { MapSpace } from './live-lane';
 
 // The lane drawn from its schematic geometry (metres; y points north, so it is flipped for the
-// screen). Spaces are painted rectangles, coloured by state, big enough to tap at 10 px/m.
+// screen), unfolded: used where the whole lane fits the screen at a tappable scale (see
+// lane-view.tsx); elsewhere the folded drawing takes over. Spaces are painted rectangles,
+// coloured by state.
 
-const PX_PER_M = 10;
 const LANE_WIDTH_M = 6.5;
-const SIZE: Record<MapSpace['sizeClass'], [number, number]> = {
+const PAD_M = 6;
+/** Painted length and depth of a space, metres (as src/spaces/lane-geometry.ts paints them). */
+export const SIZE: Record<MapSpace['sizeClass'], [number, number]> = {
   small: [4.5, 1.8],
   standard: [5.5, 2.2],
   large: [6.5, 2.5],
@@ -16,28 +19,33 @@ export interface LanePoint {
   y: number;
 }
 
+/** The drawing's box in metres, screen-oriented (y down), with room around the spaces. */
+export function laneBox(geometry: LanePoint[], spaces: MapSpace[]) {
+  const points = [...geometry, ...spaces];
+  const minX = Math.min(...points.map((p) => p.x)) - PAD_M;
+  const maxX = Math.max(...points.map((p) => p.x)) + PAD_M;
+  const minY = Math.min(...points.map((p) => -p.y)) - PAD_M;
+  const maxY = Math.max(...points.map((p) => -p.y)) + PAD_M;
+  return { minX, minY, width: maxX - minX, height: maxY - minY };
+}
+
 export function LaneSvg(props: {
   geometry: LanePoint[];
   spaces: MapSpace[];
   selected: string | null;
   onSelect: (id: string) => void;
+  /** Pixels per metre. */
+  scale: number;
 }) {
-  const points = [...props.geometry, ...props.spaces];
-  const pad = 6;
-  const minX = Math.min(...points.map((p) => p.x)) - pad;
-  const maxX = Math.max(...points.map((p) => p.x)) + pad;
-  const minY = Math.min(...points.map((p) => -p.y)) - pad;
-  const maxY = Math.max(...points.map((p) => -p.y)) + pad;
-  const width = maxX - minX;
-  const height = maxY - minY;
+  const { minX, minY, width, height } = laneBox(props.geometry, props.spaces);
   const line = props.geometry.map((p) => `${p.x},${-p.y}`).join(' ');
   return (
     <svg
       class="lane-svg"
       data-testid="lane-svg"
       viewBox={`${minX} ${minY} ${width} ${height}`}
-      width={width * PX_PER_M}
-      height={height * PX_PER_M}
+      width={width * props.scale}
+      height={height * props.scale}
       role="img"
     >
       <polyline class="lane-road" points={line} stroke-width={LANE_WIDTH_M} />
@@ -47,7 +55,7 @@ export function LaneSvg(props: {
         return (
           <g
             key={space.id}
-            class={`space space--${space.state}${props.selected === space.id ? ' space--selected' : ''}${space.occupant?.mine ? ' space--mine' : ''}`}
+            class={spaceClass(space, props.selected)}
             data-testid={`space-${space.code}`}
             data-state={space.state}
             transform={`translate(${space.x} ${-space.y}) rotate(${-space.angle})`}
@@ -55,11 +63,21 @@ export function LaneSvg(props: {
           >
             <rect x={-length / 2} y={-depth / 2} width={length} height={depth} rx={0.3} />
             <text y={0.55} text-anchor="middle">
-              {space.code.replace(/^.*-/, '')}
+              {spaceNumber(space)}
             </text>
           </g>
         );
       })}
     </svg>
   );
+}
+
+/** State colour, the selection ring and the resident's own car, as CSS classes. */
+export function spaceClass(space: MapSpace, selected: string | null): string {
+  return `space space--${space.state}${selected === space.id ? ' space--selected' : ''}${space.occupant?.mine ? ' space--mine' : ''}`;
+}
+
+/** "XG-07" is written "07" on the shape: the lane's prefix is in the title. */
+export function spaceNumber(space: MapSpace): string {
+  return space.code.replace(/^.*-/, '');
 }

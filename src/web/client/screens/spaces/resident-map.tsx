@@ -3,7 +3,7 @@ import { t } from '../../i18n';
 import { LiveBadge } from '../../live-badge';
 import type { ScreenProps } from '../../router';
 import { LoadFailed, Loading, TopBar } from '../../ui';
-import { LaneSvg } from './lane-svg';
+import { LaneView } from './lane-view';
 import { type MapSpace, useLiveLane } from './live-lane';
 import { CountsBar, LanePicker, useLanes } from './map-parts';
 import './spaces.css';
@@ -38,14 +38,12 @@ export function ResidentMapScreen(props: ScreenProps) {
           </p>
         ))}
         {lane && map && (
-          <div class="lane-scroll">
-            <LaneSvg
-              geometry={lane.geometry}
-              spaces={map.spaces}
-              selected={selected}
-              onSelect={setSelected}
-            />
-          </div>
+          <LaneView
+            geometry={lane.geometry}
+            spaces={map.spaces}
+            selected={selected}
+            onSelect={setSelected}
+          />
         )}
         {space && <SpaceInfo key={space.id} space={space} onClose={() => setSelected(null)} />}
         {map && <p class="hint map-hint">{t('residentMap.stickerHint')}</p>}

@@ -4,7 +4,7 @@ import { t } from '../../i18n';
 import { LiveBadge } from '../../live-badge';
 import type { ScreenProps } from '../../router';
 import { LoadFailed, Loading, TopBar } from '../../ui';
-import { LaneSvg } from './lane-svg';
+import { LaneView } from './lane-view';
 import { type MapSpace, useLiveLane } from './live-lane';
 import { CountsBar, LanePicker, useLanes } from './map-parts';
 import './spaces.css';
@@ -29,14 +29,12 @@ export function WardenMapScreen(props: ScreenProps) {
         {!failed && (!lanes || (lane && !map)) && <Loading />}
         {lanes && lanes.length === 0 && <p class="card empty">{t('map.noLane')}</p>}
         {lane && map && (
-          <div class="lane-scroll">
-            <LaneSvg
-              geometry={lane.geometry}
-              spaces={map.spaces}
-              selected={selected}
-              onSelect={setSelected}
-            />
-          </div>
+          <LaneView
+            geometry={lane.geometry}
+            spaces={map.spaces}
+            selected={selected}
+            onSelect={setSelected}
+          />
         )}
         {space && <SpacePanel key={space.id} space={space} onClose={() => setSelected(null)} />}
       </main>
