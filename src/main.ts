@@ -47,7 +47,7 @@ async function main(): Promise<void> {
     ...(app$.seedDemo
       ? [
           `  demo logins  password ${DEMO_PASSWORD}: 13800000001 council admin, 13800000002-04 wardens,`,
-          `               13800000010-45 residents, 13800000100 resident unit, 13800000200 street office`,
+          `               13800000010-45 residents, 13800000100-101 resident units, 13800000200 street office`,
         ]
       : []),
     '',

@@ -1,6 +1,6 @@
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { LIVE_PUSH, type LivePush } from '../src/live/live-events';
-import { addDays, shanghaiDate } from '../src/sharing/offer-windows';
+import { addDays, shanghaiClock, shanghaiDate } from '../src/common/shanghai-time';
 import { RemindersService } from '../src/sharing/reminders.service';
 import { DEMO, startTestApp, type TestApp } from './support/test-app';
 
@@ -409,5 +409,5 @@ describe('off-peak sharing: a unit lends its car park, residents book, never ove
 
 /** HH:MM in Asia/Shanghai of a minute since the epoch. */
 function shanghaiHhMm(minute: number): string {
-  return new Date((minute + 8 * 60) * 60_000).toISOString().slice(11, 16);
+  return shanghaiClock(new Date(minute * 60_000));
 }

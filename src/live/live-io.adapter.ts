@@ -75,8 +75,13 @@ export class LiveIoAdapter extends IoAdapter {
     }
     const connected = Promise.all([pub.connect(), sub.connect()]);
     this.closers.push(async () => {
-      await connected;
-      await Promise.all([pub.quit(), sub.quit()]);
+      // A Redis that never answered leaves its clients retrying in the background: stop those
+      // too, or the process never exits.
+      await withinMs(
+        connected.catch(() => undefined),
+        2000,
+      );
+      await Promise.all([pub, sub].map(closeRedis));
     });
     return createRedisAdapter(pub, sub) as unknown as AdapterFactory;
   }
@@ -116,6 +121,12 @@ async function withinMs(promise: Promise<unknown>, ms: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   await Promise.race([promise, new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
   clearTimeout(timer);
+}
+
+/** Quits cleanly (after the adapter's last UNSUBSCRIBE) when connected, else drops the socket. */
+async function closeRedis(client: ReturnType<typeof createClient>): Promise<void> {
+  if (client.isReady) await withinMs(client.close(), 2000);
+  if (client.isOpen) client.destroy();
 }
 
 function delay(ms: number): Promise<void> {

@@ -34,14 +34,3 @@ export function statusAt(permit: StatusFacts, at: Date): PermitStatus {
       return 'active';
   }
 }
-
-/** "2025-11-23 18:00" in Beijing time (China keeps no daylight saving). */
-export function beijingTime(date: Date): string {
-  return new Date(date.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
-}
-
-/** The first instant of the Beijing calendar month holding `at`. */
-export function beijingMonthStart(at: Date): Date {
-  const local = new Date(at.getTime() + 8 * 3_600_000);
-  return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), 1) - 8 * 3_600_000);
-}

@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AssociationsModule } from '../associations/associations.module';
 import { ConventionsModule } from '../conventions/conventions.module';
-import { RostersModule } from '../rosters/rosters.module';
 import { KeysController } from './keys/keys.controller';
 import { SigningKeysService } from './keys/signing-keys.service';
 import { MoveRequestsController } from './moves/move-requests.controller';
@@ -25,13 +24,8 @@ import { VisitorPassesService } from './visitor/visitor-passes.service';
  * revoke) and SharedWindows (the off-peak feature supplies the car parks' windows).
  */
 @Module({
-  // RostersModule: scans record whether their warden was on duty. Rosters imports none of us.
-  imports: [
-    TypeOrmModule.forFeature([Permit]),
-    AssociationsModule,
-    ConventionsModule,
-    RostersModule,
-  ],
+  // Scans record whether their warden was on duty with rosters' onDutySql, inside the INSERT.
+  imports: [TypeOrmModule.forFeature([Permit]), AssociationsModule, ConventionsModule],
   controllers: [
     PermitsController,
     KeysController,

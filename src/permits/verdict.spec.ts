@@ -1,7 +1,8 @@
 import { generateKeyPairSync } from 'node:crypto';
 import fc from 'fast-check';
 import QRCode from 'qrcode';
-import { beijingMonthStart, statusAt } from './permit-status';
+import { startOfShanghaiMonth } from '../common/shanghai-time';
+import { statusAt } from './permit-status';
 import {
   checkPermitToken,
   claimsFor,
@@ -65,10 +66,10 @@ describe('verdict of a scan', () => {
   });
 
   it('the Beijing month starts at 16:00 UTC of the previous day', () => {
-    expect(beijingMonthStart(new Date('2025-11-30T17:00:00Z')).toISOString()).toBe(
+    expect(startOfShanghaiMonth(new Date('2025-11-30T17:00:00Z')).toISOString()).toBe(
       '2025-11-30T16:00:00.000Z',
     );
-    expect(beijingMonthStart(new Date('2025-11-30T15:00:00Z')).toISOString()).toBe(
+    expect(startOfShanghaiMonth(new Date('2025-11-30T15:00:00Z')).toISOString()).toBe(
       '2025-10-31T16:00:00.000Z',
     );
   });

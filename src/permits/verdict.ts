@@ -1,7 +1,8 @@
 // What a warden sees after a scan. Pure: the same judgement runs for tokens, typed permit
 // numbers and typed plates; the web client mirrors it offline (src/web/client/permits/offline-verify.ts).
 import { normalisePlate } from '../associations/plate';
-import { beijingTime, type StatusFacts, statusAt } from './permit-status';
+import { shanghaiDateTime } from '../common/shanghai-time';
+import { type StatusFacts, statusAt } from './permit-status';
 
 export const VERDICTS = [
   'valid',
@@ -60,17 +61,17 @@ export function judge(input: JudgeInput): Judgement {
     case 'suspended':
       return {
         verdict: 'suspended',
-        reason: `停车证暂停使用至 ${beijingTime(permit.suspendedUntil!)} / suspended until ${beijingTime(permit.suspendedUntil!)}`,
+        reason: `停车证暂停使用至 ${shanghaiDateTime(permit.suspendedUntil!)} / suspended until ${shanghaiDateTime(permit.suspendedUntil!)}`,
       };
     case 'expired':
       return {
         verdict: 'expired',
-        reason: `停车证已于 ${beijingTime(permit.validTo)} 过期 / expired at ${beijingTime(permit.validTo)}`,
+        reason: `停车证已于 ${shanghaiDateTime(permit.validTo)} 过期 / expired at ${shanghaiDateTime(permit.validTo)}`,
       };
     case 'scheduled':
       return {
         verdict: 'not_yet_valid',
-        reason: `停车证自 ${beijingTime(permit.validFrom)} 起生效 / not valid before ${beijingTime(permit.validFrom)}`,
+        reason: `停车证自 ${shanghaiDateTime(permit.validFrom)} 起生效 / not valid before ${shanghaiDateTime(permit.validFrom)}`,
       };
     case 'active':
       break;

@@ -1,6 +1,6 @@
 // Sign-in rules for a shift. Pure, so the clock is passed in.
 
-import { MINUTE_MS } from './shanghai-time';
+import { MINUTE_MS } from '../common/shanghai-time';
 
 /** A warden may sign in this long before the shift, to take the handover. */
 export const SIGN_IN_OPENS_MINUTES = 30;

@@ -5,7 +5,7 @@ import {
   coverageGaps,
   coverageTimeline,
 } from './coverage';
-import { MINUTE_MS } from './shanghai-time';
+import { MINUTE_MS } from '../common/shanghai-time';
 
 const at = (text: string) => new Date(`${text}+08:00`);
 const shift = (

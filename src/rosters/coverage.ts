@@ -4,7 +4,7 @@
 // Pure: no clock, no database; intervals are half-open [from, to), so touching shifts meet
 // without a gap or an overlap at the seam.
 
-import { MINUTE_MS } from './shanghai-time';
+import { MINUTE_MS } from '../common/shanghai-time';
 
 export interface Interval {
   from: Date;

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { AssociationDemo } from '../associations/demo-data';
 import { generateRoster } from './roster-generator';
-import { shanghaiMonth } from './shanghai-time';
+import { shanghaiMonth } from '../common/shanghai-time';
 
 const EVERY_DAY = '{1,2,3,4,5,6,7}';
 

@@ -12,7 +12,7 @@ import type { AssignmentView, HandoverNoteView, SignInView } from './dto/roster.
 import { changedRows } from './changed-rows';
 import { SHIFT_ROWS_SQL, type ShiftRow, toAssignmentView } from './roster-views';
 import { RostersService } from './rosters.service';
-import { HOUR_MS, shanghaiDateTime } from './shanghai-time';
+import { HOUR_MS, shanghaiDateTime } from '../common/shanghai-time';
 
 /** Notes from the shifts that handed over to this one: those written this long before it starts. */
 const HANDOVER_LOOKBACK_MS = 24 * HOUR_MS;

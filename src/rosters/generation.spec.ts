@@ -1,6 +1,6 @@
 import { coverageGaps } from './coverage';
 import { hoursSpread, planRoster, type TemplateForPlan } from './generation';
-import { HOUR_MS, shanghaiMidnight } from './shanghai-time';
+import { HOUR_MS, shanghaiMidnight } from '../common/shanghai-time';
 
 const november = { from: shanghaiMidnight('2025-11-01')!, to: shanghaiMidnight('2025-12-01')! };
 const EVERY_DAY = [1, 2, 3, 4, 5, 6, 7];

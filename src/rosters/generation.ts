@@ -12,7 +12,7 @@
 // available volunteer with the fewest minutes so far, so hours spread as evenly as the shift
 // length allows. Declared unavailability and shifts already held are respected for everyone.
 
-import { DAY_MS, shanghaiDays, shanghaiWeekday, MINUTE_MS } from './shanghai-time';
+import { DAY_MS, shanghaiDays, shanghaiWeekday, MINUTE_MS } from '../common/shanghai-time';
 import type { Interval } from './coverage';
 
 export type ShiftKind = 'warden' | 'volunteer';

@@ -1,6 +1,6 @@
 import { DomainError } from '../common/domain-error';
 import type { Interval } from './coverage';
-import { DAY_MS, parseInstant } from './shanghai-time';
+import { DAY_MS, parseInstant } from '../common/shanghai-time';
 
 /** A roster period from query text, refused clearly when it is not a sensible one. */
 export function periodOf(from: string, to: string, maxDays = 93): Interval {

@@ -11,7 +11,7 @@ import type { OptionalPeriodQuery } from './dto/roster.dto';
 import type { MyShiftView } from './dto/roster.view';
 import { periodOf } from './period';
 import { SHIFT_ROWS_SQL, type ShiftRow, toShiftViews } from './roster-views';
-import { DAY_MS } from './shanghai-time';
+import { DAY_MS } from '../common/shanghai-time';
 
 /** How far a calendar reaches: the past week and the coming three months. */
 const FEED_PAST_MS = 7 * DAY_MS;

@@ -5,7 +5,7 @@ import type { EntityManager } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import type { Interval } from './coverage';
 import { type BusyTime, planRoster, type RosterPlan, type ShiftKind } from './generation';
-import { DAY_MS } from './shanghai-time';
+import { DAY_MS } from '../common/shanghai-time';
 
 export interface GeneratedRoster {
   plan: RosterPlan;

@@ -8,7 +8,7 @@ import { Clock } from '../common/clock';
 import { attendanceOf } from './attendance';
 import type { RosterPeriodQuery } from './dto/roster.dto';
 import { periodOf } from './period';
-import { shanghaiDate, shanghaiDateTime } from './shanghai-time';
+import { shanghaiDate, shanghaiDateTime } from '../common/shanghai-time';
 
 const ATTENDANCE_ZH = {
   upcoming: '未开始',

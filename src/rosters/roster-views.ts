@@ -10,7 +10,7 @@ import type {
   ShiftView,
 } from './dto/roster.view';
 import type { ShiftKind } from './generation';
-import { hhmm } from './shanghai-time';
+import { hhmm } from '../common/shanghai-time';
 import type { ShiftTemplate } from './shift-template.entity';
 
 export interface ShiftRow {

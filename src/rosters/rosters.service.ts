@@ -23,8 +23,9 @@ import {
   toShiftViews,
   toTemplateView,
 } from './roster-views';
-import { minuteOfDay } from './shanghai-time';
+import { parseHhmm } from '../common/shanghai-time';
 import { ShiftTemplate } from './shift-template.entity';
+import { onDutySql } from './on-duty-sql';
 
 /** The roster as the council reads it: templates, shifts with their people, coverage, who is on duty. */
 @Injectable()
@@ -59,7 +60,7 @@ export class RostersService {
       associationId: actor.associationId,
       name: dto.name,
       kind: dto.kind,
-      startMinute: minuteOfDay(dto.start)!,
+      startMinute: parseHhmm(dto.start)!,
       durationMinutes: dto.durationMinutes,
       weekdays: [...(dto.weekdays ?? [1, 2, 3, 4, 5, 6, 7])].sort(),
       minOnDuty: dto.minOnDuty ?? 1,
@@ -151,10 +152,7 @@ export class RostersService {
    */
   async isOnDuty(memberId: string, at: Date): Promise<boolean> {
     const rows: { on_duty: boolean }[] = await this.db.query(
-      `SELECT EXISTS (
-         SELECT 1 FROM shift_assignment
-          WHERE member_id = $1 AND signed_in_at <= $2 AND $2 < COALESCE(signed_out_at, ends_at)
-       ) AS on_duty`,
+      `SELECT ${onDutySql('$1', '$2')} AS on_duty`,
       [memberId, at],
     );
     return rows[0]?.on_duty ?? false;

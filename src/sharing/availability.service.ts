@@ -7,12 +7,11 @@ import { LIVE_PUSH, type LivePush, rooms } from '../live/live-events';
 import type { NightView } from './dto/offer.dto';
 import { HolidayCalendarService } from './holiday-calendar.service';
 import { OffPeakOffer } from './off-peak-offer.entity';
+import { addDays, shanghaiDate } from '../common/shanghai-time';
 import {
-  addDays,
   type HolidayCalendar,
   type OfferSchedule,
   type OfferWindow,
-  shanghaiDate,
   windowOn,
   windowsBetween,
 } from './offer-windows';

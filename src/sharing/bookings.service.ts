@@ -11,7 +11,7 @@ import { BOOKING_SELECT, type BookingRow, toBookingView } from './booking-rows';
 import type { BookingView, BookNightDto } from './dto/booking.dto';
 import { eligibilityOf } from './eligibility';
 import type { OffPeakOffer } from './off-peak-offer.entity';
-import { addDays, isLocalDate, shanghaiDate } from './offer-windows';
+import { addDays, isLocalDate, shanghaiDate } from '../common/shanghai-time';
 import { OffersService } from './offers.service';
 
 /** Nightly bookings: the system picks the place; PostgreSQL refuses the one too many. */

@@ -9,7 +9,7 @@ import { BOOKING_SELECT, type BookingRow, toBookingView } from './booking-rows';
 import { CarPark } from './car-park.entity';
 import type { BookingView } from './dto/booking.dto';
 import type { CarParkView, CreateCarParkDto } from './dto/car-park.dto';
-import { isLocalDate, shanghaiDate } from './offer-windows';
+import { isLocalDate, shanghaiDate } from '../common/shanghai-time';
 import { isAssociationReader, isEligibleReader, isStaffOf } from './sharing-access';
 
 export const BOOKING_LEDGER_COLUMNS = [

@@ -5,7 +5,8 @@ import type { Actor } from '../auth/actor';
 import { DomainError } from '../common/domain-error';
 import type { CalendarDayDto, CalendarDayView } from './dto/holiday.dto';
 import { HolidayCalendarDay } from './holiday-calendar-day.entity';
-import { type HolidayCalendar, isLocalDate } from './offer-windows';
+import { isLocalDate } from '../common/shanghai-time';
+import type { HolidayCalendar } from './offer-windows';
 
 /** The official holiday calendar as data: the council corrects it when the State Council publishes. */
 @Injectable()

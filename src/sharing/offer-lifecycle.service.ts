@@ -14,7 +14,8 @@ import {
 import type { ChangeOfferDto, OfferChangeView, OfferView } from './dto/offer.dto';
 import { OffPeakOffer, type OfferStatus } from './off-peak-offer.entity';
 import { fromRuleDto } from './offer-views';
-import { addDays, scheduleProblems, windowOn } from './offer-windows';
+import { addDays } from '../common/shanghai-time';
+import { scheduleProblems, windowOn } from './offer-windows';
 import { OffersService, termsHashOf } from './offers.service';
 import { assertUnitStaff } from './sharing-access';
 import { returnedRows } from './returned-rows';

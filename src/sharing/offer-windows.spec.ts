@@ -1,13 +1,10 @@
 import fc from 'fast-check';
+import { addDays, isoWeekday, shanghaiDate, shanghaiInstant } from '../common/shanghai-time';
 import {
-  addDays,
   type HolidayCalendar,
-  isoWeekday,
   isWorkingDay,
   type OfferSchedule,
   scheduleProblems,
-  shanghaiDate,
-  shanghaiInstant,
   windowOn,
   windowsBetween,
 } from './offer-windows';

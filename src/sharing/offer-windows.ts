@@ -3,10 +3,15 @@
 // An offer states weekly rules ("Mon–Fri 19:00 → 07:30 next morning", "Sat–Sun all day"), its
 // validity, the unit's blackout dates and follows China's official holiday calendar, including
 // the make-up working days (调休). Times are Asia/Shanghai, which has been UTC+8 without daylight
-// saving since 1991, so a fixed offset is exact for every date this service will ever see.
+// saving since 1991; the date arithmetic is in src/common/shanghai-time.ts.
 
-const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
-const DAY_MS = 24 * 60 * 60 * 1000;
+import {
+  addDays,
+  isLocalDate,
+  isoWeekday,
+  parseHhmm,
+  shanghaiInstant,
+} from '../common/shanghai-time';
 
 /** 'weekdays' and 'weekends' follow the holiday calendar; a list of ISO weekdays does not. */
 export type RuleDays = 'weekdays' | 'weekends' | 'daily' | number[];
@@ -40,50 +45,15 @@ export interface OfferWindow {
   endsAt: Date;
 }
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const TIME = /^([01]\d|2[0-3]):([0-5]\d)$|^24:00$/;
-
-export function isLocalDate(value: string): boolean {
-  const match = DATE.exec(value);
-  if (!match) return false;
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return date.toISOString().slice(0, 10) === value;
-}
-
+/** "HH:MM" or "24:00" (a window that runs to midnight), exactly as an offer states it. */
 export function isLocalTime(value: string): boolean {
-  return TIME.test(value);
+  return /^\d\d:\d\d$/.test(value) && parseHhmm(value, { endOfDay: true }) !== null;
 }
 
 /** Minutes after local midnight; "24:00" is 1440. */
 export function minutesOf(time: string): number {
   if (!isLocalTime(time)) throw new Error(`not a time of day: ${time}`);
-  const [h, m] = time.split(':').map(Number);
-  return h! * 60 + m!;
-}
-
-/** The instant of a local date and minute of day in Asia/Shanghai. */
-export function shanghaiInstant(date: string, minuteOfDay: number): Date {
-  const match = DATE.exec(date);
-  if (!match) throw new Error(`not a date: ${date}`);
-  const utc = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-  return new Date(utc + minuteOfDay * 60_000 - SHANGHAI_OFFSET_MS);
-}
-
-/** The local date in Asia/Shanghai of an instant. */
-export function shanghaiDate(instant: Date): string {
-  return new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-export function addDays(date: string, days: number): string {
-  return new Date(shanghaiInstant(date, 0).getTime() + SHANGHAI_OFFSET_MS + days * DAY_MS)
-    .toISOString()
-    .slice(0, 10);
-}
-
-/** ISO weekday: 1 Monday … 7 Sunday. */
-export function isoWeekday(date: string): number {
-  const day = new Date(shanghaiInstant(date, 0).getTime() + SHANGHAI_OFFSET_MS).getUTCDay();
-  return day === 0 ? 7 : day;
+  return parseHhmm(time, { endOfDay: true })!;
 }
 
 /** An official working day: Mon–Fri unless a holiday, and the make-up Saturdays and Sundays. */

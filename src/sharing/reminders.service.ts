@@ -9,6 +9,7 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Clock } from '../common/clock';
+import { shanghaiClock } from '../common/shanghai-time';
 import { sharingConfig, type SharingConfig } from '../config';
 import { ConventionRulesService } from '../conventions/convention-rules.service';
 import { rooms } from '../live/live-events';
@@ -77,7 +78,7 @@ export class RemindersService implements OnModuleInit, OnModuleDestroy {
         bookingId: r.id,
         offerTitle: r.title,
         mustLeaveBy: new Date(r.ends_at).toISOString(),
-        message: `请于${shanghaiClock(r.ends_at)}前驶离 / please leave "${r.title}" by ${shanghaiClock(r.ends_at)}`,
+        message: `请于${shanghaiClock(new Date(r.ends_at))}前驶离 / please leave "${r.title}" by ${shanghaiClock(new Date(r.ends_at))}`,
       });
     }
     return { reminded: reminded.length, overstays: await this.flagOverstays(now) };
@@ -130,7 +131,7 @@ export class RemindersService implements OnModuleInit, OnModuleDestroy {
           plate: r.plate,
           spaceCode: r.space_code,
           mustLeaveBy: new Date(r.must_leave_by).toISOString(),
-          message: `超时未离场 / still parked after ${shanghaiClock(r.must_leave_by)} plus grace`,
+          message: `超时未离场 / still parked after ${shanghaiClock(new Date(r.must_leave_by))} plus grace`,
         };
         this.availability.emit({
           room: rooms.residentUnit(r.resident_unit_id),
@@ -163,8 +164,4 @@ export class RemindersService implements OnModuleInit, OnModuleDestroy {
     }
     return flagged;
   }
-}
-
-function shanghaiClock(at: Date): string {
-  return new Date(new Date(at).getTime() + 8 * 3600e3).toISOString().slice(11, 16);
 }

@@ -1,6 +1,16 @@
 // Restriction windows ("no parking 07:00–09:00 for the refuse truck") are local times of day in
 // Asia/Shanghai, on some ISO weekdays, and may cross midnight. Pure functions.
 
+import {
+  DAY_MS,
+  MINUTE_MS,
+  MINUTES_PER_DAY,
+  minuteOfShanghaiDay,
+  parseHhmm,
+  shanghaiWeekday,
+  startOfShanghaiDay,
+} from '../common/shanghai-time';
+
 export interface DailyWindow {
   /** "HH:MM" */
   from: string;
@@ -9,22 +19,18 @@ export interface DailyWindow {
   days?: number[] | null;
 }
 
-const MINUTES_PER_DAY = 24 * 60;
 const MINUTES_PER_WEEK = 7 * MINUTES_PER_DAY;
-// China has kept UTC+8 without daylight saving since 1991, so a fixed offset is exact.
-const SHANGHAI_OFFSET_MINUTES = 8 * 60;
 
-export function minutesOfDay(hhmm: string): number {
-  const match = /^([01]\d|2[0-3]):([0-5]\d)(?::\d\d)?$/.exec(hhmm);
-  if (!match) throw new Error(`not a time of day: ${hhmm}`);
-  return Number(match[1]) * 60 + Number(match[2]);
+/** "07:00" (or PostgreSQL's "07:00:00") → 420; a stored window is always a time of day. */
+function minutesOfDay(hhmm: string): number {
+  const minutes = parseHhmm(hhmm);
+  if (minutes === null) throw new Error(`not a time of day: ${hhmm}`);
+  return minutes;
 }
 
 /** Minutes since Monday 00:00 local time (an instant's place in the local week). */
 export function minuteOfWeek(at: Date): number {
-  const local = Math.floor(at.getTime() / 60000) + SHANGHAI_OFFSET_MINUTES;
-  // 1970-01-01 was a Thursday: shift so Monday is 0.
-  return (((local + 3 * MINUTES_PER_DAY) % MINUTES_PER_WEEK) + MINUTES_PER_WEEK) % MINUTES_PER_WEEK;
+  return (shanghaiWeekday(at) - 1) * MINUTES_PER_DAY + minuteOfShanghaiDay(at);
 }
 
 /** The window's occurrences in one week, as [start, end) minutes-of-week (end may pass a week). */
@@ -41,7 +47,7 @@ function occurrences(window: DailyWindow): [number, number][] {
 
 /** Whether the window is in force over any part of [from, to). */
 export function windowOverlaps(window: DailyWindow, from: Date, to: Date): boolean {
-  const length = Math.floor((to.getTime() - from.getTime()) / 60000);
+  const length = Math.floor((to.getTime() - from.getTime()) / MINUTE_MS);
   if (length <= 0) return windowActiveAt(window, from);
   if (length >= MINUTES_PER_WEEK) return true;
   const a = minuteOfWeek(from);
@@ -62,9 +68,7 @@ export function windowActiveAt(window: DailyWindow, at: Date): boolean {
 /** The instant of "HH:MM" today in Shanghai, or `after` that, the next day (for "19:00 to 07:00"). */
 export function localTimeToday(hhmm: string, now: Date, after?: Date): Date {
   const minutes = minutesOfDay(hhmm);
-  const localNow = now.getTime() + SHANGHAI_OFFSET_MINUTES * 60000;
-  const localMidnight = localNow - (localNow % (MINUTES_PER_DAY * 60000));
-  let instant = new Date(localMidnight - SHANGHAI_OFFSET_MINUTES * 60000 + minutes * 60000);
-  if (after && instant <= after) instant = new Date(instant.getTime() + MINUTES_PER_DAY * 60000);
+  let instant = new Date(startOfShanghaiDay(now).getTime() + minutes * MINUTE_MS);
+  if (after && instant <= after) instant = new Date(instant.getTime() + DAY_MS);
   return instant;
 }

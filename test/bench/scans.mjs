@@ -4,6 +4,10 @@
 // Loopback only; bounded (DURATION seconds per target after a short warm-up).
 //
 //   npm run build:server && node test/bench/scans.mjs [connections=100] [seconds=10]
+//
+// SCANS_CPU_PROF=<dir> starts the service with --cpu-prof into <dir> (a .cpuprofile written
+// when it stops) to see where a request's time goes. SCANS_LOG_LEVEL overrides the service's
+// LOG_LEVEL (warn: no per-request line; info, the default in production: one line per request).
 import { fork, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { mkdtempSync } from 'node:fs';
@@ -60,13 +64,15 @@ async function main() {
     persistent: false,
   });
   const port = await freePort();
-  const server = spawn(process.execPath, [path.join(root, 'dist/src/main.js')], {
+  const profileDir = process.env.SCANS_CPU_PROF;
+  const nodeArgs = profileDir ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(profileDir)] : [];
+  const server = spawn(process.execPath, [...nodeArgs, path.join(root, 'dist/src/main.js')], {
     env: {
       ...process.env,
       DATABASE_URL: db.url,
       PORT: String(port),
       HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: process.env.SCANS_LOG_LEVEL ?? 'warn',
       SEED_DEMO: 'true',
       ACCESS_TOKEN_SECONDS: '3600',
     },

@@ -7,7 +7,7 @@ import { formatPlate, normalisePlate } from '../../associations/plate';
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/domain-error';
 import { type Page, pageOf, skipOf } from '../../common/pagination';
-import { RostersService } from '../../rosters/rosters.service';
+import { onDutySql } from '../../rosters/on-duty-sql';
 import { Permit } from '../permit.entity';
 import { PermitTokensService } from '../permit-tokens.service';
 import { type Judgement, judge, type ScanPlace, verdict, VERDICTS } from '../verdict';
@@ -50,7 +50,6 @@ export class ScansService {
     private readonly tokens: PermitTokensService,
     private readonly associations: AssociationsService,
     private readonly sharedWindows: SharedWindows,
-    private readonly rosters: RostersService,
     private readonly clock: Clock,
   ) {}
 
@@ -71,18 +70,17 @@ export class ScansService {
       laneId: dto.laneId ?? null,
       carParkId: dto.carParkId ?? null,
     };
-    const [{ permit, judgement }, recorderOnDuty] = await Promise.all([
-      this.judgeScan(method, dto, place, at),
-      // At the scan's own time: an offline scan synced later counts for the shift it fell in.
-      actor.role === 'warden' ? this.rosters.isOnDuty(actor.memberId, at) : null,
-    ]);
+    const { permit, judgement } = await this.judgeScan(method, dto, place, at);
     // Only this association's permits are linked: a foreign one stays anonymous in our records.
     const ownPermit = permit && permit.associationId === actor.associationId ? permit : null;
     const inserted: ScanRow[] = await this.dataSource.query(
       `INSERT INTO permit_scan (association_id, scanned_by, idempotency_key, permit_id, method,
           plate_seen, lane_id, car_park_id, space_label, verdict, reason, scanned_at, recorded_at, offline,
           recorder_on_duty)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14,
+          -- A warden's duty at the scan's own time (an offline scan synced later counts for the
+          -- shift it fell in), judged in the same round trip as the INSERT.
+          CASE WHEN $15::boolean THEN ${onDutySql('$2', '$12')} END)
        ON CONFLICT ON CONSTRAINT permit_scan_idempotency_key DO NOTHING
        RETURNING id, permit_id, verdict, reason, scanned_at, recorder_on_duty`,
       [
@@ -104,7 +102,7 @@ export class ScansService {
         at,
         now,
         dto.offline ?? false,
-        recorderOnDuty,
+        actor.role === 'warden',
       ],
     );
     if (inserted[0]) return toScanView(inserted[0], ownPermit, false);

@@ -1,6 +1,7 @@
 import { formatPlate } from '../../associations/plate';
 import type { Permit } from '../permit.entity';
-import { beijingTime, type PermitStatus } from '../permit-status';
+import { shanghaiDateTime } from '../../common/shanghai-time';
+import { type PermitStatus } from '../permit-status';
 import { escapeHtml } from '../permit-tokens.service';
 
 const STATUS_ZH: Partial<Record<PermitStatus, string>> = {
@@ -27,7 +28,7 @@ export function guestPageHtml(
 </head><body>
 <h1>${escapeHtml(associationName)} 访客通行证</h1>
 <div class="plate">${escapeHtml(formatPlate(permit.plate))}</div>
-<p>${beijingTime(permit.validFrom)} — ${beijingTime(permit.validTo)}</p>
+<p>${shanghaiDateTime(permit.validFrom)} — ${shanghaiDateTime(permit.validTo)}</p>
 ${body}
 </body></html>`;
 }

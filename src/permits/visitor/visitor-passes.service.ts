@@ -15,7 +15,8 @@ import {
 import { ConventionRulesService } from '../../conventions/convention-rules.service';
 import { Permit } from '../permit.entity';
 import { recordPermitEvent } from '../permit-events';
-import { beijingMonthStart, statusAt } from '../permit-status';
+import { startOfShanghaiMonth } from '../../common/shanghai-time';
+import { statusAt } from '../permit-status';
 import { PermitTokensService } from '../permit-tokens.service';
 import { toPermitView } from '../views';
 import { guestPageHtml } from './guest-page';
@@ -69,7 +70,7 @@ export class VisitorPassesService {
       const counted: { count: string }[] = await em.query(
         `SELECT count(*) FROM permit
           WHERE household_id = $1 AND kind = 'visitor' AND created_at >= $2 AND status <> 'rejected'`,
-        [householdId, beijingMonthStart(now)],
+        [householdId, startOfShanghaiMonth(now)],
       );
       const usedBefore = Number(counted[0]?.count ?? 0);
       if (usedBefore >= quota) {

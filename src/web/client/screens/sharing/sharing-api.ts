@@ -1,6 +1,5 @@
-import { useEffect } from 'preact/hooks';
-import { io } from 'socket.io-client';
-import { getSession } from '../../session';
+import { useEffect, useRef } from 'preact/hooks';
+import { holdTopic, type LiveConnection, useLiveEvents } from '../../live';
 
 export interface Night {
   night: string;
@@ -61,27 +60,32 @@ export function beijingTime(iso: string): string {
   return new Date(new Date(iso).getTime() + 8 * 3600e3).toISOString().slice(11, 16);
 }
 
+/** Polling interval while the live socket is down (a network that drops WebSockets, say). */
+const FALLBACK_POLL_MS = 5000;
+
 /**
- * Calls `onChange` when a car park's availability changes: over the live socket
- * (`subscribe { carParkId }`, `carpark.updated`), and by polling every few seconds as a fallback
- * for networks that drop WebSockets.
+ * Calls `onChange` when a car park's availability changes: over the session's live socket
+ * (`subscribe { carParkId }`, `carpark.updated`), on every (re)connect to catch what was missed,
+ * and by polling every few seconds only while the socket is not connected.
  */
-export function useCarParkUpdates(carParkIds: string[], onChange: () => void): void {
+export function useCarParkUpdates(carParkIds: string[], onChange: () => void): LiveConnection {
   const key = carParkIds.join(',');
   useEffect(() => {
-    const token = getSession()?.accessToken;
-    const socket = token
-      ? io('/live', { auth: { token }, transports: ['websocket', 'polling'] })
-      : null;
-    socket?.on('connect', () => {
-      for (const carParkId of carParkIds) socket.emit('subscribe', { carParkId });
-    });
-    socket?.on('carpark.updated', onChange);
-    socket?.on('booking.cancelled', onChange);
-    const timer = setInterval(onChange, 5000);
-    return () => {
-      clearInterval(timer);
-      socket?.close();
-    };
+    if (!key) return undefined;
+    const holds = key.split(',').map((carParkId) => holdTopic({ carParkId }));
+    return () => holds.forEach((hold) => hold.release());
   }, [key]);
+  const connection = useLiveEvents({
+    connect: onChange,
+    'carpark.updated': onChange,
+    'booking.cancelled': onChange,
+  });
+  const latest = useRef(onChange);
+  latest.current = onChange;
+  useEffect(() => {
+    if (connection === 'live') return undefined;
+    const timer = setInterval(() => latest.current(), FALLBACK_POLL_MS);
+    return () => clearInterval(timer);
+  }, [connection]);
+  return connection;
 }
