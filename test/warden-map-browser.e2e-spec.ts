@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { describeWithBrowser, loginInBrowser } from './support/browser';
+import { expectWholeLaneOnScreen } from './support/lane-map';
 import { DEMO, startTestApp, type TestApp } from './support/test-app';
 
 // Needs the built client (npm run build:web), like the other browser tests.
@@ -10,38 +10,6 @@ beforeAll(async () => {
   t = await startTestApp();
 });
 afterAll(() => t?.close());
-
-/**
- * Every space of the lane on a phone held upright, at once: each shape inside the page's width
- * (nothing to scroll sideways to) and at least a fingertip across.
- */
-async function expectWholeLaneOnScreen(page: Page, codes: string[]): Promise<void> {
-  expect(page.viewportSize()?.width).toBe(390);
-  const shapes = await page
-    .getByTestId('lane-svg')
-    .locator('[data-testid^="space-"]')
-    .evaluateAll((elements) =>
-      elements.map((element) => {
-        const box = element.querySelector('rect')!.getBoundingClientRect();
-        return {
-          testId: element.getAttribute('data-testid'),
-          left: box.left,
-          right: box.right,
-          width: box.width,
-          height: box.height,
-        };
-      }),
-    );
-  expect(shapes.map((s) => s.testId).sort()).toEqual(codes.map((c) => `space-${c}`).sort());
-  for (const shape of shapes) {
-    expect({ ...shape, inside: shape.left >= 0 && shape.right <= 390 }).toMatchObject({
-      inside: true,
-    });
-    expect(Math.min(shape.width, shape.height)).toBeGreaterThanOrEqual(32);
-  }
-  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(scrollWidth).toBeLessThanOrEqual(390);
-}
 
 describeWithBrowser('the warden live map in the browser', ({ newPage }) => {
   it('a warden watches the lane; another warden parks a car; the space turns occupied live', async () => {

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { apiFetch } from '../api';
 import { t } from '../i18n';
 import { useMe, type Vehicle } from '../me';
-import { LoadFailed, Loading, Spinner, TopBar } from '../ui';
+import { LoadFailed, Loading, TopBar } from '../ui';
+import { FormFooter, NoteField } from './form-parts';
 import { listPermits, type Permit, refusalOf } from './permits-api';
 import './permits.css';
 import './permit-screens.css';
@@ -98,29 +99,15 @@ function VehicleApplication(props: {
         </span>
       ) : (
         <form class="council-form" onSubmit={(e) => void apply(e)}>
-          <label class="field">
-            <span class="field-label">{t('apply.note')}</span>
-            <input
-              value={note}
-              maxLength={200}
-              placeholder={t('apply.notePlaceholder')}
-              onInput={(e) => setNote(e.currentTarget.value)}
-            />
-          </label>
-          {refusal && (
-            <p class="form-error" role="alert">
-              {refusal}
-            </p>
-          )}
-          <button
-            type="submit"
-            class="button button--primary"
-            disabled={busy}
-            data-testid="apply-submit"
-          >
-            {busy && <Spinner />}
+          <NoteField
+            label={t('apply.note')}
+            placeholder={t('apply.notePlaceholder')}
+            value={note}
+            onInput={setNote}
+          />
+          <FormFooter refusal={refusal} busy={busy} submitTestid="apply-submit">
             {t('apply.submit')}
-          </button>
+          </FormFooter>
         </form>
       )}
     </li>

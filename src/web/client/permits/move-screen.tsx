@@ -2,7 +2,8 @@ import { useState } from 'preact/hooks';
 import { apiFetch } from '../api';
 import { t } from '../i18n';
 import { LiveBadge } from '../live-badge';
-import { Loading, Spinner, TopBar } from '../ui';
+import { Loading, TopBar } from '../ui';
+import { FormFooter, NoteField, PlateField } from './form-parts';
 import { MoveRequestCard, useMoveRequests } from './move-banner';
 import { type MoveRequest, refusalOf } from './permits-api';
 import './permits.css';
@@ -60,45 +61,28 @@ export function MoveScreen() {
         )}
 
         <form class="card move-form" onSubmit={(e) => void ask(e)}>
-          <label class="field">
-            <span class="field-label">{t('move.plate')}</span>
-            <input
-              class="plate-input"
-              value={plate}
-              required
-              minLength={5}
-              maxLength={20}
-              autoCapitalize="characters"
-              placeholder={t('map.platePlaceholder')}
-              onInput={(e) => setPlate(e.currentTarget.value)}
-              data-testid="move-plate"
-            />
-          </label>
-          <label class="field">
-            <span class="field-label">{t('move.note')}</span>
-            <input
-              value={note}
-              maxLength={200}
-              placeholder={t('move.notePlaceholder')}
-              onInput={(e) => setNote(e.currentTarget.value)}
-              data-testid="move-note"
-            />
-          </label>
+          <PlateField
+            label={t('move.plate')}
+            value={plate}
+            onInput={setPlate}
+            testid="move-plate"
+          />
+          <NoteField
+            label={t('move.note')}
+            placeholder={t('move.notePlaceholder')}
+            value={note}
+            onInput={setNote}
+            testid="move-note"
+          />
           <p class="hint">{t('move.privacy')}</p>
-          {refusal && (
-            <p class="form-error" role="alert" data-testid="move-refusal">
-              {refusal}
-            </p>
-          )}
-          <button
-            type="submit"
-            class="button button--primary"
-            disabled={asking}
-            data-testid="move-ask"
+          <FormFooter
+            refusal={refusal}
+            refusalTestid="move-refusal"
+            busy={asking}
+            submitTestid="move-ask"
           >
-            {asking && <Spinner />}
             {asking ? t('move.asking') : t('move.ask')}
-          </button>
+          </FormFooter>
         </form>
 
         {failed && (

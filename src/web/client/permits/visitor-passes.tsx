@@ -13,6 +13,7 @@ import {
   toBeijingInput,
   type VisitorPass,
 } from './permits-api';
+import { FormFooter, NoteField, PlateField } from './form-parts';
 import { GuestLink } from './guest-link';
 import './permits.css';
 import './permit-screens.css';
@@ -129,20 +130,12 @@ function IssueForm(props: { maxHours: number; onIssued: (pass: VisitorPass) => v
 
   return (
     <form class="card council-form" onSubmit={(e) => void issue(e)} data-testid="visitor-form">
-      <label class="field">
-        <span class="field-label">{t('visitor.plate')}</span>
-        <input
-          class="plate-input"
-          value={plate}
-          required
-          minLength={5}
-          maxLength={20}
-          autoCapitalize="characters"
-          placeholder={t('map.platePlaceholder')}
-          onInput={(e) => setPlate(e.currentTarget.value)}
-          data-testid="visitor-plate"
-        />
-      </label>
+      <PlateField
+        label={t('visitor.plate')}
+        value={plate}
+        onInput={setPlate}
+        testid="visitor-plate"
+      />
       <div class="chips" role="radiogroup" aria-label={t('visitor.color')}>
         {COLORS.map((c) => (
           <button
@@ -191,29 +184,20 @@ function IssueForm(props: { maxHours: number; onIssued: (pass: VisitorPass) => v
         ))}
       </div>
       {until && <p class="hint">{t('visitor.until', { until })}</p>}
-      <label class="field">
-        <span class="field-label">{t('visitor.note')}</span>
-        <input
-          value={note}
-          maxLength={200}
-          placeholder={t('visitor.notePlaceholder')}
-          onInput={(e) => setNote(e.currentTarget.value)}
-        />
-      </label>
-      {refusal && (
-        <p class="form-error" role="alert" data-testid="visitor-refusal">
-          {refusal}
-        </p>
-      )}
-      <button
-        type="submit"
-        class="button button--primary"
-        disabled={busy}
-        data-testid="visitor-issue"
+      <NoteField
+        label={t('visitor.note')}
+        placeholder={t('visitor.notePlaceholder')}
+        value={note}
+        onInput={setNote}
+      />
+      <FormFooter
+        refusal={refusal}
+        refusalTestid="visitor-refusal"
+        busy={busy}
+        submitTestid="visitor-issue"
       >
-        {busy && <Spinner />}
         {busy ? t('visitor.issuing') : t('visitor.issue')}
-      </button>
+      </FormFooter>
     </form>
   );
 }

@@ -9,11 +9,11 @@ import {
   beijingMinute,
   messageOf,
   type Page,
-  VIOLATION_KINDS,
   type Violation,
   type ViolationKind,
   type ViolationStat,
 } from './council-api';
+import { Field, ViolationKindOptions } from './council-fields';
 import { RecordViolationForm } from './record-violation';
 import { ViolationsChart } from './violations-chart';
 import './council.css';
@@ -96,32 +96,25 @@ export function CouncilViolationsScreen() {
 
         <section class="card council-section ledger-filters">
           <h2>{t('violationLedger.ledger')}</h2>
-          <label class="field">
-            <span class="field-label">{t('violationLedger.filter.kind')}</span>
+          <Field label={t('violationLedger.filter.kind')}>
             <select
               value={kind}
               data-testid="filter-kind"
               onChange={(e) => setKind((e.target as HTMLSelectElement).value as ViolationKind)}
             >
               <option value="">{t('violationLedger.all')}</option>
-              {VIOLATION_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {t(`violation.${k}`)}
-                </option>
-              ))}
+              <ViolationKindOptions />
             </select>
-          </label>
-          <label class="field">
-            <span class="field-label">{t('violationLedger.filter.month')}</span>
+          </Field>
+          <Field label={t('violationLedger.filter.month')}>
             <input
               type="month"
               value={month}
               data-testid="filter-month"
               onInput={(e) => setMonth((e.target as HTMLInputElement).value)}
             />
-          </label>
-          <label class="field">
-            <span class="field-label">{t('violationLedger.filter.appeal')}</span>
+          </Field>
+          <Field label={t('violationLedger.filter.appeal')}>
             <select
               value={appeal}
               data-testid="filter-appeal"
@@ -134,7 +127,7 @@ export function CouncilViolationsScreen() {
                 </option>
               ))}
             </select>
-          </label>
+          </Field>
           {council && (
             <button
               type="button"
@@ -235,15 +228,14 @@ function AppealCard(props: { violation: Violation; onDecided: () => void }) {
         {t('violationLedger.reason')}
         {v.appealReason}
       </p>
-      <label class="field">
-        <span class="field-label">{t('violationLedger.decisionNote')}</span>
+      <Field label={t('violationLedger.decisionNote')}>
         <textarea
           rows={2}
           value={note}
           data-testid="appeal-note"
           onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)}
         />
-      </label>
+      </Field>
       <div class="council-actions">
         <button
           type="button"

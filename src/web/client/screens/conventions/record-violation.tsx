@@ -2,7 +2,8 @@ import { useState } from 'preact/hooks';
 import { apiFetch } from '../../api';
 import { t } from '../../i18n';
 import { Spinner } from '../../ui';
-import { messageOf, VIOLATION_KINDS, type Violation, type ViolationKind } from './council-api';
+import { messageOf, type Violation, type ViolationKind } from './council-api';
+import { Field, ViolationKindOptions } from './council-fields';
 
 // The server takes photos up to 200,000 characters of base64; a phone photo shrunk to 960 px
 // at JPEG quality 0.7 stays well below that.
@@ -70,22 +71,16 @@ export function RecordViolationForm(props: { onRecorded: () => void }) {
     >
       <h2>{t('violationLedger.recordTitle')}</h2>
       <p class="hint">{t('violationLedger.persuasionFirst')}</p>
-      <label class="field">
-        <span class="field-label">{t('violationLedger.kind')}</span>
+      <Field label={t('violationLedger.kind')}>
         <select
           value={kind}
           data-testid="record-kind"
           onChange={(e) => setKind((e.target as HTMLSelectElement).value as ViolationKind)}
         >
-          {VIOLATION_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`violation.${k}`)}
-            </option>
-          ))}
+          <ViolationKindOptions />
         </select>
-      </label>
-      <label class="field">
-        <span class="field-label">{t('map.plate')}</span>
+      </Field>
+      <Field label={t('map.plate')}>
         <input
           value={plate}
           placeholder={t('map.platePlaceholder')}
@@ -93,35 +88,31 @@ export function RecordViolationForm(props: { onRecorded: () => void }) {
           data-testid="record-plate"
           onInput={(e) => setPlate((e.target as HTMLInputElement).value)}
         />
-      </label>
-      <label class="field">
-        <span class="field-label">{t('violationLedger.place')}</span>
+      </Field>
+      <Field label={t('violationLedger.place')}>
         <input
           value={place}
           placeholder={t('violationLedger.placePlaceholder')}
           data-testid="record-place"
           onInput={(e) => setPlace((e.target as HTMLInputElement).value)}
         />
-      </label>
-      <label class="field">
-        <span class="field-label">{t('violationLedger.occurredAt')}</span>
+      </Field>
+      <Field label={t('violationLedger.occurredAt')}>
         <input
           type="datetime-local"
           value={occurredAt}
           onInput={(e) => setOccurredAt((e.target as HTMLInputElement).value)}
         />
-      </label>
-      <label class="field">
-        <span class="field-label">{t('violationLedger.article')}</span>
+      </Field>
+      <Field label={t('violationLedger.article')}>
         <input
           type="number"
           inputMode="numeric"
           value={article}
           onInput={(e) => setArticle((e.target as HTMLInputElement).value)}
         />
-      </label>
-      <label class="field">
-        <span class="field-label">{t('violationLedger.photo')}</span>
+      </Field>
+      <Field label={t('violationLedger.photo')}>
         <input
           type="file"
           accept="image/*"
@@ -132,7 +123,7 @@ export function RecordViolationForm(props: { onRecorded: () => void }) {
             shrink(file).then(setPhoto, () => setRefusal(t('violationLedger.photoUnreadable')));
           }}
         />
-      </label>
+      </Field>
       {refusal && (
         <p class="form-error" role="alert" data-testid="record-refusal">
           {refusal}

@@ -1,9 +1,18 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { apiFetch } from '../../api';
 import { t } from '../../i18n';
 import { Link } from '../../router';
+import { LoadFailed, Loading } from '../../ui';
 import type { LanePoint } from './lane-svg';
-import type { Counts, SpaceState } from './live-lane';
+import { LaneView } from './lane-view';
+import {
+  type Counts,
+  type LaneMap,
+  type MapSpace,
+  type SpaceState,
+  useLiveLane,
+} from './live-lane';
 
 // Pieces the lane maps share: the warden's (plates, check in and out) and the residents'
 // (states and counts only).
@@ -65,5 +74,98 @@ export function CountsBar(props: { counts: Counts; states?: readonly SpaceState[
         </li>
       ))}
     </ul>
+  );
+}
+
+/** The lane to show, its live map, and the space tapped on it. */
+export interface LaneMapView {
+  lanes: Lane[] | null;
+  lane: Lane | null;
+  failed: string | null;
+  reload: () => void;
+  map: LaneMap | null;
+  selected: string | null;
+  setSelected: (id: string | null) => void;
+  space: MapSpace | null;
+}
+
+export function useLaneMap(wanted: string | null): LaneMapView {
+  const { lanes, lane, failed, reload } = useLanes(wanted);
+  const [selected, setSelected] = useState<string | null>(null);
+  const { map } = useLiveLane(lane?.id ?? null);
+  const space = map?.spaces.find((s) => s.id === selected) ?? null;
+  return { lanes, lane, failed, reload, map, selected, setSelected, space };
+}
+
+/**
+ * Lane tabs, loading and failures, then the lane itself; `children` go between, above the lane.
+ * `path` is the screen's own route, for the tabs.
+ */
+export function LaneMapBody(props: {
+  view: LaneMapView;
+  path: string;
+  children?: ComponentChildren;
+}) {
+  const { lanes, lane, failed, reload, map, selected, setSelected } = props.view;
+  return (
+    <>
+      {lanes && lane && <LanePicker lanes={lanes} current={lane} path={props.path} />}
+      {failed && <LoadFailed message={failed} onRetry={reload} />}
+      {!failed && (!lanes || (lane && !map)) && <Loading />}
+      {lanes && lanes.length === 0 && <p class="card empty">{t('map.noLane')}</p>}
+      {props.children}
+      {lane && map && (
+        <LaneView
+          geometry={lane.geometry}
+          spaces={map.spaces}
+          selected={selected}
+          onSelect={setSelected}
+        />
+      )}
+    </>
+  );
+}
+
+/**
+ * The tapped space: its code and state, the plate when this reader is shown it, and why it is
+ * closed or restricted; what the reader may do with it comes as `children`. Residents are shown
+ * their own household's car only (`plates="ours"`); wardens every car, visitors marked.
+ */
+export function SpacePanel(props: {
+  space: MapSpace;
+  plates: 'ours' | 'all';
+  onClose: () => void;
+  children?: ComponentChildren;
+}) {
+  const { space } = props;
+  const occupant = props.plates === 'all' || space.occupant?.mine ? space.occupant : null;
+  return (
+    <section class="card space-panel" data-testid="space-panel" aria-live="polite">
+      <header class="space-panel-head">
+        <h2>{space.code}</h2>
+        <span class={`badge badge--${space.state}`}>{t(`map.state.${space.state}`)}</span>
+        <button
+          type="button"
+          class="space-panel-close"
+          aria-label={t('map.close')}
+          onClick={props.onClose}
+        >
+          ×
+        </button>
+      </header>
+      {occupant && (
+        <p class="space-plate" data-testid="space-plate">
+          <span class="plate">{occupant.plate}</span>{' '}
+          {t('map.since', {
+            time: new Date(occupant.since).toLocaleTimeString().slice(0, 5),
+          })}
+          {props.plates === 'all' && occupant.visitor && ` · ${t('map.visitor')}`}
+        </p>
+      )}
+      {(space.closedReason || space.restrictedNow) && (
+        <p class="hint">{space.restrictedNow ?? space.closedReason}</p>
+      )}
+      {props.children}
+    </section>
   );
 }

@@ -1,11 +1,8 @@
-import { useState } from 'preact/hooks';
 import { t } from '../../i18n';
 import { LiveBadge } from '../../live-badge';
 import type { ScreenProps } from '../../router';
-import { LoadFailed, Loading, TopBar } from '../../ui';
-import { LaneView } from './lane-view';
-import { type MapSpace, useLiveLane } from './live-lane';
-import { CountsBar, LanePicker, useLanes } from './map-parts';
+import { TopBar } from '../../ui';
+import { CountsBar, LaneMapBody, SpacePanel, useLaneMap } from './map-parts';
 import './spaces.css';
 
 /**
@@ -13,10 +10,8 @@ import './spaces.css';
  * server sends residents states and counts only, with plates for their own household's car alone.
  */
 export function ResidentMapScreen(props: ScreenProps) {
-  const { lanes, lane, failed, reload } = useLanes(props.query.get('lane'));
-  const [selected, setSelected] = useState<string | null>(null);
-  const { map } = useLiveLane(lane?.id ?? null);
-  const space = map?.spaces.find((s) => s.id === selected) ?? null;
+  const view = useLaneMap(props.query.get('lane'));
+  const { lane, map, space } = view;
   const mine = map?.spaces.filter((s) => s.occupant?.mine) ?? [];
 
   return (
@@ -27,25 +22,22 @@ export function ResidentMapScreen(props: ScreenProps) {
         <LiveBadge />
       </div>
       <main class="content map-content">
-        {lanes && lane && <LanePicker lanes={lanes} current={lane} path="/map" />}
-        {failed && <LoadFailed message={failed} onRetry={reload} />}
-        {!failed && (!lanes || (lane && !map)) && <Loading />}
-        {lanes && lanes.length === 0 && <p class="card empty">{t('map.noLane')}</p>}
-        {lane && map && <FreeHero lane={lane.name} free={map.counts.free} />}
-        {mine.map((s) => (
-          <p key={s.id} class="card my-car" data-testid="my-car">
-            {t('residentMap.myCar', { plate: s.occupant?.plate ?? '', code: s.code })}
-          </p>
-        ))}
-        {lane && map && (
-          <LaneView
-            geometry={lane.geometry}
-            spaces={map.spaces}
-            selected={selected}
-            onSelect={setSelected}
+        <LaneMapBody view={view} path="/map">
+          {lane && map && <FreeHero lane={lane.name} free={map.counts.free} />}
+          {mine.map((s) => (
+            <p key={s.id} class="card my-car" data-testid="my-car">
+              {t('residentMap.myCar', { plate: s.occupant?.plate ?? '', code: s.code })}
+            </p>
+          ))}
+        </LaneMapBody>
+        {space && (
+          <SpacePanel
+            key={space.id}
+            space={space}
+            plates="ours"
+            onClose={() => view.setSelected(null)}
           />
         )}
-        {space && <SpaceInfo key={space.id} space={space} onClose={() => setSelected(null)} />}
         {map && <p class="hint map-hint">{t('residentMap.stickerHint')}</p>}
       </main>
     </div>
@@ -64,36 +56,5 @@ function FreeHero(props: { lane: string; free: number }) {
       <strong data-testid="free-count">{props.free}</strong>
       {after}
     </p>
-  );
-}
-
-function SpaceInfo(props: { space: MapSpace; onClose: () => void }) {
-  const { space } = props;
-  return (
-    <section class="card space-panel" data-testid="space-panel" aria-live="polite">
-      <header class="space-panel-head">
-        <h2>{space.code}</h2>
-        <span class={`badge badge--${space.state}`}>{t(`map.state.${space.state}`)}</span>
-        <button
-          type="button"
-          class="space-panel-close"
-          aria-label={t('map.close')}
-          onClick={props.onClose}
-        >
-          ×
-        </button>
-      </header>
-      {space.occupant?.mine && (
-        <p class="space-plate" data-testid="space-plate">
-          <span class="plate">{space.occupant.plate}</span>{' '}
-          {t('map.since', {
-            time: new Date(space.occupant.since).toLocaleTimeString().slice(0, 5),
-          })}
-        </p>
-      )}
-      {(space.closedReason || space.restrictedNow) && (
-        <p class="hint">{space.restrictedNow ?? space.closedReason}</p>
-      )}
-    </section>
   );
 }

@@ -3,18 +3,15 @@ import { ApiError, apiFetch } from '../../api';
 import { t } from '../../i18n';
 import { LiveBadge } from '../../live-badge';
 import type { ScreenProps } from '../../router';
-import { LoadFailed, Loading, TopBar } from '../../ui';
-import { LaneView } from './lane-view';
-import { type MapSpace, useLiveLane } from './live-lane';
-import { CountsBar, LanePicker, useLanes } from './map-parts';
+import { TopBar } from '../../ui';
+import type { MapSpace } from './live-lane';
+import { CountsBar, LaneMapBody, SpacePanel, useLaneMap } from './map-parts';
 import './spaces.css';
 
 /** The warden's live map: which of the lane's spaces are free, right now, on a phone. */
 export function WardenMapScreen(props: ScreenProps) {
-  const { lanes, lane, failed, reload } = useLanes(props.query.get('lane'));
-  const [selected, setSelected] = useState<string | null>(null);
-  const { map } = useLiveLane(lane?.id ?? null);
-  const space = map?.spaces.find((s) => s.id === selected) ?? null;
+  const view = useLaneMap(props.query.get('lane'));
+  const { lane, map, space } = view;
 
   return (
     <div class="screen lane-map warden-map" data-testid="warden-map">
@@ -24,25 +21,17 @@ export function WardenMapScreen(props: ScreenProps) {
         <LiveBadge />
       </div>
       <main class="content map-content">
-        {lanes && lane && <LanePicker lanes={lanes} current={lane} path="/warden/map" />}
-        {failed && <LoadFailed message={failed} onRetry={reload} />}
-        {!failed && (!lanes || (lane && !map)) && <Loading />}
-        {lanes && lanes.length === 0 && <p class="card empty">{t('map.noLane')}</p>}
-        {lane && map && (
-          <LaneView
-            geometry={lane.geometry}
-            spaces={map.spaces}
-            selected={selected}
-            onSelect={setSelected}
-          />
+        <LaneMapBody view={view} path="/warden/map" />
+        {space && (
+          <SpaceActions key={space.id} space={space} onClose={() => view.setSelected(null)} />
         )}
-        {space && <SpacePanel key={space.id} space={space} onClose={() => setSelected(null)} />}
       </main>
     </div>
   );
 }
 
-function SpacePanel(props: { space: MapSpace; onClose: () => void }) {
+/** The warden's panel: every plate, and the space checked in or out from the phone. */
+function SpaceActions(props: { space: MapSpace; onClose: () => void }) {
   const { space } = props;
   const [plate, setPlate] = useState('');
   const [busy, setBusy] = useState(false);
@@ -60,31 +49,7 @@ function SpacePanel(props: { space: MapSpace; onClose: () => void }) {
     }
   };
   return (
-    <section class="card space-panel" data-testid="space-panel" aria-live="polite">
-      <header class="space-panel-head">
-        <h2>{space.code}</h2>
-        <span class={`badge badge--${space.state}`}>{t(`map.state.${space.state}`)}</span>
-        <button
-          type="button"
-          class="space-panel-close"
-          aria-label={t('map.close')}
-          onClick={props.onClose}
-        >
-          ×
-        </button>
-      </header>
-      {space.occupant && (
-        <p class="space-plate" data-testid="space-plate">
-          <span class="plate">{space.occupant.plate}</span>{' '}
-          {t('map.since', {
-            time: new Date(space.occupant.since).toLocaleTimeString().slice(0, 5),
-          })}
-          {space.occupant.visitor && ` · ${t('map.visitor')}`}
-        </p>
-      )}
-      {(space.closedReason || space.restrictedNow) && (
-        <p class="hint">{space.restrictedNow ?? space.closedReason}</p>
-      )}
+    <SpacePanel space={space} plates="all" onClose={props.onClose}>
       {space.state === 'occupied' ? (
         <button
           type="button"
@@ -124,6 +89,6 @@ function SpacePanel(props: { space: MapSpace; onClose: () => void }) {
           {error}
         </p>
       )}
-    </section>
+    </SpacePanel>
   );
 }
