@@ -1,6 +1,4 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { describeWithBrowser, loginInBrowser } from './support/browser';
+import { describeWithBrowser, loginInBrowser, screenshotPath } from './support/browser';
 import { residentTokens } from './support/conventions';
 import { DEMO, startTestApp, type TestApp } from './support/test-app';
 
@@ -61,10 +59,8 @@ describeWithBrowser('the council’s convention screens in the browser', ({ newP
     expect(await page.locator('[data-testid^="diff-param-"]').count()).toBe(1);
     expect(await page.getByTestId('diff-article-4').innerText()).toContain('六次');
 
-    const screenshots = path.join(__dirname, '..', 'docs', 'screenshots');
-    mkdirSync(screenshots, { recursive: true });
     await page.getByTestId('diff').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: path.join(screenshots, 'council-convention.png') });
+    await page.screenshot({ path: screenshotPath('council-convention.png') });
   });
 
   it('answers a household’s appeal in writing from the violation ledger', async () => {

@@ -1,6 +1,4 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { describeWithBrowser, loginInBrowser } from './support/browser';
+import { describeWithBrowser, loginInBrowser, screenshotPath } from './support/browser';
 import { DEMO, startTestApp, type TestApp } from './support/test-app';
 
 // Needs the built client (global-setup builds it), like the other browser tests.
@@ -43,9 +41,7 @@ describeWithBrowser('permits in the browser: council, visitor passes, 挪车', (
     // Its ledger shows who applied and who approved.
     await card.getByTestId('permit-ledger-toggle').click();
     await card.getByTestId('permit-ledger').getByText('批准').waitFor();
-    const screenshots = path.join(__dirname, '..', 'docs', 'screenshots');
-    mkdirSync(screenshots, { recursive: true });
-    await page.screenshot({ path: path.join(screenshots, 'council-permits.png'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('council-permits.png'), fullPage: true });
 
     // A suspension that would already be over is refused, in the server's own words.
     await card.getByTestId('permit-suspend').click();

@@ -1,7 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { describeWithBrowser, loginInBrowser } from './support/browser';
+import { describeWithBrowser, loginInBrowser, screenshotPath } from './support/browser';
 import { expectWholeLaneOnScreen } from './support/lane-map';
 import { DEMO, startTestApp, type TestApp } from './support/test-app';
 
@@ -160,9 +158,7 @@ describeWithBrowser('the residents’ space map and QR sticker check-in', ({ new
       page,
       lane.map((s) => s.code),
     );
-    const screenshots = path.join(__dirname, '..', 'docs', 'screenshots');
-    mkdirSync(screenshots, { recursive: true });
-    await page.screenshot({ path: path.join(screenshots, 'resident-map.png'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('resident-map.png'), fullPage: true });
 
     // Leaving: checked out from the same sticker page.
     await page.goBack();

@@ -1,6 +1,4 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { describeWithBrowser, loginInBrowser } from './support/browser';
+import { describeWithBrowser, loginInBrowser, screenshotPath } from './support/browser';
 import { DEMO, startTestApp, type TestApp } from './support/test-app';
 
 const OFFSET_MS = 8 * 3_600_000;
@@ -73,9 +71,7 @@ describeWithBrowser('the roster in the browser', ({ newPage }) => {
     expect(border).toBe('rgb(192, 57, 43)');
 
     await gapCard.scrollIntoViewIfNeeded();
-    const screenshots = path.join(__dirname, '..', 'docs', 'screenshots');
-    mkdirSync(screenshots, { recursive: true });
-    await page.screenshot({ path: path.join(screenshots, 'roster.png') });
+    await page.screenshot({ path: screenshotPath('roster.png') });
 
     // Pick a person to fill it: the same warden comes back, and the gap is gone.
     await gapCard.getByTestId('assign').selectOption(assignment.memberId);

@@ -1,6 +1,4 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { describeWithBrowser, loginInBrowser } from './support/browser';
+import { describeWithBrowser, loginInBrowser, screenshotPath } from './support/browser';
 import { expectWholeLaneOnScreen } from './support/lane-map';
 import { DEMO, startTestApp, type TestApp } from './support/test-app';
 
@@ -65,9 +63,7 @@ describeWithBrowser('the warden live map in the browser', ({ newPage }) => {
     await space.click();
     await page.getByTestId('space-plate').waitFor();
     expect((await page.getByTestId('space-plate').innerText()).replace('·', '')).toContain(plate);
-    const screenshots = path.join(__dirname, '..', 'docs', 'screenshots');
-    mkdirSync(screenshots, { recursive: true });
-    await page.screenshot({ path: path.join(screenshots, 'warden-map.png'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('warden-map.png'), fullPage: true });
 
     await page.getByTestId('space-panel').getByRole('button', { name: '驶离登记' }).click();
     await space.and(page.locator('[data-state="free"]')).waitFor({ timeout: 5000 });

@@ -1,4 +1,6 @@
-import { existsSync } from 'node:fs';
+import path from 'node:path';
+import os from 'node:os';
+import { existsSync, mkdirSync } from 'node:fs';
 import { type Browser, chromium, type Page } from 'playwright-core';
 
 // Browser tests drive the Debian chromium through playwright-core: no browser download, no
@@ -151,4 +153,18 @@ export async function loginInBrowser(
   }
   const testId = await home.first().getAttribute('data-testid');
   return (testId ?? '').replace(/^home-/, '');
+}
+
+/**
+ * Where a test saves a screenshot of what a person sees: docs/screenshots when
+ * UPDATE_SCREENSHOTS=1 (to refresh the README's pictures), else a temporary folder, so a plain
+ * test run leaves the working tree clean.
+ */
+export function screenshotPath(name: string): string {
+  const folder =
+    process.env.UPDATE_SCREENSHOTS === '1'
+      ? path.join(__dirname, '..', '..', 'docs', 'screenshots')
+      : path.join(os.tmpdir(), 'hutong-screenshots');
+  mkdirSync(folder, { recursive: true });
+  return path.join(folder, name);
 }
