@@ -15,6 +15,8 @@ import { ResidentUnit } from './resident-unit.entity';
 import { Vehicle } from './vehicle.entity';
 import { VehiclesController } from './vehicles.controller';
 import { VehiclesService } from './vehicles.service';
+import { ViewerGrantsController } from './viewer-grants.controller';
+import { ViewerGrantsService } from './viewer-grants.service';
 
 @Module({
   imports: [
@@ -25,6 +27,7 @@ import { VehiclesService } from './vehicles.service';
     HouseholdsController,
     MembersController,
     VehiclesController,
+    ViewerGrantsController,
   ],
   providers: [
     AssociationsService,
@@ -32,6 +35,7 @@ import { VehiclesService } from './vehicles.service';
     MembersService,
     VehiclesService,
     HouseholdLedgerService,
+    ViewerGrantsService,
   ],
   exports: [AssociationsService, HouseholdsService, MembersService, VehiclesService],
 })
