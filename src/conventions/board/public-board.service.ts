@@ -78,6 +78,8 @@ export class PublicBoardService {
   }
 }
 
+// Listed field by field rather than derived from toSummaryView: this leaves without a login, so a
+// field added to the members' view must not reach the public board unnoticed.
 function toBoardVersion(v: ConventionVersion, inForceId: string | null): BoardVersionView {
   return {
     number: v.number,
