@@ -1,4 +1,3 @@
-import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -6,6 +5,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { appConfig, liveConfig } from './config';
 import { ErrorFilter } from './common/error.filter';
+import { createValidationPipe } from './common/validation';
 import { LiveIoAdapter } from './live/live-io.adapter';
 
 const CSV_BODY_LIMIT = 4 * 1024 * 1024;
@@ -27,15 +27,7 @@ export async function createApp(databaseUrl: string): Promise<NestFastifyApplica
     { parseAs: 'string', bodyLimit: CSV_BODY_LIMIT },
     (_req, body, done) => done(null, body),
   );
-  app.useGlobalPipes(
-    new ValidationPipe({
-      whitelist: true,
-      forbidNonWhitelisted: true,
-      transform: true,
-      exceptionFactory: (errors) =>
-        new BadRequestException({ message: flatten(errors), details: fieldErrors(errors) }),
-    }),
-  );
+  app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorFilter());
   // Socket.IO across instances (PostgreSQL, or Redis when REDIS_URL is set); closed with the app.
   app.useWebSocketAdapter(new LiveIoAdapter(app, { databaseUrl, redisUrl: liveConfig().redisUrl }));
@@ -63,22 +55,4 @@ function setUpOpenApi(app: NestFastifyApplication): void {
     ui: false,
     raw: ['json'],
   });
-}
-
-interface FieldError {
-  field: string;
-  problems: string[];
-}
-
-function fieldErrors(errors: ValidationError[], parent = ''): FieldError[] {
-  return errors.flatMap((error) => {
-    const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = error.constraints ? [{ field, problems: Object.values(error.constraints) }] : [];
-    return [...own, ...fieldErrors(error.children ?? [], field)];
-  });
-}
-
-function flatten(errors: ValidationError[]): string {
-  const problems = fieldErrors(errors).flatMap((e) => e.problems);
-  return `请求无效 / invalid request: ${problems.join('; ')}`;
 }

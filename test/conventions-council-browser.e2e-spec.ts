@@ -34,8 +34,8 @@ describeWithBrowser('the council’s convention screens in the browser', ({ newP
 
     const fieldError = page.getByTestId('error-visitorPassesPerMonth');
     await fieldError.waitFor();
-    expect(await fieldError.innerText()).toContain('visitorPassesPerMonth must not be less than 0');
-    expect(await page.getByTestId('editor-refusal').innerText()).toContain('请求无效');
+    expect(await fieldError.innerText()).toContain('不能小于 0');
+    expect(await page.getByTestId('editor-refusal').innerText()).toContain('请求内容有误');
     expect(await t.sql(`SELECT 1 FROM convention_version WHERE number = 2`)).toHaveLength(0);
 
     await page.getByTestId('param-visitorPassesPerMonth').fill('6');

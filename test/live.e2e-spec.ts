@@ -117,9 +117,9 @@ describe('live space map over Socket.IO', () => {
 
   it('refuses an anonymous or forged connection at the handshake', async () => {
     const anonymous = phone(t.url, undefined);
-    await expect(anonymous.connected()).rejects.toThrow(/log in/);
+    await expect(anonymous.connected()).rejects.toThrow(/请先登录/);
     const forged = phone(t.url, 'not.a.token');
-    await expect(forged.connected()).rejects.toThrow(/invalid access token/);
+    await expect(forged.connected()).rejects.toThrow(/登录凭证无效/);
   });
 
   it('a warden subscribes, gets the snapshot with plates, then every change in seq order', async () => {

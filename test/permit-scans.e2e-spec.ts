@@ -144,7 +144,7 @@ describe('scanning: a warden scans, the verdict is right, each scan is recorded 
       t.http().post('/api/visitor-passes').set('Authorization', `Bearer ${resident}`).send(body);
     const tooLong = await issue({ plate: '京N·5C218', hours: 25 });
     expect(tooLong.status).toBe(400);
-    expect(tooLong.body.message).toMatch(/^第四条: .* \/ a visitor pass lasts at most 24 hours/);
+    expect(tooLong.body.message).toMatch(/^第四条: .*每次不超过二十四小时/);
 
     // The demo pass of today is the first of four; two more now, then three phones race for the last.
     const first = await issue({ plate: '京N·5C218', hours: 6 });
@@ -153,9 +153,7 @@ describe('scanning: a warden scans, the verdict is right, each scan is recorded 
     expect((await issue({ plate: '京N5C219', hours: 6 })).status).toBe(201);
     const race = await Promise.all([1, 2, 3].map((i) => issue({ plate: `京N5C22${i}`, hours: 2 })));
     expect(race.map((r) => r.status).sort()).toEqual([201, 409, 409]);
-    expect(race.find((r) => r.status === 409)!.body.message).toMatch(
-      /^第四条: .*四次.* \/ this household has used all 4/,
-    );
+    expect(race.find((r) => r.status === 409)!.body.message).toMatch(/^第四条: .*四次/);
 
     const guest = await t.http().get(first.body.guestUrl);
     expect(guest.status).toBe(200);

@@ -91,7 +91,7 @@ describe('the council rosters the red armbands around the clock', () => {
       to: '2031-02-20',
     });
     expect(again.status).toBe(409);
-    expect(again.body.message).toContain('already generated');
+    expect(again.body.message).toContain('已排过班');
 
     const racing = await Promise.all([
       as(admin).post('/api/rosters/generate', { from: '2031-03-01', to: '2031-03-08' }),
@@ -166,7 +166,7 @@ describe('the council rosters the red armbands around the clock', () => {
       memberId: patrolVolunteer,
     });
     expect(overlapping.status).toBe(409);
-    expect(overlapping.body.message).toContain('overlapping shift');
+    expect(overlapping.body.message).toContain('已有其他班次');
     // Touching is not overlapping: 10–12 then 12–14 is fine.
     const touching = await as(admin).post(`/api/shifts/${c}/assignments`, {
       memberId: patrolVolunteer,

@@ -101,7 +101,7 @@ describe('off-peak sharing: a unit lends its car park, residents book, never ove
       vehicleId,
     });
     expect(refused.status).toBe(400);
-    expect(refused.body.message).toContain('terms');
+    expect(refused.body.message).toContain('免责条款');
 
     const booked = await as(resident).post(`/api/offers/${school.id}/bookings`, {
       date: tomorrow(),
@@ -162,7 +162,7 @@ describe('off-peak sharing: a unit lends its car park, residents book, never ove
     const refused = responses.filter((r) => r.status === 409);
     expect(created).toHaveLength(5);
     expect(refused).toHaveLength(215);
-    expect(refused[0]!.body.message).toContain('no places left');
+    expect(refused[0]!.body.message).toContain('车位已满');
 
     const [counter] = await t.sql<{ capacity: number; booked: number; actual: string }>(
       `SELECT n.capacity, n.booked, (SELECT count(*) FROM booking b WHERE b.offer_id = n.offer_id
@@ -198,7 +198,7 @@ describe('off-peak sharing: a unit lends its car park, residents book, never ove
       acceptTerms: true,
     });
     expect(paused.status).toBe(409);
-    expect(paused.body.message).toContain('paused');
+    expect(paused.body.message).toContain('暂停');
     await as(unit).post(`/api/offers/${offer.id}/resume`);
 
     pushes.length = 0;

@@ -93,7 +93,7 @@ describe('spaces and occupancy', () => {
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(19);
     const refusal = results.find((r) => r.status === 409)!;
-    expect(refusal.body.message).toContain('space XG-04 is occupied by another vehicle');
+    expect(refusal.body.message).toContain('车位已被占用');
     const open = await t.sql(
       `SELECT count(*)::int AS n FROM occupancy_session WHERE space_id = $1 AND ended_at IS NULL`,
       [space['XG-04']],
@@ -111,7 +111,7 @@ describe('spaces and occupancy', () => {
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);
     const refused = results.filter((r) => r.status === 409);
     expect(refused).toHaveLength(free.length - 1);
-    expect(refused[0]!.body.message).toContain('is already checked in at XG-');
+    expect(refused[0]!.body.message).toContain('该车已停在XG-');
     const winner = free[results.findIndex((r) => r.status === 200)]!;
     await as(warden).post(`/api/spaces/${space[winner]}/check-out`).expect(200);
   });
@@ -138,11 +138,11 @@ describe('spaces and occupancy', () => {
     const closed = await as(warden)
       .post(`/api/spaces/${space['XG-20']}/check-in`, { plate })
       .expect(409);
-    expect(closed.body.message).toContain('closed');
+    expect(closed.body.message).toContain('已关闭');
     const bad = await as(warden)
       .post(`/api/spaces/${space['XG-21']}/check-in`, { plate: 'ABC1234' })
       .expect(400);
-    expect(bad.body.message).toContain('not a valid plate');
+    expect(bad.body.message).toContain('车牌格式不正确');
     await as(warden)
       .post(`/api/spaces/${space['XG-21']}/check-in`, { plate, extra: 1 })
       .expect(400);

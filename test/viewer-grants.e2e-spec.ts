@@ -64,7 +64,7 @@ describe('a council grants the street office read access', () => {
     await as(resident).post('/api/viewer-grants', { phone: DEMO.viewer }).expect(403);
     const refused = await as(wenchangAdmin).post('/api/viewer-grants', { phone: DEMO.resident });
     expect(refused.status).toBe(400);
-    expect(refused.body.message).toContain('viewer');
+    expect(refused.body.message).toContain('只读账号');
 
     const grants = await as(wenchangAdmin).get('/api/viewer-grants').expect(200);
     const viewerId = grants.body[0].memberId as string;

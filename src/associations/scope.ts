@@ -1,5 +1,5 @@
 import type { Actor } from '../auth/actor';
-import { canReadAssociation } from '../auth/actor';
+import { canReadAssociation } from '../auth/policy';
 import { DomainError } from '../common/domain-error';
 
 /** The association a list request reads: the caller's own unless a viewer names another granted one. */
@@ -11,8 +11,4 @@ export function associationToRead(actor: Actor, requested?: string): string {
   return associationId;
 }
 
-export function assertCouncilOf(actor: Actor, associationId: string): void {
-  if (actor.role !== 'admin' || actor.associationId !== associationId) {
-    throw DomainError.forbidden('仅车友会理事会可操作 / only the association council may do this');
-  }
-}
+export { assertCouncilOf } from '../auth/policy';

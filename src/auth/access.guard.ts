@@ -1,6 +1,6 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { DomainError, ErrorCode } from '../common/domain-error';
+import { DomainError } from '../common/domain-error';
 import type { Actor } from './actor';
 import { IS_PUBLIC, ROLES_KEY } from './decorators';
 import type { Role } from './role';
@@ -25,17 +25,14 @@ export class AccessGuard implements CanActivate {
     const header = request.headers.authorization ?? '';
     const [scheme, token] = header.split(' ');
     if (scheme?.toLowerCase() !== 'bearer' || !token) {
-      throw new DomainError(
-        ErrorCode.Unauthenticated,
-        '请先登录 / log in first (Bearer token missing)',
-      );
+      throw new DomainError('auth.login_required');
     }
     const actor = this.tokens.verifyAccessToken(token);
     request.actor = actor;
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (roles && !roles.includes(actor.role)) {
-      throw DomainError.forbidden(`无权访问 / the ${actor.role} role may not do this`);
+      throw new DomainError('role.forbidden', { role: actor.role });
     }
     return true;
   }

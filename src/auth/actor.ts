@@ -11,10 +11,5 @@ export interface Actor {
   readableAssociationIds: string[];
 }
 
-export function canReadAssociation(actor: Actor, associationId: string): boolean {
-  return actor.readableAssociationIds.includes(associationId);
-}
-
-export function isCouncil(actor: Actor): boolean {
-  return actor.role === 'admin';
-}
+// Transitional: the predicates live in policy.ts; import them from there.
+export { canReadAssociation, isCouncil } from './policy';

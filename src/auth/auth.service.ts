@@ -4,14 +4,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { MembersService } from '../associations/members.service';
 import { Clock } from '../common/clock';
-import { DomainError, ErrorCode } from '../common/domain-error';
+import { DomainError } from '../common/domain-error';
 import { authConfig, type AuthConfig } from '../config';
 import type { Actor } from './actor';
 import type { SessionView } from './dto/login.dto';
 import { verifyPassword } from './password';
 import { TokenService } from './token.service';
-
-const WRONG_LOGIN = '手机号或密码错误 / wrong phone number or password';
 
 @Injectable()
 export class AuthService {
@@ -29,7 +27,7 @@ export class AuthService {
     const stored = found?.passwordHash ?? DUMMY_HASH;
     const ok = await verifyPassword(password, stored);
     if (!found || !ok || !found.active) {
-      throw new DomainError(ErrorCode.Unauthenticated, WRONG_LOGIN);
+      throw new DomainError('auth.wrong_login');
     }
     return this.openSession(found.id);
   }
@@ -46,10 +44,7 @@ export class AuthService {
     );
     const memberId = rows[0]?.member_id;
     if (!memberId) {
-      throw new DomainError(
-        ErrorCode.Unauthenticated,
-        '登录已失效 / refresh token is invalid or used',
-      );
+      throw new DomainError('auth.refresh_invalid');
     }
     return this.openSession(memberId);
   }
@@ -63,7 +58,7 @@ export class AuthService {
 
   private async openSession(memberId: string): Promise<SessionView> {
     const actor = await this.members.actorFor(memberId);
-    if (!actor) throw new DomainError(ErrorCode.Unauthenticated, WRONG_LOGIN);
+    if (!actor) throw new DomainError('auth.wrong_login');
     const refreshToken = randomBytes(32).toString('base64url');
     const expiresAt = new Date(
       this.clock.now().getTime() + this.config.refreshTokenDays * 86_400_000,

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import jwt from 'jsonwebtoken';
 import type { DataSource } from 'typeorm';
 import { authConfig, type AuthConfig } from '../config';
-import { DomainError, ErrorCode } from '../common/domain-error';
+import { DomainError } from '../common/domain-error';
 import type { Actor } from './actor';
 import { ROLES, type Role } from './role';
 
@@ -66,13 +66,10 @@ export class TokenService implements OnModuleInit {
       }) as AccessClaims;
     } catch (error) {
       const expired = error instanceof jwt.TokenExpiredError;
-      throw new DomainError(
-        ErrorCode.Unauthenticated,
-        expired ? '登录已过期 / session expired, log in again' : '请先登录 / invalid access token',
-      );
+      throw new DomainError(expired ? 'auth.session_expired' : 'auth.token_invalid');
     }
     if (!ROLES.includes(claims.role)) {
-      throw new DomainError(ErrorCode.Unauthenticated, '请先登录 / invalid access token');
+      throw new DomainError('auth.token_invalid');
     }
     return {
       memberId: claims.sub,

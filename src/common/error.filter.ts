@@ -3,137 +3,139 @@ import {
   Catch,
   type ExceptionFilter,
   HttpException,
-  HttpStatus,
   Logger,
 } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
-import { DomainError, httpStatusOf } from './domain-error';
+import { type Lang, pickLang } from '../shared/i18n';
+import { CONSTRAINT_REASONS, type Reason, renderReason } from '../shared/reasons';
+import { DomainError, errorCodeOf } from './domain-error';
 import type { ErrorBody } from './error-body';
+import { ValidationFailure } from './validation';
 
-const ERROR_NAMES: Record<number, string> = {
-  400: 'validation',
-  401: 'unauthenticated',
-  403: 'forbidden',
-  404: 'not_found',
-  405: 'method_not_allowed',
-  406: 'not_acceptable',
-  409: 'conflict',
-  413: 'payload_too_large',
-  415: 'unsupported_media_type',
-  429: 'rate_limited',
-  503: 'unavailable',
-};
-
-/** Turns every failure into the one error body; unexpected ones are logged and hidden. */
+/** Turns every failure into the one error body, in the request's language; unexpected ones are logged and hidden. */
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('ErrorFilter');
 
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') throw exception;
-    const reply = host.switchToHttp().getResponse<FastifyReply>();
-    const body = toErrorBody(exception);
+    const http = host.switchToHttp();
+    const reply = http.getResponse<FastifyReply>();
+    const request = http.getRequest<FastifyRequest>();
+    const body = toErrorBody(exception, langOf(request));
     if (body.statusCode >= 500 && body.statusCode !== 503) this.logger.error(exception);
     // A route that answers CSV or iCalendar has set its content type already; errors are JSON.
     void reply
       .status(body.statusCode)
       .header('content-type', 'application/json; charset=utf-8')
+      .header('content-language', langOf(request))
       .send(body);
   }
 }
 
-export function toErrorBody(exception: unknown): ErrorBody {
-  if (exception instanceof DomainError) {
-    const statusCode = httpStatusOf(exception.code);
-    return {
-      statusCode,
-      error: exception.code,
-      message: exception.message,
-      details: exception.details,
-    };
-  }
-  if (exception instanceof HttpException) {
-    const statusCode = exception.getStatus();
-    const response = exception.getResponse();
-    const raw =
-      typeof response === 'object' && response !== null ? response : { message: response };
-    const { message, details } = raw as { message?: unknown; details?: unknown };
-    const messages = Array.isArray(message) ? message.map(String) : undefined;
-    return {
-      statusCode,
-      error: ERROR_NAMES[statusCode] ?? (statusCode >= 500 ? 'internal' : 'bad_request'),
-      message: messages
-        ? `请求无效 / invalid request: ${messages.join('; ')}`
-        : typeof message === 'string'
-          ? message
-          : exception.message,
-      details: details ?? messages,
-    };
-  }
-  if (exception instanceof QueryFailedError) {
-    const fromDatabase = mapDatabaseError(exception as QueryFailedError<Error>);
-    if (fromDatabase) return fromDatabase;
-  }
-  const fastifyError = exception as { statusCode?: number; code?: string; message?: string };
-  if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode < 500) {
-    return {
-      statusCode: fastifyError.statusCode,
-      error: ERROR_NAMES[fastifyError.statusCode] ?? 'bad_request',
-      message: describeFastifyError(fastifyError.code, fastifyError.message),
-    };
-  }
-  return {
-    statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
-    error: 'internal',
-    message: '服务器内部错误 / internal error',
-  };
+export function langOf(request: { headers: Record<string, string | string[] | undefined> }): Lang {
+  const header = request.headers['accept-language'];
+  return pickLang(Array.isArray(header) ? header[0] : header);
 }
 
-function describeFastifyError(code: string | undefined, message = ''): string {
+/** The error body for any failure, its message rendered in `lang`. */
+export function toErrorBody(exception: unknown, lang: Lang): ErrorBody {
+  const refusal = asDomainError(exception);
+  const body: ErrorBody = {
+    statusCode: refusal.status,
+    error: errorCodeOf(refusal.status),
+    reason: refusal.reason,
+    message: renderReason(refusal.reason, refusal.params, lang),
+  };
+  // A legacy refusal's params hold both languages; they never leave the service.
+  if (refusal.reason !== 'legacy.refusal' && Object.keys(refusal.params).length > 0) {
+    body.params = refusal.params;
+  }
+  if (refusal instanceof ValidationFailure) {
+    body.details = refusal.fields.map((field) => ({
+      field: field.field,
+      rules: field.rules,
+      problems: field.problems.map((p) => renderReason(p.reason, p.params, lang)),
+    }));
+  } else if (refusal.details !== undefined) {
+    body.details = refusal.details;
+  }
+  return body;
+}
+
+/** Any failure as a DomainError: ours as they are, the framework's and the database's mapped. */
+export function asDomainError(exception: unknown): DomainError {
+  if (exception instanceof DomainError) return exception;
+  if (exception instanceof HttpException) return fromStatus(exception.getStatus());
+  if (exception instanceof QueryFailedError) {
+    const mapped = fromDatabase(exception as QueryFailedError<Error>);
+    if (mapped) return mapped;
+  }
+  const fastifyError = exception as { statusCode?: unknown; code?: unknown; message?: unknown };
+  if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode < 500) {
+    const code = typeof fastifyError.code === 'string' ? fastifyError.code : '';
+    const aboutJson =
+      exception instanceof SyntaxError || String(fastifyError.message).includes('JSON');
+    return fromFastify(fastifyError.statusCode, aboutJson ? 'FST_ERR_CTP_INVALID_JSON_BODY' : code);
+  }
+  return new DomainError('internal');
+}
+
+function fromStatus(status: number): DomainError {
+  const reasons: Record<number, Reason> = {
+    401: 'auth.login_required',
+    403: 'forbidden',
+    405: 'request.method_not_allowed',
+    413: 'request.too_large',
+    415: 'request.unsupported_media_type',
+    429: 'rate.limited',
+    503: 'service.unavailable',
+  };
+  if (status === 404) return DomainError.notFound('route');
+  const reason = reasons[status] ?? (status >= 500 ? 'internal' : 'request.bad');
+  return new DomainError(reason, reason === 'rate.limited' ? { seconds: 60 } : {});
+}
+
+function fromFastify(status: number, code: string): DomainError {
   switch (code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return '请求体过大 / request body too large';
+      return new DomainError('request.too_large');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return '不支持的内容类型 / unsupported content type';
+      return new DomainError('request.unsupported_media_type');
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return '请求体为空 / empty JSON body';
-    case undefined:
+      return new DomainError('request.empty_body');
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return new DomainError('request.malformed_json');
     default:
-      if (message.includes('JSON')) return `JSON格式错误 / malformed JSON: ${message}`;
-      return message || '请求无效 / invalid request';
+      return fromStatus(status);
   }
 }
 
-/** Input that slipped past validation but broke a database rule is still the caller's error. */
-function mapDatabaseError(error: QueryFailedError<Error>): ErrorBody | undefined {
-  const driver = error.driverError as { code?: string; constraint?: string; detail?: string };
+/**
+ * Input that slipped past validation but broke a database rule is still the caller's error. The
+ * reply never names the constraint: CONSTRAINT_REASONS says what it means to the reader.
+ */
+function fromDatabase(error: QueryFailedError<Error>): DomainError | undefined {
+  const driver = error.driverError as { code?: string; constraint?: string };
+  const known = driver.constraint ? CONSTRAINT_REASONS[driver.constraint] : undefined;
+  if (known) return new DomainError(known);
   switch (driver.code) {
     case '23505':
     case '23P01':
-      return {
-        statusCode: 409,
-        error: 'conflict',
-        message: `与现有记录冲突 / conflicts with an existing record (${driver.constraint ?? 'unique'})`,
-        details: { constraint: driver.constraint },
-      };
+      return new DomainError('record.conflict');
     case '23503':
-      return {
-        statusCode: 409,
-        error: 'conflict',
-        message: `引用的记录不存在或仍被使用 / a referenced record is missing or still in use (${driver.constraint ?? 'foreign key'})`,
-        details: { constraint: driver.constraint },
-      };
+      return new DomainError('record.in_use');
     case '23514':
+    case '23502':
     case '22P02':
     case '22007':
     case '22008':
-      return {
-        statusCode: 400,
-        error: 'validation',
-        message: `数据不符合规则 / value breaks a rule (${driver.constraint ?? driver.code})`,
-        details: { constraint: driver.constraint },
-      };
+    case '22003':
+    case '22001':
+    case '22021':
+    case '22P05':
+      return new DomainError('record.rule_broken');
     case undefined:
     default:
       return undefined;

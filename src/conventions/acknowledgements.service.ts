@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { assertCouncilOf } from '../associations/scope';
 import { Clock } from '../common/clock';
-import { DomainError, ErrorCode } from '../common/domain-error';
+import { DomainError } from '../common/domain-error';
 import { ConventionRulesService } from './convention-rules.service';
 import type { ConventionVersion } from './convention-version.entity';
 import type { AcknowledgementsView } from './dto/version.view';
@@ -62,10 +62,7 @@ export class AcknowledgementsService {
   private async inForce(associationId: string, at: Date): Promise<ConventionVersion> {
     const version = await this.rules.versionInForce(associationId, at);
     if (!version) {
-      throw new DomainError(
-        ErrorCode.NotFound,
-        '尚无生效的自治公约 / no convention is in force yet',
-      );
+      throw new DomainError('convention.none_in_force');
     }
     return version;
   }

@@ -5,7 +5,7 @@ import type { Actor } from '../auth/actor';
 import { canReadAssociation, isCouncil } from '../auth/actor';
 import { assertCouncilOf } from '../associations/scope';
 import { Clock } from '../common/clock';
-import { DomainError, ErrorCode } from '../common/domain-error';
+import { DomainError } from '../common/domain-error';
 import { BallotsService } from './ballots.service';
 import { ConventionArticle } from './convention-article.entity';
 import { DEFAULT_PARAMETERS } from './convention-parameters';
@@ -34,10 +34,7 @@ export class ConventionsService {
   async current(actor: Actor): Promise<VersionView> {
     const version = await this.rules.versionInForce(actor.associationId, this.clock.now());
     if (!version) {
-      throw new DomainError(
-        ErrorCode.NotFound,
-        '尚无生效的自治公约，适用默认规则 / no convention is in force yet; the defaults apply',
-      );
+      throw new DomainError('convention.none_in_force');
     }
     return this.view(version, version.id);
   }

@@ -12,9 +12,11 @@ import {
 import type { Namespace, Socket } from 'socket.io';
 import type { Actor } from '../auth/actor';
 import { TokenService } from '../auth/token.service';
-import { DomainError, ErrorCode } from '../common/domain-error';
-import { toErrorBody } from '../common/error.filter';
+import { DomainError } from '../common/domain-error';
+import { langOf, toErrorBody } from '../common/error.filter';
+import { type Lang, pickLang } from '../shared/i18n';
 import type { ErrorBody } from '../common/error-body';
+import { LiveEmitter } from './live-emitter';
 import { LIVE_PUSH, type LivePush, rooms } from './live-events';
 import { type LiveTopic, LiveTopics } from './live-topics';
 
@@ -29,6 +31,8 @@ export type SubscribeAck =
 
 interface SocketData {
   actor: Actor;
+  /** The language acks are written in: `auth.lang`, else the handshake's Accept-Language. */
+  lang: Lang;
 }
 type LiveSocket = Socket<
   Record<string, never>,
@@ -52,22 +56,23 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
   constructor(
     private readonly tokens: TokenService,
     private readonly topics: LiveTopics,
+    private readonly emitter: LiveEmitter,
   ) {}
 
   afterInit(namespace: Namespace): void {
+    this.emitter.attach(namespace);
     namespace.use((socket, next) => {
-      const token = (socket.handshake.auth as { token?: unknown }).token;
+      const { token, lang } = socket.handshake.auth as { token?: unknown; lang?: unknown };
+      const data = socket.data as SocketData;
+      data.lang = pickLang(typeof lang === 'string' ? lang : langOf(socket.handshake));
       try {
         if (typeof token !== 'string' || !token) {
-          throw new DomainError(
-            ErrorCode.Unauthenticated,
-            '请先登录 / log in first (auth.token missing)',
-          );
+          throw new DomainError('auth.login_required');
         }
-        (socket.data as SocketData).actor = this.tokens.verifyAccessToken(token);
+        data.actor = this.tokens.verifyAccessToken(token);
         next();
       } catch (error) {
-        const body = toErrorBody(error);
+        const body = toErrorBody(error, data.lang);
         next(Object.assign(new Error(body.message), { data: body }));
       }
     });
@@ -93,7 +98,7 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
       }
       return { ok: true, subscribed: targets.map(({ topic, id }) => ({ key: topic.key, id })) };
     } catch (error) {
-      const body = toErrorBody(error);
+      const body = toErrorBody(error, socket.data.lang);
       if (body.statusCode >= 500) this.logger.error(error);
       return { ok: false, error: body };
     }
@@ -111,7 +116,7 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
       }
       return { ok: true, subscribed: [] };
     } catch (error) {
-      return { ok: false, error: toErrorBody(error) };
+      return { ok: false, error: toErrorBody(error, socket.data.lang) };
     }
   }
 
@@ -148,9 +153,7 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
 
 function invalidSubscribe(topics: LiveTopics): DomainError {
   const keys = topics.keys().map((key) => `{ ${key}: uuid }`);
-  return DomainError.invalid(
-    `订阅格式不正确 / subscribe with one of ${keys.join(', ')}, or {} for everything you may see`,
-  );
+  return new DomainError('live.subscribe_invalid', { keys: keys.join(', ') });
 }
 
 /** Rooms every socket of this member is in from the start (see live-events.ts). */

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
+import { LiveEmitter } from './live-emitter';
 import { LiveGateway } from './live.gateway';
 import { LiveTopics } from './live-topics';
 
 /** The Socket.IO gateway (TokenService comes from the global AuthModule). Features import it only to register their live topics. */
 @Module({
-  providers: [LiveGateway, LiveTopics],
-  exports: [LiveTopics],
+  providers: [LiveGateway, LiveTopics, LiveEmitter],
+  exports: [LiveTopics, LiveEmitter],
 })
 export class LiveModule {}

@@ -2,6 +2,7 @@
 import type { Actor } from '../auth/actor';
 import { canReadAssociation } from '../auth/actor';
 import { DomainError } from '../common/domain-error';
+import type { Noun } from '../shared/reasons';
 
 interface UnitOwned {
   associationId: string;
@@ -27,7 +28,7 @@ export function isEligibleReader(actor: Actor, offer: { eligibleAssociationIds: 
 }
 
 /** Only the unit's own staff change its car parks and offers; others get 404 or 403. */
-export function assertUnitStaff(actor: Actor, owned: UnitOwned, what: string, id: string): void {
+export function assertUnitStaff(actor: Actor, owned: UnitOwned, what: Noun, id: string): void {
   if (isStaffOf(actor, owned)) return;
   if (isAssociationReader(actor, owned))
     throw DomainError.forbidden('仅该驻区单位可操作 / only the unit itself may change this');
@@ -35,7 +36,7 @@ export function assertUnitStaff(actor: Actor, owned: UnitOwned, what: string, id
 }
 
 /** Admitting a batch: the unit's staff or the association's council. */
-export function assertUnitOrCouncil(actor: Actor, owned: UnitOwned, what: string, id: string) {
+export function assertUnitOrCouncil(actor: Actor, owned: UnitOwned, what: Noun, id: string) {
   if (isStaffOf(actor, owned)) return;
   if (actor.role === 'admin' && actor.associationId === owned.associationId) return;
   if (isAssociationReader(actor, owned)) throw DomainError.forbidden();

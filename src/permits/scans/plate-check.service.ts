@@ -5,7 +5,7 @@ import type { Actor } from '../../auth/actor';
 import { AssociationsService } from '../../associations/associations.service';
 import { normalisePlate } from '../../associations/plate';
 import { Clock } from '../../common/clock';
-import { DomainError, ErrorCode } from '../../common/domain-error';
+import { DomainError } from '../../common/domain-error';
 import { permitsConfig, type PermitsConfig } from '../../config';
 import { Permit } from '../permit.entity';
 import { judge } from '../verdict';
@@ -51,10 +51,7 @@ export class PlateCheckService {
     );
     const limit = this.config.plateChecksPerHour;
     if (Number(rows[0]?.count ?? 0) >= limit) {
-      throw new DomainError(
-        ErrorCode.RateLimited,
-        `查询过于频繁，每小时最多${limit}次 / at most ${limit} plate questions an hour; try later`,
-      );
+      throw new DomainError('plate_check.too_many', { limit });
     }
     await this.dataSource.query(`INSERT INTO plate_check (member_id, at) VALUES ($1, $2)`, [
       actor.memberId,

@@ -1,4 +1,4 @@
-import { t } from './i18n';
+import { requestLang, t } from './i18n';
 import { navigate } from './router';
 import {
   clearSession,
@@ -19,6 +19,9 @@ export class ApiError extends Error {
     message: string,
     readonly details?: unknown,
     readonly headers?: Headers,
+    /** the server's stable `reason`, e.g. 'space.occupied', with the params it was built from */
+    readonly reason?: string,
+    readonly params?: Record<string, unknown>,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -79,7 +82,12 @@ async function send(
   options: ApiOptions,
   token: string | undefined,
 ): Promise<Response> {
-  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    // Refusals come back in the language the person chose.
+    'accept-language': requestLang(),
+    ...options.headers,
+  };
   if (token) headers.authorization = `Bearer ${token}`;
   let body: BodyInit | undefined;
   if (options.body !== undefined) {
@@ -152,7 +160,13 @@ async function readBody(response: Response): Promise<unknown> {
 }
 
 async function toApiError(response: Response): Promise<ApiError> {
-  let body: { error?: unknown; message?: unknown; details?: unknown } = {};
+  let body: {
+    error?: unknown;
+    reason?: unknown;
+    params?: unknown;
+    message?: unknown;
+    details?: unknown;
+  } = {};
   try {
     const parsed = await readBody(response);
     if (parsed && typeof parsed === 'object') body = parsed;
@@ -164,7 +178,20 @@ async function toApiError(response: Response): Promise<ApiError> {
       ? body.message
       : t('error.status', { status: response.status });
   const code = typeof body.error === 'string' ? body.error : `http_${response.status}`;
-  return new ApiError(response.status, code, message, body.details, response.headers);
+  const reason = typeof body.reason === 'string' ? body.reason : undefined;
+  const params =
+    body.params && typeof body.params === 'object'
+      ? (body.params as Record<string, unknown>)
+      : undefined;
+  return new ApiError(
+    response.status,
+    code,
+    message,
+    body.details,
+    response.headers,
+    reason,
+    params,
+  );
 }
 
 function safeDecode(value: string): string {

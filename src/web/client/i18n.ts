@@ -74,6 +74,11 @@ export function useLang(): Lang {
   return lang;
 }
 
+/** The language tag the server answers in (Accept-Language, the live socket's `lang`). */
+export function requestLang(): string {
+  return htmlLang(current);
+}
+
 function readStoredLang(): Lang {
   try {
     return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh';

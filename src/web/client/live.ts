@@ -1,6 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { apiFetch } from './api';
+import { requestLang } from './i18n';
 import { getSession, onSessionChange } from './session';
 
 // The one live connection of a session: a socket on /live opened on first use and shared by
@@ -35,8 +36,8 @@ export function onLive<T>(event: string, handler: (payload: T) => void): () => v
   ensureSocket();
   const set = handlers.get(event) ?? new Set<Handler>();
   handlers.set(event, set);
-  set.add(handler as Handler);
-  return () => void set.delete(handler as Handler);
+  set.add(handler);
+  return () => void set.delete(handler);
 }
 
 /**
@@ -127,7 +128,7 @@ function ensureSocket(): Socket {
   setConnection('connecting');
   const created = io('/live', {
     // A function, so every reconnect presents the newest access token.
-    auth: (send) => send({ token: getSession()?.accessToken ?? '' }),
+    auth: (send) => send({ token: getSession()?.accessToken ?? '', lang: requestLang() }),
     // WebSocket only: several instances behind a balancer then need no sticky sessions.
     transports: ['websocket'],
     reconnectionDelayMax: 3000,

@@ -159,14 +159,14 @@ export function WardenScanScreen() {
         <form class="scan-manual" onSubmit={onManual}>
           <input
             value={manual}
-            onInput={(e) => setManual((e.currentTarget as HTMLInputElement).value)}
+            onInput={(e) => setManual(e.currentTarget.value)}
             placeholder={t('scan.manual')}
             aria-label={t('scan.manual')}
             data-testid="scan-manual"
           />
           <input
             value={plateSeen}
-            onInput={(e) => setPlateSeen((e.currentTarget as HTMLInputElement).value)}
+            onInput={(e) => setPlateSeen(e.currentTarget.value)}
             placeholder={t('scan.plateSeen')}
             aria-label={t('scan.plateSeen')}
             data-testid="scan-plate-seen"

@@ -6,7 +6,6 @@ import {
   type Fraction,
   type PenaltyStep,
   type TimeWindow,
-  type VersionStatus,
   type VersionSummary,
 } from './council-api';
 
@@ -16,9 +15,7 @@ export function parameterLabel(name: string): string {
 
 export function statusLabel(version: Pick<VersionSummary, 'status' | 'inForce'>): string {
   if (version.inForce) return t('conventionCouncil.status.inForce');
-  return t(
-    `conventionCouncil.status.${version.status}` as `conventionCouncil.status.${VersionStatus}`,
-  );
+  return t(`conventionCouncil.status.${version.status}`);
 }
 
 export const share = (f: Fraction) => `${f.numerator}/${f.denominator}`;
@@ -49,7 +46,7 @@ export function parameterValue(name: string, value: unknown): string {
   if (name === 'penaltyLadder' && Array.isArray(value)) {
     return (value as PenaltyStep[]).map(stepText).join('；');
   }
-  return String(value);
+  return typeof value === 'string' ? value : (JSON.stringify(value) ?? '');
 }
 
 /** The dates that matter for a version at its stage. */

@@ -1,0 +1,85 @@
+// The one message catalogue of refusals (pure: the server renders it, the client may too).
+// A refusal is a stable reason with params, e.g. `space.occupied {code: 'XG-07'}`, rendered as
+// "车位XG-07已被占用" or "Space XG-07 is occupied" in the reader's language. docs/api.md lists them all.
+import { fill, type Lang, type Params } from '../i18n';
+import { associationsConstraints, associationsReasons } from './associations';
+import { authConstraints, authReasons } from './auth';
+import { commonReasons, fieldProblems } from './common';
+import { conventionsConstraints, conventionsReasons } from './conventions';
+import { liveConstraints, liveReasons } from './live';
+import { NOUNS, type Noun } from './nouns';
+import { permitsConstraints, permitsReasons } from './permits';
+import { rostersConstraints, rostersReasons } from './rosters';
+import { sharingConstraints, sharingReasons } from './sharing';
+import { spacesConstraints, spacesReasons } from './spaces';
+import type { ReasonEntry, ReasonStatus } from './types';
+import { violationsConstraints, violationsReasons } from './violations';
+
+export type { Noun, ReasonEntry, ReasonStatus };
+export { NOUNS };
+
+/** Each feature's reasons, kept apart so a test can prove no key is declared twice. */
+export const REASON_GROUPS = {
+  common: commonReasons,
+  fields: fieldProblems,
+  auth: authReasons,
+  associations: associationsReasons,
+  spaces: spacesReasons,
+  live: liveReasons,
+  permits: permitsReasons,
+  sharing: sharingReasons,
+  rosters: rostersReasons,
+  conventions: conventionsReasons,
+  violations: violationsReasons,
+} as const;
+
+export const REASONS = {
+  ...commonReasons,
+  ...fieldProblems,
+  ...authReasons,
+  ...associationsReasons,
+  ...spacesReasons,
+  ...liveReasons,
+  ...permitsReasons,
+  ...sharingReasons,
+  ...rostersReasons,
+  ...conventionsReasons,
+  ...violationsReasons,
+};
+
+export type Reason = keyof typeof REASONS;
+
+/** Every named constraint whose violation the caller can cause, and what it means. */
+export const CONSTRAINT_REASONS: Readonly<Record<string, Reason>> = {
+  ...authConstraints,
+  ...associationsConstraints,
+  ...spacesConstraints,
+  ...liveConstraints,
+  ...permitsConstraints,
+  ...sharingConstraints,
+  ...rostersConstraints,
+  ...conventionsConstraints,
+  ...violationsConstraints,
+};
+
+export function isReason(value: string): value is Reason {
+  return Object.prototype.hasOwnProperty.call(REASONS, value);
+}
+
+export function reasonStatus(reason: Reason): ReasonStatus {
+  return (REASONS[reason] as ReasonEntry).status;
+}
+
+/** The reason's message in `lang`, its params filled (a `what` param names a noun). */
+export function renderReason(reason: Reason, params: Params | undefined, lang: Lang): string {
+  const entry = REASONS[reason] as ReasonEntry;
+  const template = lang === 'en' ? entry.en : entry.zh;
+  return fill(template, translateNouns(params, lang));
+}
+
+function translateNouns(params: Params | undefined, lang: Lang): Params | undefined {
+  const what = params?.what;
+  if (typeof what !== 'string' || !(what in NOUNS)) return params;
+  const noun = NOUNS[what as Noun];
+  return { ...params, what: lang === 'en' ? noun.en : noun.zh };
+}
