@@ -7,6 +7,7 @@ import { ApiDocsController } from './api-docs/api-docs.controller';
 import { AssociationsModule } from './associations/associations.module';
 import { AuthModule } from './auth/auth.module';
 import { CommonModule } from './common/common.module';
+import { OutboxModule } from './common/outbox/outbox.module';
 import { PublicBoardModule } from './conventions/board/public-board.module';
 import { ConventionsModule } from './conventions/conventions.module';
 import { ViolationsModule } from './conventions/violations/violations.module';
@@ -49,6 +50,7 @@ export class AppModule {
         EventEmitterModule.forRoot(),
         CommonModule,
         DatabaseModule.forRoot(options.databaseUrl),
+        OutboxModule,
         AuthModule,
         AssociationsModule,
         LiveModule,

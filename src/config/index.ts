@@ -2,14 +2,24 @@ import { appConfig } from './app.config';
 import { authConfig } from './auth.config';
 import { databaseConfig } from './database.config';
 import { liveConfig } from './live.config';
+import { outboxConfig } from './outbox.config';
 import { permitsConfig } from './permits.config';
 import { sharingConfig } from './sharing.config';
 
-export { appConfig, authConfig, databaseConfig, liveConfig, permitsConfig, sharingConfig };
+export {
+  appConfig,
+  authConfig,
+  databaseConfig,
+  liveConfig,
+  outboxConfig,
+  permitsConfig,
+  sharingConfig,
+};
 export type { AppConfig } from './app.config';
 export type { AuthConfig } from './auth.config';
 export type { DatabaseConfig } from './database.config';
 export type { LiveConfig } from './live.config';
+export type { OutboxConfig } from './outbox.config';
 export type { PermitsConfig } from './permits.config';
 export type { SharingConfig } from './sharing.config';
 
@@ -18,6 +28,7 @@ export const allConfig = [
   authConfig,
   databaseConfig,
   liveConfig,
+  outboxConfig,
   permitsConfig,
   sharingConfig,
 ];
