@@ -16,6 +16,7 @@ import { HealthController } from './health/health.controller';
 import { LiveModule } from './live/live.module';
 import { PermitsModule } from './permits/permits.module';
 import { RostersModule } from './rosters/rosters.module';
+import { ScansModule } from './scans/scans.module';
 import { SharingModule } from './sharing/sharing.module';
 import { SpacesModule } from './spaces/spaces.module';
 import { WebModule } from './web/web.module';
@@ -57,6 +58,7 @@ export class AppModule {
         RostersModule,
         PermitsModule,
         SharingModule,
+        ScansModule,
         ViolationsModule,
         PublicBoardModule,
         WebModule,
