@@ -7,6 +7,7 @@ import { Sharing1763900300000 } from './1763900300000-sharing';
 import { Rosters1763900400000 } from './1763900400000-rosters';
 import { Conventions1763900500000 } from './1763900500000-conventions';
 import { OnDutyFlags1763900600000 } from './1763900600000-on-duty-flags';
+import { PermitKeysPerAssociation1764500000000 } from './1764500000000-permit-keys-per-association';
 import { Outbox1764900000000 } from './1764900000000-outbox';
 
 export const allMigrations = [
@@ -18,5 +19,6 @@ export const allMigrations = [
   Rosters1763900400000,
   Conventions1763900500000,
   OnDutyFlags1763900600000,
+  PermitKeysPerAssociation1764500000000,
   Outbox1764900000000,
 ];

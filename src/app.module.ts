@@ -17,6 +17,7 @@ import { HealthController } from './health/health.controller';
 import { LiveModule } from './live/live.module';
 import { PermitsModule } from './permits/permits.module';
 import { RostersModule } from './rosters/rosters.module';
+import { ScansModule } from './scans/scans.module';
 import { SharingModule } from './sharing/sharing.module';
 import { SpacesModule } from './spaces/spaces.module';
 import { WebModule } from './web/web.module';
@@ -59,6 +60,7 @@ export class AppModule {
         RostersModule,
         PermitsModule,
         SharingModule,
+        ScansModule,
         ViolationsModule,
         PublicBoardModule,
         WebModule,

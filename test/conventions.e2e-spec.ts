@@ -234,7 +234,18 @@ describe('the parking convention: drafted, voted, adopted, enforced', () => {
     }
     const refused = await guest.post(VISITOR_PASSES, { plate: '京N6B219', hours: 6 });
     expect(refused.status).toBe(409);
-    expect(refused.body.message).toContain('第四条: 每户每月可申领访客临时停车证两次');
+    // Version 2's quota (two a month) and its article, in each language.
+    expect(refused.body).toMatchObject({
+      reason: 'visitor_pass.quota_used',
+      params: { quota: 2, article: 4 },
+      message: '依照公约第四条，每户每月可申领访客通行证 2 张，本户本月已用完',
+    });
+    const inEnglish = await guest
+      .post(VISITOR_PASSES, { plate: '京N6B219', hours: 6 })
+      .set('accept-language', 'en');
+    expect(inEnglish.body.message).toBe(
+      'Under Article 4 of the convention, a household has 2 visitor passes a month; this household has used them all',
+    );
   });
 
   it('an amendment raising the quota is adopted, and the same pass is then granted', async () => {

@@ -115,6 +115,31 @@ describe('permits: the council approves, the QR verifies anywhere, keys rotate',
       .get(`/api/permits/${id}/qr.png`)
       .set('Authorization', `Bearer ${other}`);
     expect(refused.status).toBe(404);
+    // Wardens print and check cards; a street-office viewer reads the permit but gets no QR.
+    const asWarden = await t
+      .http()
+      .get(`/api/permits/${id}/qr.png`)
+      .set('Authorization', `Bearer ${warden}`);
+    expect(asWarden.status).toBe(200);
+    const viewer = await t.login(DEMO.viewer);
+    expect(
+      (await t.http().get(`/api/permits/${id}`).set('Authorization', `Bearer ${viewer}`)).status,
+    ).toBe(200);
+    for (const path of ['qr.png', 'qr.svg', 'card']) {
+      const asViewer = await t
+        .http()
+        .get(`/api/permits/${id}/${path}`)
+        .set('Authorization', `Bearer ${viewer}`)
+        .set('accept-language', path === 'card' ? 'en' : 'zh-CN');
+      expect(asViewer.status).toBe(403);
+      expect(asViewer.body).toMatchObject({
+        reason: 'permit.qr_holder_or_staff',
+        message:
+          path === 'card'
+            ? "Only the holder's household and the association's council and wardens may see a permit's QR code and card"
+            : '停车证二维码和证卡仅持证住户和本车友会理事会、红袖标可查看',
+      });
+    }
   });
 
   it('two approvals racing for the same car: one wins, the other gets a clear 409', async () => {
@@ -136,11 +161,29 @@ describe('permits: the council approves, the QR verifies anywhere, keys rotate',
     const results = await Promise.all([approve(a.body.id), approve(b.body.id)]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     const loser = results.find((r) => r.status === 409)!;
-    expect(loser.body.message).toContain('该车辆已有同类有效停车证');
+    expect(loser.body).toMatchObject({
+      error: 'conflict',
+      reason: 'permit.already_active',
+      params: { plate: '京B·67M21' },
+      message: '该车辆（京B·67M21）已有同类有效停车证，请先收回原证或待其到期',
+    });
+    // The reply says what to do, never which database constraint said no.
+    expect(JSON.stringify(loser.body)).not.toContain('permit_one_active_per_scope');
     const active = await t.sql(`SELECT 1 FROM permit WHERE vehicle_id = $1 AND status = 'active'`, [
       vehicleId,
     ]);
     expect(active).toHaveLength(1);
+
+    // A third application meets the same refusal, in English when English is asked for.
+    const third = await apply();
+    const inEnglish = await approve(third.body.id).set('accept-language', 'en');
+    expect(inEnglish.status).toBe(409);
+    expect(inEnglish.body).toMatchObject({
+      reason: 'permit.already_active',
+      params: { plate: '京B·67M21' },
+      message:
+        '京B·67M21 already holds an active permit of this kind for this place; revoke it or let it expire first',
+    });
   });
 
   it('key rotation: old tokens still verify, new ones carry the new kid, a retired key goes only when unused', async () => {
@@ -163,17 +206,40 @@ describe('permits: the council approves, the QR verifies anywhere, keys rotate',
     expect(verifyWithJose(oldToken, jwks).kid).toBe(oldKid);
     expect((await scan({ token: oldToken })).body.verdict).toBe('valid');
 
-    const removeOld = await t
-      .http()
-      .delete(`/api/permit-keys/${oldKid}`)
-      .set('Authorization', `Bearer ${admin}`);
+    const removeKey = (kid: string, lang = 'zh-CN') =>
+      t
+        .http()
+        .delete(`/api/permit-keys/${kid}`)
+        .set('Authorization', `Bearer ${admin}`)
+        .set('accept-language', lang);
+    const count = (
+      await t.sql<{ count: number }>(
+        `SELECT count(*)::int AS count FROM permit
+          WHERE token_kid = $1 AND valid_to > now() AND status <> 'revoked'`,
+        [oldKid],
+      )
+    )[0]!.count;
+    expect(count).toBeGreaterThanOrEqual(1);
+    const removeOld = await removeKey(oldKid);
     expect(removeOld.status).toBe(409);
-    expect(removeOld.body.message).toContain('停车证使用此密钥');
-    const removeActive = await t
-      .http()
-      .delete(`/api/permit-keys/${rotated.body.kid}`)
-      .set('Authorization', `Bearer ${admin}`);
+    expect(removeOld.body).toMatchObject({
+      reason: 'signing_key.in_use',
+      params: { kid: oldKid, count },
+      message: `仍有 ${count} 张未过期的停车证使用此密钥（${oldKid}），请待其过期后再删除`,
+    });
+    expect((await removeKey(oldKid, 'en')).body.message).toBe(
+      `${count} unexpired permit token(s) were signed with key ${oldKid}; remove it after they expire`,
+    );
+    const removeActive = await removeKey(rotated.body.kid);
     expect(removeActive.status).toBe(409);
+    expect(removeActive.body).toMatchObject({
+      reason: 'signing_key.active',
+      params: { kid: rotated.body.kid },
+      message: `密钥 ${rotated.body.kid} 正在签发停车证，不能删除，请先轮换`,
+    });
+    expect((await removeKey(rotated.body.kid, 'en')).body.message).toBe(
+      `Key ${rotated.body.kid} is the active signing key; rotate first`,
+    );
 
     // Once every token it signed has lapsed, the retired key can go; its tokens become forged.
     await t.sql(
@@ -227,11 +293,26 @@ describe('permits: the council approves, the QR verifies anywhere, keys rotate',
     expect(changed.body.entries).toContainEqual(
       expect.objectContaining({ number: Number(number), state: 'revoked' }),
     );
-    const residentAsks = await t
+    // Only the association's council and wardens: not its residents, not street-office viewers.
+    for (const phone of [DEMO.resident, DEMO.viewer]) {
+      const refused = await t
+        .http()
+        .get('/api/permits/revocations')
+        .set('Authorization', `Bearer ${await t.login(phone)}`);
+      expect(refused.status).toBe(403);
+      expect(refused.body).toMatchObject({
+        reason: 'permit.revocations_staff_only',
+        message: '吊销名单仅本车友会理事会和红袖标可下载',
+      });
+    }
+    const inEnglish = await t
       .http()
       .get('/api/permits/revocations')
-      .set('Authorization', `Bearer ${resident}`);
-    expect(residentAsks.status).toBe(403);
+      .set('Authorization', `Bearer ${await t.login(DEMO.viewer)}`)
+      .set('accept-language', 'en');
+    expect(inEnglish.body.message).toBe(
+      "Only the association's council and wardens download the revocation list",
+    );
   });
 
   it('a suspension ends by itself at its until-time, no job needed', async () => {
@@ -260,6 +341,19 @@ describe('permits: the council approves, the QR verifies anywhere, keys rotate',
   });
 
   it('the ledger of transitions exports as CSV with who and why', async () => {
+    const id = await permitIdOfPlate(t, '京L51428');
+    await t
+      .http()
+      .post(`/api/permits/${id}/revoke`)
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ reason: '=HYPERLINK("http://x.example")' })
+      .expect(200);
+    await t
+      .http()
+      .post('/api/visitor-passes')
+      .set('Authorization', `Bearer ${resident}`)
+      .send({ plate: '京N·7C301', hours: 2, note: '+1 女儿回家' })
+      .expect(201);
     const csv = await t
       .http()
       .get('/api/permits/export.csv')
@@ -268,6 +362,10 @@ describe('permits: the council approves, the QR verifies anywhere, keys rotate',
     expect(csv.text.charCodeAt(0)).toBe(0xfeff);
     expect(csv.text).toContain('at,permitNumber,plate,kind,event,actor,reason');
     expect(csv.text).toMatch(/京J·77215,resident,revoked,赵淑芬,车辆已出售/);
+    // People's text that a spreadsheet would run as a formula is kept as text.
+    expect(csv.text).toContain(`,"'=HYPERLINK(""http://x.example"")"`);
+    expect(csv.text).toContain(`,'+1 女儿回家`);
+    expect(csv.text).not.toMatch(/,"?[=+]/);
     const viewer = await t.login(DEMO.viewer);
     const masked = await t
       .http()
@@ -299,6 +397,89 @@ describe('permits: the council approves, the QR verifies anywhere, keys rotate',
       .set('Authorization', `Bearer ${admin}`)
       .send({ until: new Date(Date.now() + 3_600_000).toISOString(), reason: 'x' });
     expect(early.status).toBe(409);
+    const { number } = (
+      await t.sql<{ number: string }>(`SELECT number FROM permit WHERE id = $1`, [pending])
+    )[0]!;
+    expect(early.body).toMatchObject({
+      reason: 'permit.not_active',
+      params: { number: Number(number), status: 'pending' },
+      message: `停车证 No.${number} 当前不是有效状态`,
+    });
     expect(decodeQrPng).toBeDefined();
+  });
+
+  it('refusals name their reason, in the language asked for', async () => {
+    const id = await permitIdOfPlate(t, '京F5Q778');
+    const toSuspend = await permitIdOfPlate(t, '京M9R202');
+    const suspendInPast = (lang: string) =>
+      t
+        .http()
+        .post(`/api/permits/${toSuspend}/suspend`)
+        .set('Authorization', `Bearer ${admin}`)
+        .set('accept-language', lang)
+        .send({ until: '2020-01-01T08:00:00+08:00', reason: '堵住院门' });
+    const zh = await suspendInPast('zh-CN');
+    expect(zh.status).toBe(400);
+    expect(zh.body).toMatchObject({
+      reason: 'permit.suspension_in_past',
+      message: '暂停截止时间须在将来',
+    });
+    expect((await suspendInPast('en')).body.message).toBe('The suspension must end in the future');
+
+    const renewBackwards = await t
+      .http()
+      .post(`/api/permits/${id}/renew`)
+      .set('Authorization', `Bearer ${admin}`)
+      .set('accept-language', 'en')
+      .send({ validTo: '2001-01-01T00:00:00+08:00' });
+    expect(renewBackwards.status).toBe(400);
+    expect(renewBackwards.body).toMatchObject({
+      reason: 'permit.validity_order',
+      message: 'The end of validity must be after its start',
+    });
+
+    // A fee the convention sets (第九条) must be recorded before approval.
+    await t.sql(
+      `UPDATE convention_version SET parameters = parameters || '{"monthlyFeeCny": 30}'
+        WHERE status = 'adopted'`,
+    );
+    try {
+      const car = await t
+        .http()
+        .post('/api/vehicles')
+        .set('Authorization', `Bearer ${resident}`)
+        .send({ plate: '京AF20931' });
+      const applied = await t
+        .http()
+        .post('/api/permits')
+        .set('Authorization', `Bearer ${resident}`)
+        .send({
+          vehicleId: car.body.id,
+          validTo: new Date(Date.now() + 60 * 86_400_000).toISOString(),
+        });
+      expect(applied.body.feeCny).toBe(60);
+      const approve = (lang: string) =>
+        t
+          .http()
+          .post(`/api/permits/${applied.body.id}/approve`)
+          .set('Authorization', `Bearer ${admin}`)
+          .set('accept-language', lang)
+          .send({});
+      const unpaid = await approve('zh-CN');
+      expect(unpaid.status).toBe(409);
+      expect(unpaid.body).toMatchObject({
+        reason: 'permit.fee_unpaid',
+        params: { number: applied.body.number, feeCny: 60, article: 9 },
+        message: `依照公约第九条，停车证 No.${applied.body.number} 须先登记缴费 60 元，才能批准`,
+      });
+      expect((await approve('en')).body.message).toBe(
+        `Under Article 9 of the convention, record the fee of 60 CNY for permit No.${applied.body.number} before approving it`,
+      );
+    } finally {
+      await t.sql(
+        `UPDATE convention_version SET parameters = parameters - 'monthlyFeeCny'
+          WHERE status = 'adopted'`,
+      );
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, type Repository } from 'typeorm';
+import { Brackets, In, type Repository } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { canReadAssociation } from '../auth/actor';
 import { hashPassword } from '../auth/password';
@@ -48,6 +48,14 @@ export class MembersService {
         ...grants.map((g) => g.association_id).filter((id) => id !== member.associationId),
       ],
     };
+  }
+
+  /** Members' names by id, for another feature's ledger that says who did what. */
+  async namesOf(ids: string[]): Promise<Map<string, string>> {
+    const wanted = [...new Set(ids)];
+    if (wanted.length === 0) return new Map();
+    const members = await this.members.findBy({ id: In(wanted) });
+    return new Map(members.map((m) => [m.id, m.name]));
   }
 
   async viewSelf(actor: Actor): Promise<MemberView> {

@@ -1,50 +1,47 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import QRCode from 'qrcode';
-import type { DataSource } from 'typeorm';
 import { formatPlate } from '../associations/plate';
 import { DomainError } from '../common/domain-error';
 import { SigningKeysService } from './keys/signing-keys.service';
-import type { Permit } from './permit.entity';
+import type { Permit } from './permit';
+import { PermitRepository } from './permit.repository';
 import { checkPermitToken, claimsFor, signPermitToken, type TokenCheck } from './permit-token';
 
 /** Level M survives a scratched or dusty windscreen; the token is sized for version ≤ 12. */
 export const QR_OPTIONS = { errorCorrectionLevel: 'M' as const, margin: 2 };
 
+/**
+ * A verified token, and the association whose key signed it (null: the shared key of before
+ * keys were per association). A token is genuine only for a permit of that association.
+ */
+export type VerifiedToken = TokenCheck & { keyAssociationId?: string | null };
+
 /** The signed token behind a permit's QR: signed on first use, then kept until renewal. */
 @Injectable()
 export class PermitTokensService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly permits: PermitRepository,
     private readonly keys: SigningKeysService,
   ) {}
 
   async tokenOf(permit: Permit): Promise<string> {
-    if (permit.status !== 'active') {
-      throw DomainError.conflict(
-        `停车证 No.${permit.number} 未生效，无二维码 / permit No.${permit.number} is ${permit.status}: it has no QR code`,
-      );
-    }
-    const stored: { token: string | null }[] = await this.dataSource.query(
-      `SELECT token FROM permit WHERE id = $1`,
-      [permit.id],
-    );
-    if (stored[0]?.token) return stored[0].token;
-    const key = await this.keys.signingKey();
+    if (permit.status !== 'active')
+      throw new DomainError('permit.no_qr', { number: permit.number });
+    const stored = await this.permits.storedToken(permit.id);
+    if (stored) return stored;
+    const key = await this.keys.signingKey(permit.associationId);
     const token = signPermitToken(claimsFor(permit), key.kid, key.privateKey);
-    // Two first views at once: the first stored token wins, the other is thrown away.
-    const rows: { token: string }[] = await this.dataSource.query(
-      `WITH signed AS (
-         UPDATE permit SET token = $2, token_kid = $3 WHERE id = $1 AND token IS NULL RETURNING token)
-       SELECT token FROM signed`,
-      [permit.id, token, key.kid],
-    );
-    if (rows[0]) return rows[0].token;
-    return this.tokenOf(permit);
+    return (await this.permits.storeToken(permit.id, token, key.kid)) ?? this.tokenOf(permit);
   }
 
-  check(token: string): Promise<TokenCheck> {
-    return checkPermitToken(token, (kid) => this.keys.publicKey(kid));
+  async check(token: string): Promise<VerifiedToken> {
+    const signer: { associationId: string | null } = { associationId: null };
+    const check = await checkPermitToken(token, async (kid) => {
+      const found = await this.keys.verifyingKey(kid);
+      signer.associationId = found?.associationId ?? null;
+      return found?.key ?? null;
+    });
+    return check.ok ? { ...check, keyAssociationId: signer.associationId } : check;
   }
 
   async qrPng(permit: Permit): Promise<Buffer> {
@@ -58,6 +55,14 @@ export class PermitTokensService {
   async cardHtml(permit: Permit, associationName: string): Promise<string> {
     return permitCardHtml(permit, associationName, await this.qrSvg(permit));
   }
+}
+
+/** Signed by the key of the permit's own association (or by the old shared key). */
+export function signedForItsAssociation(
+  check: VerifiedToken,
+  permit: Pick<Permit, 'associationId'>,
+): boolean {
+  return !check.keyAssociationId || check.keyAssociationId === permit.associationId;
 }
 
 const KIND_ZH: Record<Permit['kind'], string> = {

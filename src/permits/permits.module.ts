@@ -1,50 +1,48 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { AssociationsModule } from '../associations/associations.module';
 import { ConventionsModule } from '../conventions/conventions.module';
 import { KeysController } from './keys/keys.controller';
+import { SigningKeyRepository } from './keys/signing-key.repository';
 import { SigningKeysService } from './keys/signing-keys.service';
+import { MoveRequestRepository } from './moves/move-request.repository';
 import { MoveRequestsController } from './moves/move-requests.controller';
 import { MoveRequestsService } from './moves/move-requests.service';
-import { Permit } from './permit.entity';
+import { PermitEventRepository } from './permit-event.repository';
 import { PermitLedgerService } from './permit-ledger.service';
+import { PermitLifecycle } from './permit-lifecycle';
 import { PermitQrService } from './permit-qr.service';
+import { PermitRepository } from './permit.repository';
 import { PermitTokensService } from './permit-tokens.service';
 import { PermitsController } from './permits.controller';
 import { PermitsService } from './permits.service';
-import { PlateCheckService } from './scans/plate-check.service';
-import { ScansController } from './scans/scans.controller';
-import { ScansService } from './scans/scans.service';
-import { SharedWindows } from './scans/shared-windows';
+import { PlateCheckRepository } from './plate-check/plate-check.repository';
+import { PlateCheckService } from './plate-check/plate-check.service';
 import { VisitorPassesController } from './visitor/visitor-passes.controller';
 import { VisitorPassesService } from './visitor/visitor-passes.service';
 
 /**
  * Permits with signed QR codes. Other features use PermitsService (issueShared, suspend,
- * revoke) and SharedWindows (the off-peak feature supplies the car parks' windows).
+ * reinstate, revoke, lookups) and PermitTokensService (verifying a scanned token).
  */
 @Module({
-  // Scans record whether their warden was on duty with rosters' onDutySql, inside the INSERT.
-  imports: [TypeOrmModule.forFeature([Permit]), AssociationsModule, ConventionsModule],
-  controllers: [
-    PermitsController,
-    KeysController,
-    ScansController,
-    VisitorPassesController,
-    MoveRequestsController,
-  ],
+  imports: [AssociationsModule, ConventionsModule],
+  controllers: [PermitsController, KeysController, VisitorPassesController, MoveRequestsController],
   providers: [
+    PermitRepository,
+    PermitEventRepository,
+    SigningKeyRepository,
+    MoveRequestRepository,
+    PlateCheckRepository,
+    PermitLifecycle,
     PermitsService,
     PermitLedgerService,
     PermitTokensService,
     PermitQrService,
     SigningKeysService,
-    ScansService,
-    SharedWindows,
     PlateCheckService,
     VisitorPassesService,
     MoveRequestsService,
   ],
-  exports: [PermitsService, SharedWindows],
+  exports: [PermitsService, PermitTokensService],
 })
 export class PermitsModule {}

@@ -49,8 +49,15 @@ describe('verdict of a scan', () => {
     [
       'valid',
       { carParkId: LANE },
+      { withinWindow: true, place: { associationId: A, carParkId: LANE } },
+    ],
+    // Fail closed: windows nobody could read never make a shared permit valid.
+    [
+      'unknown',
+      { carParkId: LANE },
       { withinWindow: null, place: { associationId: A, carParkId: LANE } },
     ],
+    ['unknown', { carParkId: LANE }, { place: { associationId: A, carParkId: LANE } }],
     ['unknown', { status: 'pending' as const }, {}],
   ])('%s', (expected, over, extra: Record<string, unknown>) => {
     const result = judge({ permit: permit(over), place, at: now, ...extra });

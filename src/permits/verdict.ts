@@ -42,7 +42,10 @@ export interface JudgeInput {
   place: ScanPlace;
   plateSeen?: string | null;
   at: Date;
-  /** Shared permits: inside the car park's offer windows? null when nobody can say. */
+  /**
+   * Shared permits: inside the car park's offer windows? null (or left out) when they could not
+   * be read: such a permit is never judged valid.
+   */
   withinWindow?: boolean | null;
 }
 
@@ -80,7 +83,11 @@ export function judge(input: JudgeInput): Judgement {
   if (input.plateSeen && normalisePlate(input.plateSeen) !== permit.plate) {
     return verdict('plate_mismatch');
   }
-  if (permit.carParkId && input.withinWindow === false) return verdict('outside_window');
+  if (permit.carParkId) {
+    // Fail closed: a shared permit is valid only when the offer's windows say so.
+    if (input.withinWindow === false) return verdict('outside_window');
+    if (input.withinWindow !== true) return WINDOWS_UNREADABLE;
+  }
   return verdict('valid');
 }
 
@@ -101,6 +108,13 @@ const REASONS: Record<Verdict, string> = {
   plate_mismatch: '车牌与停车证不符 / the plate on the car is not the plate on the permit',
   forged: '二维码无效或被篡改 / forged or altered: the signature does not verify',
   unknown: '查无此证 / no such permit',
+};
+
+/** The car park's offer windows could not be read: nobody can say this car may park now. */
+export const WINDOWS_UNREADABLE: Judgement = {
+  verdict: 'unknown',
+  reason:
+    '暂时无法读取共享停车时段，不能确认 / the shared parking hours cannot be read now: not confirmed',
 };
 
 export function verdict(v: Verdict): Judgement {

@@ -4,7 +4,7 @@ import { maskPlate } from '../common/masking';
 import { formatPlate } from '../associations/plate';
 import { mayReadPlate } from '../associations/views';
 import type { PermitView } from './dto/permit.view';
-import type { Permit } from './permit.entity';
+import type { Permit } from './permit';
 import { statusAt } from './permit-status';
 
 export function toPermitView(permit: Permit, actor: Actor, now: Date): PermitView {

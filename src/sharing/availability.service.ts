@@ -127,6 +127,21 @@ export class AvailabilityService {
     );
   }
 
+  /**
+   * Whether an association's wardens check this car park: it is the association's own, or an
+   * offer there is (or was) open to it. Scans answer 404 for any other.
+   */
+  async servesAssociation(carParkId: string, associationId: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM car_park c
+        WHERE c.id = $1 AND (c.association_id = $2 OR EXISTS (
+          SELECT 1 FROM off_peak_offer o
+           WHERE o.car_park_id = c.id AND $2 = ANY (o.eligible_association_ids)))`,
+      [carParkId, associationId],
+    );
+    return rows.length > 0;
+  }
+
   /** After commit: `carpark.updated` to the car park's followers and to the unit's staff. */
   async publish(carParkId: string, residentUnitId: string): Promise<void> {
     const payload = await this.carPark(carParkId);

@@ -5,7 +5,6 @@ import { ConventionsModule } from '../conventions/conventions.module';
 import { LiveModule } from '../live/live.module';
 import { LiveTopics } from '../live/live-topics';
 import { PermitsModule } from '../permits/permits.module';
-import { SharedWindows } from '../permits/scans/shared-windows';
 import { AllocationsService } from './allocations.service';
 import { AvailabilityService } from './availability.service';
 import { BookingsController } from './bookings.controller';
@@ -58,13 +57,9 @@ export class SharingModule implements OnModuleInit {
   constructor(
     private readonly topics: LiveTopics,
     private readonly carParkTopic: CarParkTopic,
-    private readonly sharedWindows: SharedWindows,
-    private readonly availability: AvailabilityService,
   ) {}
 
   onModuleInit(): void {
     this.topics.register(this.carParkTopic);
-    // A warden's scan of a `shared` permit asks whether the car park's offer is open now.
-    this.sharedWindows.provide(({ carParkId }, at) => this.availability.openAt(carParkId, at));
   }
 }

@@ -6,18 +6,21 @@ import {
   randomBytes,
 } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { Actor } from '../../auth/actor';
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/domain-error';
 import { permitsConfig, type PermitsConfig } from '../../config';
+import { Transactions } from '../../database/transactions';
+import { PermitRepository } from '../permit.repository';
+import { canManageSigningKeys } from '../permits.policy';
 import { decryptPrivateKey, deriveWrappingKey, encryptPrivateKey } from './key-crypto';
+import {
+  type NewSigningKey,
+  SigningKeyRepository,
+  type StoredPublicJwk,
+} from './signing-key.repository';
 
-export interface PublicJwk {
-  kty: string;
-  crv: string;
-  x: string;
-  y: string;
+export interface PublicJwk extends StoredPublicJwk {
   kid: string;
   alg: 'ES256';
   use: 'sig';
@@ -28,6 +31,12 @@ export interface SigningKey {
   privateKey: KeyObject;
 }
 
+/** A key that verifies tokens, and whose association's permits it signed (null: the old shared key). */
+export interface VerifyingKey {
+  key: KeyObject;
+  associationId: string | null;
+}
+
 export interface SigningKeyView {
   kid: string;
   state: 'active' | 'retired';
@@ -35,33 +44,30 @@ export interface SigningKeyView {
   retiredAt: Date | null;
 }
 
-interface KeyRow {
-  kid: string;
-  public_jwk: Omit<PublicJwk, 'kid' | 'alg' | 'use'>;
-  private_key_encrypted: string;
-  state: 'active' | 'retired';
-  created_at: Date;
-  retired_at: Date | null;
-}
-
 const DEV_SECRET = 'hutong-parking: development only, set PERMIT_KEY_SECRET in production';
-// Another instance may rotate: re-read the active key now and then, and unknown kids at most
+// Another instance may rotate: re-read an active key now and then, and unknown kids at most
 // this often (so forged kids cannot hammer the database).
 const ACTIVE_KEY_TTL_MS = 60_000;
 const RELOAD_PUBLIC_EVERY_MS = 5_000;
 
-/** ES256 keys that sign permit QR tokens: generated on first start, private part encrypted. */
+/**
+ * ES256 keys that sign permit QR tokens, one active key per association (made on its first
+ * signature), private parts encrypted at rest. Every key ever used stays in the JWKS until its
+ * association's council removes it, so a phone offline verifies any association's permits.
+ */
 @Injectable()
 export class SigningKeysService implements OnModuleInit {
   private readonly logger = new Logger('PermitSigningKeys');
   private wrappingKey!: Buffer;
-  private active: (SigningKey & { loadedAt: number }) | null = null;
-  private publicKeys = new Map<string, KeyObject>();
-  private publicLoadedAt = 0;
+  private readonly active = new Map<string, SigningKey & { loadedAt: number }>();
+  private verifying = new Map<string, VerifyingKey>();
+  private verifyingLoadedAt = 0;
 
   constructor(
     @Inject(permitsConfig.KEY) private readonly config: PermitsConfig,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly keys: SigningKeyRepository,
+    private readonly permits: PermitRepository,
+    private readonly transactions: Transactions,
     private readonly clock: Clock,
   ) {}
 
@@ -72,141 +78,120 @@ export class SigningKeysService implements OnModuleInit {
       );
     }
     this.wrappingKey = deriveWrappingKey(this.config.keySecret || DEV_SECRET);
-    await this.insertKeyUnlessActive();
-    await this.reloadPublicKeys();
+    await this.reloadVerifyingKeys();
   }
 
-  async signingKey(): Promise<SigningKey> {
-    if (!this.active || Date.now() - this.active.loadedAt > ACTIVE_KEY_TTL_MS) {
-      const rows: KeyRow[] = await this.dataSource.query(
-        `SELECT * FROM permit_signing_key WHERE state = 'active'`,
-      );
-      const row = rows[0];
-      if (!row) throw new Error('no active permit signing key');
-      const pem = decryptPrivateKey(row.private_key_encrypted, this.wrappingKey);
-      this.active = { kid: row.kid, privateKey: createPrivateKey(pem), loadedAt: Date.now() };
+  /** The association's active key, made on its first signature. */
+  async signingKey(associationId: string): Promise<SigningKey> {
+    const cached = this.active.get(associationId);
+    if (cached && Date.now() - cached.loadedAt <= ACTIVE_KEY_TTL_MS) return cached;
+    let row = await this.keys.activeOf(associationId);
+    if (!row) {
+      await this.keys.insertUnlessActive(generateKey(associationId, this.wrappingKey));
+      row = await this.keys.activeOf(associationId);
+      if (!row) throw new Error(`no active permit signing key for ${associationId}`);
+      await this.reloadVerifyingKeys();
     }
-    return this.active;
+    const pem = decryptPrivateKey(row.privateKeyEncrypted, this.wrappingKey);
+    const key = { kid: row.kid, privateKey: createPrivateKey(pem), loadedAt: Date.now() };
+    this.active.set(associationId, key);
+    return key;
   }
 
-  /** The public key for a kid, or null when no such key exists (forged or removed). */
-  async publicKey(kid: string): Promise<KeyObject | null> {
-    const known = this.publicKeys.get(kid);
+  /** The key for a kid, or null when no such key exists (forged or removed). */
+  async verifyingKey(kid: string): Promise<VerifyingKey | null> {
+    const known = this.verifying.get(kid);
     if (known) return known;
-    if (Date.now() - this.publicLoadedAt < RELOAD_PUBLIC_EVERY_MS) return null;
-    await this.reloadPublicKeys();
-    return this.publicKeys.get(kid) ?? null;
+    if (Date.now() - this.verifyingLoadedAt < RELOAD_PUBLIC_EVERY_MS) return null;
+    await this.reloadVerifyingKeys();
+    return this.verifying.get(kid) ?? null;
   }
 
   async jwks(): Promise<{ keys: PublicJwk[] }> {
-    const rows: KeyRow[] = await this.dataSource.query(
-      `SELECT kid, public_jwk FROM permit_signing_key ORDER BY created_at DESC`,
-    );
-    return { keys: rows.map(toJwk) };
+    return {
+      keys: (await this.keys.all()).map((k) => ({
+        ...k.publicJwk,
+        kid: k.kid,
+        alg: 'ES256',
+        use: 'sig',
+      })),
+    };
   }
 
-  async list(): Promise<SigningKeyView[]> {
-    const rows: KeyRow[] = await this.dataSource.query(
-      `SELECT kid, state, created_at, retired_at FROM permit_signing_key ORDER BY created_at DESC`,
-    );
-    return rows.map((r) => ({
-      kid: r.kid,
-      state: r.state,
-      createdAt: r.created_at,
-      retiredAt: r.retired_at,
-    }));
+  async list(actor: Actor): Promise<SigningKeyView[]> {
+    return this.listOf(ownKeys(actor));
   }
 
-  /** A new key signs from now on; the old one keeps verifying the tokens it signed. */
-  async rotate(): Promise<SigningKeyView> {
-    const generated = generateKey(this.wrappingKey);
-    await this.dataSource.transaction(async (em) => {
-      await em.query(
-        `UPDATE permit_signing_key SET state = 'retired', retired_at = $1 WHERE state = 'active'`,
-        [this.clock.now()],
-      );
-      await em.query(
-        `INSERT INTO permit_signing_key (kid, public_jwk, private_key_encrypted) VALUES ($1, $2, $3)`,
-        [generated.kid, generated.publicJwk, generated.encrypted],
-      );
+  /** A new key signs the association's permits from now on; the old one keeps verifying. */
+  async rotate(actor: Actor): Promise<SigningKeyView> {
+    const associationId = ownKeys(actor);
+    const generated = generateKey(associationId, this.wrappingKey);
+    await this.transactions.run(async (tx) => {
+      await this.keys.retireActive(associationId, this.clock.now(), tx);
+      await this.keys.insert(generated, tx);
     });
-    this.active = null;
-    await this.reloadPublicKeys();
-    const view = (await this.list()).find((k) => k.kid === generated.kid);
+    this.active.delete(associationId);
+    await this.reloadVerifyingKeys();
+    const view = (await this.listOf(associationId)).find((k) => k.kid === generated.kid);
     return view!;
   }
 
-  /** A retired key goes once no live token depends on it. */
-  async remove(kid: string): Promise<void> {
-    await this.dataSource.transaction(async (em) => {
-      const rows: KeyRow[] = await em.query(
-        `SELECT kid, state FROM permit_signing_key WHERE kid = $1 FOR UPDATE`,
-        [kid],
-      );
-      const key = rows[0];
+  /** A retired key of the association goes once no live token depends on it. */
+  async remove(actor: Actor, kid: string): Promise<void> {
+    const associationId = ownKeys(actor);
+    await this.transactions.run(async (tx) => {
+      const key = await this.keys.lockOf(associationId, kid, tx);
       if (!key) throw DomainError.notFound('signing key', kid);
-      if (key.state === 'active') {
-        throw DomainError.conflict(
-          `正在使用的签名密钥不能删除 / key ${kid} is the active signing key: rotate first`,
-        );
-      }
-      const live: { count: string }[] = await em.query(
-        `SELECT count(*) FROM permit WHERE token_kid = $1 AND valid_to > $2 AND status <> 'revoked'`,
-        [kid, this.clock.now()],
-      );
-      const count = Number(live[0]?.count ?? 0);
-      if (count > 0) {
-        throw DomainError.conflict(
-          `仍有${count}张停车证使用此密钥 / ${count} unexpired permit token(s) were signed with key ${kid}; remove it after they expire`,
-        );
-      }
-      // Lapsed permits forget the token; a renewal would sign a fresh one with the live key.
-      await em.query(`UPDATE permit SET token = NULL, token_kid = NULL WHERE token_kid = $1`, [
-        kid,
-      ]);
-      await em.query(`DELETE FROM permit_signing_key WHERE kid = $1`, [kid]);
+      if (key.state === 'active') throw new DomainError('signing_key.active', { kid });
+      const count = await this.permits.countLiveTokensSignedWith(kid, this.clock.now(), tx);
+      if (count > 0) throw new DomainError('signing_key.in_use', { kid, count });
+      await this.permits.forgetTokensSignedWith(kid, tx);
+      await this.keys.delete(kid, tx);
     });
-    this.publicKeys.delete(kid);
+    this.verifying.delete(kid);
   }
 
-  private async insertKeyUnlessActive(): Promise<void> {
-    const rows: { kid: string }[] = await this.dataSource.query(
-      `SELECT kid FROM permit_signing_key WHERE state = 'active'`,
-    );
-    if (rows.length > 0) return;
-    const generated = generateKey(this.wrappingKey);
-    await this.dataSource.query(
-      `INSERT INTO permit_signing_key (kid, public_jwk, private_key_encrypted) VALUES ($1, $2, $3)
-       ON CONFLICT (state) WHERE state = 'active' DO NOTHING`,
-      [generated.kid, generated.publicJwk, generated.encrypted],
-    );
+  private async listOf(associationId: string): Promise<SigningKeyView[]> {
+    return (await this.keys.ofAssociation(associationId)).map((k) => ({
+      kid: k.kid,
+      state: k.state,
+      createdAt: k.createdAt,
+      retiredAt: k.retiredAt,
+    }));
   }
 
-  private async reloadPublicKeys(): Promise<void> {
-    const rows: KeyRow[] = await this.dataSource.query(
-      `SELECT kid, public_jwk FROM permit_signing_key`,
+  private async reloadVerifyingKeys(): Promise<void> {
+    const all = await this.keys.all();
+    this.verifying = new Map(
+      all.map((k) => [
+        k.kid,
+        {
+          key: createPublicKey({ key: { ...k.publicJwk }, format: 'jwk' }),
+          associationId: k.associationId,
+        },
+      ]),
     );
-    this.publicKeys = new Map(
-      rows.map((r) => [r.kid, createPublicKey({ key: { ...r.public_jwk }, format: 'jwk' })]),
-    );
-    this.publicLoadedAt = Date.now();
+    this.verifyingLoadedAt = Date.now();
   }
 }
 
-function generateKey(wrappingKey: Buffer) {
+/** The association whose keys the actor manages: their own, as its council. */
+function ownKeys(actor: Actor): string {
+  if (!canManageSigningKeys(actor, actor.associationId)) throw new DomainError('council.only');
+  return actor.associationId;
+}
+
+function generateKey(associationId: string, wrappingKey: Buffer): NewSigningKey {
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const { kty, crv, x, y } = publicKey.export({ format: 'jwk' });
   return {
     // Four characters keep the QR small; a clash would fail the primary key, never mislead.
     kid: randomBytes(3).toString('base64url'),
-    publicJwk: { kty, crv, x, y },
-    encrypted: encryptPrivateKey(
+    associationId,
+    publicJwk: { kty: kty!, crv: crv!, x: x!, y: y! },
+    privateKeyEncrypted: encryptPrivateKey(
       privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
       wrappingKey,
     ),
   };
-}
-
-function toJwk(row: Pick<KeyRow, 'kid' | 'public_jwk'>): PublicJwk {
-  return { ...row.public_jwk, kid: row.kid, alg: 'ES256', use: 'sig' };
 }

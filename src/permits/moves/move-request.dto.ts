@@ -1,8 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import type { MoveAnswer } from '../../shared/live/permits';
 
-export const MOVE_ANSWERS = ['coming', 'in_ten_minutes', 'cannot'] as const;
-export type MoveAnswer = (typeof MOVE_ANSWERS)[number];
+export type { MoveAnswer };
+export const MOVE_ANSWERS = [
+  'coming',
+  'in_ten_minutes',
+  'cannot',
+] as const satisfies readonly MoveAnswer[];
 
 export class AskToMoveDto {
   @ApiProperty({ example: '京A·12345' }) @IsString() @Length(5, 20) plate!: string;

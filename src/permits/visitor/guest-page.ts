@@ -1,5 +1,5 @@
 import { formatPlate } from '../../associations/plate';
-import type { Permit } from '../permit.entity';
+import type { Permit } from '../permit';
 import { shanghaiDateTime } from '../../common/shanghai-time';
 import { type PermitStatus } from '../permit-status';
 import { escapeHtml } from '../permit-tokens.service';

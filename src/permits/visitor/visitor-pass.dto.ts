@@ -48,7 +48,11 @@ export class IssueVisitorPassDto {
 
 export class VisitorPassView {
   @ApiProperty({ type: PermitView }) permit!: PermitView;
-  @ApiProperty({ example: '/visit/Xk3…', description: 'Send to the guest: shows the QR, no login' })
+  @ApiProperty({
+    example: 'https://parking.example.cn/visit/Xk3…',
+    description:
+      'Send to the guest: shows the QR, no login. Built from PUBLIC_URL, else the request',
+  })
   guestUrl!: string;
   @ApiProperty({ example: 3 }) usedThisMonth!: number;
   @ApiProperty({ example: 4 }) quota!: number;

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeEndpoint, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor, Public, Roles } from '../../auth/decorators';
 import { ApiStandardErrors } from '../../common/api-errors.decorator';
@@ -21,8 +21,12 @@ export class VisitorPassesController {
   @ApiOperation({
     summary: "Issue a visitor pass for a guest's plate, within the convention's monthly quota",
   })
-  issue(@CurrentActor() actor: Actor, @Body() body: IssueVisitorPassDto): Promise<VisitorPassView> {
-    return this.passes.issue(actor, body);
+  issue(
+    @CurrentActor() actor: Actor,
+    @Body() body: IssueVisitorPassDto,
+    @Req() request: FastifyRequest,
+  ): Promise<VisitorPassView> {
+    return this.passes.issue(actor, body, `${request.protocol}://${request.host}`);
   }
 
   @Get('visit/:token')

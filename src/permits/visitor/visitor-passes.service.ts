@@ -1,21 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import type { DataSource, Repository } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '../../auth/actor';
 import { AssociationsService } from '../../associations/associations.service';
 import { parsePlate } from '../../associations/plate';
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/domain-error';
-import {
-  citeArticle,
-  type ParameterName,
-  type RulesInForce,
-} from '../../conventions/convention-parameters';
-import { ConventionRulesService } from '../../conventions/convention-rules.service';
-import { Permit } from '../permit.entity';
-import { recordPermitEvent } from '../permit-events';
 import { startOfShanghaiMonth } from '../../common/shanghai-time';
+import { appConfig, type AppConfig } from '../../config';
+import { ConventionRulesService } from '../../conventions/convention-rules.service';
+import { Transactions } from '../../database/transactions';
+import { PermitEventRepository } from '../permit-event.repository';
+import { PermitRepository } from '../permit.repository';
 import { statusAt } from '../permit-status';
 import { PermitTokensService } from '../permit-tokens.service';
 import { toPermitView } from '../views';
@@ -28,64 +23,48 @@ const HOUR_MS = 3_600_000;
 @Injectable()
 export class VisitorPassesService {
   constructor(
-    @InjectRepository(Permit) private readonly permits: Repository<Permit>,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly permits: PermitRepository,
+    private readonly ledger: PermitEventRepository,
     private readonly rules: ConventionRulesService,
     private readonly associations: AssociationsService,
     private readonly tokens: PermitTokensService,
+    private readonly transactions: Transactions,
+    @Inject(appConfig.KEY) private readonly app: AppConfig,
     private readonly clock: Clock,
   ) {}
 
-  async issue(actor: Actor, dto: IssueVisitorPassDto): Promise<VisitorPassView> {
+  /**
+   * `origin` is where the request came to (its protocol and host, behind a trusted proxy the
+   * forwarded ones): the guest's link points there unless PUBLIC_URL names the public address.
+   */
+  async issue(actor: Actor, dto: IssueVisitorPassDto, origin: string): Promise<VisitorPassView> {
     const householdId = actor.householdId;
-    if (!householdId) {
-      throw DomainError.forbidden(
-        '您尚未登记住户 / only a registered household issues visitor passes',
-      );
-    }
+    if (!householdId) throw new DomainError('visitor_pass.no_household');
     const parsed = parsePlate(dto.plate, dto.plateColor);
-    if (!parsed.ok) throw DomainError.invalid(parsed.reason, { field: 'plate' });
+    if (!parsed.ok) throw new DomainError('visitor_pass.plate_invalid', { plate: dto.plate });
     if (dto.laneId) await this.associations.readableLane(actor, dto.laneId);
     const now = this.clock.now();
     const rules = await this.rules.rulesInForce(actor.associationId, now);
     const { visitorPassesPerMonth: quota, visitorPassMaxHours: maxHours } = rules.parameters;
     if (dto.hours > maxHours) {
-      throw DomainError.invalid(
-        refusal(
-          rules,
-          'visitorPassMaxHours',
-          `访客通行证最长${maxHours}小时`,
-          `a visitor pass lasts at most ${maxHours} hours`,
-        ),
-      );
+      const article = rules.articleFor('visitorPassMaxHours')?.number ?? null;
+      throw new DomainError('visitor_pass.too_long', { maxHours, article });
     }
     const validFrom = dto.validFrom ? new Date(dto.validFrom) : now;
     const guestToken = randomBytes(18).toString('base64url');
-    const { permit, used } = await this.dataSource.transaction(async (em) => {
-      // One household's passes are counted and issued one at a time, so two phones cannot both
-      // take the last pass of the month.
-      await em.query(`SELECT pg_advisory_xact_lock(hashtext('visitor-pass:' || $1))`, [
+    const { permit, used } = await this.transactions.run(async (tx) => {
+      await this.permits.lockVisitorPassesOf(householdId, tx);
+      const usedBefore = await this.permits.countVisitorPassesSince(
         householdId,
-      ]);
-      const counted: { count: string }[] = await em.query(
-        `SELECT count(*) FROM permit
-          WHERE household_id = $1 AND kind = 'visitor' AND created_at >= $2 AND status <> 'rejected'`,
-        [householdId, startOfShanghaiMonth(now)],
+        startOfShanghaiMonth(now),
+        tx,
       );
-      const usedBefore = Number(counted[0]?.count ?? 0);
       if (usedBefore >= quota) {
-        throw DomainError.conflict(
-          refusal(
-            rules,
-            'visitorPassesPerMonth',
-            `本户本月${quota}张访客通行证已用完`,
-            `this household has used all ${quota} visitor passes of this month`,
-          ),
-        );
+        const article = rules.articleFor('visitorPassesPerMonth')?.number ?? null;
+        throw new DomainError('visitor_pass.quota_used', { quota, article });
       }
-      const repo = em.getRepository(Permit);
-      const saved = await repo.save(
-        repo.create({
+      const saved = await this.permits.insert(
+        {
           associationId: actor.associationId,
           kind: 'visitor',
           vehicleId: null,
@@ -95,28 +74,29 @@ export class VisitorPassesService {
           status: 'active',
           validFrom,
           validTo: new Date(validFrom.getTime() + dto.hours * HOUR_MS),
-          feeCny: 0,
           guestToken,
           appliedBy: actor.memberId,
           note: dto.note ?? '',
-          createdAt: now,
-          updatedAt: now,
-        }),
+          at: now,
+        },
+        tx,
       );
-      await recordPermitEvent(em, {
-        permitId: saved.id,
-        associationId: saved.associationId,
-        type: 'issued',
-        by: actor,
-        reason: dto.note,
-        at: now,
-      });
+      await this.ledger.record(
+        {
+          permitId: saved.id,
+          associationId: saved.associationId,
+          type: 'issued',
+          actorMemberId: actor.memberId,
+          reason: dto.note,
+          at: now,
+        },
+        tx,
+      );
       return { permit: saved, used: usedBefore + 1 };
     });
-    const fresh = await this.permits.findOneByOrFail({ id: permit.id });
     return {
-      permit: toPermitView(fresh, actor, now),
-      guestUrl: `/visit/${guestToken}`,
+      permit: toPermitView(permit, actor, now),
+      guestUrl: `${(this.app.publicUrl || origin).replace(/\/+$/, '')}/visit/${guestToken}`,
       usedThisMonth: used,
       quota,
     };
@@ -124,10 +104,7 @@ export class VisitorPassesService {
 
   /** The guest's page: anyone holding the unguessable link sees the pass, nothing else. */
   async guestPage(guestToken: string): Promise<string | null> {
-    const permit = await this.permits
-      .createQueryBuilder('p')
-      .where('p.guestToken = :guestToken', { guestToken })
-      .getOne();
+    const permit = await this.permits.findByGuestToken(guestToken);
     if (!permit) return null;
     const association = await this.associations.findById(permit.associationId);
     const status = statusAt(permit, this.clock.now());
@@ -135,8 +112,4 @@ export class VisitorPassesService {
       status === 'active' || status === 'scheduled' ? await this.tokens.qrSvg(permit) : null;
     return guestPageHtml(permit, association?.name ?? '', status, qrSvg);
   }
-}
-
-function refusal(rules: RulesInForce, parameter: ParameterName, zh: string, en: string): string {
-  return rules.articleFor(parameter) ? citeArticle(rules, parameter, en) : `${zh} / ${en}`;
 }

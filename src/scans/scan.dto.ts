@@ -11,8 +11,8 @@ import {
   Matches,
   Min,
 } from 'class-validator';
-import { PageQuery } from '../../common/pagination';
-import { VERDICTS, type Verdict } from '../verdict';
+import { PageQuery } from '../common/pagination';
+import { VERDICTS, type Verdict } from '../permits/verdict';
 
 export class ScanDto {
   @ApiPropertyOptional({ description: 'The QR content (a signed permit token)' })

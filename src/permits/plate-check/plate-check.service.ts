@@ -1,14 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import type { DataSource, Repository } from 'typeorm';
 import type { Actor } from '../../auth/actor';
 import { AssociationsService } from '../../associations/associations.service';
 import { normalisePlate } from '../../associations/plate';
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/domain-error';
 import { permitsConfig, type PermitsConfig } from '../../config';
-import { Permit } from '../permit.entity';
+import { Transactions } from '../../database/transactions';
+import { PermitRepository } from '../permit.repository';
 import { judge } from '../verdict';
+import { PlateCheckRepository } from './plate-check.repository';
 
 const HOUR_MS = 3_600_000;
 
@@ -20,9 +20,10 @@ const HOUR_MS = 3_600_000;
 @Injectable()
 export class PlateCheckService {
   constructor(
-    @InjectRepository(Permit) private readonly permits: Repository<Permit>,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly permits: PermitRepository,
+    private readonly checks: PlateCheckRepository,
     private readonly associations: AssociationsService,
+    private readonly transactions: Transactions,
     @Inject(permitsConfig.KEY) private readonly config: PermitsConfig,
     private readonly clock: Clock,
   ) {}
@@ -34,10 +35,11 @@ export class PlateCheckService {
     }
     const now = this.clock.now();
     await this.countQuestion(actor, now);
-    const candidates = await this.permits.find({
-      where: { associationId: actor.associationId, plate: normalisePlate(plate) },
-      take: 10,
-    });
+    const candidates = await this.permits.findByPlate(
+      actor.associationId,
+      normalisePlate(plate),
+      10,
+    );
     const place = { associationId: actor.associationId, laneId: laneId ?? null };
     return {
       allowed: candidates.some((p) => judge({ permit: p, place, at: now }).verdict === 'valid'),
@@ -45,17 +47,16 @@ export class PlateCheckService {
   }
 
   private async countQuestion(actor: Actor, now: Date): Promise<void> {
-    const rows: { count: string }[] = await this.dataSource.query(
-      `SELECT count(*) FROM plate_check WHERE member_id = $1 AND at > $2`,
-      [actor.memberId, new Date(now.getTime() - HOUR_MS)],
-    );
     const limit = this.config.plateChecksPerHour;
-    if (Number(rows[0]?.count ?? 0) >= limit) {
-      throw new DomainError('plate_check.too_many', { limit });
-    }
-    await this.dataSource.query(`INSERT INTO plate_check (member_id, at) VALUES ($1, $2)`, [
-      actor.memberId,
-      now,
-    ]);
+    await this.transactions.run(async (tx) => {
+      await this.checks.lockMember(actor.memberId, tx);
+      const asked = await this.checks.countSince(
+        actor.memberId,
+        new Date(now.getTime() - HOUR_MS),
+        tx,
+      );
+      if (asked >= limit) throw new DomainError('plate_check.too_many', { limit });
+      await this.checks.record(actor.memberId, now, tx);
+    });
   }
 }

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '../../auth/actor';
-import { CurrentActor, Roles } from '../../auth/decorators';
-import { ApiStandardErrors } from '../../common/api-errors.decorator';
-import type { Page } from '../../common/pagination';
+import type { Actor } from '../auth/actor';
+import { CurrentActor, Roles } from '../auth/decorators';
+import { ApiStandardErrors } from '../common/api-errors.decorator';
+import type { Page } from '../common/pagination';
 import { ScanDto, ScanQuery, ScanView } from './scan.dto';
 import { ScansService } from './scans.service';
 

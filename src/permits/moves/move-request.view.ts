@@ -1,0 +1,19 @@
+// A 挪车 request → what one reader sees: the holder sees their own plate, the asker a masked one,
+// and nobody ever the other's name or phone.
+import { formatPlate } from '../../associations/plate';
+import { maskPlate } from '../../common/masking';
+import type { MoveRequestFacts } from '../permits.events';
+import type { MoveRequestView } from './move-request.dto';
+
+export function moveRequestSeenBy(request: MoveRequestFacts, viewerId: string): MoveRequestView {
+  const holderView = request.holderMemberId === viewerId;
+  return {
+    id: request.id,
+    plate: holderView ? formatPlate(request.plate) : maskPlate(request.plate),
+    note: request.note,
+    askedByMe: request.askedBy === viewerId,
+    askedAt: request.askedAt,
+    answer: request.answer,
+    answeredAt: request.answeredAt,
+  };
+}

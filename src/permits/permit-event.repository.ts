@@ -1,0 +1,150 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { Tx } from '../database/transactions';
+import type { PermitKind } from './permit-token';
+
+export const PERMIT_EVENT_TYPES = [
+  'applied',
+  'approved',
+  'rejected',
+  'fee_paid',
+  'issued',
+  'renewed',
+  'suspended',
+  'reinstated',
+  'revoked',
+  'expired',
+] as const;
+export type PermitEventType = (typeof PERMIT_EVENT_TYPES)[number];
+
+/** One row of a permit's ledger (台账): who (null: the system) did what, when and why. */
+export interface PermitEventRecord {
+  permitId: string;
+  associationId: string;
+  type: PermitEventType;
+  actorMemberId: string | null;
+  reason?: string;
+  details?: Record<string, unknown>;
+  at: Date;
+}
+
+export interface PermitEvent {
+  id: string;
+  permitId: string;
+  type: PermitEventType;
+  actorMemberId: string | null;
+  reason: string;
+  at: Date;
+}
+
+/** A ledger row with the permit it is about, for the association's CSV. */
+export interface LedgerLine extends PermitEvent {
+  permitNumber: number;
+  plate: string;
+  kind: PermitKind;
+}
+
+/** The latest suspension, reinstatement or revocation of a permit. */
+export interface RevocationLine {
+  number: number;
+  type: 'suspended' | 'reinstated' | 'revoked';
+  until: Date | null;
+  at: Date;
+}
+
+interface EventRow {
+  id: string;
+  permit_id: string;
+  type: PermitEventType;
+  actor_member_id: string | null;
+  reason: string;
+  at: Date;
+}
+
+/** The only code that speaks SQL to `permit_event`, the append-only ledger of transitions. */
+@Injectable()
+export class PermitEventRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Written in the transition's own transaction: no change without its ledger row. */
+  async record(event: PermitEventRecord, tx: Tx): Promise<void> {
+    await tx.query(
+      `INSERT INTO permit_event (permit_id, association_id, type, actor_member_id, reason, details, at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [
+        event.permitId,
+        event.associationId,
+        event.type,
+        event.actorMemberId,
+        event.reason ?? '',
+        event.details ?? {},
+        event.at,
+      ],
+    );
+  }
+
+  async eventsOf(permitId: string): Promise<PermitEvent[]> {
+    const rows: EventRow[] = await this.dataSource.query(
+      `SELECT id, permit_id, type, actor_member_id, reason, at
+         FROM permit_event WHERE permit_id = $1 ORDER BY id`,
+      [permitId],
+    );
+    return rows.map(toEvent);
+  }
+
+  async ledgerOf(associationId: string): Promise<LedgerLine[]> {
+    const rows: (EventRow & { number: string; plate: string; kind: PermitKind })[] =
+      await this.dataSource.query(
+        `SELECT e.id, e.permit_id, e.type, e.actor_member_id, e.reason, e.at,
+                p.number, p.plate, p.kind
+           FROM permit_event e JOIN permit p ON p.id = e.permit_id
+          WHERE e.association_id = $1 ORDER BY e.id`,
+        [associationId],
+      );
+    return rows.map((r) => ({
+      ...toEvent(r),
+      permitNumber: Number(r.number),
+      plate: r.plate,
+      kind: r.kind,
+    }));
+  }
+
+  /** The latest change of each permit not yet past its end, since a point (or ever). */
+  async revocationsSince(
+    associationId: string,
+    since: Date | null,
+    now: Date,
+  ): Promise<RevocationLine[]> {
+    const rows: {
+      number: string;
+      type: RevocationLine['type'];
+      until: string | null;
+      at: Date;
+    }[] = await this.dataSource.query(
+      `SELECT DISTINCT ON (e.permit_id) p.number, e.type, e.details->>'until' AS until, e.at
+         FROM permit_event e JOIN permit p ON p.id = e.permit_id
+        WHERE e.association_id = $1 AND e.type IN ('suspended', 'reinstated', 'revoked')
+          AND ($2::timestamptz IS NULL OR e.at > $2) AND p.valid_to > $3
+        ORDER BY e.permit_id, e.id DESC`,
+      [associationId, since, now],
+    );
+    return rows.map((r) => ({
+      number: Number(r.number),
+      type: r.type,
+      until: r.until ? new Date(r.until) : null,
+      at: r.at,
+    }));
+  }
+}
+
+function toEvent(row: EventRow): PermitEvent {
+  return {
+    id: String(row.id),
+    permitId: row.permit_id,
+    type: row.type,
+    actorMemberId: row.actor_member_id,
+    reason: row.reason,
+    at: row.at,
+  };
+}

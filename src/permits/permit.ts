@@ -1,0 +1,61 @@
+import type { Actor } from '../auth/actor';
+import type { PermitKind } from './permit-token';
+import type { StoredStatus } from './permit-status';
+
+/** 停车证: bound to one plate; its status at a moment is computed by statusAt(). */
+export interface Permit {
+  id: string;
+  /** Printed on the card, carried in the QR, typed by hand by a warden. */
+  number: number;
+  associationId: string;
+  kind: PermitKind;
+  vehicleId: string | null;
+  householdId: string | null;
+  plate: string;
+  laneId: string | null;
+  /** A resident unit's car park (off-peak feature); no foreign key, see the migration. */
+  carParkId: string | null;
+  status: StoredStatus;
+  validFrom: Date;
+  validTo: Date;
+  suspendedUntil: Date | null;
+  suspensionReason: string | null;
+  feeCny: number;
+  feePaidAt: Date | null;
+  /** The key that signed its QR token, once signed. */
+  tokenKid: string | null;
+  appliedBy: string | null;
+  note: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** What a new permit is made of; number, timestamps and token come from the database. */
+export interface NewPermit {
+  associationId: string;
+  kind: PermitKind;
+  vehicleId: string | null;
+  householdId: string | null;
+  plate: string;
+  laneId?: string | null;
+  carParkId?: string | null;
+  status: StoredStatus;
+  validFrom: Date;
+  validTo: Date;
+  feeCny?: number;
+  guestToken?: string | null;
+  appliedBy: string | null;
+  note?: string;
+  at: Date;
+}
+
+/** The fields a lifecycle step may change. */
+export type PermitChange = Partial<
+  Pick<
+    Permit,
+    'status' | 'validFrom' | 'validTo' | 'suspendedUntil' | 'suspensionReason' | 'feePaidAt'
+  >
+> & { forgetToken?: boolean };
+
+/** Who changes a permit: a member, or the system (e.g. the convention's penalty ladder). */
+export type PermitActor = Actor | 'system';

@@ -1,0 +1,117 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { Tx } from '../database/transactions';
+import type { Verdict } from '../permits/verdict';
+
+export type ScanMethod = 'token' | 'number' | 'plate';
+
+/** A recorded scan as a warden's list shows it. */
+export interface ScanRecord {
+  id: string;
+  permitId: string | null;
+  verdict: Verdict;
+  reason: string;
+  scannedAt: Date;
+  recorderOnDuty: boolean | null;
+}
+
+export interface NewScan {
+  associationId: string;
+  scannedBy: string;
+  idempotencyKey: string;
+  permitId: string | null;
+  method: ScanMethod;
+  plateSeen: string | null;
+  laneId: string | null;
+  carParkId: string | null;
+  spaceLabel: string | null;
+  verdict: Verdict;
+  reason: string;
+  scannedAt: Date;
+  recordedAt: Date;
+  offline: boolean;
+  recorderOnDuty: boolean | null;
+}
+
+interface ScanRow {
+  id: string;
+  permit_id: string | null;
+  verdict: Verdict;
+  reason: string;
+  scanned_at: Date;
+  recorder_on_duty: boolean | null;
+}
+
+const COLUMNS = 'id, permit_id, verdict, reason, scanned_at, recorder_on_duty';
+
+/** The only code that speaks SQL to `permit_scan`, the record of every scan. */
+@Injectable()
+export class ScanRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Records the scan, or nothing when its warden already sent this idempotency key. */
+  async insertOnce(scan: NewScan, tx?: Tx): Promise<ScanRecord | null> {
+    const rows: ScanRow[] = await (tx ?? this.dataSource.manager).query(
+      `INSERT INTO permit_scan (association_id, scanned_by, idempotency_key, permit_id, method,
+          plate_seen, lane_id, car_park_id, space_label, verdict, reason, scanned_at, recorded_at,
+          offline, recorder_on_duty)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+       ON CONFLICT ON CONSTRAINT permit_scan_idempotency_key DO NOTHING
+       RETURNING ${COLUMNS}`,
+      [
+        scan.associationId,
+        scan.scannedBy,
+        scan.idempotencyKey,
+        scan.permitId,
+        scan.method,
+        scan.plateSeen,
+        scan.laneId,
+        scan.carParkId,
+        scan.spaceLabel,
+        scan.verdict,
+        scan.reason,
+        scan.scannedAt,
+        scan.recordedAt,
+        scan.offline,
+        scan.recorderOnDuty,
+      ],
+    );
+    return rows[0] ? toRecord(rows[0]) : null;
+  }
+
+  async byKey(scannedBy: string, idempotencyKey: string): Promise<ScanRecord | null> {
+    const rows: ScanRow[] = await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM permit_scan WHERE scanned_by = $1 AND idempotency_key = $2`,
+      [scannedBy, idempotencyKey],
+    );
+    return rows[0] ? toRecord(rows[0]) : null;
+  }
+
+  /** An association's scans, the latest first. */
+  async page(associationId: string, skip: number, take: number): Promise<[ScanRecord[], number]> {
+    const [rows, counted] = await Promise.all([
+      this.dataSource.query<ScanRow[]>(
+        `SELECT ${COLUMNS} FROM permit_scan WHERE association_id = $1
+          ORDER BY scanned_at DESC LIMIT $2 OFFSET $3`,
+        [associationId, take, skip],
+      ),
+      this.dataSource.query<{ count: string }[]>(
+        `SELECT count(*) FROM permit_scan WHERE association_id = $1`,
+        [associationId],
+      ),
+    ]);
+    return [rows.map(toRecord), Number(counted[0]?.count ?? 0)];
+  }
+}
+
+function toRecord(row: ScanRow): ScanRecord {
+  return {
+    id: row.id,
+    permitId: row.permit_id,
+    verdict: row.verdict,
+    reason: row.reason,
+    scannedAt: row.scanned_at,
+    recorderOnDuty: row.recorder_on_duty,
+  };
+}

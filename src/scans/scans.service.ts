@@ -1,0 +1,219 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { Actor } from '../auth/actor';
+import { AssociationsService } from '../associations/associations.service';
+import { formatPlate, normalisePlate } from '../associations/plate';
+import { Clock } from '../common/clock';
+import { DomainError } from '../common/domain-error';
+import { type Page, pageOf, skipOf } from '../common/pagination';
+import type { Permit } from '../permits/permit';
+import { PermitTokensService, signedForItsAssociation } from '../permits/permit-tokens.service';
+import { PermitsService } from '../permits/permits.service';
+import { type Judgement, judge, type ScanPlace, verdict, VERDICTS } from '../permits/verdict';
+import { RostersService } from '../rosters/rosters.service';
+import { AvailabilityService } from '../sharing/availability.service';
+import type { ScanDto, ScanQuery, ScanView } from './scan.dto';
+import { type ScanMethod, type ScanRecord, ScanRepository } from './scan.repository';
+import { canScan, scanRecordsDuty } from './scans.policy';
+
+// An offline phone's clock may run a little fast; further ahead is a mistake.
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+interface Judged {
+  permit: Permit | null;
+  judgement: Judgement;
+}
+
+/**
+ * A warden's scan: judged once, recorded once per idempotency key. Above permits and sharing: a
+ * shared permit is judged against its car park's offer windows, read from sharing on every scan.
+ */
+@Injectable()
+export class ScansService {
+  private readonly logger = new Logger('Scans');
+
+  constructor(
+    private readonly scans: ScanRepository,
+    private readonly permits: PermitsService,
+    private readonly tokens: PermitTokensService,
+    private readonly availability: AvailabilityService,
+    private readonly associations: AssociationsService,
+    private readonly rosters: RostersService,
+    private readonly clock: Clock,
+  ) {}
+
+  async scan(actor: Actor, dto: ScanDto): Promise<ScanView> {
+    if (!canScan(actor)) throw new DomainError('role.forbidden');
+    const method = methodOf(dto);
+    await this.assertOwnPlace(actor, dto);
+    const now = this.clock.now();
+    const at = dto.scannedAt ? new Date(dto.scannedAt) : now;
+    if (at.getTime() > now.getTime() + CLOCK_SKEW_MS) throw new DomainError('scan.in_future');
+    const place: ScanPlace = {
+      associationId: actor.associationId,
+      laneId: dto.laneId ?? null,
+      carParkId: dto.carParkId ?? null,
+    };
+    const { permit, judgement } = await this.judgeScan(method, dto, place, at);
+    // Only this association's permits are linked: a foreign one stays anonymous in our records.
+    const ownPermit = permit && permit.associationId === actor.associationId ? permit : null;
+    // A warden's duty at the scan's own time: an offline scan synced later counts for its shift.
+    const recorderOnDuty = scanRecordsDuty(actor)
+      ? await this.rosters.isOnDuty(actor.memberId, at)
+      : null;
+    const recorded = await this.scans.insertOnce({
+      associationId: actor.associationId,
+      scannedBy: actor.memberId,
+      idempotencyKey: dto.idempotencyKey,
+      permitId: ownPermit?.id ?? null,
+      method,
+      plateSeen: plateSeenOf(method, dto),
+      laneId: place.laneId ?? null,
+      carParkId: place.carParkId ?? null,
+      spaceLabel: dto.spaceLabel ?? null,
+      verdict: judgement.verdict,
+      reason: judgement.reason,
+      scannedAt: at,
+      recordedAt: now,
+      offline: dto.offline ?? false,
+      recorderOnDuty,
+    });
+    if (recorded) return toScanView(recorded, ownPermit, false);
+    return this.replay(actor, dto.idempotencyKey);
+  }
+
+  async list(actor: Actor, query: ScanQuery): Promise<Page<ScanView>> {
+    if (!canScan(actor)) throw new DomainError('role.forbidden');
+    const [records, total] = await this.scans.page(
+      actor.associationId,
+      skipOf(query),
+      query.pageSize,
+    );
+    const permits = await this.permits.byIds(
+      records.flatMap((r) => (r.permitId ? [r.permitId] : [])),
+    );
+    const byId = new Map(permits.map((p) => [p.id, p]));
+    return pageOf(
+      records.map((r) => toScanView(r, byId.get(r.permitId ?? '') ?? null, false)),
+      total,
+      query,
+    );
+  }
+
+  /** A lane or car park of another association answers 404, and nothing is recorded. */
+  private async assertOwnPlace(actor: Actor, dto: ScanDto): Promise<void> {
+    if (dto.laneId) {
+      const lane = await this.associations.readableLane(actor, dto.laneId);
+      if (lane.associationId !== actor.associationId)
+        throw DomainError.notFound('lane', dto.laneId);
+    }
+    if (
+      dto.carParkId &&
+      !(await this.availability.servesAssociation(dto.carParkId, actor.associationId))
+    ) {
+      throw DomainError.notFound('car park', dto.carParkId);
+    }
+  }
+
+  private async judgeScan(
+    method: ScanMethod,
+    dto: ScanDto,
+    place: ScanPlace,
+    at: Date,
+  ): Promise<Judged> {
+    let permit: Permit | null = null;
+    if (method === 'token') {
+      const check = await this.tokens.check(dto.token!);
+      if (!check.ok) return { permit: null, judgement: verdict('forged') };
+      permit = await this.permits.byNumber(check.claims.p);
+      // A key of one association never vouches for another association's permit.
+      if (permit && !signedForItsAssociation(check, permit))
+        return { permit: null, judgement: verdict('forged') };
+      // A genuine signature over claims the permit no longer has (another plate): not this car.
+      if (permit && check.claims.n !== permit.plate)
+        return { permit, judgement: verdict('plate_mismatch') };
+    } else if (method === 'number') {
+      permit = await this.permits.byNumber(dto.permitNumber!);
+    } else {
+      return this.judgeByPlate(normalisePlate(dto.plate!), place, at);
+    }
+    return { permit, judgement: await this.judgeOne(permit, dto.plateSeen, place, at) };
+  }
+
+  /** A typed plate: the best verdict among this association's permits for it. */
+  private async judgeByPlate(plate: string, place: ScanPlace, at: Date): Promise<Judged> {
+    const candidates = await this.permits.byPlate(place.associationId, plate);
+    let best: Judged = { permit: null, judgement: verdict('unknown') };
+    for (const permit of candidates) {
+      const judgement = await this.judgeOne(permit, null, place, at);
+      if (rank(judgement) < rank(best.judgement)) best = { permit, judgement };
+    }
+    return best;
+  }
+
+  private async judgeOne(
+    permit: Permit | null,
+    plateSeen: string | undefined | null,
+    place: ScanPlace,
+    at: Date,
+  ): Promise<Judgement> {
+    const withinWindow =
+      permit?.carParkId && permit.associationId === place.associationId
+        ? await this.windowOpen(permit.carParkId, at)
+        : null;
+    return judge({ permit, place, plateSeen, at, withinWindow });
+  }
+
+  /**
+   * Whether the car park's offers are open at `at`; null when the windows cannot be read, and
+   * the verdict then fails closed (a shared permit is never valid on a guess).
+   */
+  private async windowOpen(carParkId: string, at: Date): Promise<boolean | null> {
+    try {
+      return await this.availability.openAt(carParkId, at);
+    } catch (error) {
+      this.logger.warn(`offer windows of car park ${carParkId} unreadable: ${String(error)}`);
+      return null;
+    }
+  }
+
+  private async replay(actor: Actor, key: string): Promise<ScanView> {
+    const record = await this.scans.byKey(actor.memberId, key);
+    if (!record) throw new Error(`scan ${key} of ${actor.memberId} conflicted but is not there`);
+    const [permit] = record.permitId ? await this.permits.byIds([record.permitId]) : [];
+    return toScanView(record, permit ?? null, true);
+  }
+}
+
+function methodOf(dto: ScanDto): ScanMethod {
+  const given = [dto.token, dto.permitNumber, dto.plate].filter((v) => v !== undefined).length;
+  if (given !== 1) throw new DomainError('scan.one_method');
+  return dto.token !== undefined ? 'token' : dto.permitNumber !== undefined ? 'number' : 'plate';
+}
+
+function plateSeenOf(method: ScanMethod, dto: ScanDto): string | null {
+  if (dto.plateSeen) return normalisePlate(dto.plateSeen);
+  return method === 'plate' ? normalisePlate(dto.plate!) : null;
+}
+
+function rank(j: Judgement): number {
+  return VERDICTS.indexOf(j.verdict);
+}
+
+function toScanView(record: ScanRecord, permit: Permit | null, replayed: boolean): ScanView {
+  return {
+    id: record.id,
+    verdict: record.verdict,
+    reason: record.reason,
+    replayed,
+    permit: permit
+      ? {
+          number: permit.number,
+          kind: permit.kind,
+          plate: formatPlate(permit.plate),
+          validTo: permit.validTo,
+        }
+      : null,
+    scannedAt: record.scannedAt,
+    recorderOnDuty: record.recorderOnDuty,
+  };
+}
