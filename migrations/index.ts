@@ -7,6 +7,8 @@ import { Sharing1763900300000 } from './1763900300000-sharing';
 import { Rosters1763900400000 } from './1763900400000-rosters';
 import { Conventions1763900500000 } from './1763900500000-conventions';
 import { OnDutyFlags1763900600000 } from './1763900600000-on-duty-flags';
+import { DutyRequirements1764700000000 } from './1764700000000-duty-requirements';
+import { RosterRollover1764700100000 } from './1764700100000-roster-rollover';
 
 export const allMigrations = [
   Foundation1763900000000,
@@ -17,4 +19,6 @@ export const allMigrations = [
   Rosters1763900400000,
   Conventions1763900500000,
   OnDutyFlags1763900600000,
+  DutyRequirements1764700000000,
+  RosterRollover1764700100000,
 ];

@@ -3,14 +3,24 @@ import { authConfig } from './auth.config';
 import { databaseConfig } from './database.config';
 import { liveConfig } from './live.config';
 import { permitsConfig } from './permits.config';
+import { rostersConfig } from './rosters.config';
 import { sharingConfig } from './sharing.config';
 
-export { appConfig, authConfig, databaseConfig, liveConfig, permitsConfig, sharingConfig };
+export {
+  appConfig,
+  authConfig,
+  databaseConfig,
+  liveConfig,
+  permitsConfig,
+  rostersConfig,
+  sharingConfig,
+};
 export type { AppConfig } from './app.config';
 export type { AuthConfig } from './auth.config';
 export type { DatabaseConfig } from './database.config';
 export type { LiveConfig } from './live.config';
 export type { PermitsConfig } from './permits.config';
+export type { RostersConfig } from './rosters.config';
 export type { SharingConfig } from './sharing.config';
 
 export const allConfig = [
@@ -19,5 +29,6 @@ export const allConfig = [
   databaseConfig,
   liveConfig,
   permitsConfig,
+  rostersConfig,
   sharingConfig,
 ];
