@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type Tx, Transactions } from '../database/transactions';
+import { changedRows } from './changed-rows';
 import type { DutyRequirementRule } from './duty-requirements';
 import type { ShiftKind } from './generation';
 
@@ -70,7 +71,8 @@ export class DutyRequirementRepository {
   }
 
   async update(tx: Tx, id: string, fields: DutyRequirementFields): Promise<DutyRequirement> {
-    const rows: RequirementRecord[] = await tx.query(
+    const rows = await changedRows<RequirementRecord>(
+      tx,
       `UPDATE duty_requirement
           SET name = $2, kind = $3, weekdays = $4, start_minute = $5, end_minute = $6,
               people = $7, article_number = $8, updated_at = now()
