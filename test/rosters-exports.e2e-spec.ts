@@ -46,6 +46,13 @@ describe('roster exports keep user text as text', () => {
       })
       .expect(201);
     await as(admin).post('/api/rosters/generate', { from: day, to: nextDay }).expect(201);
+    // A handover note in formula form too: it must not reach any export as a live formula.
+    const [shift] = (await as(admin).get(`/api/rosters/shifts?from=${day}&to=${nextDay}`)).body as {
+      id: string;
+    }[];
+    await as(admin)
+      .post(`/api/shifts/${shift!.id}/handover-notes`, { body: FORMULA_SHIFT })
+      .expect(201);
   });
   afterAll(() => t.close());
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type Tx, Transactions } from '../database/transactions';
-import { DAY_MS, startOfShanghaiDay } from '../common/shanghai-time';
+import { startOfShanghaiDay } from '../common/shanghai-time';
 import type { Interval } from './coverage';
 import type { ShiftKind } from './generation';
 import type { ShiftRow } from './roster-views';
@@ -117,17 +117,6 @@ export class DutyShiftRepository {
       [associationId, period.from, period.to],
     );
     return new Set(rows.map((r) => startOfShanghaiDay(r.starts_at).getTime()));
-  }
-
-  /** The end of the last day with generated shifts, or null when none were ever generated. */
-  async generatedUntil(associationId: string, tx: Tx = this.transactions.autocommit) {
-    const rows: { last: Date | null }[] = await tx.query(
-      `SELECT max(starts_at) AS last FROM duty_shift
-        WHERE association_id = $1 AND template_id IS NOT NULL`,
-      [associationId],
-    );
-    const last = rows[0]?.last;
-    return last ? new Date(startOfShanghaiDay(last).getTime() + DAY_MS) : null;
   }
 
   async staffedIn(
