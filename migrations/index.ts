@@ -8,6 +8,8 @@ import { Rosters1763900400000 } from './1763900400000-rosters';
 import { Conventions1763900500000 } from './1763900500000-conventions';
 import { OnDutyFlags1763900600000 } from './1763900600000-on-duty-flags';
 import { PermitKeysPerAssociation1764500000000 } from './1764500000000-permit-keys-per-association';
+import { DutyRequirements1764700000000 } from './1764700000000-duty-requirements';
+import { RosterRollover1764700100000 } from './1764700100000-roster-rollover';
 import { Outbox1764900000000 } from './1764900000000-outbox';
 
 export const allMigrations = [
@@ -20,5 +22,7 @@ export const allMigrations = [
   Conventions1763900500000,
   OnDutyFlags1763900600000,
   PermitKeysPerAssociation1764500000000,
+  DutyRequirements1764700000000,
+  RosterRollover1764700100000,
   Outbox1764900000000,
 ];

@@ -11,6 +11,11 @@ function mondayOf(iso: string): string {
   return new Date(local.getTime() - weekday * DAY_MS).toISOString().slice(0, 10);
 }
 
+/** The date `days` after a YYYY-MM-DD date. */
+function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
 interface Shift {
   id: string;
   kind: string;
@@ -132,6 +137,41 @@ describeWithBrowser('the roster in the browser', ({ newPage }) => {
       .set(auth)
       .send({ memberId: assignment.memberId })
       .expect(201);
+  });
+
+  it('on a phone, a week with no shifts shows its gaps, not "every hour covered"', async () => {
+    // Six weeks on: past the four weeks the roster is kept generated ahead.
+    const monday = mondayOf(new Date(Date.now() + 42 * DAY_MS).toISOString());
+    const page = await newPage({ viewport: { width: 360, height: 740 } });
+    await loginInBrowser(page, t.url, DEMO.admin, DEMO.password);
+    await page.goto(`${t.url}/app/#/rosters?week=${monday}`);
+    await page.getByTestId('roster-gaps').waitFor({ state: 'visible' });
+    await expect(page.getByTestId('roster-covered').count()).resolves.toBe(0);
+    await expect(
+      page
+        .getByTestId('roster-day-' + monday)
+        .getByTestId('shift')
+        .count(),
+    ).resolves.toBe(0);
+
+    // The wardens' line is one gap over the whole week; the patrol misses five weekday evenings.
+    const gaps = await page.getByTestId('roster-gap').allInnerTexts();
+    expect(gaps).toHaveLength(6);
+    expect(gaps[0]).toBe(
+      `${monday.slice(5)} 00:00 – ${addDays(monday, 7).slice(5)} 00:00 · 红袖标 · 已排 0 人 / 需 1 人 · 依公约第5条`,
+    );
+    expect(
+      gaps.filter((g) => g.includes('文明劝导 · 已排 0 人 / 需 2 人 · 依公约第8条')),
+    ).toHaveLength(5);
+    await expect(page.getByTestId('roster-gaps').innerText()).resolves.toContain(
+      '本周有 6 个时段缺人',
+    );
+    // Fits the phone: nothing runs off the side.
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: screenshotPath('roster-empty-week.png') });
   });
 
   it('the warden on duty now signs in from "my shifts" and reads the handover note', async () => {

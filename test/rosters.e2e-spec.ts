@@ -1,5 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 import { RostersService } from '../src/rosters/rosters.service';
+import { expectRefusal } from './support/refusals';
 import { DEMO, startTestApp, type TestApp } from './support/test-app';
 
 // January 2031 runs across a month end and is far from the demo's current month.
@@ -91,13 +92,24 @@ describe('the council rosters the red armbands around the clock', () => {
       to: '2031-02-20',
     });
     expect(again.status).toBe(409);
-    expect(again.body.message).toContain('已排过班');
+    expectRefusal(again.body, 'roster.already_generated', {}, '此时段已排过班，请手工调整');
+    const inEnglish = await as(admin)
+      .post('/api/rosters/generate', { from: '2031-02-01', to: '2031-02-20' })
+      .set('accept-language', 'en');
+    expect(inEnglish.status).toBe(409);
+    expectRefusal(
+      inEnglish.body,
+      'roster.already_generated',
+      {},
+      'A roster was already generated for part of this period; adjust it by hand',
+    );
 
     const racing = await Promise.all([
       as(admin).post('/api/rosters/generate', { from: '2031-03-01', to: '2031-03-08' }),
       as(admin).post('/api/rosters/generate', { from: '2031-03-01', to: '2031-03-08' }),
     ]);
     expect(racing.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(racing.find((r) => r.status === 409)!.body.reason).toBe('roster.already_generated');
   });
 
   it('a warden drops a shift: the gap is reported to the minute and pushed to the council', async () => {
@@ -110,9 +122,22 @@ describe('the council rosters the red armbands around the clock', () => {
     const dropped = await as(li!).delete(`/api/shift-assignments/${shift.mine.id}`);
     expect(dropped.status).toBe(204);
 
+    // The wardens' line (article 5: one red armband around the clock) is short for the shift.
+    const requirements = await as(admin).get('/api/rosters/requirements');
+    const wardensLine = (requirements.body as { id: string; kind: string }[]).find(
+      (r) => r.kind === 'warden',
+    )!;
     const coverage = await as(admin).get(`/api/rosters/coverage?from=${FROM}&to=${TO}`);
     expect(coverage.body.gaps).toEqual([
-      { from: shift.from, to: shift.to, scheduled: 0, required: 1, kind: 'warden' },
+      {
+        from: shift.from,
+        to: shift.to,
+        scheduled: 0,
+        required: 1,
+        kind: 'warden',
+        requirementId: wardensLine.id,
+        article: 5,
+      },
     ]);
     await waitFor(() => gapPushes.some((p) => p.shiftId === shift.id));
     expect(gapPushes.find((p) => p.shiftId === shift.id)!.gaps[0]).toMatchObject({
@@ -157,6 +182,7 @@ describe('the council rosters the red armbands around the clock', () => {
       memberId: volunteer,
     });
     expect(notVolunteer.status).toBe(400);
+    expectRefusal(notVolunteer.body, 'shift.needs_volunteer', {}, '巡逻须由志愿者或管理员值守');
 
     const first = await as(admin).post(`/api/shifts/${a}/assignments`, {
       memberId: patrolVolunteer,
@@ -166,7 +192,19 @@ describe('the council rosters the red armbands around the clock', () => {
       memberId: patrolVolunteer,
     });
     expect(overlapping.status).toBe(409);
-    expect(overlapping.body.message).toContain('已有其他班次');
+    expectRefusal(overlapping.body, 'shift.member_overlapping', {}, '该成员在此时段已有其他班次');
+    const overlappingInEnglish = await as(admin)
+      .post(`/api/shifts/${b}/assignments`, { memberId: patrolVolunteer })
+      .set('accept-language', 'en');
+    expect(overlappingInEnglish.status).toBe(409);
+    expectRefusal(
+      overlappingInEnglish.body,
+      'shift.member_overlapping',
+      {},
+      'This member is already on an overlapping shift',
+    );
+    // The reply says what it means, never which constraint it broke.
+    expect(JSON.stringify(overlapping.body)).not.toContain('shift_assignment_no_overlap');
     // Touching is not overlapping: 10–12 then 12–14 is fine.
     const touching = await as(admin).post(`/api/shifts/${c}/assignments`, {
       memberId: patrolVolunteer,
@@ -243,6 +281,8 @@ describe('the council rosters the red armbands around the clock', () => {
     expect(onDuty.body.map((d: { memberId: string }) => d.memberId)).toEqual([onIt.memberId]);
     const rosters = t.app.get(RostersService);
     expect(await rosters.isOnDuty(onIt.memberId, new Date())).toBe(true);
+    // Other features pass their transaction, so the answer is part of what they commit.
+    expect(await rosters.isOnDuty(t.dataSource.manager, onIt.memberId, new Date())).toBe(true);
     // A minute before the shift, the previous warden was on duty, not this one.
     const before = new Date(Date.parse(current.from) - 60_000);
     expect(await rosters.isOnDuty(onIt.memberId, before)).toBe(false);
@@ -339,10 +379,23 @@ describe('the council rosters the red armbands around the clock', () => {
     expect(
       (await as(admin).post('/api/rosters/generate', { from: FROM, to: TO, extra: 1 })).status,
     ).toBe(400);
-    expect(
-      (await as(admin).post('/api/rosters/generate', { from: '2031-05-01', to: '2031-12-01' }))
-        .status,
-    ).toBe(400);
+    const tooLong = await as(admin)
+      .post('/api/rosters/generate', { from: '2031-05-01', to: '2031-12-01' })
+      .set('accept-language', 'en');
+    expect(tooLong.status).toBe(400);
+    expectRefusal(
+      tooLong.body,
+      'roster.period_too_long',
+      { days: 62 },
+      'A period may span at most 62 days',
+    );
+    const backwards = await as(admin).get(`/api/rosters/coverage?from=${TO}&to=${FROM}`);
+    expectRefusal(
+      backwards.body,
+      'roster.period_end_not_after_start',
+      {},
+      '结束时间须晚于开始时间',
+    );
     const unknown = '00000000-0000-4000-8000-000000000000';
     expect((await as(wardens[0]!).post(`/api/shifts/${unknown}/sign-in`)).status).toBe(404);
     expect((await as(wardens[0]!).post('/api/shifts/not-a-uuid/sign-in')).status).toBe(400);

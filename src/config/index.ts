@@ -4,6 +4,7 @@ import { databaseConfig } from './database.config';
 import { liveConfig } from './live.config';
 import { outboxConfig } from './outbox.config';
 import { permitsConfig } from './permits.config';
+import { rostersConfig } from './rosters.config';
 import { sharingConfig } from './sharing.config';
 
 export {
@@ -13,6 +14,7 @@ export {
   liveConfig,
   outboxConfig,
   permitsConfig,
+  rostersConfig,
   sharingConfig,
 };
 export type { AppConfig } from './app.config';
@@ -21,6 +23,7 @@ export type { DatabaseConfig } from './database.config';
 export type { LiveConfig } from './live.config';
 export type { OutboxConfig } from './outbox.config';
 export type { PermitsConfig } from './permits.config';
+export type { RostersConfig } from './rosters.config';
 export type { SharingConfig } from './sharing.config';
 
 export const allConfig = [
@@ -30,5 +33,6 @@ export const allConfig = [
   liveConfig,
   outboxConfig,
   permitsConfig,
+  rostersConfig,
   sharingConfig,
 ];

@@ -39,6 +39,6 @@ import { ConventionsService } from './conventions.service';
     CommentsService,
     AcknowledgementsService,
   ],
-  exports: [ConventionRulesService],
+  exports: [ConventionRulesService, ConventionsService],
 })
 export class ConventionsModule {}

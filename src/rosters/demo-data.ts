@@ -1,47 +1,89 @@
 import type { EntityManager } from 'typeorm';
 import type { AssociationDemo } from '../associations/demo-data';
-import { generateRoster } from './roster-generator';
-import { shanghaiMonth } from '../common/shanghai-time';
+import { DAY_MS, startOfShanghaiDay } from '../common/shanghai-time';
+import { rostersConfig } from '../config';
+import { Transactions } from '../database/transactions';
+import { DutyPeopleRepository } from './duty-people.repository';
+import { DutyRequirementRepository } from './duty-requirement.repository';
+import { DutyShiftRepository } from './duty-shift.repository';
+import { MemberUnavailabilityRepository } from './member-unavailability.repository';
+import { RosterGenerator } from './roster-generator';
+import { ShiftAssignmentRepository } from './shift-assignment.repository';
+import { ShiftTemplateRepository } from './shift-template.repository';
 
-const EVERY_DAY = '{1,2,3,4,5,6,7}';
+const EVERY_DAY = [1, 2, 3, 4, 5, 6, 7];
+const WEEKDAYS = [1, 2, 3, 4, 5];
+/** The demo's past: two weeks already worked, so the ledger and the roster look lived in. */
+const WORKED_DAYS = 14;
 
 /**
- * 下岗胡同's roster: the three hired wardens cover the lane around the clock in 8-hour shifts,
- * and the ten volunteers of the civility persuasion team walk an evening patrol on weekdays,
- * two at a time. The month holding `now` is generated, so the demo always has a current roster.
+ * 下岗胡同's roster. What must be: one red armband on the lane around the clock (article 5,
+ * "二十四小时轮流值守"), and two volunteers of the civility persuasion team (文明劝导, which
+ * article 8 puts first) on an evening patrol on weekdays. How: the three hired wardens in 8-hour
+ * shifts, the ten volunteers two at a time. Generated relative to `now`: the past two weeks, worked,
+ * and the coming weeks as far ahead as the rolling roster keeps them.
  */
 export async function seedRostersDemo(
   em: EntityManager,
   demo: AssociationDemo,
   now: Date,
 ): Promise<void> {
-  const templates: [string, string, number, number, string, number][] = [
+  const transactions = new Transactions(em.connection);
+  const templates = new ShiftTemplateRepository(transactions);
+  const requirements = new DutyRequirementRepository(transactions);
+  const shifts = new DutyShiftRepository(transactions);
+  const assignments = new ShiftAssignmentRepository(transactions);
+  const generator = new RosterGenerator(
+    templates,
+    shifts,
+    assignments,
+    new MemberUnavailabilityRepository(transactions),
+    new DutyPeopleRepository(transactions),
+  );
+
+  await requirements.insert(em, demo.associationId, {
+    name: '红袖标全天值守',
+    kind: 'warden',
+    weekdays: EVERY_DAY,
+    startMinute: 0,
+    endMinute: 24 * 60,
+    people: 1,
+    articleNumber: 5,
+  });
+  await requirements.insert(em, demo.associationId, {
+    name: '工作日晚间文明劝导巡逻',
+    kind: 'volunteer',
+    weekdays: WEEKDAYS,
+    startMinute: 18 * 60,
+    endMinute: 21 * 60,
+    people: 2,
+    articleNumber: 8,
+  });
+
+  const shiftTemplates: [string, 'warden' | 'volunteer', number, number, number[], number][] = [
     ['夜班', 'warden', 0, 480, EVERY_DAY, 1],
     ['白班', 'warden', 8 * 60, 480, EVERY_DAY, 1],
     ['晚班', 'warden', 16 * 60, 480, EVERY_DAY, 1],
-    ['晚间巡逻', 'volunteer', 18 * 60, 180, '{1,2,3,4,5}', 2],
+    ['晚间巡逻', 'volunteer', 18 * 60, 180, WEEKDAYS, 2],
   ];
-  for (const [name, kind, start, duration, weekdays, min] of templates) {
-    await em.query(
-      `INSERT INTO shift_template
-         (association_id, name, kind, start_minute, duration_minutes, weekdays, min_on_duty, lane_ids)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, ARRAY[$8]::uuid[])`,
-      [demo.associationId, name, kind, start, duration, weekdays, min, demo.laneId],
-    );
+  for (const [name, kind, startMinute, durationMinutes, weekdays, minOnDuty] of shiftTemplates) {
+    await templates.insert(em, {
+      associationId: demo.associationId,
+      name,
+      kind,
+      startMinute,
+      durationMinutes,
+      weekdays,
+      minOnDuty,
+      laneIds: [demo.laneId],
+      active: true,
+    });
   }
-  await generateRoster(em, demo.associationId, shanghaiMonth(now));
-  // The month so far has been worked: signed in a few minutes early and out at the end, with
-  // the odd late sign-in and one missed patrol, so the ledger and the roster screen look lived in.
-  await em.query(
-    `WITH past AS (
-       SELECT id, row_number() OVER (ORDER BY starts_at, member_id) AS n
-         FROM shift_assignment WHERE association_id = $1 AND ends_at <= $2)
-     UPDATE shift_assignment a
-        SET signed_in_at = a.starts_at + CASE WHEN past.n % 9 = 0 THEN interval '17 minutes'
-                                              ELSE interval '-5 minutes' END,
-            signed_out_at = a.ends_at,
-            late = past.n % 9 = 0
-       FROM past WHERE a.id = past.id AND past.n % 23 <> 0`,
-    [demo.associationId, now],
-  );
+
+  const today = startOfShanghaiDay(now).getTime();
+  await generator.generate(em, demo.associationId, {
+    from: new Date(today - WORKED_DAYS * DAY_MS),
+    to: new Date(today + rostersConfig().generateAheadDays * DAY_MS),
+  });
+  await assignments.markWorkedBefore(em, demo.associationId, now);
 }

@@ -1,6 +1,6 @@
 import { coverageGaps } from './coverage';
 import { hoursSpread, planRoster, type TemplateForPlan } from './generation';
-import { HOUR_MS, shanghaiMidnight } from '../common/shanghai-time';
+import { DAY_MS, HOUR_MS, shanghaiMidnight } from '../common/shanghai-time';
 
 const november = { from: shanghaiMidnight('2025-11-01')!, to: shanghaiMidnight('2025-12-01')! };
 const EVERY_DAY = [1, 2, 3, 4, 5, 6, 7];
@@ -112,5 +112,67 @@ describe('planning a month of the roster', () => {
       busy: [],
     });
     expect(overlapping.unfilledSeats).toBe(2);
+  });
+});
+
+describe('rolling the roster on a day at a time', () => {
+  // What the rolling job does: each day generated on its own, knowing the shifts already held
+  // and the minutes each person served before.
+  const byDay = () => {
+    const shifts: ReturnType<typeof planRoster>['shifts'] = [];
+    for (let day = november.from.getTime(); day < november.to.getTime(); day += DAY_MS) {
+      const period = { from: new Date(day), to: new Date(day + DAY_MS) };
+      const priorMinutes = new Map<string, number>();
+      for (const s of shifts) {
+        for (const id of s.memberIds) {
+          const length = (s.to.getTime() - s.from.getTime()) / 60_000;
+          priorMinutes.set(id, (priorMinutes.get(id) ?? 0) + length);
+        }
+      }
+      const plan = planRoster({
+        period,
+        templates: [...wardenTemplates, patrol],
+        wardenIds: wardens,
+        volunteerIds: volunteers,
+        busy: shifts.flatMap((s) => s.memberIds.map((memberId) => ({ memberId, ...s }))),
+        priorMinutes,
+      });
+      shifts.push(...plan.shifts);
+    }
+    return shifts;
+  };
+
+  it('deals the wardens exactly as a month generated at once', () => {
+    const month = planRoster({
+      period: november,
+      templates: [...wardenTemplates, patrol],
+      wardenIds: wardens,
+      volunteerIds: volunteers,
+      busy: [],
+    });
+    const wardensOf = (shifts: typeof month.shifts) =>
+      shifts.filter((s) => s.kind === 'warden').map((s) => [s.from.getTime(), s.memberIds]);
+    expect(wardensOf(byDay())).toEqual(wardensOf(month.shifts));
+  });
+
+  it('keeps the volunteers within one patrol of each other over the month', () => {
+    const hours = new Map(volunteers.map((v) => [v, 0]));
+    for (const s of byDay().filter((s) => s.kind === 'volunteer')) {
+      for (const id of s.memberIds) hours.set(id, hours.get(id)! + 3);
+    }
+    expect(Math.max(...hours.values()) - Math.min(...hours.values())).toBeLessThanOrEqual(3);
+  });
+
+  it('leaves out the shifts already over when a day is generated late', () => {
+    const plan = planRoster({
+      period: { from: november.from, to: shanghaiMidnight('2025-11-02')! },
+      templates: wardenTemplates,
+      wardenIds: wardens,
+      volunteerIds: [],
+      busy: [],
+      skipEndedBy: new Date(november.from.getTime() + 9 * HOUR_MS),
+    });
+    // 09:00: the night shift is over, the day shift (08:00–16:00) is running, the evening to come.
+    expect(plan.shifts.map((s) => s.templateId)).toEqual(['w8', 'w16']);
   });
 });

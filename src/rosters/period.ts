@@ -7,11 +7,11 @@ export function periodOf(from: string, to: string, maxDays = 93): Interval {
   const start = parseInstant(from);
   const end = parseInstant(to);
   if (!start || !end) {
-    throw DomainError.invalid(`日期无效 / not a valid date: ${start ? to : from}`);
+    throw new DomainError('roster.period_date_invalid', { value: start ? to : from });
   }
-  if (end <= start) throw DomainError.invalid('结束须晚于开始 / "to" must be after "from"');
+  if (end <= start) throw new DomainError('roster.period_end_not_after_start');
   if (end.getTime() - start.getTime() > maxDays * DAY_MS) {
-    throw DomainError.invalid(`时段过长 / a period may span at most ${maxDays} days`);
+    throw new DomainError('roster.period_too_long', { days: maxDays });
   }
   return { from: start, to: end };
 }

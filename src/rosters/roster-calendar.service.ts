@@ -1,17 +1,19 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import ical from 'ical-generator';
-import type { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
+import { DAY_MS } from '../common/shanghai-time';
 import { type AppConfig, appConfig } from '../config';
+import { Transactions } from '../database/transactions';
+import type { Interval } from './coverage';
+import { DutyShiftRepository } from './duty-shift.repository';
 import type { OptionalPeriodQuery } from './dto/roster.dto';
 import type { MyShiftView } from './dto/roster.view';
 import { periodOf } from './period';
-import { SHIFT_ROWS_SQL, type ShiftRow, toShiftViews } from './roster-views';
-import { DAY_MS } from '../common/shanghai-time';
+import { RosterFeedRepository } from './roster-feed.repository';
+import { toShiftViews } from './roster-views';
+import { shiftCalendar } from './shift-calendar';
 
 /** How far a calendar reaches: the past week and the coming three months. */
 const FEED_PAST_MS = 7 * DAY_MS;
@@ -21,7 +23,9 @@ const FEED_AHEAD_MS = 92 * DAY_MS;
 @Injectable()
 export class RosterCalendarService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly transactions: Transactions,
+    private readonly shifts: DutyShiftRepository,
+    private readonly feeds: RosterFeedRepository,
     private readonly clock: Clock,
     @Inject(appConfig.KEY) private readonly config: AppConfig,
   ) {}
@@ -35,7 +39,7 @@ export class RosterCalendarService {
             query.to ?? new Date(now.getTime() + 31 * DAY_MS).toISOString(),
           )
         : { from: new Date(now.getTime() - DAY_MS), to: new Date(now.getTime() + 31 * DAY_MS) };
-    return this.shiftsOf(actor.memberId, period.from, period.to);
+    return this.shiftsOf(actor.memberId, period);
   }
 
   async myCalendar(actor: Actor): Promise<string> {
@@ -45,62 +49,30 @@ export class RosterCalendarService {
   /** A new secret feed address (any earlier one stops working): phones subscribe without a login. */
   async createFeed(actor: Actor): Promise<{ url: string; path: string }> {
     const token = randomBytes(24).toString('base64url');
-    await this.db.query(
-      `INSERT INTO roster_feed (member_id, token_hash) VALUES ($1, $2)
-       ON CONFLICT (member_id) DO UPDATE SET token_hash = EXCLUDED.token_hash, created_at = now()`,
-      [actor.memberId, hashToken(token)],
-    );
+    await this.transactions.run((tx) => this.feeds.replace(tx, actor.memberId, hashToken(token)));
     const path = `/api/shift-feeds/${token}.ics`;
     return { path, url: `${this.config.publicUrl}${path}` };
   }
 
   async feed(file: string): Promise<string> {
     const token = /^([A-Za-z0-9_-]{20,64})\.ics$/.exec(file)?.[1];
-    const rows: { member_id: string }[] = token
-      ? await this.db.query(
-          `SELECT f.member_id FROM roster_feed f JOIN member m ON m.id = f.member_id
-            WHERE f.token_hash = $1 AND m.active`,
-          [hashToken(token)],
-        )
-      : [];
-    if (!rows[0]) throw DomainError.notFound('calendar feed');
-    return this.calendarOf(rows[0].member_id);
+    const memberId = token ? await this.feeds.memberOf(hashToken(token)) : null;
+    if (!memberId) throw DomainError.notFound('calendar feed');
+    return this.calendarOf(memberId);
   }
 
   private async calendarOf(memberId: string): Promise<string> {
     const now = this.clock.now();
-    const shifts = await this.shiftsOf(
-      memberId,
-      new Date(now.getTime() - FEED_PAST_MS),
-      new Date(now.getTime() + FEED_AHEAD_MS),
+    return shiftCalendar(
+      await this.shiftsOf(memberId, {
+        from: new Date(now.getTime() - FEED_PAST_MS),
+        to: new Date(now.getTime() + FEED_AHEAD_MS),
+      }),
     );
-    const calendar = ical({
-      name: '值班表 / duty roster',
-      prodId: '//hutong-parking//rosters//ZH',
-    });
-    for (const shift of shifts) {
-      const others = shift.assignments
-        .filter((a) => a.id !== shift.mine.id)
-        .map((a) => a.memberName);
-      calendar.createEvent({
-        id: `${shift.mine.id}@hutong-parking`,
-        start: new Date(shift.from),
-        end: new Date(shift.to),
-        summary: `值班: ${shift.name}${shift.kind === 'volunteer' ? ' (文明劝导)' : ''}`,
-        description: others.length ? `同班 / with: ${others.join('、')}` : undefined,
-      });
-    }
-    return calendar.toString();
   }
 
-  private async shiftsOf(memberId: string, from: Date, to: Date): Promise<MyShiftView[]> {
-    const rows: ShiftRow[] = await this.db.query(
-      `${SHIFT_ROWS_SQL}
-        WHERE s.id IN (SELECT shift_id FROM shift_assignment
-                        WHERE member_id = $1 AND starts_at < $3 AND ends_at > $2)
-        ORDER BY s.starts_at, m.name`,
-      [memberId, from, to],
-    );
+  private async shiftsOf(memberId: string, period: Interval): Promise<MyShiftView[]> {
+    const rows = await this.shifts.rowsOfMember(memberId, period);
     return toShiftViews(rows, this.clock.now()).map((shift) => ({
       ...shift,
       mine: shift.assignments.find((a) => a.memberId === memberId)!,

@@ -1,11 +1,18 @@
 // Generates and saves a roster for a period inside the caller's transaction. Used by the
-// council's "generate" and by the demo seed, so both follow the same rules.
+// council's "generate", the rolling job and the demo seed, so all follow the same rules.
 
-import type { EntityManager } from 'typeorm';
+import { Injectable } from '@nestjs/common';
 import { DomainError } from '../common/domain-error';
+import { DAY_MS, shanghaiDays } from '../common/shanghai-time';
+import type { Tx } from '../database/transactions';
 import type { Interval } from './coverage';
-import { type BusyTime, planRoster, type RosterPlan, type ShiftKind } from './generation';
-import { DAY_MS } from '../common/shanghai-time';
+import { DutyPeopleRepository } from './duty-people.repository';
+import { DutyShiftRepository } from './duty-shift.repository';
+import { planRoster, type RosterPlan, type TemplateForPlan } from './generation';
+import { MemberUnavailabilityRepository } from './member-unavailability.repository';
+import { isHiredWarden } from './rosters.policy';
+import { ShiftAssignmentRepository } from './shift-assignment.repository';
+import { ShiftTemplateRepository } from './shift-template.repository';
 
 export interface GeneratedRoster {
   plan: RosterPlan;
@@ -14,105 +21,115 @@ export interface GeneratedRoster {
   assignments: number;
 }
 
-export async function generateRoster(
-  em: EntityManager,
-  associationId: string,
-  period: Interval,
-): Promise<GeneratedRoster> {
-  const templates: {
-    id: string;
-    kind: ShiftKind;
-    start_minute: number;
-    duration_minutes: number;
-    weekdays: number[];
-    min_on_duty: number;
-  }[] = await em.query(
-    `SELECT id, kind, start_minute, duration_minutes, weekdays, min_on_duty
-       FROM shift_template WHERE association_id = $1 AND active ORDER BY start_minute, name`,
-    [associationId],
-  );
-  if (templates.length === 0) {
-    throw DomainError.invalid('尚未设置班次模板 / set up shift templates first');
+/** How far back the minutes people served count toward a fair spread of new shifts. */
+const FAIRNESS_LOOKBACK_MS = 28 * DAY_MS;
+
+@Injectable()
+export class RosterGenerator {
+  constructor(
+    private readonly templates: ShiftTemplateRepository,
+    private readonly shifts: DutyShiftRepository,
+    private readonly assignments: ShiftAssignmentRepository,
+    private readonly unavailability: MemberUnavailabilityRepository,
+    private readonly people: DutyPeopleRepository,
+  ) {}
+
+  /** The council's generate: the whole period, refused if any of it was generated before. */
+  async generate(tx: Tx, associationId: string, period: Interval): Promise<GeneratedRoster> {
+    await this.shifts.lockGeneration(tx, associationId);
+    const templates = await this.templates.activeForPlan(tx, associationId);
+    if (templates.length === 0) throw new DomainError('roster.no_templates');
+    if (await this.shifts.hasGeneratedIn(tx, associationId, period)) {
+      throw new DomainError('roster.already_generated');
+    }
+    return this.planAndSave(tx, associationId, period, templates);
   }
-  const existing: unknown[] = await em.query(
-    `SELECT 1 FROM duty_shift
-      WHERE association_id = $1 AND template_id IS NOT NULL AND starts_at >= $2 AND starts_at < $3
-      LIMIT 1`,
-    [associationId, period.from, period.to],
-  );
-  if (existing.length > 0) {
-    throw DomainError.conflict(
-      '此时段已排过班, 请手工调整 / a roster was already generated for part of this period; adjust it by hand',
+
+  /**
+   * The rolling job: generates each day of the period that has no generated shift yet, leaving
+   * out the shifts already over by `now`. Returns how many shifts it added.
+   */
+  async fillMissingDays(
+    tx: Tx,
+    associationId: string,
+    period: Interval,
+    now: Date,
+  ): Promise<number> {
+    await this.shifts.lockGeneration(tx, associationId);
+    const templates = await this.templates.activeForPlan(tx, associationId);
+    if (templates.length === 0) return 0;
+    const generated = await this.shifts.generatedDays(tx, associationId, period);
+    let added = 0;
+    for (const run of missingRuns(period, generated)) {
+      added += (await this.planAndSave(tx, associationId, run, templates, now)).shifts;
+    }
+    return added;
+  }
+
+  private async planAndSave(
+    tx: Tx,
+    associationId: string,
+    period: Interval,
+    templates: TemplateForPlan[],
+    skipEndedBy?: Date,
+  ): Promise<GeneratedRoster> {
+    const people = await this.people.candidates(tx, associationId);
+    // Shifts reaching into the period from either side still keep their people busy.
+    const around = {
+      from: new Date(period.from.getTime() - DAY_MS),
+      to: new Date(period.to.getTime() + DAY_MS),
+    };
+    const busy = [
+      ...(await this.unavailability.busyIn(tx, associationId, around)),
+      ...(await this.assignments.busyIn(tx, associationId, around)),
+    ];
+    const priorMinutes = await this.assignments.minutesIn(tx, associationId, {
+      from: new Date(period.from.getTime() - FAIRNESS_LOOKBACK_MS),
+      to: period.from,
+    });
+    const plan = planRoster({
+      period,
+      templates,
+      wardenIds: people.filter(isHiredWarden).map((p) => p.id),
+      volunteerIds: people.filter((p) => !isHiredWarden(p) && p.volunteer).map((p) => p.id),
+      busy,
+      priorMinutes,
+      skipEndedBy,
+    });
+
+    const saved = await this.shifts.insertFromTemplates(
+      tx,
+      associationId,
+      plan.shifts.map((s) => ({ templateId: s.templateId, startsAt: s.from })),
     );
-  }
-
-  const people: { id: string; name: string; role: string; volunteer: boolean }[] = await em.query(
-    `SELECT id, name, role, volunteer FROM member
-      WHERE association_id = $1 AND active AND (role = 'warden' OR volunteer)
-      ORDER BY created_at, id`,
-    [associationId],
-  );
-  // Shifts reaching into the period from either side still keep their people busy.
-  const around = [new Date(period.from.getTime() - DAY_MS), new Date(period.to.getTime() + DAY_MS)];
-  const busyRows: { member_id: string; starts_at: Date; ends_at: Date }[] = await em.query(
-    `SELECT member_id, starts_at, ends_at FROM member_unavailability
-      WHERE association_id = $1 AND starts_at < $3 AND ends_at > $2
-     UNION ALL
-     SELECT member_id, starts_at, ends_at FROM shift_assignment
-      WHERE association_id = $1 AND starts_at < $3 AND ends_at > $2`,
-    [associationId, around[0], around[1]],
-  );
-  const busy: BusyTime[] = busyRows.map((b) => ({
-    memberId: b.member_id,
-    from: b.starts_at,
-    to: b.ends_at,
-  }));
-
-  const plan = planRoster({
-    period,
-    templates: templates.map((t) => ({
-      id: t.id,
-      kind: t.kind,
-      startMinute: t.start_minute,
-      durationMinutes: t.duration_minutes,
-      weekdays: t.weekdays,
-      minOnDuty: t.min_on_duty,
-    })),
-    wardenIds: people.filter((p) => p.role === 'warden').map((p) => p.id),
-    volunteerIds: people.filter((p) => p.role !== 'warden' && p.volunteer).map((p) => p.id),
-    busy,
-  });
-
-  const saved: { id: string; template_id: string; starts_at: Date }[] = plan.shifts.length
-    ? await em.query(
-        `INSERT INTO duty_shift
-           (association_id, template_id, kind, name, starts_at, ends_at, min_on_duty, lane_ids)
-         SELECT $1, t.id, t.kind, t.name, x.starts_at,
-                x.starts_at + make_interval(mins => t.duration_minutes), t.min_on_duty, t.lane_ids
-           FROM unnest($2::uuid[], $3::timestamptz[]) AS x(template_id, starts_at)
-           JOIN shift_template t ON t.id = x.template_id
-         RETURNING id, template_id, starts_at`,
-        [associationId, plan.shifts.map((s) => s.templateId), plan.shifts.map((s) => s.from)],
-      )
-    : [];
-  const shiftIds = new Map(saved.map((s) => [`${s.template_id}|${s.starts_at.getTime()}`, s.id]));
-  const seats = plan.shifts.flatMap((s) =>
-    s.memberIds.map((memberId) => ({
-      shiftId: shiftIds.get(`${s.templateId}|${s.from.getTime()}`)!,
-      memberId,
-    })),
-  );
-  if (seats.length) {
-    await em.query(
-      `INSERT INTO shift_assignment (association_id, shift_id, member_id)
-       SELECT $1, x.shift_id, x.member_id FROM unnest($2::uuid[], $3::uuid[]) AS x(shift_id, member_id)`,
-      [associationId, seats.map((s) => s.shiftId), seats.map((s) => s.memberId)],
+    const shiftIds = new Map(saved.map((s) => [`${s.template_id}|${s.starts_at.getTime()}`, s.id]));
+    const seats = plan.shifts.flatMap((s) =>
+      s.memberIds.map((memberId) => ({
+        shiftId: shiftIds.get(`${s.templateId}|${s.from.getTime()}`)!,
+        memberId,
+      })),
     );
+    await this.assignments.insertMany(tx, associationId, seats);
+    return {
+      plan,
+      names: new Map(people.map((p) => [p.id, p.name])),
+      shifts: saved.length,
+      assignments: seats.length,
+    };
   }
-  return {
-    plan,
-    names: new Map(people.map((p) => [p.id, p.name])),
-    shifts: saved.length,
-    assignments: seats.length,
-  };
+}
+
+/** The stretches of consecutive Beijing days of a period whose start is not in `generated`. */
+export function missingRuns(period: Interval, generated: ReadonlySet<number>): Interval[] {
+  const runs: Interval[] = [];
+  for (const day of shanghaiDays(period.from, period.to)) {
+    if (generated.has(day.getTime())) continue;
+    const last = runs.at(-1);
+    if (last && last.to.getTime() === day.getTime()) {
+      last.to = new Date(day.getTime() + DAY_MS);
+    } else {
+      runs.push({ from: day, to: new Date(day.getTime() + DAY_MS) });
+    }
+  }
+  return runs;
 }

@@ -1,14 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { stringify } from 'csv-stringify/sync';
-import type { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
+import type { Role } from '../auth/role';
 import { associationToRead } from '../associations/scope';
 import { Clock } from '../common/clock';
+import { shanghaiDate, shanghaiDateTime } from '../common/shanghai-time';
+import { spreadsheetSafe } from '../common/spreadsheet-safe';
 import { attendanceOf } from './attendance';
 import type { RosterPeriodQuery } from './dto/roster.dto';
 import { periodOf } from './period';
-import { shanghaiDate, shanghaiDateTime } from '../common/shanghai-time';
+import { isHiredWarden } from './rosters.policy';
+import { type LedgerRow, ShiftAssignmentRepository } from './shift-assignment.repository';
 
 const ATTENDANCE_ZH = {
   upcoming: '未开始',
@@ -18,24 +20,15 @@ const ATTENDANCE_ZH = {
   missed: '缺勤',
 } as const;
 
-interface LedgerRow {
-  shift_name: string;
-  kind: 'warden' | 'volunteer';
-  starts_at: Date;
-  ends_at: Date;
-  member_id: string;
-  member_name: string;
-  role: string;
-  signed_in_at: Date | null;
-  signed_out_at: Date | null;
-  late: boolean;
-}
-
-/** 台账: the roster and the hours ledger as CSV, with a BOM so spreadsheets read the Chinese. */
+/**
+ * 台账: the roster and the hours ledger as CSV, with a BOM so spreadsheets read the Chinese.
+ * Shift and member names are user text: every cell goes through spreadsheetSafe, so a name like
+ * =HYPERLINK(...) opens as text, never as a formula.
+ */
 @Injectable()
 export class RosterLedgerService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly assignments: ShiftAssignmentRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -77,7 +70,7 @@ export class RosterLedgerService {
       string,
       {
         name: string;
-        role: string;
+        role: Role;
         shifts: number;
         scheduled: number;
         worked: number;
@@ -112,7 +105,7 @@ export class RosterLedgerService {
         .sort((a, b) => b.scheduled - a.scheduled || a.name.localeCompare(b.name))
         .map((p) => [
           p.name,
-          p.role === 'warden' ? '红袖标' : '志愿者',
+          isHiredWarden(p) ? '红袖标' : '志愿者',
           p.shifts,
           p.scheduled.toFixed(1),
           p.worked.toFixed(1),
@@ -124,18 +117,11 @@ export class RosterLedgerService {
 
   private async rows(actor: Actor, query: RosterPeriodQuery): Promise<LedgerRow[]> {
     const associationId = associationToRead(actor, query.associationId);
-    const period = periodOf(query.from, query.to, 366);
-    return this.db.query(
-      `SELECT s.name AS shift_name, s.kind, s.starts_at, s.ends_at, a.member_id,
-              m.name AS member_name, m.role, a.signed_in_at, a.signed_out_at, a.late
-         FROM shift_assignment a JOIN duty_shift s ON s.id = a.shift_id JOIN member m ON m.id = a.member_id
-        WHERE s.association_id = $1 AND s.starts_at >= $2 AND s.starts_at < $3
-        ORDER BY s.starts_at, s.kind DESC, m.name`,
-      [associationId, period.from, period.to],
-    );
+    return this.assignments.ledgerRows(associationId, periodOf(query.from, query.to, 366));
   }
 
   private csv(header: string[], rows: (string | number)[][]): string {
-    return '\uFEFF' + stringify([header, ...rows]);
+    const cells = rows.map((row) => row.map((cell) => spreadsheetSafe(String(cell))));
+    return '\uFEFF' + stringify([header, ...cells]);
   }
 }

@@ -1,18 +1,25 @@
 // Rows → response views. Only names leave here, never phones: the roster is read by the street
 // office and pushed to every member of the association.
 
+import { hhmm } from '../common/shanghai-time';
 import { attendanceOf } from './attendance';
 import type { CoverageSegment } from './coverage';
+import type { DutyRequirement } from './duty-requirement.repository';
 import type {
   AssignmentView,
   CoverageGapView,
+  DutyRequirementView,
+  HandoverNoteView,
+  OnDutyView,
   ShiftTemplateView,
   ShiftView,
 } from './dto/roster.view';
 import type { ShiftKind } from './generation';
-import { hhmm } from '../common/shanghai-time';
-import type { ShiftTemplate } from './shift-template.entity';
+import type { HandoverNote } from './handover-note.repository';
+import type { OnDutyRow } from './shift-assignment.repository';
+import type { ShiftTemplate } from './shift-template.repository';
 
+/** A shift joined with one of its assignments (or none): what DutyShiftRepository's views read. */
 export interface ShiftRow {
   id: string;
   name: string;
@@ -28,15 +35,6 @@ export interface ShiftRow {
   signed_out_at: Date | null;
   late: boolean | null;
 }
-
-/** Shifts with the people on them, from the rows of shift LEFT JOIN assignment, in row order. */
-export const SHIFT_ROWS_SQL = `
-  SELECT s.id, s.name, s.kind, s.starts_at, s.ends_at, s.min_on_duty, s.lane_ids,
-         a.id AS assignment_id, a.member_id, m.name AS member_name,
-         a.signed_in_at, a.signed_out_at, a.late
-    FROM duty_shift s
-    LEFT JOIN shift_assignment a ON a.shift_id = s.id
-    LEFT JOIN member m ON m.id = a.member_id`;
 
 export function toShiftViews(rows: ShiftRow[], now: Date): ShiftView[] {
   const shifts = new Map<string, ShiftView>();
@@ -88,6 +86,8 @@ export function toGapView(gap: CoverageSegment): CoverageGapView {
     scheduled: gap.scheduled,
     required: gap.required,
     kind: gap.track,
+    requirementId: gap.requirementId,
+    article: gap.article,
   };
 }
 
@@ -102,5 +102,34 @@ export function toTemplateView(template: ShiftTemplate): ShiftTemplateView {
     minOnDuty: template.minOnDuty,
     laneIds: template.laneIds,
     active: template.active,
+  };
+}
+
+export function toOnDutyView(row: OnDutyRow): OnDutyView {
+  return {
+    memberId: row.memberId,
+    name: row.name,
+    kind: row.kind,
+    shiftId: row.shiftId,
+    shiftName: row.shiftName,
+    since: row.signedInAt.toISOString(),
+    until: row.endsAt.toISOString(),
+  };
+}
+
+export function toNoteView(note: HandoverNote): HandoverNoteView {
+  return { ...note, createdAt: note.createdAt.toISOString() };
+}
+
+export function toRequirementView(requirement: DutyRequirement): DutyRequirementView {
+  return {
+    id: requirement.id,
+    name: requirement.name,
+    kind: requirement.kind,
+    weekdays: requirement.weekdays,
+    from: hhmm(requirement.startMinute),
+    to: hhmm(requirement.endMinute),
+    people: requirement.people,
+    article: requirement.articleNumber,
   };
 }

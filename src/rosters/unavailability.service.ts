@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { MoreThan, type Repository } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
+import { Transactions } from '../database/transactions';
 import type { UnavailabilityDto } from './dto/roster.dto';
-import { MemberUnavailability } from './member-unavailability.entity';
+import {
+  type MemberUnavailability,
+  MemberUnavailabilityRepository,
+} from './member-unavailability.repository';
 import { periodOf } from './period';
 
 export interface UnavailabilityView {
@@ -21,27 +23,23 @@ const MAX_DAYS_AWAY = 366;
 @Injectable()
 export class UnavailabilityService {
   constructor(
-    @InjectRepository(MemberUnavailability)
-    private readonly unavailability: Repository<MemberUnavailability>,
+    private readonly transactions: Transactions,
+    private readonly unavailability: MemberUnavailabilityRepository,
     private readonly clock: Clock,
   ) {}
 
   async mine(actor: Actor): Promise<UnavailabilityView[]> {
-    const rows = await this.unavailability.find({
-      where: { memberId: actor.memberId, endsAt: MoreThan(this.clock.now()) },
-      order: { startsAt: 'ASC' },
-    });
+    const rows = await this.unavailability.endingAfter(actor.memberId, this.clock.now());
     return rows.map(toView);
   }
 
   async declare(actor: Actor, dto: UnavailabilityDto): Promise<UnavailabilityView> {
     const period = periodOf(dto.from, dto.to, MAX_DAYS_AWAY);
-    const row = await this.unavailability.save(
-      this.unavailability.create({
+    const row = await this.transactions.run((tx) =>
+      this.unavailability.insert(tx, {
         associationId: actor.associationId,
         memberId: actor.memberId,
-        startsAt: period.from,
-        endsAt: period.to,
+        period,
         reason: dto.reason ?? '',
       }),
     );
@@ -49,8 +47,10 @@ export class UnavailabilityService {
   }
 
   async withdraw(actor: Actor, id: string): Promise<void> {
-    const result = await this.unavailability.delete({ id, memberId: actor.memberId });
-    if (!result.affected) throw DomainError.notFound('unavailability', id);
+    const deleted = await this.transactions.run((tx) =>
+      this.unavailability.deleteOwn(tx, id, actor.memberId),
+    );
+    if (!deleted) throw DomainError.notFound('unavailability', id);
   }
 }
 

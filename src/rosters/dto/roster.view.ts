@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { Attendance } from '../attendance';
+import type { CoverageGapPayload, OnDutyPayload } from '../../shared/live/rosters';
 import type { ShiftKind } from '../generation';
 
 export class AssignmentView {
@@ -25,13 +26,25 @@ export class ShiftView {
   @ApiProperty({ type: [AssignmentView] }) assignments!: AssignmentView[];
 }
 
-export class CoverageGapView {
+export class CoverageGapView implements CoverageGapPayload {
   @ApiProperty() from!: string;
   @ApiProperty() to!: string;
   @ApiProperty() scheduled!: number;
   @ApiProperty() required!: number;
   @ApiProperty({ enum: ['warden', 'volunteer'], description: 'Which line of duty is short' })
   kind!: string;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'The duty requirement that is not met (null when only a shift asks for more)',
+  })
+  requirementId!: string | null;
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    description: 'The convention article the requirement rests on (第N条)',
+  })
+  article!: number | null;
 }
 
 export class CoverageView {
@@ -85,7 +98,7 @@ export class HandoverNoteView {
   @ApiProperty() createdAt!: string;
 }
 
-export class OnDutyView {
+export class OnDutyView implements OnDutyPayload {
   @ApiProperty() memberId!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ enum: ['warden', 'volunteer'] }) kind!: ShiftKind;
@@ -103,4 +116,15 @@ export class SignInView {
 
 export class MyShiftView extends ShiftView {
   @ApiProperty({ description: "The caller's own place on this shift" }) mine!: AssignmentView;
+}
+
+export class DutyRequirementView {
+  @ApiProperty() id!: string;
+  @ApiProperty({ example: '红袖标全天值守' }) name!: string;
+  @ApiProperty({ enum: ['warden', 'volunteer'] }) kind!: ShiftKind;
+  @ApiProperty({ type: [Number], example: [1, 2, 3, 4, 5, 6, 7] }) weekdays!: number[];
+  @ApiProperty({ example: '00:00' }) from!: string;
+  @ApiProperty({ example: '24:00' }) to!: string;
+  @ApiProperty({ example: 1 }) people!: number;
+  @ApiProperty({ example: 5, description: 'The convention article it rests on' }) article!: number;
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { SWAP_STATUSES, type SwapStatus } from '../shift-swap.entity';
+import { SWAP_STATUSES, type SwapStatus } from '../shift-swap.repository';
 
 export class SwapView {
   @ApiProperty() id!: string;

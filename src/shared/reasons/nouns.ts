@@ -26,6 +26,7 @@ export const NOUNS = {
   'shift swap': { zh: '换班', en: 'shift swap' },
   unavailability: { zh: '请假记录', en: 'unavailability' },
   'calendar feed': { zh: '日历订阅', en: 'calendar feed' },
+  'duty requirement': { zh: '值守要求', en: 'duty requirement' },
   'convention version': { zh: '公约版本', en: 'convention version' },
   article: { zh: '条款', en: 'article' },
   comment: { zh: '意见', en: 'comment' },

@@ -3,7 +3,7 @@ export const zh = {
   'roster.title': '值班表',
   'roster.prevWeek': '上周',
   'roster.nextWeek': '下周',
-  'roster.covered': '本周每个时段都有人值班',
+  'roster.covered': '本周各时段均达到值守要求',
   'roster.gaps': '本周有 {count} 个时段缺人',
   'roster.scheduledOf': '已排 {scheduled} 人 / 需 {required} 人',
   'roster.kind.warden': '红袖标',
@@ -30,13 +30,14 @@ export const zh = {
   'myShifts.subscribe': '手机日历订阅',
   'myShifts.feedHint': '在手机日历中订阅此地址（请勿外传）：',
   'roster.liveGap': '刚刚出现缺口（实时推送）',
+  'roster.article': '依公约第{article}条',
 };
 
 export const en: Record<keyof typeof zh, string> = {
   'roster.title': 'Duty roster',
   'roster.prevWeek': 'Previous week',
   'roster.nextWeek': 'Next week',
-  'roster.covered': 'Every hour of this week is covered',
+  'roster.covered': 'Every duty requirement of this week is met',
   'roster.gaps': '{count} gap(s) in this week',
   'roster.scheduledOf': '{scheduled} scheduled / {required} needed',
   'roster.kind.warden': 'Wardens',
@@ -63,4 +64,5 @@ export const en: Record<keyof typeof zh, string> = {
   'myShifts.subscribe': 'Subscribe in phone calendar',
   'myShifts.feedHint': 'Subscribe to this address in your phone calendar (keep it private):',
   'roster.liveGap': 'A gap just opened (pushed live)',
+  'roster.article': 'convention article {article}',
 };

@@ -1,5 +1,7 @@
 // Shapes of the roster API (src/rosters/dto) and Beijing-time helpers for the roster screens.
 
+import type { CoverageGapPayload } from '../../../../shared/live/rosters';
+
 export type ShiftKind = 'warden' | 'volunteer';
 export type Attendance = 'upcoming' | 'absent' | 'on_duty' | 'done' | 'missed';
 
@@ -28,13 +30,8 @@ export interface MyShift extends Shift {
   mine: Assignment;
 }
 
-export interface CoverageGap {
-  from: string;
-  to: string;
-  scheduled: number;
-  required: number;
-  kind: ShiftKind;
-}
+/** A stretch short of what the duty requirements ask (src/shared/live/rosters.ts). */
+export type CoverageGap = CoverageGapPayload;
 
 export interface HandoverNote {
   id: string;

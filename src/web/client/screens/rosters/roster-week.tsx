@@ -5,6 +5,7 @@ import { useLiveEvent, useLiveEvents } from '../../live';
 import { LiveBadge } from '../../live-badge';
 import { navigate, type ScreenProps } from '../../router';
 import type { Member } from '../../session';
+import type { RosterGapPayload } from '../../../../shared/live/rosters';
 import { LoadFailed, Loading, TopBar } from '../../ui';
 import {
   addDays,
@@ -25,11 +26,7 @@ interface WeekData {
 }
 
 /** `roster.gap`, pushed to the council room when a change leaves a shift short. */
-interface RosterGapPush {
-  associationId: string;
-  shiftId: string;
-  gaps: CoverageGap[];
-}
+type RosterGapPush = RosterGapPayload;
 
 type State =
   | { status: 'loading' }
@@ -77,7 +74,12 @@ export function RosterWeekScreen({ query }: ScreenProps) {
   }, [load]);
 
   // Pushes missed while the phone was offline: read the week again on every (re)connection.
-  useLiveEvents({ connect: () => void load(), 'duty.changed': () => void load() });
+  // The rolling roster's gaps of the coming week arrive as 'roster.gaps-ahead': read again too.
+  useLiveEvents({
+    connect: () => void load(),
+    'duty.changed': () => void load(),
+    'roster.gaps-ahead': () => void load(),
+  });
   useLiveEvent<RosterGapPush>('roster.gap', (push) => {
     setPushed(push);
     void load();
@@ -184,6 +186,10 @@ export function RosterWeekScreen({ query }: ScreenProps) {
   );
 }
 
+/**
+ * The gaps the server measured against the duty requirements: a week without a single shift is
+ * all gap, never "covered". Each names the convention article the requirement rests on.
+ */
 function Gaps({ gaps }: { gaps: CoverageGap[] }) {
   if (gaps.length === 0) {
     return (
@@ -197,13 +203,21 @@ function Gaps({ gaps }: { gaps: CoverageGap[] }) {
       <p class="roster-gap-label">{t('roster.gaps', { count: gaps.length })}</p>
       <ul>
         {gaps.map((gap) => (
-          <li key={`${gap.kind}-${gap.from}`} data-testid="roster-gap">
-            {beijingDayTime(gap.from)} – {beijingDayTime(gap.to)} · {t(`roster.kind.${gap.kind}`)} ·{' '}
-            {t('roster.scheduledOf', { scheduled: gap.scheduled, required: gap.required })}
-          </li>
+          <GapLine key={`${gap.kind}-${gap.from}`} gap={gap} testId="roster-gap" />
         ))}
       </ul>
     </div>
+  );
+}
+
+function GapLine({ gap, testId }: { gap: CoverageGap; testId?: string }) {
+  return (
+    <li data-testid={testId}>
+      {beijingDayTime(gap.from)} – {beijingDayTime(gap.to)} ·{' '}
+      {t(gap.kind === 'volunteer' ? 'roster.kind.volunteer' : 'roster.kind.warden')} ·{' '}
+      {t('roster.scheduledOf', { scheduled: gap.scheduled, required: gap.required })}
+      {gap.article !== null && <span> · {t('roster.article', { article: gap.article })}</span>}
+    </li>
   );
 }
 
@@ -213,10 +227,7 @@ function PushedGap(props: { push: RosterGapPush; onDismiss: () => void }) {
       <p class="roster-gap-label">{t('roster.liveGap')}</p>
       <ul>
         {props.push.gaps.map((gap) => (
-          <li key={`${gap.kind}-${gap.from}`}>
-            {beijingDayTime(gap.from)} – {beijingDayTime(gap.to)} · {t(`roster.kind.${gap.kind}`)} ·{' '}
-            {t('roster.scheduledOf', { scheduled: gap.scheduled, required: gap.required })}
-          </li>
+          <GapLine key={`${gap.kind}-${gap.from}`} gap={gap} />
         ))}
       </ul>
       <button
