@@ -7,7 +7,7 @@ import { sharingConfig } from './sharing.config';
 
 export { appConfig, authConfig, databaseConfig, liveConfig, permitsConfig, sharingConfig };
 export type { AppConfig } from './app.config';
-export type { AuthConfig } from './auth.config';
+export type { AuthConfig, LoginLimits } from './auth.config';
 export type { DatabaseConfig } from './database.config';
 export type { LiveConfig } from './live.config';
 export type { PermitsConfig } from './permits.config';
