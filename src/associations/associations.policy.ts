@@ -198,6 +198,11 @@ export function mayBeGrantedReading(member: { role: Role }): boolean {
   return member.role === 'viewer';
 }
 
+/** Unit staff (驻区单位) belong to a resident unit; the ledger import does not add them. */
+export function needsResidentUnit(role: Role): boolean {
+  return role === 'unit';
+}
+
 /** The ledger (台账) as CSV: the council in full, granted viewers masked. */
 export function canExportLedger(actor: Actor, associationId: string): boolean {
   return (

@@ -11,6 +11,7 @@ import {
   canManageAssociation,
   ledgerInFull,
   memberChangeRefusal,
+  needsResidentUnit,
 } from './associations.policy';
 import { HouseholdRepository } from './household.repository';
 import {
@@ -171,7 +172,7 @@ export class HouseholdLedgerService {
     if (!phone || !/^1\d{10}$/.test(phone)) throw new RowRefused('ledger.phone_invalid');
     if (!name) throw new RowRefused('ledger.name_missing');
     const role = parseRole(row.role);
-    if (role === 'unit') throw new RowRefused('ledger.unit_staff');
+    if (needsResidentUnit(role)) throw new RowRefused('ledger.unit_staff');
     const existing = await this.members.byPhone(phone, tx);
     if (!existing) {
       counts.membersCreated += 1;

@@ -10,6 +10,8 @@ import {
   canAddMember,
   canReadMember,
   MEMBER_FIELDS,
+  mayBeGrantedReading,
+  needsResidentUnit,
   memberChangeRefusal,
   memberListScope,
   needsCurrentPassword,
@@ -50,7 +52,7 @@ export class MembersService {
   async actorFor(memberId: string, tx?: Tx): Promise<Actor | null> {
     const member = await this.members.byId(memberId, tx);
     if (!member?.active) return null;
-    const grants = member.role === 'viewer' ? await this.grants.grantedTo(member.id, tx) : [];
+    const grants = mayBeGrantedReading(member) ? await this.grants.grantedTo(member.id, tx) : [];
     return {
       memberId: member.id,
       associationId: member.associationId,
@@ -230,7 +232,8 @@ export class MembersService {
     associationId: string,
     dto: { role: Member['role']; householdId?: string; residentUnitId?: string },
   ): Promise<void> {
-    if (dto.role === 'unit' && !dto.residentUnitId) throw new DomainError('member.unit_required');
+    if (needsResidentUnit(dto.role) && !dto.residentUnitId)
+      throw new DomainError('member.unit_required');
     if (dto.residentUnitId && !(await this.units.existsIn(associationId, dto.residentUnitId, tx))) {
       throw DomainError.notFound('resident unit', dto.residentUnitId);
     }
