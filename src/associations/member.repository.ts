@@ -161,6 +161,39 @@ export class MemberRepository {
     return rows.map(toMember);
   }
 
+  async namesOf(ids: string[], tx: Tx = this.transactions.autocommit) {
+    const rows: { id: string; name: string }[] = await tx.query(
+      `SELECT id, name FROM member WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
+  /** Active members of the association who may be rostered: wardens and volunteers. */
+  async serving(associationId: string, tx: Tx = this.transactions.autocommit): Promise<Member[]> {
+    const rows: Row[] = await tx.query(
+      `SELECT ${COLUMNS} FROM member
+        WHERE association_id = $1 AND active AND (role = 'warden' OR volunteer)
+        ORDER BY created_at, id`,
+      [associationId],
+    );
+    return rows.map(toMember);
+  }
+
+  /** Active members living in a household, with its address, by address and name. */
+  async residentsWithAddress(associationId: string, tx: Tx = this.transactions.autocommit) {
+    const rows: (Row & { address: string })[] = await tx.query(
+      `SELECT ${COLUMNS.split(',')
+        .map((c) => `m.${c.trim()}`)
+        .join(', ')}, h.address
+         FROM member m JOIN household h ON h.id = m.household_id
+        WHERE m.association_id = $1 AND m.active
+        ORDER BY h.address, m.name`,
+      [associationId],
+    );
+    return rows.map((row) => ({ member: toMember(row), address: row.address }));
+  }
+
   async page(filter: MemberFilter): Promise<{ rows: Member[]; total: number }> {
     const where = new Where().add('association_id = ?', filter.associationId);
     if (filter.householdId !== undefined) where.add('household_id = ?', filter.householdId);

@@ -91,6 +91,30 @@ export class MembersService {
     return (await this.members.byId(memberId))?.name ?? null;
   }
 
+  /** For other features' ledgers and views: names by member id. */
+  namesOf(memberIds: string[], tx?: Tx): Promise<Map<string, string>> {
+    return this.members.namesOf([...new Set(memberIds)], tx);
+  }
+
+  /** For rosters: the association's active wardens and volunteers, oldest first. */
+  serving(associationId: string, tx?: Tx): Promise<Member[]> {
+    return this.members.serving(associationId, tx);
+  }
+
+  /** For other features: an active member of the association, or null. */
+  async activeMemberOf(associationId: string, memberId: string, tx?: Tx): Promise<Member | null> {
+    const member = await this.members.byId(memberId, tx);
+    return member?.active && member.associationId === associationId ? member : null;
+  }
+
+  /** For conventions (votes per member, acknowledgements): active household members. */
+  residentsWithAddress(
+    associationId: string,
+    tx?: Tx,
+  ): Promise<{ member: Member; address: string }[]> {
+    return this.members.residentsWithAddress(associationId, tx);
+  }
+
   /** For other features: a member the actor may read, else 404. */
   async readable(actor: Actor, id: string, tx?: Tx): Promise<Member> {
     const member = await this.members.byId(id, tx);
