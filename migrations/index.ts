@@ -7,6 +7,7 @@ import { Sharing1763900300000 } from './1763900300000-sharing';
 import { Rosters1763900400000 } from './1763900400000-rosters';
 import { Conventions1763900500000 } from './1763900500000-conventions';
 import { OnDutyFlags1763900600000 } from './1763900600000-on-duty-flags';
+import { MemberAccess1764100000000 } from './1764100000000-member-access';
 import { PermitKeysPerAssociation1764500000000 } from './1764500000000-permit-keys-per-association';
 import { DutyRequirements1764700000000 } from './1764700000000-duty-requirements';
 import { RosterRollover1764700100000 } from './1764700100000-roster-rollover';
@@ -21,6 +22,7 @@ export const allMigrations = [
   Rosters1763900400000,
   Conventions1763900500000,
   OnDutyFlags1763900600000,
+  MemberAccess1764100000000,
   PermitKeysPerAssociation1764500000000,
   DutyRequirements1764700000000,
   RosterRollover1764700100000,

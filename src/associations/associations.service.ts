@@ -1,66 +1,67 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, type Repository } from 'typeorm';
 import type { Actor } from '../auth/actor';
-import { canReadAssociation } from '../auth/actor';
+import { canReadAssociation } from '../auth/policy';
 import { DomainError } from '../common/domain-error';
-import { Association } from './association.entity';
+import { Transactions } from '../database/transactions';
+import { type Association, AssociationRepository } from './association.repository';
+import { canManageAssociation } from './associations.policy';
 import type { AssociationView, LaneView } from './dto/association.view';
 import type { CreateLaneDto, UpdateLaneDto } from './dto/lane.dto';
 import type { MeView } from './dto/me.view';
 import { HouseholdsService } from './households.service';
-import { Lane } from './lane.entity';
+import { type Lane, LaneRepository } from './lane.repository';
 import { MembersService } from './members.service';
-import { assertCouncilOf, associationToRead } from './scope';
+import { associationToRead } from './scope';
 import { toAssociationView, toLaneView } from './views';
 
 @Injectable()
 export class AssociationsService {
   constructor(
-    @InjectRepository(Association) private readonly associations: Repository<Association>,
-    @InjectRepository(Lane) private readonly lanes: Repository<Lane>,
+    private readonly associations: AssociationRepository,
+    private readonly lanes: LaneRepository,
     private readonly members: MembersService,
     private readonly households: HouseholdsService,
+    private readonly transactions: Transactions,
   ) {}
 
   async me(actor: Actor): Promise<MeView> {
     const [member, association, household] = await Promise.all([
       this.members.viewSelf(actor),
-      this.associations.findOneByOrFail({ id: actor.associationId }),
+      this.associations.byId(actor.associationId),
       actor.householdId ? this.households.get(actor, actor.householdId) : Promise.resolve(null),
     ]);
+    if (!association) throw DomainError.notFound('association', actor.associationId);
     return { member, association: toAssociationView(association), household };
   }
 
   async list(actor: Actor): Promise<AssociationView[]> {
-    const rows = await this.associations.find({
-      where: { id: In(actor.readableAssociationIds) },
-      order: { name: 'ASC' },
-    });
-    return rows.map(toAssociationView);
+    return (await this.associations.byIds(actor.readableAssociationIds)).map(toAssociationView);
   }
 
   async get(actor: Actor, id: string): Promise<AssociationView> {
     if (!canReadAssociation(actor, id)) throw DomainError.notFound('association', id);
-    const association = await this.associations.findOneBy({ id });
+    const association = await this.associations.byId(id);
     if (!association) throw DomainError.notFound('association', id);
     return toAssociationView(association);
   }
 
   /** For trusted callers that decide visibility themselves (e.g. a public guest pass page). */
   findById(id: string): Promise<Association | null> {
-    return this.associations.findOneBy({ id });
+    return this.associations.byId(id);
+  }
+
+  /** For other features: an association the actor may read, else 404. */
+  async readable(actor: Actor, id: string): Promise<Association> {
+    const association = canReadAssociation(actor, id) ? await this.associations.byId(id) : null;
+    if (!association) throw DomainError.notFound('association', id);
+    return association;
   }
 
   async listLanes(actor: Actor, associationId?: string): Promise<LaneView[]> {
     const readable = associationId
       ? [associationToRead(actor, associationId)]
       : actor.readableAssociationIds;
-    const rows = await this.lanes.find({
-      where: { associationId: In(readable) },
-      order: { name: 'ASC' },
-    });
-    return rows.map(toLaneView);
+    return (await this.lanes.ofAssociations(readable)).map(toLaneView);
   }
 
   async getLane(actor: Actor, id: string): Promise<LaneView> {
@@ -69,30 +70,47 @@ export class AssociationsService {
 
   /** For other features: a lane the actor may read, else 404. */
   async readableLane(actor: Actor, id: string): Promise<Lane> {
-    const lane = await this.lanes.findOneBy({ id });
-    if (!lane || !canReadAssociation(actor, lane.associationId))
+    const lane = await this.lanes.byId(id);
+    if (!lane || !canReadAssociation(actor, lane.associationId)) {
       throw DomainError.notFound('lane', id);
+    }
     return lane;
   }
 
+  /** For other features: the ids of `laneIds` that are lanes of the association. */
+  async lanesOf(associationId: string, laneIds: string[]): Promise<string[]> {
+    const lanes = await this.lanes.ofAssociations([associationId]);
+    const own = new Set(lanes.map((lane) => lane.id));
+    return laneIds.filter((id) => own.has(id));
+  }
+
   async createLane(actor: Actor, dto: CreateLaneDto): Promise<LaneView> {
-    assertCouncilOf(actor, actor.associationId);
-    if (await this.lanes.existsBy({ associationId: actor.associationId, name: dto.name })) {
-      throw DomainError.conflict(`胡同已存在 / lane "${dto.name}" already exists`);
-    }
-    const lane = this.lanes.create({
-      associationId: actor.associationId,
-      name: dto.name,
-      geometry: dto.geometry,
+    if (!canManageAssociation(actor, actor.associationId)) throw new DomainError('council.only');
+    const lane = await this.transactions.run(async (tx) => {
+      if (await this.lanes.nameTaken(actor.associationId, dto.name, null, tx)) {
+        throw new DomainError('lane.name_taken');
+      }
+      return this.lanes.insert(tx, {
+        associationId: actor.associationId,
+        name: dto.name,
+        geometry: dto.geometry,
+      });
     });
-    return toLaneView(await this.lanes.save(lane));
+    return toLaneView(lane);
   }
 
   async updateLane(actor: Actor, id: string, dto: UpdateLaneDto): Promise<LaneView> {
     const lane = await this.readableLane(actor, id);
-    assertCouncilOf(actor, lane.associationId);
-    if (dto.name !== undefined) lane.name = dto.name;
-    if (dto.geometry !== undefined) lane.geometry = dto.geometry;
-    return toLaneView(await this.lanes.save(lane));
+    if (!canManageAssociation(actor, lane.associationId)) throw new DomainError('council.only');
+    const updated = await this.transactions.run(async (tx) => {
+      if (
+        dto.name !== undefined &&
+        (await this.lanes.nameTaken(lane.associationId, dto.name, id, tx))
+      ) {
+        throw new DomainError('lane.name_taken');
+      }
+      return this.lanes.update(tx, id, dto);
+    });
+    return toLaneView(updated);
   }
 }

@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import { hashPassword } from '../auth/password';
-import type { LanePoint } from './lane.entity';
+import type { LanePoint } from './lane.repository';
 
-export const DEMO_PASSWORD = 'demo-4143';
+export const DEMO_PASSWORD = 'hutong-4143';
 
 export interface AssociationDemo {
   associationId: string;

@@ -1,47 +1,38 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
-import { ROLES, type Role } from '../auth/role';
 import { DomainError } from '../common/domain-error';
-import { Household } from './household.entity';
-import { Member } from './member.entity';
-import { formatPlate, parsePlate, PLATE_COLORS, type PlateColor } from './plate';
-import { assertCouncilOf, associationToRead } from './scope';
-import { Vehicle } from './vehicle.entity';
-import { maskPhone, maskPlate } from '../common/masking';
+import { Transactions, type Tx } from '../database/transactions';
+import type { Lang, Params } from '../shared/i18n';
+import { CONSTRAINT_REASONS, type Reason, renderReason } from '../shared/reasons';
+import {
+  canExportLedger,
+  canManageAssociation,
+  ledgerInFull,
+  memberChangeRefusal,
+  needsResidentUnit,
+} from './associations.policy';
+import { HouseholdRepository } from './household.repository';
+import {
+  canonicalColumn,
+  fromSpreadsheet,
+  LEDGER_COLUMNS,
+  LedgerCellError,
+  type LedgerInputRow,
+  ledgerLine,
+  parseColor,
+  parseFlag,
+  parseRole,
+} from './ledger-csv';
+import { type Member, MemberRepository } from './member.repository';
+import { MembersService } from './members.service';
+import { parsePlate } from './plate';
+import { withSavepoint } from './savepoint';
+import { associationToRead } from './scope';
+import { VehicleRepository } from './vehicle.repository';
 
-export const LEDGER_COLUMNS = [
-  'address',
-  'name',
-  'phone',
-  'role',
-  'partyMember',
-  'volunteer',
-  'plate',
-  'plateColor',
-] as const;
-type LedgerColumn = (typeof LEDGER_COLUMNS)[number];
-
-/** The council's spreadsheets use Chinese headings; both are accepted. */
-const HEADER_ALIASES: Record<string, LedgerColumn> = {
-  门牌: 'address',
-  住址: 'address',
-  地址: 'address',
-  姓名: 'name',
-  手机: 'phone',
-  手机号: 'phone',
-  电话: 'phone',
-  角色: 'role',
-  党员: 'partyMember',
-  志愿者: 'volunteer',
-  车牌: 'plate',
-  车牌号: 'plate',
-  车牌颜色: 'plateColor',
-};
-const MAX_ROWS = 5000;
+export { LEDGER_COLUMNS };
 
 export interface ImportReport {
   dryRun: boolean;
@@ -51,65 +42,50 @@ export interface ImportReport {
   membersCreated: number;
   membersUpdated: number;
   vehiclesCreated: number;
-  rejected: { row: number; reason: string }[];
+  /** Each refused row: a stable reason, its params, and the message in the request's language. */
+  rejected: { row: number; reason: Reason; params?: Params; message: string }[];
 }
 
-type Row = Partial<Record<LedgerColumn, string>>;
 type RowCounts = Pick<
   ImportReport,
   'householdsCreated' | 'membersCreated' | 'membersUpdated' | 'vehiclesCreated'
 >;
 
+const MAX_ROWS = 5000;
+
+/** A row the import refuses, with the reason the report gives. */
+class RowRefused extends Error {
+  constructor(
+    readonly reason: Reason,
+    readonly params: Params = {},
+  ) {
+    super(reason);
+  }
+}
+
 /** 台账: households, members and vehicles as one CSV, in and out. */
 @Injectable()
 export class HouseholdLedgerService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly households: HouseholdRepository,
+    private readonly members: MemberRepository,
+    private readonly memberChanges: MembersService,
+    private readonly vehicles: VehicleRepository,
+    private readonly transactions: Transactions,
+  ) {}
 
   async exportCsv(actor: Actor, associationId?: string): Promise<string> {
     const id = associationToRead(actor, associationId);
-    if (actor.role !== 'admin' && actor.role !== 'viewer') throw DomainError.forbidden();
-    const council = actor.role === 'admin';
-    const rows: {
-      address: string;
-      name: string | null;
-      phone: string | null;
-      role: string | null;
-      party_member: boolean | null;
-      volunteer: boolean | null;
-      plate: string | null;
-      plate_color: string | null;
-    }[] = await this.dataSource.query(
-      `SELECT h.address, m.name, m.phone, m.role, m.party_member, m.volunteer, v.plate, v.plate_color
-         FROM household h
-         LEFT JOIN member m ON m.household_id = h.id
-         LEFT JOIN vehicle v ON v.household_id = h.id AND (v.owner_member_id = m.id
-              OR (m.id IS NULL AND v.owner_member_id IS NULL))
-        WHERE h.association_id = $1
-        UNION ALL
-       SELECT h.address, NULL, NULL, NULL, NULL, NULL, v.plate, v.plate_color
-         FROM vehicle v JOIN household h ON h.id = v.household_id
-        WHERE v.association_id = $1 AND v.owner_member_id IS NULL
-          AND EXISTS (SELECT 1 FROM member m WHERE m.household_id = h.id)
-        ORDER BY 1, 2 NULLS LAST, 7 NULLS LAST`,
-      [id],
-    );
-    const body = rows.map((r) => [
-      r.address,
-      r.name ?? '',
-      r.phone ? (council ? r.phone : maskPhone(r.phone)) : '',
-      r.role ?? '',
-      r.party_member === null ? '' : String(r.party_member),
-      r.volunteer === null ? '' : String(r.volunteer),
-      r.plate ? (council ? formatPlate(r.plate) : maskPlate(r.plate)) : '',
-      r.plate_color ?? '',
-    ]);
+    if (!canExportLedger(actor, id)) throw new DomainError('forbidden');
+    const inFull = ledgerInFull(actor, id);
+    const body = (await this.households.ledgerRows(id)).map((row) => ledgerLine(row, inFull));
     // The BOM lets Excel open the Chinese text as UTF-8.
     return '\uFEFF' + stringify([[...LEDGER_COLUMNS], ...body]);
   }
 
-  async importCsv(actor: Actor, csv: string, dryRun: boolean): Promise<ImportReport> {
-    assertCouncilOf(actor, actor.associationId);
-    const rows = this.parseRows(csv);
+  async importCsv(actor: Actor, csv: string, dryRun: boolean, lang: Lang): Promise<ImportReport> {
+    if (!canManageAssociation(actor, actor.associationId)) throw new DomainError('council.only');
+    const rows = parseRows(csv);
     const report: ImportReport = {
       dryRun,
       rows: rows.length,
@@ -120,27 +96,31 @@ export class HouseholdLedgerService {
       vehiclesCreated: 0,
       rejected: [],
     };
-    await this.dataSource
-      .transaction(async (em) => {
+    await this.transactions
+      .run(async (tx) => {
         for (const [index, row] of rows.entries()) {
-          const rowNumber = index + 2; // the header is row 1
-          const savepoint = `ledger_row_${index}`;
-          await em.query(`SAVEPOINT ${savepoint}`);
-          const counts = {
+          const counts: RowCounts = {
             householdsCreated: 0,
             membersCreated: 0,
             membersUpdated: 0,
             vehiclesCreated: 0,
           };
           try {
-            await this.importRow(em, actor.associationId, row, counts);
-            await em.query(`RELEASE SAVEPOINT ${savepoint}`);
+            await withSavepoint(tx, `ledger_row_${index}`, () =>
+              this.importRow(tx, actor, row, counts),
+            );
             report.accepted += 1;
-            for (const key of Object.keys(counts) as (keyof RowCounts)[])
+            for (const key of Object.keys(counts) as (keyof RowCounts)[]) {
               report[key] += counts[key];
+            }
           } catch (error) {
-            await em.query(`ROLLBACK TO SAVEPOINT ${savepoint}`);
-            report.rejected.push({ row: rowNumber, reason: reasonOf(error) });
+            const { reason, params } = refusalOf(error);
+            report.rejected.push({
+              row: index + 2, // the header is row 1
+              reason,
+              ...(Object.keys(params).length > 0 ? { params } : {}),
+              message: renderReason(reason, params, lang),
+            });
           }
         }
         if (dryRun) throw new DryRunDone();
@@ -151,156 +131,108 @@ export class HouseholdLedgerService {
     return report;
   }
 
-  private parseRows(csv: string): Row[] {
-    let records: Record<string, string>[];
-    try {
-      records = parse(csv.replace(/^\uFEFF/, ''), {
-        columns: (header: string[]) => header.map((h) => canonicalColumn(h)),
-        skip_empty_lines: true,
-        trim: true,
-        relax_column_count: true,
-      });
-    } catch (error) {
-      throw DomainError.invalid(
-        `CSV格式错误 / the file is not valid CSV: ${(error as Error).message}`,
-      );
-    }
-    if (records.length > MAX_ROWS) {
-      throw DomainError.invalid(`一次最多导入${MAX_ROWS}行 / at most ${MAX_ROWS} rows per import`);
-    }
-    return records;
-  }
-
-  private async importRow(em: EntityManager, associationId: string, row: Row, report: RowCounts) {
-    const address = row.address?.trim();
-    if (!address) throw rowError('缺少门牌 / address is empty');
-    let household = await em.findOneBy(Household, { associationId, address });
+  private async importRow(tx: Tx, actor: Actor, row: LedgerInputRow, counts: RowCounts) {
+    const associationId = actor.associationId;
+    const address = fromSpreadsheet(row.address?.trim());
+    if (!address) throw new RowRefused('ledger.address_missing');
+    let household = await this.households.byAddress(associationId, address, tx);
     if (!household) {
-      household = await em.save(em.create(Household, { associationId, address }));
-      report.householdsCreated += 1;
+      household = await this.households.insert(tx, associationId, address);
+      counts.householdsCreated += 1;
     }
-    const member = await this.importMember(em, associationId, household.id, row, report);
-    if (row.plate) {
-      const color = row.plateColor ? parseColor(row.plateColor) : undefined;
-      const parsed = parsePlate(row.plate, color);
-      if (!parsed.ok) throw rowError(parsed.reason);
-      const existing = await em.findOneBy(Vehicle, { associationId, plate: parsed.plate });
-      if (existing && existing.householdId !== household.id) {
-        throw rowError(
-          `车牌${parsed.plate}已登记在其他住户 / plate already registered to another household`,
-        );
-      }
-      if (!existing) {
-        await em.save(
-          em.create(Vehicle, {
-            associationId,
-            householdId: household.id,
-            ownerMemberId: member?.id ?? null,
-            plate: parsed.plate,
-            plateColor: parsed.color,
-          }),
-        );
-        report.vehiclesCreated += 1;
-      }
+    const member = await this.importMember(tx, actor, household.id, row, counts);
+    if (!row.plate) return;
+    const parsed = parsePlate(row.plate, row.plateColor ? parseColor(row.plateColor) : undefined);
+    if (!parsed.ok) throw new RowRefused(parsed.reason);
+    const existing = await this.vehicles.byPlate(associationId, parsed.plate, tx);
+    if (existing && existing.householdId !== household.id) {
+      throw new RowRefused('ledger.plate_elsewhere', { plate: parsed.plate });
     }
+    if (existing) return;
+    await this.vehicles.insert(tx, {
+      associationId,
+      householdId: household.id,
+      ownerMemberId: member?.id ?? null,
+      plate: parsed.plate,
+      plateColor: parsed.color,
+    });
+    counts.vehiclesCreated += 1;
   }
 
   private async importMember(
-    em: EntityManager,
-    associationId: string,
+    tx: Tx,
+    actor: Actor,
     householdId: string,
-    row: Row,
-    report: RowCounts,
+    row: LedgerInputRow,
+    counts: RowCounts,
   ): Promise<Member | null> {
     const phone = row.phone?.replace(/\s|-/g, '');
-    if (!phone && !row.name) return null;
-    if (!phone || !/^1\d{10}$/.test(phone))
-      throw rowError('手机号须为11位 / phone must be an 11-digit mobile number');
-    if (!row.name) throw rowError('缺少姓名 / name is empty');
+    const name = fromSpreadsheet(row.name);
+    if (!phone && !name) return null;
+    if (!phone || !/^1\d{10}$/.test(phone)) throw new RowRefused('ledger.phone_invalid');
+    if (!name) throw new RowRefused('ledger.name_missing');
     const role = parseRole(row.role);
-    if (role === 'unit') throw rowError('驻区单位人员请单独添加 / add unit staff one by one');
-    const flags = { partyMember: parseFlag(row.partyMember), volunteer: parseFlag(row.volunteer) };
-    const existing = await em.findOneBy(Member, { phone });
-    if (existing) {
-      if (existing.associationId !== associationId) {
-        throw rowError('该手机号属于其他车友会 / this phone belongs to another association');
-      }
-      Object.assign(existing, {
-        name: row.name,
+    if (needsResidentUnit(role)) throw new RowRefused('ledger.unit_staff');
+    const existing = await this.members.byPhone(phone, tx);
+    if (!existing) {
+      counts.membersCreated += 1;
+      return this.members.insert(tx, {
+        associationId: actor.associationId,
         householdId,
-        role: row.role ? role : existing.role,
-      });
-      if (row.partyMember) existing.partyMember = flags.partyMember;
-      if (row.volunteer) existing.volunteer = flags.volunteer;
-      report.membersUpdated += 1;
-      return em.save(existing);
-    }
-    report.membersCreated += 1;
-    return em.save(
-      em.create(Member, {
-        associationId,
-        householdId,
-        name: row.name,
+        name,
         phone,
         role,
-        active: true,
-        ...flags,
-      }),
-    );
+        partyMember: parseFlag(row.partyMember),
+        volunteer: parseFlag(row.volunteer),
+        passwordHash: null,
+      });
+    }
+    if (existing.associationId !== actor.associationId) {
+      throw new RowRefused('ledger.phone_elsewhere');
+    }
+    const newRole = row.role ? role : existing.role;
+    const refusal = newRole !== existing.role && memberChangeRefusal(actor, existing, ['role']);
+    if (refusal) throw new RowRefused(refusal);
+    counts.membersUpdated += 1;
+    // Through MembersService: a new role or household ends the member's tokens, as in PATCH.
+    return this.memberChanges.apply(tx, existing, {
+      name,
+      householdId,
+      role: newRole,
+      ...(row.partyMember ? { partyMember: parseFlag(row.partyMember) } : {}),
+      ...(row.volunteer ? { volunteer: parseFlag(row.volunteer) } : {}),
+    });
   }
 }
 
 class DryRunDone extends Error {}
 
-class RowError extends Error {}
-function rowError(message: string): RowError {
-  return new RowError(message);
+function parseRows(csv: string): LedgerInputRow[] {
+  let records: LedgerInputRow[];
+  try {
+    records = parse(csv.replace(/^\uFEFF/, ''), {
+      columns: (header: string[]) => header.map((h) => canonicalColumn(h)),
+      skip_empty_lines: true,
+      trim: true,
+      relax_column_count: true,
+    });
+  } catch (error) {
+    const line = (error as { lines?: number }).lines ?? 1;
+    throw new DomainError('ledger.invalid_csv', { line });
+  }
+  if (records.length > MAX_ROWS) throw new DomainError('ledger.too_many_rows', { max: MAX_ROWS });
+  return records;
 }
 
-function reasonOf(error: unknown): string {
-  if (error instanceof RowError || error instanceof DomainError) return error.message;
-  const driver = (error as { driverError?: { constraint?: string } }).driverError;
-  return `数据不符合规则 / rejected by the database (${driver?.constraint ?? 'constraint'})`;
-}
-
-function canonicalColumn(header: string): string {
-  const trimmed = header.trim();
-  if ((LEDGER_COLUMNS as readonly string[]).includes(trimmed)) return trimmed;
-  return HEADER_ALIASES[trimmed.split('/')[0]!.trim()] ?? trimmed;
-}
-
-const ROLE_ALIASES: Record<string, Role> = {
-  居民: 'resident',
-  车主: 'resident',
-  理事: 'admin',
-  管理员: 'warden',
-  红袖标: 'warden',
-};
-
-function parseRole(raw?: string): Role {
-  const value = raw?.trim() ?? '';
-  if (!value) return 'resident';
-  const role = ROLE_ALIASES[value] ?? value;
-  if (!(ROLES as readonly string[]).includes(role))
-    throw rowError(`未知角色 / unknown role "${value}"`);
-  return role as Role;
-}
-
-const COLOR_ALIASES: Record<string, PlateColor> = {
-  蓝: 'blue',
-  黄: 'yellow',
-  绿: 'green',
-  白: 'white',
-  黑: 'black',
-};
-
-function parseColor(raw: string): PlateColor {
-  const value = COLOR_ALIASES[raw.trim().replace('色', '')] ?? raw.trim().toLowerCase();
-  if (!(PLATE_COLORS as readonly string[]).includes(value))
-    throw rowError(`未知车牌颜色 / unknown plate colour "${raw}"`);
-  return value as PlateColor;
-}
-
-function parseFlag(raw?: string): boolean {
-  return ['true', 'yes', '1', '是', 'y'].includes((raw ?? '').trim().toLowerCase());
+/** Why a row was refused, as a reason of the catalogue (never a constraint's name). */
+function refusalOf(error: unknown): { reason: Reason; params: Params } {
+  if (error instanceof RowRefused) return { reason: error.reason, params: error.params };
+  if (error instanceof LedgerCellError)
+    return { reason: error.reason, params: { value: error.value } };
+  if (error instanceof DomainError && error.reason !== 'legacy.refusal') {
+    return { reason: error.reason, params: error.params };
+  }
+  const constraint = (error as { driverError?: { constraint?: string } }).driverError?.constraint;
+  const mapped = constraint ? CONSTRAINT_REASONS[constraint] : undefined;
+  return { reason: mapped ?? 'ledger.row_rejected', params: {} };
 }

@@ -10,6 +10,7 @@ import {
   Patch,
   Post,
   Query,
+  Req,
 } from '@nestjs/common';
 import {
   ApiBody,
@@ -26,6 +27,7 @@ import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/decorators';
 import { ApiStandardErrors } from '../common/api-errors.decorator';
 import { DomainError } from '../common/domain-error';
+import { langOf } from '../common/error.filter';
 import { parseBooleanQuery } from '../common/query';
 import type { Page } from '../common/pagination';
 import { CreateHouseholdDto, HouseholdQuery, UpdateHouseholdDto } from './dto/household.dto';
@@ -89,17 +91,16 @@ export class HouseholdsController {
   })
   @ApiOperation({
     summary:
-      'Import households, members and vehicles from CSV; each rejected row is reported with its reason',
+      'Import households, members and vehicles from CSV; each rejected row is reported with its reason and a message in the language asked for',
   })
   importCsv(
     @CurrentActor() actor: Actor,
     @Body() body: unknown,
     @Query() query: ImportQuery,
+    @Req() request: { headers: Record<string, string | string[] | undefined> },
   ): Promise<ImportReport> {
-    if (typeof body !== 'string') {
-      throw DomainError.invalid('请以 text/csv 上传 / send the file as text/csv');
-    }
-    return this.ledger.importCsv(actor, body, query.dryRun ?? false);
+    if (typeof body !== 'string') throw new DomainError('ledger.not_csv');
+    return this.ledger.importCsv(actor, body, query.dryRun ?? false, langOf(request));
   }
 
   @Get(':id')

@@ -1,40 +1,45 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
 import type { Actor } from '../auth/actor';
-import { canReadAssociation } from '../auth/actor';
 import { DomainError } from '../common/domain-error';
 import { type Page, pageOf, skipOf } from '../common/pagination';
+import { Transactions, type Tx } from '../database/transactions';
+import {
+  canManageAssociation,
+  canReadHousehold,
+  householdListScope,
+  mayListHouseholds,
+} from './associations.policy';
 import type { CreateHouseholdDto, HouseholdQuery, UpdateHouseholdDto } from './dto/household.dto';
 import type { HouseholdDetailView, HouseholdView } from './dto/household.view';
-import { Household } from './household.entity';
-import { Member } from './member.entity';
-import { assertCouncilOf, associationToRead } from './scope';
-import { Vehicle } from './vehicle.entity';
+import { type Household, HouseholdRepository } from './household.repository';
+import { MemberRepository } from './member.repository';
+import { associationToRead } from './scope';
+import { VehicleRepository } from './vehicle.repository';
 import { toMemberView, toVehicleView } from './views';
 
 @Injectable()
 export class HouseholdsService {
   constructor(
-    @InjectRepository(Household) private readonly households: Repository<Household>,
-    @InjectRepository(Member) private readonly members: Repository<Member>,
-    @InjectRepository(Vehicle) private readonly vehicles: Repository<Vehicle>,
+    private readonly households: HouseholdRepository,
+    private readonly members: MemberRepository,
+    private readonly vehicles: VehicleRepository,
+    private readonly transactions: Transactions,
   ) {}
 
   async list(actor: Actor, query: HouseholdQuery): Promise<Page<HouseholdView>> {
     const associationId = associationToRead(actor, query.associationId);
-    if (actor.role === 'unit') throw DomainError.forbidden();
-    const qb = this.households
-      .createQueryBuilder('h')
-      .where('h.associationId = :associationId', { associationId });
-    if (actor.role === 'resident') qb.andWhere('h.id = :own', { own: actor.householdId });
-    if (query.search) qb.andWhere('h.address LIKE :like', { like: `%${query.search}%` });
-    const [rows, total] = await qb
-      .orderBy('h.address', 'ASC')
-      .skip(skipOf(query))
-      .take(query.pageSize)
-      .getManyAndCount();
-    const counts = await this.countsFor(rows.map((h) => h.id));
+    if (!mayListHouseholds(actor)) throw new DomainError('forbidden');
+    const scope = householdListScope(actor);
+    const { rows, total } = await this.households.page(
+      {
+        associationId,
+        search: query.search,
+        ...(scope === 'all' ? {} : { id: scope.householdId }),
+      },
+      query.pageSize,
+      skipOf(query),
+    );
+    const counts = await this.households.countsFor(rows.map((h) => h.id));
     return pageOf(
       rows.map((h) => ({
         ...toHouseholdView(h),
@@ -48,8 +53,8 @@ export class HouseholdsService {
   async get(actor: Actor, id: string): Promise<HouseholdDetailView> {
     const household = await this.readable(actor, id);
     const [members, vehicles] = await Promise.all([
-      this.members.find({ where: { householdId: id }, order: { createdAt: 'ASC' } }),
-      this.vehicles.find({ where: { householdId: id }, order: { createdAt: 'ASC' } }),
+      this.members.ofHousehold(id),
+      this.vehicles.ofHousehold(id),
     ]);
     return {
       ...toHouseholdView(household),
@@ -61,11 +66,11 @@ export class HouseholdsService {
   }
 
   async create(actor: Actor, dto: CreateHouseholdDto): Promise<HouseholdDetailView> {
-    assertCouncilOf(actor, actor.associationId);
-    await this.assertAddressFree(actor.associationId, dto.address);
-    const saved = await this.households.save(
-      this.households.create({ associationId: actor.associationId, address: dto.address }),
-    );
+    if (!canManageAssociation(actor, actor.associationId)) throw new DomainError('council.only');
+    const saved = await this.transactions.run(async (tx) => {
+      await this.assertAddressFree(tx, actor.associationId, dto.address);
+      return this.households.insert(tx, actor.associationId, dto.address);
+    });
     return {
       ...toHouseholdView(saved),
       memberCount: 0,
@@ -77,51 +82,53 @@ export class HouseholdsService {
 
   async update(actor: Actor, id: string, dto: UpdateHouseholdDto): Promise<HouseholdDetailView> {
     const household = await this.readable(actor, id);
-    assertCouncilOf(actor, household.associationId);
-    if (dto.address !== household.address)
-      await this.assertAddressFree(household.associationId, dto.address);
-    household.address = dto.address;
-    await this.households.save(household);
+    if (!canManageAssociation(actor, household.associationId)) {
+      throw new DomainError('council.only');
+    }
+    await this.transactions.run(async (tx) => {
+      if (dto.address !== household.address) {
+        await this.assertAddressFree(tx, household.associationId, dto.address);
+      }
+      await this.households.updateAddress(tx, id, dto.address);
+    });
     return this.get(actor, id);
   }
 
   async remove(actor: Actor, id: string): Promise<void> {
     const household = await this.readable(actor, id);
-    assertCouncilOf(actor, household.associationId);
-    await this.households.delete({ id: household.id });
+    if (!canManageAssociation(actor, household.associationId)) {
+      throw new DomainError('council.only');
+    }
+    await this.transactions.run((tx) => this.households.delete(tx, household.id));
   }
 
   /** For other features: the household if the actor may read it, else 404. */
-  async readable(actor: Actor, id: string): Promise<Household> {
-    const household = await this.households.findOneBy({ id });
-    const visible =
-      household &&
-      canReadAssociation(actor, household.associationId) &&
-      actor.role !== 'unit' &&
-      (actor.role !== 'resident' || actor.householdId === household.id);
-    if (!visible) throw DomainError.notFound('household', id);
+  async readable(actor: Actor, id: string, tx?: Tx): Promise<Household> {
+    const household = await this.households.byId(id, tx);
+    if (!household || !canReadHousehold(actor, household)) {
+      throw DomainError.notFound('household', id);
+    }
     return household;
   }
 
-  private async countsFor(ids: string[]) {
-    const result = new Map<string, { memberCount: number; vehicleCount: number }>();
-    if (ids.length === 0) return result;
-    const rows: { id: string; members: string; vehicles: string }[] = await this.households.query(
-      `SELECT h.id,
-              (SELECT count(*) FROM member m WHERE m.household_id = h.id) AS members,
-              (SELECT count(*) FROM vehicle v WHERE v.household_id = h.id) AS vehicles
-         FROM household h WHERE h.id = ANY($1)`,
-      [ids],
-    );
-    for (const row of rows) {
-      result.set(row.id, { memberCount: Number(row.members), vehicleCount: Number(row.vehicles) });
-    }
-    return result;
+  /** For other features: is `id` a household of the association? */
+  async isOf(associationId: string, id: string, tx?: Tx): Promise<boolean> {
+    return (await this.households.byId(id, tx))?.associationId === associationId;
   }
 
-  private async assertAddressFree(associationId: string, address: string): Promise<void> {
-    if (await this.households.existsBy({ associationId, address })) {
-      throw DomainError.conflict(`门牌已登记 / household "${address}" is already registered`);
+  /** For other features: how many of `ids` (distinct) are households of the association. */
+  countOf(associationId: string, ids: string[], tx?: Tx): Promise<number> {
+    return this.households.countOf(associationId, [...new Set(ids)], tx);
+  }
+
+  /** For other features (ballots by household): how many households the association has. */
+  countIn(associationId: string, tx?: Tx): Promise<number> {
+    return this.households.countInAssociation(associationId, tx);
+  }
+
+  private async assertAddressFree(tx: Tx, associationId: string, address: string) {
+    if (await this.households.byAddress(associationId, address, tx)) {
+      throw new DomainError('household.address_taken');
     }
   }
 }

@@ -36,9 +36,9 @@ export class MembersController {
   }
 
   @Patch(':id')
-  @Roles('admin', 'resident')
   @ApiOperation({
-    summary: 'The council edits anyone; a resident edits their own household (not roles)',
+    summary:
+      'A member changes their own name and password (with the current one); roles, status, phones, flags and other members’ passwords are the council’s',
   })
   @ApiOkResponse({ type: MemberView })
   update(

@@ -1,42 +1,58 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, In, type Repository } from 'typeorm';
 import type { Actor } from '../auth/actor';
-import { canReadAssociation } from '../auth/actor';
-import { hashPassword } from '../auth/password';
+import { MemberAccessChanged } from '../auth/auth.events';
+import { PasswordRules } from '../auth/password-rules.service';
 import { DomainError } from '../common/domain-error';
+import { DomainEvents } from '../common/domain-events';
 import { type Page, pageOf, skipOf } from '../common/pagination';
+import { Transactions, type Tx } from '../database/transactions';
+import {
+  canAddMember,
+  canReadMember,
+  MEMBER_FIELDS,
+  mayBeGrantedReading,
+  needsResidentUnit,
+  memberChangeRefusal,
+  memberListScope,
+  needsCurrentPassword,
+} from './associations.policy';
 import type { CreateMemberDto, MemberQuery, UpdateMemberDto } from './dto/member.dto';
 import type { MemberView } from './dto/member.view';
-import { Household } from './household.entity';
-import { Member } from './member.entity';
-import { assertCouncilOf, associationToRead } from './scope';
+import { HouseholdRepository } from './household.repository';
+import {
+  actualChanges,
+  type Member,
+  type MemberChanges,
+  type MemberFilter,
+  MemberRepository,
+} from './member.repository';
+import { ResidentUnitRepository } from './resident-unit.repository';
+import { associationToRead } from './scope';
+import { ViewerGrantRepository } from './viewer-grant.repository';
 import { toMemberView } from './views';
 
 @Injectable()
 export class MembersService {
   constructor(
-    @InjectRepository(Member) private readonly members: Repository<Member>,
-    @InjectRepository(Household) private readonly households: Repository<Household>,
+    private readonly members: MemberRepository,
+    private readonly households: HouseholdRepository,
+    private readonly units: ResidentUnitRepository,
+    private readonly grants: ViewerGrantRepository,
+    private readonly passwords: PasswordRules,
+    private readonly transactions: Transactions,
+    private readonly events: DomainEvents,
   ) {}
 
-  findForLogin(phone: string): Promise<Member | null> {
-    return this.members
-      .createQueryBuilder('m')
-      .addSelect('m.passwordHash')
-      .where('m.phone = :phone', { phone })
-      .getOne();
+  /** For logging in: the member with this phone and their password hash. */
+  findForLogin(phone: string): Promise<{ member: Member; passwordHash: string | null } | null> {
+    return this.members.forLogin(phone);
   }
 
-  async actorFor(memberId: string): Promise<Actor | null> {
-    const member = await this.members.findOneBy({ id: memberId, active: true });
-    if (!member) return null;
-    const grants: { association_id: string }[] =
-      member.role === 'viewer'
-        ? await this.members.query(`SELECT association_id FROM viewer_grant WHERE member_id = $1`, [
-            member.id,
-          ])
-        : [];
+  /** Who a member is for a new token: null when unknown or deactivated. */
+  async actorFor(memberId: string, tx?: Tx): Promise<Actor | null> {
+    const member = await this.members.byId(memberId, tx);
+    if (!member?.active) return null;
+    const grants = mayBeGrantedReading(member) ? await this.grants.grantedTo(member.id, tx) : [];
     return {
       memberId: member.id,
       associationId: member.associationId,
@@ -45,50 +61,93 @@ export class MembersService {
       residentUnitId: member.residentUnitId,
       readableAssociationIds: [
         member.associationId,
-        ...grants.map((g) => g.association_id).filter((id) => id !== member.associationId),
+        ...grants.filter((id) => id !== member.associationId),
       ],
     };
   }
 
-  /** Members' names by id, for another feature's ledger that says who did what. */
-  async namesOf(ids: string[]): Promise<Map<string, string>> {
-    const wanted = [...new Set(ids)];
-    if (wanted.length === 0) return new Map();
-    const members = await this.members.findBy({ id: In(wanted) });
-    return new Map(members.map((m) => [m.id, m.name]));
+  /** Who a new token is for and the token version it carries; null when deactivated. */
+  async sessionFor(
+    memberId: string,
+    tx?: Tx,
+  ): Promise<{ actor: Actor; tokenVersion: number } | null> {
+    const actor = await this.actorFor(memberId, tx);
+    const member = actor ? await this.members.byId(memberId, tx) : null;
+    return actor && member ? { actor, tokenVersion: member.tokenVersion } : null;
   }
 
-  async viewSelf(actor: Actor): Promise<MemberView> {
-    return toMemberView(await this.members.findOneByOrFail({ id: actor.memberId }), actor);
+  /** What a token is checked against: the member's token version and status (uncached). */
+  accessStateOf(memberId: string): Promise<{ tokenVersion: number; active: boolean } | null> {
+    return this.members.accessState(memberId);
+  }
+
+  /** Ends every token of the member at once (logout, a replayed refresh token). */
+  endAccess(tx: Tx, memberId: string): Promise<number> {
+    return this.members.bumpTokenVersion(tx, memberId);
+  }
+
+  /** A member's name by id, for other features' ledgers and views; null when unknown. */
+  async nameOf(memberId: string): Promise<string | null> {
+    return (await this.members.byId(memberId))?.name ?? null;
+  }
+
+  /** For other features' ledgers and views: names by member id. */
+  namesOf(memberIds: string[], tx?: Tx): Promise<Map<string, string>> {
+    return this.members.namesOf([...new Set(memberIds)], tx);
+  }
+
+  /** For rosters: the association's active wardens and volunteers, oldest first. */
+  serving(associationId: string, tx?: Tx): Promise<Member[]> {
+    return this.members.serving(associationId, tx);
+  }
+
+  /** For other features: an active member of the association, or null. */
+  async activeMemberOf(associationId: string, memberId: string, tx?: Tx): Promise<Member | null> {
+    const member = await this.members.byId(memberId, tx);
+    return member?.active && member.associationId === associationId ? member : null;
+  }
+
+  /** For conventions (votes per member, acknowledgements): active household members. */
+  residentsWithAddress(
+    associationId: string,
+    tx?: Tx,
+  ): Promise<{ member: Member; address: string }[]> {
+    return this.members.residentsWithAddress(associationId, tx);
+  }
+
+  /** For other features: a member the actor may read, else 404. */
+  async readable(actor: Actor, id: string, tx?: Tx): Promise<Member> {
+    const member = await this.members.byId(id, tx);
+    if (!member || !canReadMember(actor, member)) throw DomainError.notFound('member', id);
+    return member;
+  }
+
+  async viewSelf(actor: Actor, tx?: Tx): Promise<MemberView> {
+    const member = await this.members.byId(actor.memberId, tx);
+    if (!member) throw DomainError.notFound('member', actor.memberId);
+    return toMemberView(member, actor);
   }
 
   async list(actor: Actor, query: MemberQuery): Promise<Page<MemberView>> {
     const associationId = associationToRead(actor, query.associationId);
-    const qb = this.members
-      .createQueryBuilder('m')
-      .where('m.associationId = :associationId', { associationId });
-    if (actor.role === 'resident') {
-      qb.andWhere('m.householdId = :own', { own: actor.householdId });
-    } else if (actor.role === 'unit') {
-      qb.andWhere('m.residentUnitId = :unit', { unit: actor.residentUnitId });
+    const scope = memberListScope(actor);
+    const filter: MemberFilter = {
+      associationId,
+      ...(scope === 'all' ? {} : scope),
+      role: query.role,
+      volunteer: query.volunteer,
+      search: query.search,
+      limit: query.pageSize,
+      offset: skipOf(query),
+    };
+    if (query.householdId) {
+      // A resident asking for another household gets nothing rather than a hint.
+      if (filter.householdId !== undefined && filter.householdId !== query.householdId) {
+        return pageOf([], 0, query);
+      }
+      filter.householdId = query.householdId;
     }
-    if (query.role) qb.andWhere('m.role = :role', { role: query.role });
-    if (query.householdId) qb.andWhere('m.householdId = :hh', { hh: query.householdId });
-    if (query.volunteer !== undefined) qb.andWhere('m.volunteer = :vol', { vol: query.volunteer });
-    if (query.search) {
-      const like = `%${query.search}%`;
-      qb.andWhere(
-        new Brackets((w) =>
-          w.where('m.name LIKE :like', { like }).orWhere('m.phone LIKE :like', { like }),
-        ),
-      );
-    }
-    const [rows, total] = await qb
-      .orderBy('m.createdAt', 'ASC')
-      .addOrderBy('m.id')
-      .skip(skipOf(query))
-      .take(query.pageSize)
-      .getManyAndCount();
+    const { rows, total } = await this.members.page(filter);
     return pageOf(
       rows.map((m) => toMemberView(m, actor)),
       total,
@@ -101,71 +160,127 @@ export class MembersService {
   }
 
   async create(actor: Actor, dto: CreateMemberDto): Promise<MemberView> {
-    assertCouncilOf(actor, actor.associationId);
-    if (dto.role === 'unit' && !dto.residentUnitId) {
-      throw DomainError.invalid('驻区单位人员须指定单位 / unit staff need a residentUnitId');
-    }
-    if (dto.householdId) await this.assertHouseholdOf(actor.associationId, dto.householdId);
-    await this.assertPhoneFree(dto.phone);
-    const member = this.members.create({
-      associationId: actor.associationId,
-      householdId: dto.householdId ?? null,
-      residentUnitId: dto.residentUnitId ?? null,
-      name: dto.name,
-      phone: dto.phone,
-      role: dto.role,
-      partyMember: dto.partyMember ?? false,
-      volunteer: dto.volunteer ?? false,
-      active: true,
-      passwordHash: dto.password ? await hashPassword(dto.password) : null,
+    if (!canAddMember(actor, actor.associationId)) throw new DomainError('council.only');
+    if (dto.password) this.passwords.assertAcceptable(dto.password, dto.phone);
+    const passwordHash = dto.password ? await this.passwords.hash(dto.password) : null;
+    const member = await this.transactions.run(async (tx) => {
+      await this.assertPlaces(tx, actor.associationId, dto);
+      if (await this.members.phoneTaken(dto.phone, tx)) {
+        throw new DomainError('member.phone_taken');
+      }
+      return this.members.insert(tx, {
+        associationId: actor.associationId,
+        householdId: dto.householdId ?? null,
+        residentUnitId: dto.residentUnitId ?? null,
+        name: dto.name,
+        phone: dto.phone,
+        role: dto.role,
+        partyMember: dto.partyMember ?? false,
+        volunteer: dto.volunteer ?? false,
+        active: true,
+        passwordHash,
+      });
     });
-    return toMemberView(await this.members.save(member), actor);
+    return toMemberView(member, actor);
   }
 
+  /**
+   * Least privilege per field (associations.policy.ts): a member changes their own name and
+   * password (proving the current one); roles, status, phones, flags and other people's
+   * passwords are the council's. A change that ends access bumps the token version in the same
+   * statement and is announced after commit.
+   */
   async update(actor: Actor, id: string, dto: UpdateMemberDto): Promise<MemberView> {
-    const member = await this.readable(actor, id);
-    const council = actor.role === 'admin' && actor.associationId === member.associationId;
-    const ownHousehold = actor.role === 'resident' && member.householdId === actor.householdId;
-    if (!council && !ownHousehold) throw DomainError.forbidden();
-    if (
-      !council &&
-      (dto.role !== undefined || dto.active !== undefined || dto.residentUnitId !== undefined)
-    ) {
-      throw DomainError.forbidden(
-        '角色和状态由理事会设置 / only the council changes roles and status',
-      );
-    }
-    if (dto.phone && dto.phone !== member.phone) await this.assertPhoneFree(dto.phone);
-    const { password, ...fields } = dto;
-    Object.assign(member, fields);
-    if (password) member.passwordHash = await hashPassword(password);
-    return toMemberView(await this.members.save(member), actor);
+    const fields = MEMBER_FIELDS.filter((field) => dto[field] !== undefined);
+    const { password, currentPassword, ...profile } = dto;
+    const updated = await this.transactions.run(async (tx) => {
+      const member = await this.lockReadable(tx, actor, id);
+      const refusal = memberChangeRefusal(actor, member, fields);
+      if (refusal) throw new DomainError(refusal);
+      const changes: MemberChanges = { ...profile };
+      if (password !== undefined) {
+        if (needsCurrentPassword(actor, member)) {
+          const stored = await this.members.passwordHashOf(member.id, tx);
+          await this.passwords.assertCurrent(member.phone, currentPassword, stored);
+        }
+        this.passwords.assertAcceptable(password, profile.phone ?? member.phone);
+        changes.passwordHash = await this.passwords.hash(password);
+      }
+      if (changes.role !== undefined || changes.residentUnitId !== undefined) {
+        await this.assertPlaces(tx, member.associationId, {
+          role: changes.role ?? member.role,
+          residentUnitId: changes.residentUnitId ?? member.residentUnitId ?? undefined,
+        });
+      }
+      if (changes.phone && changes.phone !== member.phone) {
+        if (await this.members.phoneTaken(changes.phone, tx)) {
+          throw new DomainError('member.phone_taken');
+        }
+      }
+      return this.apply(tx, member, changes);
+    });
+    return toMemberView(updated, actor);
   }
 
-  /** The member if the actor may read it; otherwise 404, so ids of other associations reveal nothing. */
-  private async readable(actor: Actor, id: string): Promise<Member> {
-    const member = await this.members.findOneBy({ id });
-    if (!member || !canReadAssociation(actor, member.associationId))
-      throw DomainError.notFound('member', id);
-    const self = member.id === actor.memberId;
-    if (actor.role === 'resident' && !self && member.householdId !== actor.householdId) {
-      throw DomainError.notFound('member', id);
-    }
-    if (actor.role === 'unit' && !self && member.residentUnitId !== actor.residentUnitId) {
-      throw DomainError.notFound('member', id);
-    }
+  /**
+   * Writes `changes` (only those that differ) and, when they end the member's access, publishes
+   * MemberAccessChanged after commit. The household ledger import goes through here too.
+   */
+  async apply(tx: Tx, member: Member, changes: MemberChanges): Promise<Member> {
+    const effective = actualChanges(member, changes);
+    if (Object.keys(effective).length === 0) return member;
+    const updated = await this.members.update(tx, member.id, effective);
+    const change = accessChangeOf(effective);
+    if (change) this.events.publish(tx, new MemberAccessChanged(member.id, change));
+    return updated;
+  }
+
+  /** The member's own password, after proving the current one (POST /api/auth/password). */
+  async changeOwnPassword(tx: Tx, memberId: string, current: string, next: string) {
+    const member = await this.members.lock(tx, memberId);
+    if (!member) throw DomainError.notFound('member', memberId);
+    const stored = await this.members.passwordHashOf(member.id, tx);
+    await this.passwords.assertCurrent(member.phone, current, stored);
+    this.passwords.assertAcceptable(next, member.phone);
+    await this.apply(tx, member, { passwordHash: await this.passwords.hash(next) });
+  }
+
+  private async lockReadable(tx: Tx, actor: Actor, id: string): Promise<Member> {
+    const member = await this.members.lock(tx, id);
+    if (!member || !canReadMember(actor, member)) throw DomainError.notFound('member', id);
     return member;
   }
 
-  private async assertHouseholdOf(associationId: string, householdId: string): Promise<void> {
-    if (!(await this.households.existsBy({ id: householdId, associationId }))) {
-      throw DomainError.notFound('household', householdId);
+  private async assertPlaces(
+    tx: Tx,
+    associationId: string,
+    dto: { role: Member['role']; householdId?: string; residentUnitId?: string },
+  ): Promise<void> {
+    if (needsResidentUnit(dto.role) && !dto.residentUnitId)
+      throw new DomainError('member.unit_required');
+    if (dto.residentUnitId && !(await this.units.existsIn(associationId, dto.residentUnitId, tx))) {
+      throw DomainError.notFound('resident unit', dto.residentUnitId);
+    }
+    if (dto.householdId) {
+      const household = await this.households.byId(dto.householdId, tx);
+      if (household?.associationId !== associationId) {
+        throw DomainError.notFound('household', dto.householdId);
+      }
     }
   }
+}
 
-  private async assertPhoneFree(phone: string): Promise<void> {
-    if (await this.members.existsBy({ phone })) {
-      throw DomainError.conflict('该手机号已注册 / this phone number is already registered');
-    }
+/** Which kind of access change `changes` makes, for MemberAccessChanged; null for none. */
+function accessChangeOf(changes: MemberChanges): MemberAccessChanged['change'] | null {
+  if (changes.active === false) return 'deactivated';
+  if (changes.passwordHash !== undefined) return 'password';
+  if (
+    changes.role !== undefined ||
+    changes.householdId !== undefined ||
+    changes.residentUnitId !== undefined ||
+    changes.active !== undefined
+  ) {
+    return 'role';
   }
+  return null;
 }

@@ -1,3 +1,4 @@
+import { renderReason } from '../shared/reasons';
 import { formatPlate, inferPlateColor, normalisePlate, parsePlate } from './plate';
 
 describe('plates', () => {
@@ -21,7 +22,7 @@ describe('plates', () => {
     (input) => {
       const result = parsePlate(input);
       expect(result.ok).toBe(false);
-      if (!result.ok) expect(result.reason).toContain('车牌');
+      if (!result.ok) expect(renderReason(result.reason, {}, 'zh-CN')).toContain('车牌');
     },
   );
 

@@ -13,8 +13,11 @@ const ORDINARY_WITH_SUFFIX = new RegExp(`^[${PROVINCES}][A-HJ-Z][${SERIAL}]{4}[�
 const NEW_ENERGY_SMALL = new RegExp(`^[${PROVINCES}][A-HJ-Z][A-HJK][${SERIAL}][0-9]{4}$`);
 const NEW_ENERGY_LARGE = new RegExp(`^[${PROVINCES}][A-HJ-Z][0-9]{5}[DF]$`);
 
+/** Why a plate was refused: a reason of the catalogue (src/shared/reasons/associations.ts). */
+export type PlateProblem = 'plate.invalid' | 'plate.new_energy_green' | 'plate.green_has_eight';
+
 export type PlateParse =
-  { ok: true; plate: string; color: PlateColor } | { ok: false; reason: string };
+  { ok: true; plate: string; color: PlateColor } | { ok: false; reason: PlateProblem };
 
 /** Removes separators, upper-cases, and resolves O/0 and I/1 in the serial. */
 export function normalisePlate(input: string): string {
@@ -38,21 +41,15 @@ export function parsePlate(input: string, color?: PlateColor): PlateParse {
     length === 8 && (NEW_ENERGY_SMALL.test(plate) || NEW_ENERGY_LARGE.test(plate));
   const isOrdinary = length === 7 && (ORDINARY.test(plate) || ORDINARY_WITH_SUFFIX.test(plate));
   if (!isNewEnergy && !isOrdinary) {
-    return {
-      ok: false,
-      reason: `车牌格式不正确 / "${input}" is not a valid plate (e.g. 京A12345, or 京AD12345 for a new-energy car)`,
-    };
+    return { ok: false, reason: 'plate.invalid' };
   }
   const expected = inferPlateColor(plate);
   if (color === undefined) return { ok: true, plate, color: expected };
   if (isNewEnergy && color !== 'green') {
-    return {
-      ok: false,
-      reason: `新能源车牌应为绿色 / an 8-character plate is green, not ${color}`,
-    };
+    return { ok: false, reason: 'plate.new_energy_green' };
   }
   if (!isNewEnergy && color === 'green') {
-    return { ok: false, reason: '绿色车牌应为8位 / a green plate has 8 characters' };
+    return { ok: false, reason: 'plate.green_has_eight' };
   }
   return { ok: true, plate, color };
 }

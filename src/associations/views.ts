@@ -1,41 +1,18 @@
-// Entity → response mappers. Masking is decided here, once.
+// Record → response mappers. Masking is decided here, once, by the policy.
 import type { Actor } from '../auth/actor';
 import { maskPhone, maskPlate } from '../common/masking';
-import type { Association } from './association.entity';
+import type { Association } from './association.repository';
+import { mayReadPhone, mayReadPlate } from './associations.policy';
 import type { AssociationView, LaneView } from './dto/association.view';
 import type { MemberView } from './dto/member.view';
 import type { VehicleView } from './dto/vehicle.view';
-import type { Lane } from './lane.entity';
-import type { Member } from './member.entity';
+import type { Lane } from './lane.repository';
+import type { Member } from './member.repository';
 import { formatPlate } from './plate';
-import type { Vehicle } from './vehicle.entity';
+import type { Vehicle } from './vehicle.repository';
 
-function sameHousehold(actor: Actor, householdId: string | null): boolean {
-  return householdId !== null && actor.householdId === householdId;
-}
-
-export function mayReadPhone(
-  actor: Actor,
-  member: Pick<Member, 'id' | 'householdId' | 'associationId'>,
-) {
-  return (
-    (actor.role === 'admin' && actor.associationId === member.associationId) ||
-    actor.memberId === member.id ||
-    sameHousehold(actor, member.householdId)
-  );
-}
-
-/** Wardens need plates to do their job; the council registers them; a household sees its own. */
-export function mayReadPlate(
-  actor: Actor,
-  vehicle: Pick<Vehicle, 'householdId' | 'associationId'>,
-) {
-  const staff = actor.role === 'admin' || actor.role === 'warden';
-  return (
-    (staff && actor.associationId === vehicle.associationId) ||
-    sameHousehold(actor, vehicle.householdId)
-  );
-}
+// Other features mask plates with the same rule.
+export { mayReadPhone, mayReadPlate };
 
 export function toMemberView(member: Member, actor: Actor): MemberView {
   return {

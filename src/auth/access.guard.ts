@@ -6,7 +6,11 @@ import { IS_PUBLIC, ROLES_KEY } from './decorators';
 import type { Role } from './role';
 import { TokenService } from './token.service';
 
-/** Global: every route needs a valid token unless marked @Public(), and one of its @Roles(). */
+/**
+ * Global: every route needs a valid token unless marked @Public(), and one of its @Roles(). The
+ * token must still be the member's: logged out, deactivated, demoted or re-passworded members'
+ * earlier tokens are refused within seconds (MemberAccessCheck).
+ */
 @Injectable()
 export class AccessGuard implements CanActivate {
   constructor(
@@ -14,7 +18,7 @@ export class AccessGuard implements CanActivate {
     private readonly tokens: TokenService,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
@@ -27,7 +31,7 @@ export class AccessGuard implements CanActivate {
     if (scheme?.toLowerCase() !== 'bearer' || !token) {
       throw new DomainError('auth.login_required');
     }
-    const actor = this.tokens.verifyAccessToken(token);
+    const actor = await this.tokens.verifyCurrent(token);
     request.actor = actor;
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);

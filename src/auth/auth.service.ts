@@ -1,14 +1,17 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { MembersService } from '../associations/members.service';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
+import { DomainEvents } from '../common/domain-events';
 import { authConfig, type AuthConfig } from '../config';
+import { Transactions, type Tx } from '../database/transactions';
 import type { Actor } from './actor';
+import { MemberAccessChanged } from './auth.events';
 import type { SessionView } from './dto/login.dto';
+import { LoginLimiter, type LoginSubject } from './login-limiter';
 import { verifyPassword } from './password';
+import { RefreshSessionRepository } from './refresh-session.repository';
 import { TokenService } from './token.service';
 
 @Injectable()
@@ -16,62 +19,92 @@ export class AuthService {
   constructor(
     private readonly members: MembersService,
     private readonly tokens: TokenService,
+    private readonly sessions: RefreshSessionRepository,
+    private readonly limiter: LoginLimiter,
+    private readonly transactions: Transactions,
+    private readonly events: DomainEvents,
     private readonly clock: Clock,
     @Inject(authConfig.KEY) private readonly config: AuthConfig,
-    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
-  async login(phone: string, password: string): Promise<SessionView> {
+  async login(phone: string, password: string, address?: string): Promise<SessionView> {
+    const subject: LoginSubject = { phone, address };
+    await this.limiter.assertOpen(subject);
     const found = await this.members.findForLogin(phone);
     // Verify against a dummy hash when the phone is unknown, so timing does not reveal members.
-    const stored = found?.passwordHash ?? DUMMY_HASH;
-    const ok = await verifyPassword(password, stored);
-    if (!found || !ok || !found.active) {
+    const ok = await verifyPassword(password, found?.passwordHash ?? DUMMY_HASH);
+    if (!found || !ok || !found.member.active) {
+      await this.limiter.recordFailure(subject);
       throw new DomainError('auth.wrong_login');
     }
-    return this.openSession(found.id);
+    await this.limiter.recordSuccess(subject);
+    return this.transactions.run((tx) => this.openSession(tx, found.member.id, null));
   }
 
+  /**
+   * Spends a refresh token for a new pair in the same family. A token that was spent already is
+   * a copy: its family ends, and so does every token of the member (we cannot tell which device
+   * holds the thief), which the member's other devices notice at their next refresh.
+   */
   async refresh(refreshToken: string): Promise<SessionView> {
-    const hash = sha256(refreshToken);
-    const rows: { member_id: string }[] = await this.dataSource.query(
-      `WITH spent AS (
-         UPDATE refresh_session SET revoked_at = $2
-          WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > $2
-          RETURNING member_id)
-       SELECT member_id FROM spent`,
-      [hash, this.clock.now()],
-    );
-    const memberId = rows[0]?.member_id;
-    if (!memberId) {
-      throw new DomainError('auth.refresh_invalid');
-    }
-    return this.openSession(memberId);
+    const outcome = await this.transactions.run(async (tx) => {
+      const now = this.clock.now();
+      const session = await this.sessions.lockByHash(tx, sha256(refreshToken));
+      if (!session || session.expiresAt <= now) return null;
+      if (session.revokedAt) {
+        const live = await this.sessions.revokeFamily(tx, session.familyId, now);
+        if (live > 0) {
+          await this.members.endAccess(tx, session.memberId);
+          this.events.publish(tx, new MemberAccessChanged(session.memberId, 'logout'));
+        }
+        return null;
+      }
+      await this.sessions.spend(tx, session.id, now);
+      const state = await this.members.accessStateOf(session.memberId);
+      if (!state?.active || state.tokenVersion !== session.tokenVersion) return null;
+      return this.openSession(tx, session.memberId, session.familyId);
+    });
+    if (!outcome) throw new DomainError('auth.refresh_invalid');
+    return outcome;
   }
 
+  /** Ends every session of the member, on every device: refresh and access tokens alike. */
   async logout(actor: Actor): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE refresh_session SET revoked_at = now() WHERE member_id = $1 AND revoked_at IS NULL`,
-      [actor.memberId],
-    );
+    await this.transactions.run(async (tx) => {
+      await this.sessions.revokeAllOf(tx, actor.memberId, this.clock.now());
+      await this.members.endAccess(tx, actor.memberId);
+      this.events.publish(tx, new MemberAccessChanged(actor.memberId, 'logout'));
+    });
   }
 
-  private async openSession(memberId: string): Promise<SessionView> {
-    const actor = await this.members.actorFor(memberId);
-    if (!actor) throw new DomainError('auth.wrong_login');
+  /**
+   * The member's own password, proving the current one. Every other session ends; this device
+   * gets a new pair so the member stays logged in here.
+   */
+  async changePassword(actor: Actor, current: string, next: string): Promise<SessionView> {
+    return this.transactions.run(async (tx) => {
+      await this.members.changeOwnPassword(tx, actor.memberId, current, next);
+      await this.sessions.revokeAllOf(tx, actor.memberId, this.clock.now());
+      return this.openSession(tx, actor.memberId, null);
+    });
+  }
+
+  private async openSession(tx: Tx, memberId: string, familyId: string | null) {
+    const subject = await this.members.sessionFor(memberId, tx);
+    if (!subject) throw new DomainError('auth.wrong_login');
     const refreshToken = randomBytes(32).toString('base64url');
-    const expiresAt = new Date(
-      this.clock.now().getTime() + this.config.refreshTokenDays * 86_400_000,
-    );
-    await this.dataSource.query(
-      `INSERT INTO refresh_session (member_id, token_hash, expires_at) VALUES ($1, $2, $3)`,
-      [memberId, sha256(refreshToken), expiresAt],
-    );
+    await this.sessions.open(tx, {
+      memberId,
+      familyId,
+      tokenHash: sha256(refreshToken),
+      tokenVersion: subject.tokenVersion,
+      expiresAt: new Date(this.clock.now().getTime() + this.config.refreshTokenDays * 86_400_000),
+    });
     return {
-      accessToken: this.tokens.issueAccessToken(actor),
+      accessToken: this.tokens.issueAccessToken(subject.actor, subject.tokenVersion),
       expiresIn: this.tokens.accessTokenSeconds,
       refreshToken,
-      member: await this.members.viewSelf(actor),
+      member: await this.members.viewSelf(subject.actor, tx),
     };
   }
 }

@@ -1,12 +1,12 @@
 import { createSecretKey, type KeyObject, randomBytes } from 'node:crypto';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import jwt from 'jsonwebtoken';
-import type { DataSource } from 'typeorm';
 import { authConfig, type AuthConfig } from '../config';
 import { DomainError } from '../common/domain-error';
 import type { Actor } from './actor';
+import { MemberAccessCheck } from './member-access';
 import { ROLES, type Role } from './role';
+import { ServiceSecretRepository } from './service-secret.repository';
 
 interface AccessClaims {
   sub: string;
@@ -15,6 +15,8 @@ interface AccessClaims {
   hh?: string;
   ru?: string;
   ra?: string[];
+  /** The member's token version when issued: a newer one (logout, role change…) ends it. */
+  tv?: number;
 }
 
 const ISSUER = 'hutong-parking';
@@ -27,11 +29,15 @@ export class TokenService implements OnModuleInit {
 
   constructor(
     @Inject(authConfig.KEY) private readonly config: AuthConfig,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly secrets: ServiceSecretRepository,
+    private readonly access: MemberAccessCheck,
   ) {}
 
   async onModuleInit(): Promise<void> {
-    const secret = this.config.jwtSecret || (await this.sharedGeneratedSecret());
+    // Without JWT_SECRET, one secret for every instance on the same database.
+    const secret =
+      this.config.jwtSecret ||
+      (await this.secrets.getOrCreate('jwt', randomBytes(32).toString('base64url')));
     this.secret = createSecretKey(Buffer.from(secret, 'utf8'));
   }
 
@@ -39,11 +45,12 @@ export class TokenService implements OnModuleInit {
     return this.config.accessTokenSeconds;
   }
 
-  issueAccessToken(actor: Actor): string {
+  issueAccessToken(actor: Actor, tokenVersion = 0): string {
     const claims: AccessClaims = {
       sub: actor.memberId,
       aid: actor.associationId,
       role: actor.role,
+      tv: tokenVersion,
     };
     if (actor.householdId) claims.hh = actor.householdId;
     if (actor.residentUnitId) claims.ru = actor.residentUnitId;
@@ -56,8 +63,26 @@ export class TokenService implements OnModuleInit {
     });
   }
 
-  /** Throws DomainError(unauthenticated) for anything but a valid, unexpired token of ours. */
+  /**
+   * A valid, unexpired token of ours whose member still holds it: not logged out, deactivated,
+   * demoted or re-passworded since (checked within `accessCheckSeconds`). The access guard uses
+   * this; so should anything that keeps acting on a token (open sockets).
+   */
+  async verifyCurrent(token: string): Promise<Actor> {
+    const { actor, tokenVersion } = this.verify(token);
+    await this.access.assertCurrent(actor.memberId, tokenVersion);
+    return actor;
+  }
+
+  /**
+   * Signature and expiry only (no database): throws DomainError(unauthenticated) for anything but
+   * a valid, unexpired token of ours. Prefer `verifyCurrent`.
+   */
   verifyAccessToken(token: string): Actor {
+    return this.verify(token).actor;
+  }
+
+  private verify(token: string): { actor: Actor; tokenVersion: number } {
     let claims: AccessClaims;
     try {
       claims = jwt.verify(token, this.secret, {
@@ -71,7 +96,7 @@ export class TokenService implements OnModuleInit {
     if (!ROLES.includes(claims.role)) {
       throw new DomainError('auth.token_invalid');
     }
-    return {
+    const actor: Actor = {
       memberId: claims.sub,
       associationId: claims.aid,
       role: claims.role,
@@ -79,17 +104,6 @@ export class TokenService implements OnModuleInit {
       residentUnitId: claims.ru ?? null,
       readableAssociationIds: [claims.aid, ...(claims.ra ?? [])],
     };
-  }
-
-  /** One secret for every instance on the same database, created by whichever starts first. */
-  private async sharedGeneratedSecret(): Promise<string> {
-    await this.dataSource.query(
-      `INSERT INTO service_secret (name, value) VALUES ('jwt', $1) ON CONFLICT (name) DO NOTHING`,
-      [randomBytes(32).toString('base64url')],
-    );
-    const rows: { value: string }[] = await this.dataSource.query(
-      `SELECT value FROM service_secret WHERE name = 'jwt'`,
-    );
-    return rows[0]!.value;
+    return { actor, tokenVersion: claims.tv ?? 0 };
   }
 }

@@ -25,6 +25,9 @@ export class ErrorFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const body = toErrorBody(exception, langOf(request));
     if (body.statusCode >= 500 && body.statusCode !== 503) this.logger.error(exception);
+    // A rate limit says when to come back (RFC 9110 Retry-After, in seconds).
+    const seconds = body.reason === 'rate.limited' ? Number(body.params?.seconds) : NaN;
+    if (Number.isFinite(seconds) && seconds > 0) void reply.header('retry-after', String(seconds));
     // A route that answers CSV or iCalendar has set its content type already; errors are JSON.
     void reply
       .status(body.statusCode)

@@ -1,4 +1,5 @@
 import { registerAs } from '@nestjs/config';
+import { parseTrustProxy, type TrustProxy } from './trust-proxy';
 
 export interface AppConfig {
   port: number;
@@ -7,6 +8,8 @@ export interface AppConfig {
   seedDemo: boolean;
   bodyLimitBytes: number;
   publicUrl: string;
+  /** Proxies whose X-Forwarded-For is believed (TRUST_PROXY); off by default. */
+  trustProxy: TrustProxy;
 }
 
 export const appConfig = registerAs('app', (): AppConfig => ({
@@ -16,6 +19,7 @@ export const appConfig = registerAs('app', (): AppConfig => ({
   seedDemo: process.env.SEED_DEMO !== 'false',
   bodyLimitBytes: intFromEnv('BODY_LIMIT_BYTES', 256 * 1024),
   publicUrl: process.env.PUBLIC_URL ?? '',
+  trustProxy: parseTrustProxy(process.env.TRUST_PROXY),
 }));
 
 export function intFromEnv(name: string, fallback: number): number {

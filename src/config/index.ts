@@ -18,7 +18,7 @@ export {
   sharingConfig,
 };
 export type { AppConfig } from './app.config';
-export type { AuthConfig } from './auth.config';
+export type { AuthConfig, LoginLimits } from './auth.config';
 export type { DatabaseConfig } from './database.config';
 export type { LiveConfig } from './live.config';
 export type { OutboxConfig } from './outbox.config';

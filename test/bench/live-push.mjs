@@ -86,7 +86,7 @@ async function main() {
     await fetch(`${url}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ phone: '13800000002', password: 'demo-4143' }),
+      body: JSON.stringify({ phone: '13800000002', password: 'hutong-4143' }),
     })
   ).json();
   const token = login.accessToken;

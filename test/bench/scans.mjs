@@ -97,7 +97,7 @@ async function main() {
           await fetch(`${url}/api/auth/login`, {
             method: 'POST',
             headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ phone, password: 'demo-4143' }),
+            body: JSON.stringify({ phone, password: 'hutong-4143' }),
           })
         ).json()
       ).accessToken;

@@ -1,3 +1,2 @@
-// Quiet logs in tests unless asked for; a generous login limit so suites can log in freely.
+// Quiet logs in tests unless asked for.
 process.env.LOG_LEVEL ??= 'silent';
-process.env.LOGIN_ATTEMPTS_PER_MINUTE ??= '1000';

@@ -5,7 +5,7 @@ import { createApp } from '../../src/bootstrap';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 export const DEMO = {
-  password: 'demo-4143',
+  password: 'hutong-4143',
   admin: '13800000001',
   wardens: ['13800000002', '13800000003', '13800000004'],
   resident: '13800000010',

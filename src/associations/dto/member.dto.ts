@@ -10,7 +10,7 @@ export class CreateMemberDto {
 
   @ApiProperty({ example: '13800000031' })
   @IsString()
-  @Matches(/^1\d{10}$/, { message: 'phone must be an 11-digit mobile number' })
+  @Matches(/^1\d{10}$/, { context: { reason: 'field.phone' } })
   phone!: string;
 
   @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role!: Role;
@@ -24,18 +24,32 @@ export class CreateMemberDto {
   @ApiPropertyOptional() @IsOptional() @IsBoolean() volunteer?: boolean;
 
   @ApiPropertyOptional({
-    description: 'Initial password (8+ characters); without it the member cannot log in yet',
+    description:
+      'Initial password (10+ characters, not a common one); without it the member cannot log in yet',
   })
   @IsOptional()
   @IsString()
-  @Length(8, 200)
+  @Length(1, 200)
   password?: string;
 }
 
+/**
+ * Who may change which field is the policy's (associations.policy.ts, canChangeMember): a member
+ * their own name and password; the council everything else of its members.
+ */
 export class UpdateMemberDto extends PartialType(
   OmitType(CreateMemberDto, ['householdId'] as const),
 ) {
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
+  @ApiPropertyOptional({ description: 'The council only' })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+
+  @ApiPropertyOptional({ description: 'Required when changing your own password' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  currentPassword?: string;
 }
 
 export class MemberQuery extends ScopedPageQuery {

@@ -4,7 +4,7 @@ import { IsString, Matches } from 'class-validator';
 export class GrantViewerDto {
   @ApiProperty({ example: '13800000200', description: "The viewer's login phone" })
   @IsString()
-  @Matches(/^1\d{10}$/, { message: 'phone must be an 11-digit mobile number' })
+  @Matches(/^1\d{10}$/, { context: { reason: 'field.phone' } })
   phone!: string;
 }
 

@@ -5,10 +5,10 @@ import { MemberView } from '../../associations/dto/member.view';
 export class LoginDto {
   @ApiProperty({ example: '13800000001' })
   @IsString()
-  @Matches(/^1\d{10}$/, { message: 'phone must be an 11-digit mobile number' })
+  @Matches(/^1\d{10}$/, { context: { reason: 'field.phone' } })
   phone!: string;
 
-  @ApiProperty({ example: 'demo-4143' })
+  @ApiProperty({ example: 'hutong-4143' })
   @IsString()
   @Length(1, 200)
   password!: string;
@@ -19,6 +19,18 @@ export class RefreshDto {
   @IsString()
   @Length(20, 200)
   refreshToken!: string;
+}
+
+export class ChangePasswordDto {
+  @ApiProperty({ description: 'The password in use now' })
+  @IsString()
+  @Length(1, 200)
+  currentPassword!: string;
+
+  @ApiProperty({ description: '10+ characters, not a common password, not the phone number' })
+  @IsString()
+  @Length(1, 200)
+  newPassword!: string;
 }
 
 export class SessionView {

@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { Transactions, type Tx } from '../database/transactions';
+
+/** 车友会: a car-owner association of one community. */
+export interface Association {
+  id: string;
+  name: string;
+  community: string;
+  streetOffice: string;
+  createdAt: Date;
+}
+
+interface Row {
+  id: string;
+  name: string;
+  community: string;
+  street_office: string;
+  created_at: Date;
+}
+
+const COLUMNS = 'id, name, community, street_office, created_at';
+
+/** The only SQL of the `association` table. */
+@Injectable()
+export class AssociationRepository {
+  constructor(private readonly transactions: Transactions) {}
+
+  async byId(id: string, tx: Tx = this.transactions.autocommit): Promise<Association | null> {
+    const rows: Row[] = await tx.query(`SELECT ${COLUMNS} FROM association WHERE id = $1`, [id]);
+    return rows[0] ? toAssociation(rows[0]) : null;
+  }
+
+  async byIds(ids: string[], tx: Tx = this.transactions.autocommit): Promise<Association[]> {
+    const rows: Row[] = await tx.query(
+      `SELECT ${COLUMNS} FROM association WHERE id = ANY($1::uuid[]) ORDER BY name`,
+      [ids],
+    );
+    return rows.map(toAssociation);
+  }
+
+  /** Names of associations by id (a viewer grant shows the viewer's home association). */
+  async namesOf(ids: string[], tx: Tx = this.transactions.autocommit) {
+    const found = await this.byIds(ids, tx);
+    return new Map(found.map((a) => [a.id, a.name]));
+  }
+}
+
+function toAssociation(row: Row): Association {
+  return {
+    id: row.id,
+    name: row.name,
+    community: row.community,
+    streetOffice: row.street_office,
+    createdAt: row.created_at,
+  };
+}

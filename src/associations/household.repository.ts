@@ -1,0 +1,158 @@
+import { Injectable } from '@nestjs/common';
+import { Transactions, type Tx } from '../database/transactions';
+import { selectPage, Where } from './sql-page';
+
+/** 户: a courtyard door of the lane, e.g. "下岗胡同19号". */
+export interface Household {
+  id: string;
+  associationId: string;
+  address: string;
+  createdAt: Date;
+}
+
+export interface LedgerRow {
+  address: string;
+  name: string | null;
+  phone: string | null;
+  role: string | null;
+  party_member: boolean | null;
+  volunteer: boolean | null;
+  plate: string | null;
+  plate_color: string | null;
+}
+
+export interface HouseholdCounts {
+  memberCount: number;
+  vehicleCount: number;
+}
+
+interface Row {
+  id: string;
+  association_id: string;
+  address: string;
+  created_at: Date;
+}
+
+const COLUMNS = 'id, association_id, address, created_at';
+
+/** The only SQL of the `household` table. */
+@Injectable()
+export class HouseholdRepository {
+  constructor(private readonly transactions: Transactions) {}
+
+  async byId(id: string, tx: Tx = this.transactions.autocommit): Promise<Household | null> {
+    const rows: Row[] = await tx.query(`SELECT ${COLUMNS} FROM household WHERE id = $1`, [id]);
+    return rows[0] ? toHousehold(rows[0]) : null;
+  }
+
+  async byAddress(
+    associationId: string,
+    address: string,
+    tx: Tx = this.transactions.autocommit,
+  ): Promise<Household | null> {
+    const rows: Row[] = await tx.query(
+      `SELECT ${COLUMNS} FROM household WHERE association_id = $1 AND address = $2`,
+      [associationId, address],
+    );
+    return rows[0] ? toHousehold(rows[0]) : null;
+  }
+
+  /** How many of `ids` are households of the association (for checks of several at once). */
+  async countOf(associationId: string, ids: string[], tx: Tx = this.transactions.autocommit) {
+    const rows: { count: string }[] = await tx.query(
+      `SELECT count(*) FROM household WHERE association_id = $1 AND id = ANY($2::uuid[])`,
+      [associationId, ids],
+    );
+    return Number(rows[0]?.count ?? 0);
+  }
+
+  async page(
+    filter: { associationId: string; id?: string | null; search?: string },
+    limit: number,
+    offset: number,
+  ): Promise<{ rows: Household[]; total: number }> {
+    const where = new Where().add('association_id = ?', filter.associationId);
+    if (filter.id !== undefined) where.add('id = ?', filter.id);
+    if (filter.search) where.add('address LIKE ?', `%${filter.search}%`);
+    const page = await selectPage<Row>(
+      this.transactions.autocommit,
+      { columns: COLUMNS, from: 'household', where, orderBy: 'address, id' },
+      limit,
+      offset,
+    );
+    return { rows: page.rows.map(toHousehold), total: page.total };
+  }
+
+  /** Members and vehicles per household, for lists. */
+  async countsFor(ids: string[]): Promise<Map<string, HouseholdCounts>> {
+    const result = new Map<string, HouseholdCounts>();
+    if (ids.length === 0) return result;
+    const rows: { id: string; members: string; vehicles: string }[] =
+      await this.transactions.autocommit.query(
+        `SELECT h.id,
+                (SELECT count(*) FROM member m WHERE m.household_id = h.id) AS members,
+                (SELECT count(*) FROM vehicle v WHERE v.household_id = h.id) AS vehicles
+           FROM household h WHERE h.id = ANY($1::uuid[])`,
+        [ids],
+      );
+    for (const row of rows) {
+      result.set(row.id, { memberCount: Number(row.members), vehicleCount: Number(row.vehicles) });
+    }
+    return result;
+  }
+
+  async countInAssociation(associationId: string, tx: Tx = this.transactions.autocommit) {
+    const rows: { count: string }[] = await tx.query(
+      `SELECT count(*) FROM household WHERE association_id = $1`,
+      [associationId],
+    );
+    return Number(rows[0]?.count ?? 0);
+  }
+
+  /**
+   * The ledger (台账): one row per member with their vehicles, households without members, and
+   * vehicles without an owner; ordered by address, name, plate.
+   */
+  async ledgerRows(associationId: string): Promise<LedgerRow[]> {
+    return this.transactions.autocommit.query(
+      `SELECT h.address, m.name, m.phone, m.role, m.party_member, m.volunteer, v.plate, v.plate_color
+         FROM household h
+         LEFT JOIN member m ON m.household_id = h.id
+         LEFT JOIN vehicle v ON v.household_id = h.id AND (v.owner_member_id = m.id
+              OR (m.id IS NULL AND v.owner_member_id IS NULL))
+        WHERE h.association_id = $1
+        UNION ALL
+       SELECT h.address, NULL, NULL, NULL, NULL, NULL, v.plate, v.plate_color
+         FROM vehicle v JOIN household h ON h.id = v.household_id
+        WHERE v.association_id = $1 AND v.owner_member_id IS NULL
+          AND EXISTS (SELECT 1 FROM member m WHERE m.household_id = h.id)
+        ORDER BY 1, 2 NULLS LAST, 7 NULLS LAST`,
+      [associationId],
+    );
+  }
+
+  async insert(tx: Tx, associationId: string, address: string): Promise<Household> {
+    const rows: Row[] = await tx.query(
+      `INSERT INTO household (association_id, address) VALUES ($1, $2) RETURNING ${COLUMNS}`,
+      [associationId, address],
+    );
+    return toHousehold(rows[0]!);
+  }
+
+  async updateAddress(tx: Tx, id: string, address: string): Promise<void> {
+    await tx.query(`UPDATE household SET address = $2 WHERE id = $1`, [id, address]);
+  }
+
+  async delete(tx: Tx, id: string): Promise<void> {
+    await tx.query(`DELETE FROM household WHERE id = $1`, [id]);
+  }
+}
+
+function toHousehold(row: Row): Household {
+  return {
+    id: row.id,
+    associationId: row.association_id,
+    address: row.address,
+    createdAt: row.created_at,
+  };
+}
