@@ -2,21 +2,25 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { Actor } from '../../auth/actor';
-import { canReadAssociation } from '../../auth/actor';
-import { normalisePlate } from '../../associations/plate';
-import { assertCouncilOf } from '../../associations/scope';
-import { VehiclesService } from '../../associations/vehicles.service';
-import { Clock } from '../../common/clock';
-import { DomainError } from '../../common/domain-error';
-import { type Page, pageOf, skipOf } from '../../common/pagination';
-import { LIVE_PUSH, type LivePush, rooms } from '../../live/live-events';
-import { PermitsService } from '../../permits/permits.service';
-import { RostersService } from '../../rosters/rosters.service';
-import { windowActiveAt } from '../../spaces/time-windows';
-import { citeArticle, type ParameterName, type RulesInForce } from '../convention-parameters';
-import { ConventionRulesService } from '../convention-rules.service';
-import { penaltyStepFor, suspensionEnds } from '../penalty-ladder';
+import type { Actor } from '../auth/actor';
+import { canReadAssociation } from '../auth/actor';
+import { normalisePlate } from '../associations/plate';
+import { assertCouncilOf } from '../associations/scope';
+import { VehiclesService } from '../associations/vehicles.service';
+import { Clock } from '../common/clock';
+import { DomainError } from '../common/domain-error';
+import { type Page, pageOf, skipOf } from '../common/pagination';
+import { LIVE_PUSH, type LivePush, rooms } from '../live/live-events';
+import { PermitsService } from '../permits/permits.service';
+import { RostersService } from '../rosters/rosters.service';
+import { windowActiveAt } from '../spaces/time-windows';
+import {
+  citeArticle,
+  type ParameterName,
+  type RulesInForce,
+} from '../conventions/convention-parameters';
+import { ConventionRulesService } from '../conventions/convention-rules.service';
+import { penaltyStepFor, suspensionEnds } from '../conventions/penalty-ladder';
 import type {
   AppealDecisionDto,
   AppealDto,

@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { stringify } from 'csv-stringify/sync';
 import type { DataSource } from 'typeorm';
-import type { Actor } from '../../auth/actor';
-import { formatPlate } from '../../associations/plate';
-import { associationToRead } from '../../associations/scope';
-import { DomainError } from '../../common/domain-error';
-import { maskPlate } from '../../common/masking';
-import { articleLabel } from '../convention-parameters';
+import type { Actor } from '../auth/actor';
+import { formatPlate } from '../associations/plate';
+import { associationToRead } from '../associations/scope';
+import { DomainError } from '../common/domain-error';
+import { maskPlate } from '../common/masking';
+import { articleLabel } from '../conventions/convention-parameters';
 
 export const VIOLATION_LEDGER_COLUMNS = [
   'occurredAt',

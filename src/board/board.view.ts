@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { FractionView, VoteResultView } from '../dto/version.view';
+import { FractionView, VoteResultView } from '../conventions/dto/version.view';
 
 export class BoardArticleView {
   @ApiProperty() number!: number;

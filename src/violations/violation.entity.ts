@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { PenaltyAction } from '../convention-parameters';
+import type { PenaltyAction } from '../conventions/convention-parameters';
 
 export const VIOLATION_KINDS = [
   'no_permit',

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { RostersModule } from '../../rosters/rosters.module';
-import { ConventionsModule } from '../conventions.module';
+import { RostersModule } from '../rosters/rosters.module';
+import { ConventionsModule } from '../conventions/conventions.module';
 import { ViolationsModule } from '../violations/violations.module';
 import { PublicBoardController } from './public-board.controller';
 import { PublicBoardService } from './public-board.service';

@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AssociationsModule } from '../../associations/associations.module';
-import { PermitsModule } from '../../permits/permits.module';
-import { RostersModule } from '../../rosters/rosters.module';
-import { ConventionsModule } from '../conventions.module';
+import { AssociationsModule } from '../associations/associations.module';
+import { PermitsModule } from '../permits/permits.module';
+import { RostersModule } from '../rosters/rosters.module';
+import { ConventionsModule } from '../conventions/conventions.module';
 import { FlaggedOverstaysListener } from './flagged-overstays.listener';
 import { ViolationLedgerService } from './violation-ledger.service';
 import { Violation } from './violation.entity';

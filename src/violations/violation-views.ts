@@ -1,8 +1,8 @@
-import type { Actor } from '../../auth/actor';
-import { formatPlate } from '../../associations/plate';
-import { mayReadPlate } from '../../associations/views';
-import { maskPlate } from '../../common/masking';
-import { articleLabel } from '../convention-parameters';
+import type { Actor } from '../auth/actor';
+import { formatPlate } from '../associations/plate';
+import { mayReadPlate } from '../associations/views';
+import { maskPlate } from '../common/masking';
+import { articleLabel } from '../conventions/convention-parameters';
 import type { ViolationView } from './violation.dto';
 import type { Violation } from './violation.entity';
 

@@ -11,7 +11,7 @@ import {
   Max,
   Min,
 } from 'class-validator';
-import { PageQuery } from '../../common/pagination';
+import { PageQuery } from '../common/pagination';
 import { VIOLATION_KINDS, type ViolationKind } from './violation.entity';
 
 /** A small photo as a data URL; larger ones are refused (the lane's phones shrink them first). */

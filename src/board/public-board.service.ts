@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { Clock } from '../../common/clock';
-import { DomainError } from '../../common/domain-error';
-import { RostersService } from '../../rosters/rosters.service';
-import { articleLabel } from '../convention-parameters';
-import { ConventionRulesService } from '../convention-rules.service';
-import { ConventionVersion } from '../convention-version.entity';
-import { toResultView } from '../convention-views';
+import { Clock } from '../common/clock';
+import { DomainError } from '../common/domain-error';
+import { RostersService } from '../rosters/rosters.service';
+import { articleLabel } from '../conventions/convention-parameters';
+import { ConventionRulesService } from '../conventions/convention-rules.service';
+import { ConventionVersion } from '../conventions/convention-version.entity';
+import { toResultView } from '../conventions/convention-views';
 import { ViolationLedgerService } from '../violations/violation-ledger.service';
 import type { BoardVersionView, PublicBoardView } from './board.view';
 
