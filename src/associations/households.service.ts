@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import { In, type Repository } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { canReadAssociation } from '../auth/actor';
 import { DomainError } from '../common/domain-error';
+import type { Tx } from '../database/transactions';
 import { type Page, pageOf, skipOf } from '../common/pagination';
 import type { CreateHouseholdDto, HouseholdQuery, UpdateHouseholdDto } from './dto/household.dto';
 import type { HouseholdDetailView, HouseholdView } from './dto/household.view';
@@ -101,6 +102,18 @@ export class HouseholdsService {
       (actor.role !== 'resident' || actor.householdId === household.id);
     if (!visible) throw DomainError.notFound('household', id);
     return household;
+  }
+
+  /** For the convention's household vote: every household of the association, car-free too. */
+  countOf(associationId: string, tx?: Tx): Promise<number> {
+    return (tx?.getRepository(Household) ?? this.households).countBy({ associationId });
+  }
+
+  /** Addresses by household id, for other features' ledgers. */
+  async addressesOf(ids: string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(ids)];
+    const rows = unique.length ? await this.households.findBy({ id: In(unique) }) : [];
+    return new Map(rows.map((h) => [h.id, h.address]));
   }
 
   private async countsFor(ids: string[]) {

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, type Repository } from 'typeorm';
+import { Brackets, In, IsNull, Not, type Repository } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { canReadAssociation } from '../auth/actor';
 import { hashPassword } from '../auth/password';
 import { DomainError } from '../common/domain-error';
 import { type Page, pageOf, skipOf } from '../common/pagination';
+import type { Tx } from '../database/transactions';
 import type { CreateMemberDto, MemberQuery, UpdateMemberDto } from './dto/member.dto';
 import type { MemberView } from './dto/member.view';
 import { Household } from './household.entity';
@@ -135,6 +136,40 @@ export class MembersService {
   }
 
   /** The member if the actor may read it; otherwise 404, so ids of other associations reveal nothing. */
+  /** For the convention's vote per member: active members who belong to a household. */
+  countHouseholdMembers(associationId: string, tx?: Tx): Promise<number> {
+    return (tx?.getRepository(Member) ?? this.members).countBy({
+      associationId,
+      active: true,
+      householdId: Not(IsNull()),
+    });
+  }
+
+  /** Names by member id, for signed comments and other features' ledgers. */
+  async namesOf(ids: string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(ids)];
+    const rows = unique.length ? await this.members.findBy({ id: In(unique) }) : [];
+    return new Map(rows.map((m) => [m.id, m.name]));
+  }
+
+  /** Active members of the association's households, with their address, by address and name. */
+  async householdMembers(
+    associationId: string,
+  ): Promise<{ memberId: string; name: string; address: string }[]> {
+    const members = await this.members.findBy({
+      associationId,
+      active: true,
+      householdId: Not(IsNull()),
+    });
+    const households = await this.households.findBy({
+      id: In([...new Set(members.map((m) => m.householdId!))]),
+    });
+    const addresses = new Map(households.map((h) => [h.id, h.address]));
+    return members
+      .map((m) => ({ memberId: m.id, name: m.name, address: addresses.get(m.householdId!) ?? '' }))
+      .sort((a, b) => byText(a.address, b.address) || byText(a.name, b.name));
+  }
+
   private async readable(actor: Actor, id: string): Promise<Member> {
     const member = await this.members.findOneBy({ id });
     if (!member || !canReadAssociation(actor, member.associationId))
@@ -160,4 +195,8 @@ export class MembersService {
       throw DomainError.conflict('该手机号已注册 / this phone number is already registered');
     }
   }
+}
+
+function byText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,13 +1,17 @@
 import { Module } from '@nestjs/common';
-import { RostersModule } from '../rosters/rosters.module';
+import { AssociationsModule } from '../associations/associations.module';
 import { ConventionsModule } from '../conventions/conventions.module';
+import { RostersModule } from '../rosters/rosters.module';
 import { ViolationsModule } from '../violations/violations.module';
 import { PublicBoardController } from './public-board.controller';
 import { PublicBoardService } from './public-board.service';
 
-/** The public board (公示) gathers the convention, today's duty and violation statistics. */
+/**
+ * The public board (公示): the top of the dependency graph. It gathers the convention, today's duty
+ * and violation statistics from the features that own them, and owns no table.
+ */
 @Module({
-  imports: [ConventionsModule, RostersModule, ViolationsModule],
+  imports: [AssociationsModule, ConventionsModule, RostersModule, ViolationsModule],
   controllers: [PublicBoardController],
   providers: [PublicBoardService],
 })

@@ -2,10 +2,18 @@ import { Module } from '@nestjs/common';
 import { LiveEmitter } from './live-emitter';
 import { LiveGateway } from './live.gateway';
 import { LiveTopics } from './live-topics';
+import { ConventionsLiveListener } from './listeners/conventions.listener';
+import { ViolationsLiveListener } from './listeners/violations.listener';
 
 /** The Socket.IO gateway (TokenService comes from the global AuthModule). Features import it only to register their live topics. */
 @Module({
-  providers: [LiveGateway, LiveTopics, LiveEmitter],
+  providers: [
+    LiveGateway,
+    LiveTopics,
+    LiveEmitter,
+    ConventionsLiveListener,
+    ViolationsLiveListener,
+  ],
   exports: [LiveTopics, LiveEmitter],
 })
 export class LiveModule {}

@@ -12,6 +12,7 @@ import { DomainError } from '../common/domain-error';
 import { type Page, pageOf, skipOf } from '../common/pagination';
 import { citeArticle } from '../conventions/convention-parameters';
 import { ConventionRulesService } from '../conventions/convention-rules.service';
+import { afterCommit, type Tx } from '../database/transactions';
 import { LIVE_PUSH, type LivePush, rooms } from '../live/live-events';
 import type {
   ApplyPermitDto,
@@ -210,8 +211,8 @@ export class PermitsService {
    * The vehicle's active resident permit (the one its QR shows in the lane), for the
    * convention's penalty ladder to suspend; null when it holds none.
    */
-  activeResidentPermitOf(vehicleId: string): Promise<Permit | null> {
-    return this.permits.findOne({
+  activeResidentPermitOf(vehicleId: string, tx?: Tx): Promise<Permit | null> {
+    return (tx?.getRepository(Permit) ?? this.permits).findOne({
       where: { vehicleId, kind: 'resident', status: 'active' },
       order: { validTo: 'DESC' },
     });
@@ -219,21 +220,33 @@ export class PermitsService {
 
   /**
    * For the council and for other features (the convention's penalty ladder passes 'system').
-   * The suspension ends by itself at `until`: status is computed from suspended_until.
+   * The suspension ends by itself at `until`: status is computed from suspended_until. With `tx`
+   * it joins the caller's transaction (a violation and its suspension commit together).
    */
-  async suspend(permitId: string, until: Date, reason: string, by: PermitActor): Promise<Permit> {
-    return this.transition(by, permitId, async (p, now) => {
-      if (statusAt(p, now) === 'expired' || p.status !== 'active')
-        throw notInState(p, '有效 / active');
-      if (until <= now)
-        throw DomainError.invalid('暂停截止时间须在将来 / `until` must be in the future');
-      return {
-        type: 'suspended',
-        reason,
-        details: { until },
-        set: { suspendedUntil: until, suspensionReason: reason },
-      };
-    });
+  async suspend(
+    permitId: string,
+    until: Date,
+    reason: string,
+    by: PermitActor,
+    tx?: Tx,
+  ): Promise<Permit> {
+    return this.transition(
+      by,
+      permitId,
+      async (p, now) => {
+        if (statusAt(p, now) === 'expired' || p.status !== 'active')
+          throw notInState(p, '有效 / active');
+        if (until <= now)
+          throw DomainError.invalid('暂停截止时间须在将来 / `until` must be in the future');
+        return {
+          type: 'suspended',
+          reason,
+          details: { until },
+          set: { suspendedUntil: until, suspensionReason: reason },
+        };
+      },
+      tx,
+    );
   }
 
   async reinstate(actor: Actor, id: string, reason: string): Promise<PermitView> {
@@ -322,11 +335,12 @@ export class PermitsService {
     by: PermitActor,
     id: string,
     decide: (permit: Permit, now: Date, em: EntityManager) => Promise<Change>,
+    outer?: Tx,
   ): Promise<Permit> {
     const now = this.clock.now();
     let plate = '';
     try {
-      const permit = await this.dataSource.transaction(async (em) => {
+      const work = async (em: EntityManager) => {
         const repo = em.getRepository(Permit);
         const current = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
         if (!current) throw DomainError.notFound('permit', id);
@@ -344,8 +358,9 @@ export class PermitsService {
           at: now,
         });
         return repo.findOneByOrFail({ id });
-      });
-      this.pushUpdate(permit);
+      };
+      const permit = outer ? await work(outer) : await this.dataSource.transaction(work);
+      afterCommit(outer, () => this.pushUpdate(permit));
       return permit;
     } catch (error) {
       throw mapActivePermitConflict(error, plate);

@@ -1,26 +1,22 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { EventEmitter2 } from '@nestjs/event-emitter';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import type { Actor } from '../auth/actor';
-import { canReadAssociation } from '../auth/actor';
 import { normalisePlate } from '../associations/plate';
-import { assertCouncilOf } from '../associations/scope';
 import { VehiclesService } from '../associations/vehicles.service';
+import type { Actor } from '../auth/actor';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
+import { DomainEvents } from '../common/domain-events';
 import { type Page, pageOf, skipOf } from '../common/pagination';
-import { LIVE_PUSH, type LivePush, rooms } from '../live/live-events';
-import { PermitsService } from '../permits/permits.service';
-import { RostersService } from '../rosters/rosters.service';
-import { windowActiveAt } from '../spaces/time-windows';
 import {
-  citeArticle,
+  articleLabel,
   type ParameterName,
   type RulesInForce,
 } from '../conventions/convention-parameters';
 import { ConventionRulesService } from '../conventions/convention-rules.service';
 import { penaltyStepFor, suspensionEnds } from '../conventions/penalty-ladder';
+import { Transactions, type Tx } from '../database/transactions';
+import { PermitsService } from '../permits/permits.service';
+import { RostersService } from '../rosters/rosters.service';
+import { windowActiveAt } from '../spaces/time-windows';
 import type {
   AppealDecisionDto,
   AppealDto,
@@ -28,8 +24,19 @@ import type {
   ViolationQuery,
   ViolationView,
 } from './violation.dto';
-import { Violation, type ViolationKind } from './violation.entity';
+import type { Violation, ViolationKind } from './violation';
+import { type LadderSubject, ViolationRepository } from './violation.repository';
 import { toViolationView } from './violation-views';
+import { AppealDecided, ViolationRecorded } from './violations.events';
+import {
+  canAppeal,
+  canDecideAppeal,
+  canListViolations,
+  canReadViolation,
+  canRecordViolation,
+  recordsAsWarden,
+  seesOwnHouseholdOnly,
+} from './violations.policy';
 
 // A warden's phone clock may run a little ahead of the server's.
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
@@ -49,34 +56,31 @@ export class ViolationsService {
   private readonly logger = new Logger(ViolationsService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly violations: ViolationRepository,
+    private readonly transactions: Transactions,
+    private readonly events: DomainEvents,
     private readonly rules: ConventionRulesService,
     private readonly vehicles: VehiclesService,
     private readonly permits: PermitsService,
     private readonly rosters: RostersService,
     private readonly clock: Clock,
-    private readonly events: EventEmitter2,
   ) {}
 
   async record(actor: Actor, dto: RecordViolationDto): Promise<ViolationView> {
-    if (actor.role !== 'warden' && actor.role !== 'admin') throw DomainError.forbidden();
+    if (!canRecordViolation(actor, actor.associationId)) {
+      throw new DomainError('violation.recorders_only');
+    }
     const now = this.clock.now();
     const occurredAt = dto.occurredAt ? new Date(dto.occurredAt) : now;
     if (occurredAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
-      throw DomainError.invalid('违约时间不能在将来 / occurredAt cannot be in the future');
+      throw new DomainError('violation.in_future');
     }
     const rules = await this.rules.rulesInForce(actor.associationId, occurredAt);
-    const onDuty =
-      actor.role === 'warden' ? await this.rosters.isOnDuty(actor.memberId, occurredAt) : null;
-    this.assertMayRecord(rules, dto.kind, occurredAt, onDuty);
-    const violation = await this.enter(
-      actor.associationId,
-      actor.memberId,
-      dto,
-      rules,
-      now,
-      onDuty,
-    );
+    const onDuty = recordsAsWarden(actor, actor.associationId)
+      ? await this.rosters.isOnDuty(actor.memberId, occurredAt)
+      : null;
+    assertMayRecord(rules, dto.kind, occurredAt, onDuty);
+    const violation = await this.enter(actor.associationId, actor.memberId, dto, rules, onDuty);
     return toViolationView(violation, actor);
   }
 
@@ -97,51 +101,39 @@ export class ViolationsService {
       place: input.place,
       occurredAt: input.occurredAt.toISOString(),
     };
-    const violation = await this.enter(
-      input.associationId,
-      null,
-      dto,
-      rules,
-      this.clock.now(),
-      null,
-    );
+    const violation = await this.enter(input.associationId, null, dto, rules, null);
     return toViolationView(violation, null);
   }
 
-  /** Records the violation at the ladder step it reaches, then suspends and notifies. */
+  /**
+   * Records the violation at the ladder step it reaches and, on a suspension step, suspends the
+   * car's permit in the same transaction: both are kept, or neither.
+   */
   private async enter(
     associationId: string,
     recordedBy: string | null,
     dto: RecordViolationDto,
     rules: RulesInForce,
-    now: Date,
     recorderOnDuty: boolean | null,
   ): Promise<Violation> {
-    const articleNumber = await this.articleNumber(rules, dto);
+    const articleNumber = articleOf(rules, dto);
     const plate = normalisePlate(dto.plate);
     const vehicle = await this.vehicles.findByPlate(associationId, plate);
+    const subject: LadderSubject = vehicle?.householdId
+      ? { householdId: vehicle.householdId }
+      : { plate };
 
-    const violation = await this.dataSource.transaction(async (em) => {
-      // Two wardens recording the same car at once must not both see "first violation".
-      const subject = vehicle?.householdId ?? plate;
-      await em.query(`SELECT pg_advisory_xact_lock(hashtext('violation:' || $1))`, [subject]);
+    return this.transactions.run(async (tx) => {
+      await this.violations.lockLadder(subject, tx);
       // Read "now" only once the lock is held, so the order of the records is the order of the
       // lock: a request that computed its time earlier but waited must not miss the other one.
-      const occurredAt = dto.occurredAt ? new Date(dto.occurredAt) : this.clock.now();
-      const priors: { occurred_at: Date }[] = await em.query(
-        `SELECT occurred_at FROM violation
-          WHERE association_id = $1 AND appeal_status <> 'overturned' AND occurred_at <= $2
-            AND ${vehicle ? 'household_id = $3' : 'plate = $3'}`,
-        [associationId, occurredAt, subject],
-      );
-      const step = penaltyStepFor(
-        rules.parameters.penaltyLadder,
-        priors.map((p) => p.occurred_at),
-        occurredAt,
-      );
-      return em.getRepository(Violation).save(
-        em.getRepository(Violation).create({
-          associationId: associationId,
+      const now = this.clock.now();
+      const occurredAt = dto.occurredAt ? new Date(dto.occurredAt) : now;
+      const earlier = await this.violations.earlierDates(associationId, subject, occurredAt, tx);
+      const step = penaltyStepFor(rules.parameters.penaltyLadder, earlier, occurredAt);
+      const violation = await this.violations.insert(
+        {
+          associationId,
           versionId: rules.versionId,
           articleNumber,
           kind: dto.kind,
@@ -156,54 +148,47 @@ export class ViolationsService {
           step: step.step,
           action: step.action,
           suspendedUntil: suspensionEnds(step, now),
-          appealStatus: 'none',
-        }),
+        },
+        tx,
       );
-    });
-
-    if (violation.action === 'suspension' && violation.vehicleId && violation.suspendedUntil) {
-      // Through the permit lifecycle, so its QR scans `suspended` and the suspension ends by itself.
-      const permit = await this.permits.activeResidentPermitOf(violation.vehicleId);
-      if (permit) {
-        await this.permits.suspend(
-          permit.id,
-          violation.suspendedUntil,
-          `第${violation.step}次违约停车 / violation ${violation.step} within the ladder's window`,
-          'system',
-        );
-        violation.permitId = permit.id;
-        await this.dataSource
-          .getRepository(Violation)
-          .update(violation.id, { permitId: permit.id });
+      if (violation.suspendedUntil && violation.vehicleId) {
+        const reason = suspensionReason(rules, violation.step);
+        violation.permitId = await this.suspendPermit(violation, reason, now, tx);
       }
-    }
-    if (violation.householdId && violation.action !== 'persuasion') {
-      // The written notice (书面告知) reaches the household on its live connection.
-      this.push(
-        rooms.household(violation.householdId),
-        'violation.recorded',
-        toViolationView(violation, null),
-      );
-    }
-    return violation;
+      this.events.publish(tx, new ViolationRecorded(violation));
+      return violation;
+    });
+  }
+
+  /**
+   * Through the permit lifecycle, so its QR scans `suspended` and the suspension ends by itself.
+   * A permit that has lapsed has nothing to suspend; any other failure undoes the violation too.
+   */
+  private async suspendPermit(
+    violation: Violation,
+    reason: string,
+    now: Date,
+    tx: Tx,
+  ): Promise<string | null> {
+    const permit = await this.permits.activeResidentPermitOf(violation.vehicleId!, tx);
+    if (!permit || permit.validTo <= now) return null;
+    await this.permits.suspend(permit.id, violation.suspendedUntil!, reason, 'system', tx);
+    await this.violations.setPermit(violation.id, permit.id, tx);
+    return permit.id;
   }
 
   async list(actor: Actor, query: ViolationQuery): Promise<Page<ViolationView>> {
-    if (actor.role === 'unit') throw DomainError.forbidden();
-    const qb = this.dataSource
-      .getRepository(Violation)
-      .createQueryBuilder('v')
-      .where('v.associationId = :associationId', { associationId: actor.associationId });
-    if (actor.role === 'resident' || actor.role === 'viewer') {
+    if (!canListViolations(actor)) throw new DomainError('violation.units_cannot_read');
+    let householdId: string | undefined;
+    if (seesOwnHouseholdOnly(actor)) {
       if (!actor.householdId) return pageOf([], 0, query);
-      qb.andWhere('v.householdId = :own', { own: actor.householdId });
+      householdId = actor.householdId;
     }
-    if (query.appealStatus) qb.andWhere('v.appealStatus = :s', { s: query.appealStatus });
-    const [rows, total] = await qb
-      .orderBy('v.occurredAt', 'DESC')
-      .skip(skipOf(query))
-      .take(query.pageSize)
-      .getManyAndCount();
+    const { rows, total } = await this.violations.page(
+      { associationId: actor.associationId, householdId, appealStatus: query.appealStatus },
+      skipOf(query),
+      query.pageSize,
+    );
     return pageOf(
       rows.map((v) => toViolationView(v, actor)),
       total,
@@ -213,51 +198,37 @@ export class ViolationsService {
 
   async get(actor: Actor, id: string): Promise<ViolationView> {
     const violation = await this.readable(actor, id, true);
-    return { ...toViolationView(violation, actor), photo: violation.photo };
+    return { ...toViolationView(violation, actor), photo: violation.photo ?? null };
   }
 
   /** The household disputes a violation; the council decides (every proposal gets an answer). */
   async appeal(actor: Actor, id: string, dto: AppealDto): Promise<ViolationView> {
     const violation = await this.readable(actor, id);
-    if (!actor.householdId || actor.householdId !== violation.householdId) {
-      throw DomainError.forbidden(
-        '只有被记录的住户可以申诉 / only the household concerned may appeal',
-      );
-    }
-    const result = await this.dataSource
-      .getRepository(Violation)
-      .update({ id, appealStatus: 'none' }, { appealStatus: 'pending', appealReason: dto.reason });
-    if (!result.affected) {
-      throw DomainError.conflict('该记录已申诉 / this violation has already been appealed');
+    if (!canAppeal(actor, violation)) throw new DomainError('violation.household_only_appeals');
+    if (!(await this.violations.appeal(id, dto.reason))) {
+      throw new DomainError('violation.already_appealed');
     }
     return this.get(actor, id);
   }
 
   async decide(actor: Actor, id: string, dto: AppealDecisionDto): Promise<ViolationView> {
     const violation = await this.readable(actor, id);
-    assertCouncilOf(actor, violation.associationId);
-    const result = await this.dataSource.getRepository(Violation).update(
-      { id, appealStatus: 'pending' },
-      {
-        appealStatus: dto.decision,
-        appealNote: dto.note,
-        appealDecidedBy: actor.memberId,
-        appealDecidedAt: this.clock.now(),
-      },
-    );
-    if (!result.affected) throw DomainError.conflict('没有待决的申诉 / there is no pending appeal');
+    if (!canDecideAppeal(actor, violation)) throw new DomainError('council.only');
+    const decided = await this.violations.decide(id, {
+      status: dto.decision,
+      note: dto.note,
+      by: actor.memberId,
+      at: this.clock.now(),
+    });
+    if (!decided) throw new DomainError('violation.no_pending_appeal');
     if (dto.decision === 'overturned' && violation.permitId) {
-      await this.liftSuspension(actor, violation.permitId, `申诉成立 / appeal upheld: ${dto.note}`);
+      await this.liftSuspension(actor, violation.permitId, `申诉成立：${dto.note}`);
     }
-    const decided = await this.get(actor, id);
-    if (violation.householdId) {
-      this.push(rooms.household(violation.householdId), 'violation.appealDecided', {
-        id,
-        appealStatus: dto.decision,
-        appealNote: dto.note,
-      });
-    }
-    return decided;
+    this.events.publish(
+      undefined,
+      new AppealDecided(violation.associationId, id, violation.householdId, dto.decision, dto.note),
+    );
+    return this.get(actor, id);
   }
 
   /** An appeal upheld in the household's favour lifts the suspension it caused. */
@@ -271,77 +242,50 @@ export class ViolationsService {
   }
 
   private async readable(actor: Actor, id: string, withPhoto = false): Promise<Violation> {
-    const qb = this.dataSource
-      .getRepository(Violation)
-      .createQueryBuilder('v')
-      .where('v.id = :id', { id });
-    if (withPhoto) qb.addSelect('v.photo');
-    const violation = await qb.getOne();
-    const visible =
-      violation &&
-      canReadAssociation(actor, violation.associationId) &&
-      (actor.role === 'admin' ||
-        actor.role === 'warden' ||
-        (actor.householdId !== null && actor.householdId === violation.householdId));
-    if (!visible) throw DomainError.notFound('violation', id);
+    const violation = await this.violations.findById(id, { withPhoto });
+    if (!violation || !canReadViolation(actor, violation)) {
+      throw DomainError.notFound('violation', id);
+    }
     return violation;
   }
+}
 
-  /** `onDuty` is null when the recorder is not a warden (the council may always record). */
-  private assertMayRecord(
-    rules: RulesInForce,
-    kind: ViolationKind,
-    at: Date,
-    onDuty: boolean | null,
-  ): void {
-    if (rules.parameters.violationsOnlyByWardensOnDuty && onDuty === false) {
-      throw DomainError.forbidden(
-        citeArticle(
-          rules,
-          'violationsOnlyByWardensOnDuty',
-          'only a warden on duty may record a violation',
-        ),
-      );
-    }
-    if (
-      kind === 'no_parking_window' &&
-      !rules.parameters.noParkingWindows.some((w) => windowActiveAt(w, at))
-    ) {
-      throw DomainError.conflict(
-        citeArticle(
-          rules,
-          'noParkingWindows',
-          'no no-parking window of the convention covers that time',
-        ),
-      );
-    }
+/** `onDuty` is null when the recorder is not a warden (the council may always record). */
+function assertMayRecord(
+  rules: RulesInForce,
+  kind: ViolationKind,
+  at: Date,
+  onDuty: boolean | null,
+): void {
+  if (rules.parameters.violationsOnlyByWardensOnDuty && onDuty === false) {
+    const article = rules.articleFor('violationsOnlyByWardensOnDuty');
+    throw new DomainError('violation.warden_off_duty', { article: article?.number });
   }
+  if (
+    kind === 'no_parking_window' &&
+    !rules.parameters.noParkingWindows.some((w) => windowActiveAt(w, at))
+  ) {
+    const article = rules.articleFor('noParkingWindows');
+    throw article
+      ? new DomainError('violation.no_window_then', { article: article.number })
+      : new DomainError('violation.no_window_by_default');
+  }
+}
 
-  private async articleNumber(
-    rules: RulesInForce,
-    dto: RecordViolationDto,
-  ): Promise<number | null> {
-    if (dto.articleNumber === undefined) {
-      const article =
-        rules.articleFor(KIND_PARAMETER[dto.kind]) ?? rules.articleFor('penaltyLadder');
-      return article?.number ?? null;
-    }
-    const exists: unknown[] = rules.versionId
-      ? await this.dataSource.query(
-          `SELECT 1 FROM convention_article WHERE version_id = $1 AND number = $2`,
-          [rules.versionId, dto.articleNumber],
-        )
-      : [];
-    if (exists.length === 0) {
-      throw DomainError.invalid(
-        `现行公约没有第${dto.articleNumber}条 / the convention in force has no article ${dto.articleNumber}`,
-      );
-    }
-    return dto.articleNumber;
+/** The article broken: the one the warden names (it must exist), else the kind's own. */
+function articleOf(rules: RulesInForce, dto: RecordViolationDto): number | null {
+  if (dto.articleNumber === undefined) {
+    const article = rules.articleFor(KIND_PARAMETER[dto.kind]) ?? rules.articleFor('penaltyLadder');
+    return article?.number ?? null;
   }
+  if (!rules.article(dto.articleNumber)) {
+    throw new DomainError('violation.no_such_article', { article: dto.articleNumber });
+  }
+  return dto.articleNumber;
+}
 
-  private push(room: string, event: string, payload: unknown): void {
-    const message: LivePush = { room, event, payload };
-    this.events.emit(LIVE_PUSH, message);
-  }
+/** Written on the permit's record, where the household reads why it was suspended. */
+function suspensionReason(rules: RulesInForce, step: number): string {
+  const article = rules.articleFor('penaltyLadder');
+  return `第${step}次违约停车${article ? `（公约${articleLabel(article.number)}）` : ''}`;
 }

@@ -1,6 +1,7 @@
 // The one message catalogue of refusals (pure: the server renders it, the client may too).
 // A refusal is a stable reason with params, e.g. `space.occupied {code: 'XG-07'}`, rendered as
 // "车位XG-07已被占用" or "Space XG-07 is occupied" in the reader's language. docs/api.md lists them all.
+import { articleLabel, articleLabelEn } from '../articles';
 import { fill, type Lang, type Params } from '../i18n';
 import { associationsConstraints, associationsReasons } from './associations';
 import { authConstraints, authReasons } from './auth';
@@ -70,16 +71,27 @@ export function reasonStatus(reason: Reason): ReasonStatus {
   return (REASONS[reason] as ReasonEntry).status;
 }
 
-/** The reason's message in `lang`, its params filled (a `what` param names a noun). */
+/**
+ * The reason's message in `lang`, its params filled: a `what` param names a noun, an `article`
+ * param is a convention article's number ("第十条", "article 10").
+ */
 export function renderReason(reason: Reason, params: Params | undefined, lang: Lang): string {
   const entry = REASONS[reason] as ReasonEntry;
   const template = lang === 'en' ? entry.en : entry.zh;
-  return fill(template, translateNouns(params, lang));
+  return fill(template, translateParams(params, lang));
 }
 
-function translateNouns(params: Params | undefined, lang: Lang): Params | undefined {
-  const what = params?.what;
-  if (typeof what !== 'string' || !(what in NOUNS)) return params;
-  const noun = NOUNS[what as Noun];
-  return { ...params, what: lang === 'en' ? noun.en : noun.zh };
+function translateParams(params: Params | undefined, lang: Lang): Params | undefined {
+  if (!params) return params;
+  const translated = { ...params };
+  const what = params.what;
+  if (typeof what === 'string' && what in NOUNS) {
+    const noun = NOUNS[what as Noun];
+    translated.what = lang === 'en' ? noun.en : noun.zh;
+  }
+  const article = params.article;
+  if (typeof article === 'number') {
+    translated.article = lang === 'en' ? articleLabelEn(article) : articleLabel(article);
+  }
+  return translated;
 }
