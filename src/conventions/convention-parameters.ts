@@ -77,7 +77,11 @@ export interface RulesInForce {
   article(number: number): ArticleRef | null;
 }
 
-/** The refusal text naming the article, e.g. "第五条: 每户限一辆车 / ...". */
+/**
+ * The refusal text naming the article, e.g. "第五条: 每户限一辆车 / ...".
+ * @deprecated a refusal is a reason with `{ article: number }` in its params; the catalogue names
+ * the article in the reader's language ("第五条", "article 5").
+ */
 export function citeArticle(
   rules: RulesInForce,
   parameter: ParameterName,
