@@ -111,6 +111,14 @@ describe('the convention binds its own amendment', () => {
     const id = drafted.body.id as string;
 
     expect((await as(admin).post(`${VERSIONS}/${id}/open-comments`)).status).toBe(200);
+    // One version at a time goes to the households.
+    const rival = await as(admin).post(VERSIONS, { title: '另一草案' });
+    const clash = await as(admin).post(`${VERSIONS}/${rival.body.id}/open-comments`);
+    expect(clash.body).toMatchObject({
+      statusCode: 409,
+      reason: 'version.another_open',
+      message: '另一版本正在征求意见或表决，请待其结束',
+    });
     advance(1);
     const early = await as(admin).post(`${VERSIONS}/${id}/open-vote`);
     expect(early.body).toMatchObject({
