@@ -173,7 +173,7 @@ describe('the convention binds its own amendment', () => {
       error: 'conflict',
       reason: 'ballot.weaker_than_article',
       params: { article: 10, fields },
-      message: `本草案自身的表决须依照现行公约第十条，不得放宽：${fields}`,
+      message: `本草案自身的表决须依照公约第十条，不得放宽：${fields}`,
       details: [
         { field: 'ballot.votingUnit', rules: ['ballot.household_vote'], problems: ['须每户一票'] },
         { field: 'ballot.quorum', rules: ['ballot.share_at_least'], problems: ['不得低于 1/2'] },
@@ -186,7 +186,7 @@ describe('the convention binds its own amendment', () => {
     });
     const english = await as(admin, 'en').post(VERSIONS, looser);
     expect(english.body.message).toBe(
-      `The vote on this draft follows article 10 of the convention in force and cannot be made weaker: ${fields}`,
+      `The vote on this draft follows Article 10 of the convention and cannot be made weaker: ${fields}`,
     );
     expect(english.body.details.map((d: { problems: string[] }) => d.problems)).toEqual([
       ['must be one vote per household'],

@@ -180,8 +180,8 @@ describe('the parking convention: drafted, voted, adopted, enforced', () => {
     expect(noSuchArticle.status).toBe(400);
     expect(noSuchArticle.body).toMatchObject({
       reason: 'comment.no_such_article',
-      params: { article: 42 },
-      message: '草案没有第四十二条',
+      params: { number: 42 },
+      message: '草案没有第 42 条',
     });
     const comments = await as(admin).get(`/api/conventions/versions/${v2}/comments`);
     expect(comments.body).toEqual([expect.objectContaining({ articleNumber: 4 })]);

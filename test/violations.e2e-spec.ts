@@ -140,10 +140,10 @@ describe('violations, persuasion first', () => {
     expect(noWindow.body).toMatchObject({
       reason: 'violation.no_window_then',
       params: { article: 6 },
-      message: '依公约第六条，该时间不在任何禁停时段内',
+      message: '依照公约第六条，该时间不在任何禁停时段内',
     });
     expect((await as(warden, 'en').post('/api/violations', windowless)).body.message).toBe(
-      'Under article 6 of the convention, no no-parking window covers that time',
+      'Under Article 6 of the convention, no no-parking window covers that time',
     );
     const noSuchArticle = await as(warden).post('/api/violations', {
       kind: 'wrong_space',
@@ -155,7 +155,7 @@ describe('violations, persuasion first', () => {
       statusCode: 400,
       reason: 'violation.no_such_article',
       params: { article: 42 },
-      message: '现行公约没有第四十二条',
+      message: '现行版本中没有公约第四十二条',
     });
   });
 

@@ -31,7 +31,7 @@ export class CommentsService {
     if (!open) throw new DomainError('comment.period_closed', { number: version.number });
     const articleNumber = dto.articleNumber ?? null;
     if (articleNumber !== null && !(await this.versions.hasArticle(versionId, articleNumber))) {
-      throw new DomainError('comment.no_such_article', { article: articleNumber });
+      throw new DomainError('comment.no_such_article', { number: articleNumber });
     }
     const saved = await this.comments.add({
       versionId,

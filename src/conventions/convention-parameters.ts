@@ -1,6 +1,6 @@
 // The rule parameters a parking convention (自治公约) sets, which the system enforces. Every
 // feature reads them through ConventionRulesService.rulesInForce(); none hard-codes a quota.
-import { articleLabel } from '../shared/articles';
+import { articleLabel } from '../shared/reasons';
 
 export type PenaltyAction = 'persuasion' | 'notice' | 'suspension';
 
@@ -63,7 +63,7 @@ export interface ArticleRef {
   text: string;
 }
 
-/** "第五条" for 5 (the label lives in src/shared, for messages and screens alike). */
+/** "第五条" for 5 (the label lives in the message catalogue, for messages and screens alike). */
 export { articleLabel };
 
 export interface RulesInForce {

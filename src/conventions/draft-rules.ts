@@ -68,7 +68,7 @@ export function draftProblems(draft: DraftContent): DraftProblem[] {
     problems.push({
       field: 'adoptionArticle',
       reason: 'draft.adoption_article_missing',
-      params: { article },
+      params: { number: article },
     });
   }
   return problems;

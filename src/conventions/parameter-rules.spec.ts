@@ -89,11 +89,11 @@ describe('convention parameters', () => {
       {
         field: 'vehiclesPerHousehold',
         reason: 'draft.parameter_stated_twice',
-        params: { parameter: 'vehiclesPerHousehold', article: 2 },
+        params: { parameter: 'vehiclesPerHousehold', number: 2 },
       },
     ]);
     expect(linkProblems([...all, { number: 1, parameters: [] }])).toEqual([
-      { field: 'articles', reason: 'draft.article_repeated', params: { article: 1 } },
+      { field: 'articles', reason: 'draft.article_repeated', params: { number: 1 } },
     ]);
   });
 });

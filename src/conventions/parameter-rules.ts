@@ -176,7 +176,7 @@ export function linkProblems(articles: readonly ArticleLink[]): DraftProblem[] {
       problems.push({
         field: 'articles',
         reason: 'draft.article_repeated',
-        params: { article: article.number },
+        params: { number: article.number },
       });
     }
     numbers.add(article.number);
@@ -185,13 +185,13 @@ export function linkProblems(articles: readonly ArticleLink[]): DraftProblem[] {
         problems.push({
           field: 'articles',
           reason: 'draft.article_parameter_unknown',
-          params: { article: article.number, parameter: name },
+          params: { number: article.number, parameter: name },
         });
       } else if (stated.has(name)) {
         problems.push({
           field: name,
           reason: 'draft.parameter_stated_twice',
-          params: { parameter: name, article: article.number },
+          params: { parameter: name, number: article.number },
         });
       } else stated.set(name, article.number);
     }

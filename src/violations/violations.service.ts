@@ -259,16 +259,15 @@ function assertMayRecord(
 ): void {
   if (rules.parameters.violationsOnlyByWardensOnDuty && onDuty === false) {
     const article = rules.articleFor('violationsOnlyByWardensOnDuty');
-    throw new DomainError('violation.warden_off_duty', { article: article?.number });
+    throw new DomainError('violation.warden_off_duty', { article: article?.number ?? null });
   }
   if (
     kind === 'no_parking_window' &&
     !rules.parameters.noParkingWindows.some((w) => windowActiveAt(w, at))
   ) {
+    // No article under the default rules: the refusal then names them.
     const article = rules.articleFor('noParkingWindows');
-    throw article
-      ? new DomainError('violation.no_window_then', { article: article.number })
-      : new DomainError('violation.no_window_by_default');
+    throw new DomainError('violation.no_window_then', { article: article?.number ?? null });
   }
 }
 

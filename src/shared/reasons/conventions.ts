@@ -14,8 +14,8 @@ const refusals = defineReasons({
   },
   'ballot.weaker_than_article': {
     status: 409,
-    zh: '本草案自身的表决须依照现行公约{article}，不得放宽：{fields}',
-    en: 'The vote on this draft follows {article} of the convention in force and cannot be made weaker: {fields}',
+    zh: '本草案自身的表决须依照{article}，不得放宽：{fields}',
+    en: 'The vote on this draft follows {article} and cannot be made weaker: {fields}',
   },
   'ballot.weaker_than_in_force': {
     status: 409,
@@ -89,8 +89,8 @@ const refusals = defineReasons({
   },
   'comment.no_such_article': {
     status: 400,
-    zh: '草案没有{article}',
-    en: 'The draft has no {article}',
+    zh: '草案没有第 {number} 条',
+    en: 'The draft has no article {number}',
   },
 });
 
@@ -159,18 +159,18 @@ export const draftProblems = defineReasons({
   },
   'draft.article_repeated': {
     status: 400,
-    zh: '{article}重复出现',
-    en: '{article} appears twice',
+    zh: '第 {number} 条重复出现',
+    en: 'article {number} appears twice',
   },
   'draft.article_parameter_unknown': {
     status: 400,
-    zh: '{article}关联了未知参数 {parameter}',
-    en: '{article} names an unknown parameter {parameter}',
+    zh: '第 {number} 条关联了未知参数 {parameter}',
+    en: 'article {number} names an unknown parameter {parameter}',
   },
   'draft.parameter_stated_twice': {
     status: 400,
-    zh: '{parameter} 已由前面的条款规定，{article}不能再规定',
-    en: '{parameter} is already stated by an earlier article; {article} cannot state it again',
+    zh: '{parameter} 已由前面的条款规定，第 {number} 条不能再规定',
+    en: '{parameter} is already stated by an earlier article; article {number} cannot state it again',
   },
   'draft.parameter_unstated': {
     status: 400,
@@ -190,8 +190,8 @@ export const draftProblems = defineReasons({
   'draft.no_articles': { status: 400, zh: '至少要有一条', en: 'needs at least one article' },
   'draft.adoption_article_missing': {
     status: 400,
-    zh: '草案没有{article}',
-    en: 'the draft has no {article}',
+    zh: '草案没有第 {number} 条',
+    en: 'the draft has no article {number}',
   },
   'ballot.household_vote': {
     status: 409,

@@ -1,7 +1,6 @@
 // The one message catalogue of refusals (pure: the server renders it, the client may too).
 // A refusal is a stable reason with params, e.g. `space.occupied {code: 'XG-07'}`, rendered as
 // "车位XG-07已被占用" or "Space XG-07 is occupied" in the reader's language. docs/api.md lists them all.
-import { articleLabel, articleLabelEn } from '../articles';
 import { fill, type Lang, type Params } from '../i18n';
 import { associationsConstraints, associationsReasons } from './associations';
 import { authConstraints, authReasons } from './auth';
@@ -72,26 +71,42 @@ export function reasonStatus(reason: Reason): ReasonStatus {
 }
 
 /**
- * The reason's message in `lang`, its params filled: a `what` param names a noun, an `article`
- * param is a convention article's number ("第十条", "article 10").
+ * The reason's message in `lang`, its params filled (a `what` param names a noun; an `article`
+ * param is a convention article's number, or null when the default rules apply).
  */
 export function renderReason(reason: Reason, params: Params | undefined, lang: Lang): string {
   const entry = REASONS[reason] as ReasonEntry;
   const template = lang === 'en' ? entry.en : entry.zh;
-  return fill(template, translateParams(params, lang));
+  return fill(template, translateArticle(translateNouns(params, lang), lang));
 }
 
-function translateParams(params: Params | undefined, lang: Lang): Params | undefined {
-  if (!params) return params;
-  const translated = { ...params };
-  const what = params.what;
-  if (typeof what === 'string' && what in NOUNS) {
-    const noun = NOUNS[what as Noun];
-    translated.what = lang === 'en' ? noun.en : noun.zh;
-  }
+function translateNouns(params: Params | undefined, lang: Lang): Params | undefined {
+  const what = params?.what;
+  if (typeof what !== 'string' || !(what in NOUNS)) return params;
+  const noun = NOUNS[what as Noun];
+  return { ...params, what: lang === 'en' ? noun.en : noun.zh };
+}
+
+function translateArticle(params: Params | undefined, lang: Lang): Params | undefined {
+  if (!params || !('article' in params)) return params;
   const article = params.article;
   if (typeof article === 'number') {
-    translated.article = lang === 'en' ? articleLabelEn(article) : articleLabel(article);
+    const cited =
+      lang === 'en' ? `Article ${article} of the convention` : `公约${articleLabel(article)}`;
+    return { ...params, article: cited };
   }
-  return translated;
+  if (article === null) {
+    return { ...params, article: lang === 'en' ? 'the default rules' : '默认规则' };
+  }
+  return params;
+}
+
+/** "第四条" for 4, as the convention's text numbers its articles. */
+export function articleLabel(number: number): string {
+  const digits = '零一二三四五六七八九';
+  if (number <= 10) return `第${number === 10 ? '十' : digits[number]}条`;
+  if (number < 20) return `第十${digits[number - 10]}条`;
+  const tens = Math.floor(number / 10);
+  const ones = number % 10;
+  return `第${digits[tens]}十${ones ? digits[ones] : ''}条`;
 }

@@ -14,23 +14,18 @@ export const violationsReasons = defineReasons({
   },
   'violation.warden_off_duty': {
     status: 403,
-    zh: '依公约{article}，只有当班的管理员可以记录违约',
-    en: 'Under {article} of the convention, only a warden on duty may record a violation',
+    zh: '依照{article}，只有当班的管理员可以记录违约',
+    en: 'Under {article}, only a warden on duty may record a violation',
   },
   'violation.no_window_then': {
     status: 409,
-    zh: '依公约{article}，该时间不在任何禁停时段内',
-    en: 'Under {article} of the convention, no no-parking window covers that time',
-  },
-  'violation.no_window_by_default': {
-    status: 409,
-    zh: '尚无生效的公约，默认规则没有禁停时段',
-    en: 'No convention is in force, and the default rules set no no-parking windows',
+    zh: '依照{article}，该时间不在任何禁停时段内',
+    en: 'Under {article}, no no-parking window covers that time',
   },
   'violation.no_such_article': {
     status: 400,
-    zh: '现行公约没有{article}',
-    en: 'The convention in force has no {article}',
+    zh: '现行版本中没有{article}',
+    en: 'The version in force has no {article}',
   },
   'violation.household_only_appeals': {
     status: 403,
