@@ -11,6 +11,7 @@ import { MemberAccess1764100000000 } from './1764100000000-member-access';
 import { PermitKeysPerAssociation1764500000000 } from './1764500000000-permit-keys-per-association';
 import { DutyRequirements1764700000000 } from './1764700000000-duty-requirements';
 import { RosterRollover1764700100000 } from './1764700100000-roster-rollover';
+import { ConventionBallot1764800000000 } from './1764800000000-convention-ballot';
 import { Outbox1764900000000 } from './1764900000000-outbox';
 
 export const allMigrations = [
@@ -26,5 +27,6 @@ export const allMigrations = [
   PermitKeysPerAssociation1764500000000,
   DutyRequirements1764700000000,
   RosterRollover1764700100000,
+  ConventionBallot1764800000000,
   Outbox1764900000000,
 ];

@@ -33,7 +33,8 @@ describeWithBrowser('the convention in the browser', ({ newPage }) => {
     versionId = draft.body.id;
     associationId = (await t.sql<{ id: string }>(`SELECT id FROM association`))[0]!.id;
     await post(`/api/conventions/versions/${versionId}/open-comments`);
-    elapsed += DAY_MS + 60_000;
+    // Version 1's article 10 binds the vote: seven days of comments, whatever the draft proposes.
+    elapsed += 7 * DAY_MS + 60_000;
     await post(`/api/conventions/versions/${versionId}/open-vote`);
   }, 120_000);
   afterAll(() => t?.close());
@@ -65,7 +66,7 @@ describeWithBrowser('the convention in the browser', ({ newPage }) => {
         .set('authorization', `Bearer ${households[n]!}`)
         .send({ choice: n < 25 ? 'yes' : 'no' });
     }
-    elapsed += 2 * DAY_MS;
+    elapsed += 7 * DAY_MS;
     const closed = await t
       .http()
       .post(`/api/conventions/versions/${versionId}/close-vote`)

@@ -30,12 +30,42 @@ describeWithBrowser('the council’s convention screens in the browser', ({ newP
       .getByTestId('article-text-4')
       .fill('每户每月可申领访客临时停车证六次，每次不超过二十四小时。');
     await page.getByTestId('param-visitorPassesPerMonth').fill('-1');
+    const answer = page.waitForResponse(
+      (r) => r.url().endsWith('/api/conventions/versions') && r.request().method() === 'POST',
+    );
     await page.getByTestId('editor-save').click();
 
+    // The server's reason, its params and each field's problem, in the screen's language …
+    const refused = await answer;
+    const field = 'parameters.visitorPassesPerMonth';
+    expect(refused.status()).toBe(400);
+    expect(await refused.json()).toEqual({
+      statusCode: 400,
+      error: 'validation',
+      reason: 'request.invalid',
+      params: { fields: field },
+      message: `请求内容有误：${field}`,
+      details: [{ field, rules: ['min'], problems: ['不能小于 0'] }],
+    });
     const fieldError = page.getByTestId('error-visitorPassesPerMonth');
     await fieldError.waitFor();
-    expect(await fieldError.innerText()).toContain('不能小于 0');
-    expect(await page.getByTestId('editor-refusal').innerText()).toContain('请求内容有误');
+    expect((await fieldError.innerText()).trim()).toBe('不能小于 0');
+    expect((await page.getByTestId('editor-refusal').innerText()).trim()).toBe(
+      `请求内容有误：${field}`,
+    );
+    // … and the same refusal in English for a reader who asks for it.
+    const english = await t
+      .http()
+      .post('/api/conventions/versions')
+      .set('authorization', `Bearer ${await t.login(DEMO.admin)}`)
+      .set('accept-language', 'en')
+      .send(refused.request().postDataJSON() as object);
+    expect(english.body).toMatchObject({
+      reason: 'request.invalid',
+      params: { fields: field },
+      message: `The request is not valid: ${field}`,
+      details: [{ field, rules: ['min'], problems: ['must be at least 0'] }],
+    });
     expect(await t.sql(`SELECT 1 FROM convention_version WHERE number = 2`)).toHaveLength(0);
 
     await page.getByTestId('param-visitorPassesPerMonth').fill('6');

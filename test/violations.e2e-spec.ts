@@ -1,9 +1,30 @@
-import { EventEmitter2 } from '@nestjs/event-emitter';
+import { parse } from 'csv-parse/sync';
+import { io, type Socket } from 'socket.io-client';
 import { Clock } from '../src/common/clock';
-import { LIVE_PUSH, type LivePush, rooms } from '../src/live/live-events';
+import type { ViolationRecordedPayload } from '../src/shared/live/violations';
 import { DEMO, startTestApp, type TestApp } from './support/test-app';
 
 const DAY_MS = 86_400_000;
+
+/** A household's phone on the live socket, keeping the written notices it is pushed. */
+function householdPhone(url: string, token: string) {
+  const notices: ViolationRecordedPayload[] = [];
+  const socket: Socket = io(`${url}/live`, { auth: { token }, transports: ['websocket'] });
+  socket.on('violation.recorded', (notice: ViolationRecordedPayload) => notices.push(notice));
+  const connected = new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', reject);
+  });
+  return { notices, socket, connected };
+}
+
+async function until(probe: () => boolean, what: string, ms = 5000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!probe()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
 
 /**
  * A car of 下岗胡同10号 keeps blocking the fire lane. The wardens record it; the convention's
@@ -21,14 +42,14 @@ describe('violations, persuasion first', () => {
   let householdId: string;
   let associationId: string;
   let elapsed = 0;
-  const pushes: LivePush[] = [];
+  let phone: ReturnType<typeof householdPhone>;
+  let neighbourPhone: ReturnType<typeof householdPhone>;
 
   beforeAll(async () => {
     t = await startTestApp();
     const clock = t.app.get(Clock);
     const realNow = clock.now.bind(clock);
     jest.spyOn(clock, 'now').mockImplementation(() => new Date(realNow().getTime() + elapsed));
-    t.app.get(EventEmitter2).on(LIVE_PUSH, (push: LivePush) => pushes.push(push));
     admin = await t.login(DEMO.admin);
     warden = await t.login(DEMO.wardens[0]);
     otherWarden = await t.login(DEMO.wardens[1]);
@@ -38,13 +59,26 @@ describe('violations, persuasion first', () => {
          JOIN household h ON h.id = v.household_id WHERE h.address = '下岗胡同10号'`,
     );
     ({ plate, household_id: householdId, association_id: associationId } = car!);
+    phone = householdPhone(t.url, resident);
+    neighbourPhone = householdPhone(t.url, await t.login(DEMO.otherResident));
+    await Promise.all([phone.connected, neighbourPhone.connected]);
   }, 120_000);
-  afterAll(() => t.close());
+  afterAll(async () => {
+    phone?.socket.disconnect();
+    neighbourPhone?.socket.disconnect();
+    await t.close();
+  });
 
-  const as = (token: string) => ({
-    get: (path: string) => t.http().get(path).set('authorization', `Bearer ${token}`),
+  const as = (token: string, lang = 'zh-CN') => ({
+    get: (path: string) =>
+      t.http().get(path).set('authorization', `Bearer ${token}`).set('accept-language', lang),
     post: (path: string, body: object = {}) =>
-      t.http().post(path).set('authorization', `Bearer ${token}`).send(body),
+      t
+        .http()
+        .post(path)
+        .set('authorization', `Bearer ${token}`)
+        .set('accept-language', lang)
+        .send(body),
   });
   const scan = async () =>
     (
@@ -67,13 +101,21 @@ describe('violations, persuasion first', () => {
       place: '东口',
     });
     expect(bad.status).toBe(400);
-    const future = await as(warden).post('/api/violations', {
+    const futureBody = {
       kind: 'wrong_space',
       plate,
       place: '东口',
       occurredAt: new Date(Date.now() + 2 * DAY_MS).toISOString(),
-    });
+    };
+    const future = await as(warden).post('/api/violations', futureBody);
     expect(future.status).toBe(400);
+    expect(future.body).toMatchObject({
+      reason: 'violation.in_future',
+      message: '违约时间不能晚于现在',
+    });
+    expect((await as(warden, 'en').post('/api/violations', futureBody)).body.message).toBe(
+      'A violation cannot be recorded for a time in the future',
+    );
     const photo = `data:image/jpeg;base64,${'A'.repeat(210_000)}`;
     const big = await as(warden).post('/api/violations', {
       kind: 'wrong_space',
@@ -81,8 +123,10 @@ describe('violations, persuasion first', () => {
       place: '东口',
       photo,
     });
-    expect(big.status).toBeGreaterThanOrEqual(400);
-    expect(big.status).toBeLessThan(500);
+    expect(big.status).toBe(400);
+    expect(big.body.details).toEqual([
+      { field: 'photo', rules: ['maxLength'], problems: ['最多 200000 个字'] },
+    ]);
     const notWarden = await as(resident).post('/api/violations', {
       kind: 'wrong_space',
       plate,
@@ -90,13 +134,29 @@ describe('violations, persuasion first', () => {
     });
     expect(notWarden.status).toBe(403);
     // Version 1 sets no no-parking windows, so nothing can break one; the refusal cites 第六条.
-    const noWindow = await as(warden).post('/api/violations', {
-      kind: 'no_parking_window',
+    const windowless = { kind: 'no_parking_window', plate, place: '东口' };
+    const noWindow = await as(warden).post('/api/violations', windowless);
+    expect(noWindow.status).toBe(409);
+    expect(noWindow.body).toMatchObject({
+      reason: 'violation.no_window_then',
+      params: { article: 6 },
+      message: '依照公约第六条，该时间不在任何禁停时段内',
+    });
+    expect((await as(warden, 'en').post('/api/violations', windowless)).body.message).toBe(
+      'Under Article 6 of the convention, no no-parking window covers that time',
+    );
+    const noSuchArticle = await as(warden).post('/api/violations', {
+      kind: 'wrong_space',
       plate,
       place: '东口',
+      articleNumber: 42,
     });
-    expect(noWindow.status).toBe(409);
-    expect(noWindow.body.message).toContain('第六条');
+    expect(noSuchArticle.body).toMatchObject({
+      statusCode: 400,
+      reason: 'violation.no_such_article',
+      params: { article: 42 },
+      message: '现行版本中没有公约第四十二条',
+    });
   });
 
   let suspensionId: string;
@@ -106,7 +166,6 @@ describe('violations, persuasion first', () => {
     const first = await blockFireLane();
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({ step: 1, action: 'persuasion', article: '第六条' });
-    expect(pushes.filter((p) => p.event === 'violation.recorded')).toHaveLength(0);
 
     elapsed += 3 * DAY_MS;
     const photo =
@@ -118,11 +177,11 @@ describe('violations, persuasion first', () => {
       photo,
     });
     expect(second.body).toMatchObject({ step: 2, action: 'notice' });
-    const notice = pushes.find((p) => p.event === 'violation.recorded');
-    expect(notice).toMatchObject({
-      room: rooms.household(householdId),
-      payload: { action: 'notice', step: 2 },
-    });
+    // The written notice reaches the household's phone; persuasion before it did not.
+    await until(() => phone.notices.length > 0, 'the written notice');
+    expect(phone.notices).toEqual([
+      expect.objectContaining({ id: second.body.id, action: 'notice', step: 2, householdId }),
+    ]);
     const withPhoto = await as(resident).get(`/api/violations/${second.body.id}`);
     expect(withPhoto.body.photo).toBe(photo);
 
@@ -131,7 +190,15 @@ describe('violations, persuasion first', () => {
     expect(third.body).toMatchObject({ step: 3, action: 'suspension', permitSuspended: true });
     suspensionId = third.body.id;
     expect(await scan()).toBe('suspended');
-    expect(pushes.filter((p) => p.event === 'violation.recorded')).toHaveLength(2);
+    await until(() => phone.notices.length === 2, 'the suspension notice');
+    expect(phone.notices[1]).toMatchObject({
+      id: suspensionId,
+      action: 'suspension',
+      permitSuspended: true,
+      suspendedUntil: third.body.suspendedUntil,
+    });
+    // Nobody else's phone hears of it.
+    expect(neighbourPhone.notices).toEqual([]);
   });
 
   it('the suspension ends by itself after the convention’s seven days', async () => {
@@ -157,6 +224,10 @@ describe('violations, persuasion first', () => {
       reason: '再申诉',
     });
     expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({
+      reason: 'violation.already_appealed',
+      message: '该记录已申诉过',
+    });
     expect(
       (
         await as(resident).post(`/api/violations/${suspensionId}/decision`, {
@@ -196,6 +267,90 @@ describe('violations, persuasion first', () => {
     expect(viewer.status).toBe(200);
     expect(viewer.text).not.toContain('下岗胡同10号');
     expect((await as(resident).get('/api/violations/export.csv')).status).toBe(403);
+  });
+
+  it('a violation and the suspension it triggers are kept together or not at all', async () => {
+    const [car] = await t.sql<{ plate: string; household_id: string; permit_id: string }>(
+      `SELECT v.plate, v.household_id, p.id AS permit_id
+         FROM vehicle v JOIN household h ON h.id = v.household_id
+         JOIN permit p ON p.vehicle_id = v.id AND p.kind = 'resident' AND p.status = 'active'
+        WHERE h.address NOT IN ('下岗胡同10号', '下岗胡同11号') AND p.suspended_until IS NULL
+        ORDER BY h.address LIMIT 1`,
+    );
+    const record = () =>
+      as(warden).post('/api/violations', {
+        kind: 'wrong_space',
+        plate: car!.plate,
+        place: 'XG-12',
+      });
+    expect((await record()).body).toMatchObject({ step: 1, action: 'persuasion' });
+    expect((await record()).body).toMatchObject({ step: 2, action: 'notice' });
+    const count = async () =>
+      Number(
+        (
+          await t.sql<{ count: string }>(`SELECT count(*) FROM violation WHERE household_id = $1`, [
+            car!.household_id,
+          ])
+        )[0]!.count,
+      );
+    const before = await count();
+
+    // The permit refuses to be suspended (as a broken constraint or a lost connection would).
+    await t.sql(`
+      CREATE FUNCTION test_refuse_suspension() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.suspended_until IS DISTINCT FROM OLD.suspended_until THEN
+          RAISE EXCEPTION 'the permit may not be suspended now';
+        END IF;
+        RETURN NEW;
+      END $$`);
+    await t.sql(`
+      CREATE TRIGGER test_refuse_suspension BEFORE UPDATE ON permit
+        FOR EACH ROW EXECUTE FUNCTION test_refuse_suspension()`);
+    const failed = await record();
+    expect(failed.status).toBe(500);
+    // No third violation without its suspension, and no suspension.
+    expect(await count()).toBe(before);
+    const [permit] = await t.sql<{ suspended_until: Date | null }>(
+      `SELECT suspended_until FROM permit WHERE id = $1`,
+      [car!.permit_id],
+    );
+    expect(permit!.suspended_until).toBeNull();
+
+    await t.sql(`DROP TRIGGER test_refuse_suspension ON permit`);
+    await t.sql(`DROP FUNCTION test_refuse_suspension()`);
+    const third = await record();
+    expect(third.body).toMatchObject({ step: 3, action: 'suspension', permitSuspended: true });
+    expect(await count()).toBe(before + 1);
+  });
+
+  it('the ledger never hands a spreadsheet a formula typed into a record', async () => {
+    const recorded = await as(warden).post('/api/violations', {
+      kind: 'wrong_space',
+      plate,
+      place: '=HYPERLINK("http://evil.example","点我")',
+    });
+    expect(recorded.status).toBe(201);
+    await as(resident).post(`/api/violations/${recorded.body.id}/appeal`, {
+      reason: '+1+cmd|/C calc!A0',
+    });
+    await as(admin).post(`/api/violations/${recorded.body.id}/decision`, {
+      decision: 'upheld',
+      note: '@SUM(1+1)',
+    });
+    const ledger = await as(admin).get('/api/violations/export.csv');
+    const rows = parse<Record<string, string>>(ledger.text.replace(/^\uFEFF/, ''), {
+      columns: true,
+    });
+    const row = rows.find((r) => r.place!.includes('HYPERLINK'))!;
+    expect(row).toMatchObject({
+      place: `'=HYPERLINK("http://evil.example","点我")`,
+      appealReason: `'+1+cmd|/C calc!A0`,
+      appealNote: `'@SUM(1+1)`,
+    });
+    for (const r of rows) {
+      for (const cell of Object.values(r)) expect(cell).not.toMatch(/^[=+\-@]/);
+    }
   });
 
   it('the public board shows the convention, its vote record and statistics, without personal data', async () => {

@@ -101,6 +101,15 @@ export class HouseholdRepository {
     return result;
   }
 
+  async addressesOf(ids: string[], tx: Tx = this.transactions.autocommit) {
+    if (ids.length === 0) return new Map<string, string>();
+    const rows: { id: string; address: string }[] = await tx.query(
+      `SELECT id, address FROM household WHERE id = ANY($1)`,
+      [ids],
+    );
+    return new Map(rows.map((row) => [row.id, row.address]));
+  }
+
   async countInAssociation(associationId: string, tx: Tx = this.transactions.autocommit) {
     const rows: { count: string }[] = await tx.query(
       `SELECT count(*) FROM household WHERE association_id = $1`,

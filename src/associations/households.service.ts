@@ -121,6 +121,11 @@ export class HouseholdsService {
     return this.households.countOf(associationId, [...new Set(ids)], tx);
   }
 
+  /** Addresses by household id, for other features' ledgers. */
+  addressesOf(ids: string[], tx?: Tx): Promise<Map<string, string>> {
+    return this.households.addressesOf([...new Set(ids)], tx);
+  }
+
   /** For other features (ballots by household): how many households the association has. */
   countIn(associationId: string, tx?: Tx): Promise<number> {
     return this.households.countInAssociation(associationId, tx);

@@ -180,6 +180,14 @@ export class MemberRepository {
     return rows.map(toMember);
   }
 
+  async countInHouseholds(associationId: string, tx: Tx = this.transactions.autocommit) {
+    const rows: { count: string }[] = await tx.query(
+      `SELECT count(*) FROM member WHERE association_id = $1 AND active AND household_id IS NOT NULL`,
+      [associationId],
+    );
+    return Number(rows[0]?.count ?? 0);
+  }
+
   /** Active members living in a household, with its address, by address and name. */
   async residentsWithAddress(associationId: string, tx: Tx = this.transactions.autocommit) {
     const rows: (Row & { address: string })[] = await tx.query(

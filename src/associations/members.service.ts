@@ -115,6 +115,11 @@ export class MembersService {
     return this.members.residentsWithAddress(associationId, tx);
   }
 
+  /** For the convention's vote by member: active members who live in a household. */
+  countInHouseholds(associationId: string, tx?: Tx): Promise<number> {
+    return this.members.countInHouseholds(associationId, tx);
+  }
+
   /** For other features: a member the actor may read, else 404. */
   async readable(actor: Actor, id: string, tx?: Tx): Promise<Member> {
     const member = await this.members.byId(id, tx);

@@ -11,10 +11,17 @@ export interface FieldProblem {
   problems: { reason: Reason; params?: Params }[];
 }
 
-/** A request that failed validation: `request.invalid`, with every field's problems. */
+/**
+ * A request that failed validation: `request.invalid`, with every field's problems. A feature
+ * that judges a request's fields itself (a convention draft) names its own reason.
+ */
 export class ValidationFailure extends DomainError {
-  constructor(readonly fields: FieldProblem[]) {
-    super('request.invalid', { fields: fields.map((f) => f.field).join(', ') });
+  constructor(
+    readonly fields: FieldProblem[],
+    reason: Reason = 'request.invalid',
+    params: Params = {},
+  ) {
+    super(reason, { ...params, fields: fields.map((f) => f.field).join(', ') });
   }
 }
 

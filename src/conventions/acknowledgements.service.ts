@@ -1,19 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { MembersService } from '../associations/members.service';
 import type { Actor } from '../auth/actor';
-import { assertCouncilOf } from '../associations/scope';
+import { assertCouncilOf } from '../auth/policy';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
+import { ConventionAcknowledgementRepository } from './convention-acknowledgement.repository';
 import { ConventionRulesService } from './convention-rules.service';
-import type { ConventionVersion } from './convention-version.entity';
+import type { ConventionVersion } from './convention-version';
 import type { AcknowledgementsView } from './dto/version.view';
 
 /** Members sign the version in force (签署); the council sees who has not yet. */
 @Injectable()
 export class AcknowledgementsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly acknowledgements: ConventionAcknowledgementRepository,
+    private readonly members: MembersService,
     private readonly rules: ConventionRulesService,
     private readonly clock: Clock,
   ) {}
@@ -21,49 +22,28 @@ export class AcknowledgementsService {
   async acknowledge(actor: Actor): Promise<{ versionId: string; acknowledgedAt: Date }> {
     const now = this.clock.now();
     const version = await this.inForce(actor.associationId, now);
-    // Signing twice keeps the first signature.
-    await this.dataSource.query(
-      `INSERT INTO convention_acknowledgement (version_id, member_id, acknowledged_at)
-       VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
-      [version.id, actor.memberId, now],
-    );
-    const [row] = await this.dataSource.query<{ acknowledged_at: Date }[]>(
-      `SELECT acknowledged_at FROM convention_acknowledgement WHERE version_id = $1 AND member_id = $2`,
-      [version.id, actor.memberId],
-    );
-    return { versionId: version.id, acknowledgedAt: row!.acknowledged_at };
+    const acknowledgedAt = await this.acknowledgements.sign(version.id, actor.memberId, now);
+    return { versionId: version.id, acknowledgedAt };
   }
 
   async status(actor: Actor): Promise<AcknowledgementsView> {
     assertCouncilOf(actor, actor.associationId);
     const version = await this.inForce(actor.associationId, this.clock.now());
-    const [counted] = await this.dataSource.query<{ count: string }[]>(
-      `SELECT count(*) FROM convention_acknowledgement WHERE version_id = $1`,
-      [version.id],
+    const signed = await this.acknowledgements.signersOf(version.id);
+    const members = (await this.members.residentsWithAddress(actor.associationId)).map(
+      ({ member, address }) => ({ memberId: member.id, name: member.name, address }),
     );
-    const pending: { id: string; name: string; address: string | null }[] =
-      await this.dataSource.query(
-        `SELECT m.id, m.name, h.address
-           FROM member m JOIN household h ON h.id = m.household_id
-          WHERE m.association_id = $1 AND m.active
-            AND NOT EXISTS (SELECT 1 FROM convention_acknowledgement a
-                             WHERE a.version_id = $2 AND a.member_id = m.id)
-          ORDER BY h.address, m.name`,
-        [actor.associationId, version.id],
-      );
     return {
       versionId: version.id,
       versionNumber: version.number,
-      acknowledged: Number(counted?.count ?? 0),
-      pending: pending.map((p) => ({ memberId: p.id, name: p.name, address: p.address })),
+      acknowledged: signed.size,
+      pending: members.filter((m) => !signed.has(m.memberId)),
     };
   }
 
   private async inForce(associationId: string, at: Date): Promise<ConventionVersion> {
     const version = await this.rules.versionInForce(associationId, at);
-    if (!version) {
-      throw new DomainError('convention.none_in_force');
-    }
+    if (!version) throw new DomainError('convention.none_in_force');
     return version;
   }
 }

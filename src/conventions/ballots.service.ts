@@ -1,21 +1,23 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { EventEmitter2 } from '@nestjs/event-emitter';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { HouseholdsService } from '../associations/households.service';
+import { MembersService } from '../associations/members.service';
 import type { Actor } from '../auth/actor';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
-import { LIVE_PUSH, type LivePush, rooms } from '../live/live-events';
-import { ConventionVote, type VoteChoice } from './convention-ballot.entities';
-import { ConventionVersion } from './convention-version.entity';
+import { DomainEvents } from '../common/domain-events';
+import { DAY_MS, shanghaiDateTime } from '../common/shanghai-time';
+import { Transactions, type Tx } from '../database/transactions';
+import { constraintOf } from './constraint';
+import type { ConventionVersion, VoteChoice, VotingUnit } from './convention-version';
+import { ConventionVersionRepository } from './convention-version.repository';
+import { ConventionVoteRepository } from './convention-vote.repository';
 import { toResultView } from './convention-views';
+import { ConventionVoteCounted, ConventionVoteOpened } from './conventions.events';
+import { canVote } from './conventions.policy';
 import type { MyVoteView, VoteResultView } from './dto/version.view';
 import { countBallots, tally } from './tally';
 import { councilVersion, readableVersion } from './version-access';
-import { constraintOf } from './constraint';
-
-const DAY_MS = 86_400_000;
 
 export interface VoteReceipt {
   choice: VoteChoice;
@@ -26,28 +28,26 @@ export interface VoteReceipt {
 /**
  * The secret ballot. Nobody, the council included, reads who voted how: counts leave this
  * service, and each household gets a receipt code (an HMAC of its ballot's id) that the
- * published result lists, so it can check its own vote was counted.
+ * published result lists, so it can check its own vote was counted. Every step follows the
+ * version's `ballot` rules: those in force when it was opened, not the ones it proposes.
  */
 @Injectable()
 export class BallotsService implements OnModuleInit {
   private secret = '';
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly versions: ConventionVersionRepository,
+    private readonly votes: ConventionVoteRepository,
+    private readonly households: HouseholdsService,
+    private readonly members: MembersService,
+    private readonly transactions: Transactions,
+    private readonly events: DomainEvents,
     private readonly clock: Clock,
-    private readonly events: EventEmitter2,
   ) {}
 
   async onModuleInit(): Promise<void> {
     // One key for every instance on the database, created by whichever starts first.
-    await this.dataSource.query(
-      `INSERT INTO service_secret (name, value) VALUES ('ballot-receipts', $1) ON CONFLICT (name) DO NOTHING`,
-      [randomBytes(32).toString('base64url')],
-    );
-    const rows: { value: string }[] = await this.dataSource.query(
-      `SELECT value FROM service_secret WHERE name = 'ballot-receipts'`,
-    );
-    this.secret = rows[0]!.value;
+    this.secret = await this.votes.receiptKey(randomBytes(32).toString('base64url'));
   }
 
   receiptOf(voteId: string): string {
@@ -58,75 +58,64 @@ export class BallotsService implements OnModuleInit {
   /** Closes comments and opens the vote; the electorate is counted now, car-free households too. */
   async openVote(actor: Actor, id: string): Promise<void> {
     const now = this.clock.now();
-    const version = await this.dataSource.transaction(async (em) => {
-      const v = await councilVersion(em, actor, id);
+    await this.transactions.run(async (tx) => {
+      const v = await councilVersion(this.versions, actor, id, tx);
       if (v.status !== 'comment') {
-        throw DomainError.conflict(
-          '只有征求意见中的版本可以表决 / only a version open for comments can go to the vote',
-        );
+        throw new DomainError('vote.not_after_comments', { number: v.number });
       }
       if (v.commentsCloseAt && now < v.commentsCloseAt) {
-        throw DomainError.conflict(
-          `征求意见期至 ${v.commentsCloseAt.toISOString()} 结束 / the comment period runs until ${v.commentsCloseAt.toISOString()}`,
-        );
+        throw new DomainError('vote.comments_running', {
+          number: v.number,
+          until: shanghaiDateTime(v.commentsCloseAt),
+        });
       }
-      const electorate: { count: string }[] =
-        v.votingUnit === 'household'
-          ? await em.query(`SELECT count(*) FROM household WHERE association_id = $1`, [
-              v.associationId,
-            ])
-          : await em.query(
-              `SELECT count(*) FROM member WHERE association_id = $1 AND household_id IS NOT NULL AND active`,
-              [v.associationId],
-            );
-      v.status = 'voting';
-      v.votingOpenAt = now;
-      v.votingCloseAt = new Date(now.getTime() + v.votingDays * DAY_MS);
-      v.eligibleVoters = Number(electorate[0]!.count);
-      return em.getRepository(ConventionVersion).save(v);
-    });
-    this.push(rooms.association(version.associationId), 'convention.voting', {
-      versionId: version.id,
-      number: version.number,
-      votingCloseAt: version.votingCloseAt,
+      const votingCloseAt = new Date(now.getTime() + v.ballot.votingDays * DAY_MS);
+      await this.versions.update(
+        {
+          ...v,
+          status: 'voting',
+          votingOpenAt: now,
+          votingCloseAt,
+          eligibleVoters: await this.electorate(v.associationId, v.ballot.votingUnit, tx),
+        },
+        tx,
+      );
+      this.events.publish(
+        tx,
+        new ConventionVoteOpened(v.associationId, v.id, v.number, votingCloseAt),
+      );
     });
   }
 
   /** One ballot per household (or member): the unique key refuses a second, even a concurrent one. */
   async vote(actor: Actor, id: string, choice: VoteChoice): Promise<VoteReceipt> {
     const now = this.clock.now();
+    let unit: VotingUnit = 'household';
     try {
-      const vote = await this.dataSource.transaction(async (em) => {
+      const ballot = await this.transactions.run(async (tx) => {
         // A shared lock: ballots go in side by side, but never while the vote is being closed.
-        const v = await readableVersion(em, actor, id, 'pessimistic_read');
+        const v = await readableVersion(this.versions, actor, id, tx, 'share');
+        unit = v.ballot.votingUnit;
         if (v.status !== 'voting' || (v.votingCloseAt && now >= v.votingCloseAt)) {
-          throw DomainError.conflict(
-            `第${v.number}版不在表决期 / version ${v.number} is not open for voting`,
-          );
+          throw new DomainError('vote.not_open', { number: v.number });
         }
-        if (actor.associationId !== v.associationId || !actor.householdId) {
-          throw DomainError.forbidden(
-            '只有本会住户可以投票 / only households of the association vote',
-          );
-        }
-        const voter = v.votingUnit === 'household' ? actor.householdId : actor.memberId;
-        return em.getRepository(ConventionVote).save(
-          em.getRepository(ConventionVote).create({
+        if (!canVote(actor, v) || !actor.householdId) throw new DomainError('vote.households_only');
+        return this.votes.cast(
+          {
             versionId: v.id,
-            voter,
+            voter: unit === 'household' ? actor.householdId : actor.memberId,
             householdId: actor.householdId,
             castBy: actor.memberId,
             choice,
             castAt: now,
-          }),
+          },
+          tx,
         );
       });
-      return { choice: vote.choice, receipt: this.receiptOf(vote.id), castAt: vote.castAt };
+      return { choice: ballot.choice, receipt: this.receiptOf(ballot.id), castAt: ballot.castAt };
     } catch (error) {
       if (constraintOf(error) === 'convention_vote_once_key') {
-        throw DomainError.conflict(
-          '本户已投票，每户一票 / your household has already voted: one vote each',
-        );
+        throw new DomainError(unit === 'household' ? 'vote.household_voted' : 'vote.member_voted');
       }
       throw error;
     }
@@ -134,17 +123,15 @@ export class BallotsService implements OnModuleInit {
 
   /** What this household (or member) voted, its receipt, and whether the count includes it. */
   async myVote(actor: Actor, id: string): Promise<MyVoteView> {
-    const v = await readableVersion(this.dataSource.manager, actor, id);
-    const voter = v.votingUnit === 'household' ? actor.householdId : actor.memberId;
-    const vote = voter
-      ? await this.dataSource.getRepository(ConventionVote).findOneBy({ versionId: v.id, voter })
-      : null;
-    if (!vote) return { voted: false, choice: null, receipt: null, castAt: null, counted: false };
+    const v = await readableVersion(this.versions, actor, id);
+    const voter = v.ballot.votingUnit === 'household' ? actor.householdId : actor.memberId;
+    const ballot = voter ? await this.votes.ofVoter(v.id, voter) : null;
+    if (!ballot) return { voted: false, choice: null, receipt: null, castAt: null, counted: false };
     return {
       voted: true,
-      choice: vote.choice,
-      receipt: this.receiptOf(vote.id),
-      castAt: vote.castAt,
+      choice: ballot.choice,
+      receipt: this.receiptOf(ballot.id),
+      castAt: ballot.castAt,
       counted: v.status === 'adopted' || v.status === 'rejected',
     };
   }
@@ -152,65 +139,67 @@ export class BallotsService implements OnModuleInit {
   /** Counts the ballots once the vote has run its days (or everyone has voted). */
   async closeVote(actor: Actor, id: string): Promise<VoteResultView> {
     const now = this.clock.now();
-    const version = await this.dataSource.transaction(async (em) => {
-      const v = await councilVersion(em, actor, id);
-      if (v.status !== 'voting') {
-        throw DomainError.conflict('该版本不在表决期 / this version is not being voted on');
-      }
-      const ballots: { choice: string }[] = await em.query(
-        `SELECT choice FROM convention_vote WHERE version_id = $1`,
-        [v.id],
-      );
+    const counted = await this.transactions.run(async (tx) => {
+      const v = await councilVersion(this.versions, actor, id, tx);
+      if (v.status !== 'voting') throw new DomainError('vote.not_open', { number: v.number });
+      const choices = await this.votes.choicesOf(v.id, tx);
       const eligible = v.eligibleVoters ?? 0;
-      if (v.votingCloseAt && now < v.votingCloseAt && ballots.length < eligible) {
-        throw DomainError.conflict(
-          `表决期至 ${v.votingCloseAt.toISOString()}，尚有${eligible - ballots.length}票未投 / the vote runs until ${v.votingCloseAt.toISOString()} and ${eligible - ballots.length} have not voted`,
-        );
+      if (v.votingCloseAt && now < v.votingCloseAt && choices.length < eligible) {
+        throw new DomainError('vote.still_running', {
+          number: v.number,
+          until: shanghaiDateTime(v.votingCloseAt),
+          missing: eligible - choices.length,
+        });
       }
-      const result = tally(countBallots(ballots.map((b) => b.choice)), {
-        eligible,
-        quorum: { numerator: v.quorumNumerator, denominator: v.quorumDenominator },
-        threshold: { numerator: v.thresholdNumerator, denominator: v.thresholdDenominator },
-        abstentionsCountAsCast: v.abstentionsCountAsCast,
-      });
-      v.votesYes = result.yes;
-      v.votesNo = result.no;
-      v.votesAbstain = result.abstain;
-      v.quorumMet = result.quorumMet;
-      v.thresholdMet = result.thresholdMet;
-      v.status = result.adopted ? 'adopted' : 'rejected';
-      v.resultAt = now;
+      const result = tally(countBallots(choices), { eligible, ...v.ballot });
       // 公示: the result is posted for the notice period; an adopted text binds only after it.
-      v.noticeUntil = new Date(now.getTime() + v.noticeDays * DAY_MS);
-      if (result.adopted) {
-        const proposed = v.proposedEffectiveFrom;
-        v.effectiveFrom = proposed && proposed > v.noticeUntil ? proposed : v.noticeUntil;
-      }
-      return em.getRepository(ConventionVersion).save(v);
+      const noticeUntil = new Date(now.getTime() + v.ballot.noticeDays * DAY_MS);
+      const proposed = v.proposedEffectiveFrom;
+      const decided: ConventionVersion = {
+        ...v,
+        votesYes: result.yes,
+        votesNo: result.no,
+        votesAbstain: result.abstain,
+        quorumMet: result.quorumMet,
+        thresholdMet: result.thresholdMet,
+        status: result.adopted ? 'adopted' : 'rejected',
+        resultAt: now,
+        noticeUntil,
+        effectiveFrom: result.adopted
+          ? proposed && proposed > noticeUntil
+            ? proposed
+            : noticeUntil
+          : null,
+      };
+      await this.versions.update(decided, tx);
+      this.events.publish(
+        tx,
+        new ConventionVoteCounted(
+          v.associationId,
+          v.id,
+          v.number,
+          result,
+          now,
+          noticeUntil,
+          decided.effectiveFrom,
+        ),
+      );
+      return decided;
     });
-    const view = toResultView(version)!;
-    this.push(rooms.association(version.associationId), 'convention.result', {
-      versionId: version.id,
-      number: version.number,
-      ...view,
-      noticeUntil: version.noticeUntil,
-      effectiveFrom: version.effectiveFrom,
-    });
-    return view;
+    return toResultView(counted)!;
   }
 
   /** Receipt codes of every counted ballot, published with the result (none before it). */
   async publishedReceipts(version: ConventionVersion): Promise<string[]> {
     if (version.status !== 'adopted' && version.status !== 'rejected') return [];
-    const rows: { id: string }[] = await this.dataSource.query(
-      `SELECT id FROM convention_vote WHERE version_id = $1`,
-      [version.id],
-    );
-    return rows.map((r) => this.receiptOf(r.id)).sort();
+    const ids = await this.votes.idsOf(version.id);
+    return ids.map((id) => this.receiptOf(id)).sort();
   }
 
-  private push(room: string, event: string, payload: unknown): void {
-    const message: LivePush = { room, event, payload };
-    this.events.emit(LIVE_PUSH, message);
+  /** Who may vote: every household (car-free ones too), or every member of one. */
+  private electorate(associationId: string, unit: VotingUnit, tx: Tx): Promise<number> {
+    return unit === 'household'
+      ? this.households.countIn(associationId, tx)
+      : this.members.countInHouseholds(associationId, tx);
   }
 }

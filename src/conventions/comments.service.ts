@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { MembersService } from '../associations/members.service';
 import type { Actor } from '../auth/actor';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
-import { ConventionComment } from './convention-ballot.entities';
+import { ConventionCommentRepository } from './convention-comment.repository';
+import { ConventionVersionRepository } from './convention-version.repository';
+import { canComment, canReadComments } from './conventions.policy';
 import type { CommentDto } from './dto/version.dto';
 import type { CommentView } from './dto/version.view';
 import { readableVersion } from './version-access';
@@ -13,82 +14,52 @@ import { readableVersion } from './version-access';
 @Injectable()
 export class CommentsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly versions: ConventionVersionRepository,
+    private readonly comments: ConventionCommentRepository,
+    private readonly members: MembersService,
     private readonly clock: Clock,
   ) {}
 
   async add(actor: Actor, versionId: string, dto: CommentDto): Promise<CommentView> {
     const now = this.clock.now();
-    const version = await readableVersion(this.dataSource.manager, actor, versionId);
-    if (
-      actor.associationId !== version.associationId ||
-      actor.role === 'viewer' ||
-      actor.role === 'unit'
-    ) {
-      throw DomainError.forbidden(
-        '只有本会成员可以提意见 / only members of the association comment',
-      );
-    }
+    const version = await readableVersion(this.versions, actor, versionId);
+    if (!canComment(actor, version)) throw new DomainError('comment.members_only');
     const open =
       version.status === 'comment' &&
       version.commentsCloseAt !== null &&
       now < version.commentsCloseAt;
-    if (!open) {
-      throw DomainError.conflict(
-        `第${version.number}版不在征求意见期 / version ${version.number} is not open for comments`,
-      );
+    if (!open) throw new DomainError('comment.period_closed', { number: version.number });
+    const articleNumber = dto.articleNumber ?? null;
+    if (articleNumber !== null && !(await this.versions.hasArticle(versionId, articleNumber))) {
+      throw new DomainError('comment.no_such_article', { number: articleNumber });
     }
-    if (dto.articleNumber !== undefined) {
-      const exists: unknown[] = await this.dataSource.query(
-        `SELECT 1 FROM convention_article WHERE version_id = $1 AND number = $2`,
-        [versionId, dto.articleNumber],
-      );
-      if (exists.length === 0) {
-        throw DomainError.invalid(
-          `草案没有第${dto.articleNumber}条 / the draft has no article ${dto.articleNumber}`,
-        );
-      }
-    }
-    const saved = await this.dataSource.getRepository(ConventionComment).save({
+    const saved = await this.comments.add({
       versionId,
       memberId: actor.memberId,
-      articleNumber: dto.articleNumber ?? null,
+      articleNumber,
       text: dto.text,
     });
-    const [author] = await this.dataSource.query<{ name: string }[]>(
-      `SELECT name FROM member WHERE id = $1`,
-      [actor.memberId],
-    );
+    const names = await this.members.namesOf([actor.memberId]);
     return {
       id: saved.id,
       articleNumber: saved.articleNumber,
       text: saved.text,
-      author: author?.name ?? '',
+      author: names.get(actor.memberId) ?? '',
       createdAt: saved.createdAt,
     };
   }
 
   async list(actor: Actor, versionId: string): Promise<CommentView[]> {
-    const version = await readableVersion(this.dataSource.manager, actor, versionId);
-    if (actor.associationId !== version.associationId) throw DomainError.forbidden();
-    const rows: {
-      id: string;
-      article_number: number | null;
-      text: string;
-      name: string;
-      created_at: Date;
-    }[] = await this.dataSource.query(
-      `SELECT c.id, c.article_number, c.text, m.name, c.created_at
-         FROM convention_comment c JOIN member m ON m.id = c.member_id
-        WHERE c.version_id = $1 ORDER BY c.created_at`,
-      [versionId],
-    );
-    return rows.map((r) => ({
-      id: r.id,
-      articleNumber: r.article_number,
-      text: r.text,
-      author: r.name,
-      createdAt: r.created_at,
+    const version = await readableVersion(this.versions, actor, versionId);
+    if (!canReadComments(actor, version)) throw new DomainError('forbidden');
+    const comments = await this.comments.listOf(versionId);
+    const names = await this.members.namesOf(comments.map((c) => c.memberId));
+    return comments.map((c) => ({
+      id: c.id,
+      articleNumber: c.articleNumber,
+      text: c.text,
+      author: names.get(c.memberId) ?? '',
+      createdAt: c.createdAt,
     }));
   }
 }

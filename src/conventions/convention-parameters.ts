@@ -1,5 +1,6 @@
 // The rule parameters a parking convention (自治公约) sets, which the system enforces. Every
 // feature reads them through ConventionRulesService.rulesInForce(); none hard-codes a quota.
+import { articleLabel } from '../shared/reasons';
 
 export type PenaltyAction = 'persuasion' | 'notice' | 'suspension';
 
@@ -62,6 +63,9 @@ export interface ArticleRef {
   text: string;
 }
 
+/** "第五条" for 5 (the label lives in the message catalogue, for messages and screens alike). */
+export { articleLabel };
+
 export interface RulesInForce {
   /** null when no convention has been adopted yet and the defaults apply. */
   versionId: string | null;
@@ -69,19 +73,15 @@ export interface RulesInForce {
   parameters: ConventionParameters;
   /** The article stating a parameter, to cite in refusals: "第五条: 每户限一辆车". */
   articleFor(parameter: ParameterName): ArticleRef | null;
+  /** 第N条 of the version in force, if it has one (none while the defaults apply). */
+  article(number: number): ArticleRef | null;
 }
 
-/** "第五条" for 5. */
-export function articleLabel(number: number): string {
-  const digits = '零一二三四五六七八九';
-  if (number <= 10) return `第${number === 10 ? '十' : digits[number]}条`;
-  if (number < 20) return `第十${digits[number - 10]}条`;
-  const tens = Math.floor(number / 10);
-  const ones = number % 10;
-  return `第${digits[tens]}十${ones ? digits[ones] : ''}条`;
-}
-
-/** The refusal text naming the article, e.g. "第五条: 每户限一辆车 / ...". */
+/**
+ * The refusal text naming the article, e.g. "第五条: 每户限一辆车 / ...".
+ * @deprecated a refusal is a reason with `{ article: number }` in its params; the catalogue names
+ * the article in the reader's language ("第五条", "article 5").
+ */
 export function citeArticle(
   rules: RulesInForce,
   parameter: ParameterName,

@@ -1,8 +1,8 @@
-// Entity → response mappers for convention versions. Ballots never leave here with a choice.
+// Version → response mappers. Ballots never leave here with a choice.
 import { articleLabel } from './convention-parameters';
-import type { ConventionArticle } from './convention-article.entity';
-import type { ConventionVersion } from './convention-version.entity';
+import type { AdoptionRules, ConventionArticle, ConventionVersion } from './convention-version';
 import type {
+  AdoptionRulesView,
   ArticleView,
   VersionSummaryView,
   VersionView,
@@ -15,6 +15,18 @@ export function toArticleView(article: ConventionArticle): ArticleView {
     label: articleLabel(article.number),
     text: article.text,
     parameters: article.parameters,
+  };
+}
+
+export function toRulesView(r: AdoptionRules): AdoptionRulesView {
+  return {
+    votingUnit: r.votingUnit,
+    quorum: { ...r.quorum },
+    threshold: { ...r.threshold },
+    abstentionsCountAsCast: r.abstentionsCountAsCast,
+    commentDays: r.commentDays,
+    votingDays: r.votingDays,
+    noticeDays: r.noticeDays,
   };
 }
 
@@ -37,17 +49,19 @@ export function toResultView(v: ConventionVersion): VoteResultView | null {
 }
 
 export function toSummaryView(v: ConventionVersion, inForceId: string | null): VersionSummaryView {
+  const rules = v.adoptionRules;
   return {
     id: v.id,
     number: v.number,
     title: v.title,
     status: v.status,
     inForce: v.id === inForceId,
-    votingUnit: v.votingUnit,
-    quorum: { numerator: v.quorumNumerator, denominator: v.quorumDenominator },
-    threshold: { numerator: v.thresholdNumerator, denominator: v.thresholdDenominator },
-    abstentionsCountAsCast: v.abstentionsCountAsCast,
-    noticeDays: v.noticeDays,
+    votingUnit: rules.votingUnit,
+    quorum: { ...rules.quorum },
+    threshold: { ...rules.threshold },
+    abstentionsCountAsCast: rules.abstentionsCountAsCast,
+    noticeDays: rules.noticeDays,
+    ballot: toRulesView(v.ballot),
     commentsCloseAt: v.commentsCloseAt,
     votingCloseAt: v.votingCloseAt,
     noticeUntil: v.noticeUntil,
@@ -65,8 +79,9 @@ export function toVersionView(
   return {
     ...toSummaryView(v, inForceId),
     amendsVersionId: v.amendsVersionId,
-    commentDays: v.commentDays,
-    votingDays: v.votingDays,
+    commentDays: v.adoptionRules.commentDays,
+    votingDays: v.adoptionRules.votingDays,
+    adoptionArticle: v.adoptionArticle,
     proposedEffectiveFrom: v.proposedEffectiveFrom,
     commentsOpenAt: v.commentsOpenAt,
     votingOpenAt: v.votingOpenAt,

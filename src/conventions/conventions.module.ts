@@ -1,38 +1,29 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { AssociationsModule } from '../associations/associations.module';
 import { AcknowledgementsService } from './acknowledgements.service';
 import { BallotsService } from './ballots.service';
 import { CommentsService } from './comments.service';
-import { ConventionArticle } from './convention-article.entity';
-import {
-  ConventionAcknowledgement,
-  ConventionComment,
-  ConventionVote,
-} from './convention-ballot.entities';
+import { ConventionAcknowledgementRepository } from './convention-acknowledgement.repository';
+import { ConventionCommentRepository } from './convention-comment.repository';
 import { ConventionRulesService } from './convention-rules.service';
-import { ConventionVersion } from './convention-version.entity';
+import { ConventionVersionRepository } from './convention-version.repository';
+import { ConventionVoteRepository } from './convention-vote.repository';
 import { ConventionsController } from './conventions.controller';
 import { ConventionsService } from './conventions.service';
 
 /**
  * The parking convention: versions, articles, rule parameters, comments, votes, acknowledgements.
- * Other features read the rules in force through ConventionRulesService; violations and the
- * public board are modules of their own above it (see violations/ and board/).
+ * Other features read the rules in force through ConventionRulesService; violations
+ * (src/violations) and the public board (src/board) are features of their own above it.
  */
 @Module({
-  imports: [
-    AssociationsModule,
-    TypeOrmModule.forFeature([
-      ConventionVersion,
-      ConventionArticle,
-      ConventionVote,
-      ConventionComment,
-      ConventionAcknowledgement,
-    ]),
-  ],
+  imports: [AssociationsModule],
   controllers: [ConventionsController],
   providers: [
+    ConventionVersionRepository,
+    ConventionVoteRepository,
+    ConventionCommentRepository,
+    ConventionAcknowledgementRepository,
     ConventionRulesService,
     ConventionsService,
     BallotsService,

@@ -14,9 +14,13 @@ describe('convention parameters', () => {
   });
 
   it('a quota must be a non-negative integer', () => {
-    expect(parameterProblems({ ...valid, visitorPassesPerMonth: -1 })[0]).toContain(
-      'visitorPassesPerMonth',
-    );
+    expect(parameterProblems({ ...valid, visitorPassesPerMonth: -1 })).toEqual([
+      {
+        field: 'visitorPassesPerMonth',
+        reason: 'draft.integer_range',
+        params: { min: 0, max: 100 },
+      },
+    ]);
     expect(parameterProblems({ ...valid, visitorPassesPerMonth: 2.5 })).toHaveLength(1);
     expect(parameterProblems({ ...valid, vehiclesPerHousehold: '1' })).toHaveLength(1);
     expect(parameterProblems({ ...valid, visitorPassesPerMonth: 0 })).toEqual([]);
@@ -41,15 +45,17 @@ describe('convention parameters', () => {
 
   it('booleans are booleans and unknown names are refused', () => {
     expect(parameterProblems({ ...valid, wardenSwapsWithoutApproval: 'yes' })).toHaveLength(1);
-    expect(parameterProblems({ ...valid, parkingForFree: true })[0]).toContain('parkingForFree');
+    expect(parameterProblems({ ...valid, parkingForFree: true })).toEqual([
+      { field: 'parkingForFree', reason: 'draft.parameter_unknown' },
+    ]);
   });
 
   it('a ladder starts with persuasion and numbers its steps in order', () => {
     expect(ladderProblems(DEFAULT_PARAMETERS.penaltyLadder)).toEqual([]);
     expect(ladderProblems([])).toHaveLength(1);
-    expect(ladderProblems([{ step: 1, withinDays: 90, action: 'notice' }])[0]).toContain(
-      'persuasion',
-    );
+    expect(ladderProblems([{ step: 1, withinDays: 90, action: 'notice' }])).toEqual([
+      { field: 'penaltyLadder[0].action', reason: 'draft.persuasion_first' },
+    ]);
     expect(
       ladderProblems([
         { step: 1, withinDays: 90, action: 'persuasion' },
@@ -60,8 +66,14 @@ describe('convention parameters', () => {
       ladderProblems([
         { step: 1, withinDays: 90, action: 'persuasion' },
         { step: 2, withinDays: 90, action: 'suspension' },
-      ])[0],
-    ).toContain('suspensionDays');
+      ]),
+    ).toEqual([
+      {
+        field: 'penaltyLadder[1].suspensionDays',
+        reason: 'draft.integer_range',
+        params: { min: 1, max: 365 },
+      },
+    ]);
     expect(
       ladderProblems([{ step: 1, withinDays: 0, action: 'persuasion', suspensionDays: 3 }]),
     ).toHaveLength(2);
@@ -73,9 +85,15 @@ describe('convention parameters', () => {
     expect(linkProblems([{ number: 1, parameters: ['vehiclesPerHousehold'] }]).length).toBe(
       PARAMETER_NAMES.length - 1,
     );
-    expect(
-      linkProblems([...all, { number: 2, parameters: ['vehiclesPerHousehold'] }])[0],
-    ).toContain('two articles');
-    expect(linkProblems([...all, { number: 1, parameters: [] }])[0]).toContain('twice');
+    expect(linkProblems([...all, { number: 2, parameters: ['vehiclesPerHousehold'] }])).toEqual([
+      {
+        field: 'vehiclesPerHousehold',
+        reason: 'draft.parameter_stated_twice',
+        params: { parameter: 'vehiclesPerHousehold', number: 2 },
+      },
+    ]);
+    expect(linkProblems([...all, { number: 1, parameters: [] }])).toEqual([
+      { field: 'articles', reason: 'draft.article_repeated', params: { number: 1 } },
+    ]);
   });
 });

@@ -1,5 +1,9 @@
 // Validation of the rule parameters a draft proposes, and of the links between parameters and
 // articles. Pure: no Nest, no TypeORM. A version that reaches the vote is always well-formed.
+// Each problem names its field and a reason (src/shared/reasons/conventions.ts), rendered beside
+// the field in the reader's language.
+import type { Params } from '../shared/i18n';
+import type { Reason } from '../shared/reasons';
 import type {
   ConventionParameters,
   ParameterName,
@@ -20,6 +24,13 @@ export const PARAMETER_NAMES: readonly ParameterName[] = [
   'penaltyLadder',
 ];
 
+/** What is wrong with one field of a draft, e.g. `penaltyLadder[0].action`. */
+export interface DraftProblem {
+  field: string;
+  reason: Reason;
+  params?: Params;
+}
+
 const INTEGER_LIMITS: Partial<Record<ParameterName, [number, number]>> = {
   vehiclesPerHousehold: [0, 10],
   visitorPassesPerMonth: [0, 100],
@@ -34,50 +45,61 @@ const BOOLEANS: readonly ParameterName[] = [
 ];
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const ACTIONS = ['persuasion', 'notice', 'suspension'];
+const MAX_WINDOWS = 10;
+const MAX_STEPS = 10;
 
 export function isParameterName(name: string): name is ParameterName {
   return (PARAMETER_NAMES as readonly string[]).includes(name);
 }
 
-/** Problems with a full parameter set, each naming the parameter; empty when it is valid. */
-export function parameterProblems(input: Record<string, unknown>): string[] {
-  const problems: string[] = [];
+/** Problems with a full parameter set; empty when it is valid. */
+export function parameterProblems(input: Record<string, unknown>): DraftProblem[] {
+  const problems: DraftProblem[] = [];
   for (const key of Object.keys(input)) {
-    if (!isParameterName(key)) problems.push(`${key}: 未知参数 / unknown parameter`);
+    if (!isParameterName(key)) problems.push({ field: key, reason: 'draft.parameter_unknown' });
   }
   for (const [name, [min, max]] of Object.entries(INTEGER_LIMITS)) {
-    const value = input[name];
-    if (!Number.isInteger(value) || (value as number) < min || (value as number) > max) {
-      problems.push(
-        `${name}: 应为 ${min}–${max} 的整数 / must be an integer from ${min} to ${max}`,
-      );
-    }
+    problems.push(...integerProblems(name, input[name], min, max));
   }
   for (const name of BOOLEANS) {
-    if (typeof input[name] !== 'boolean') problems.push(`${name}: 应为是/否 / must be a boolean`);
+    if (typeof input[name] !== 'boolean') problems.push({ field: name, reason: 'draft.yes_or_no' });
   }
   problems.push(...windowProblems(input.noParkingWindows));
   problems.push(...ladderProblems(input.penaltyLadder));
   return problems;
 }
 
-function windowProblems(value: unknown): string[] {
-  if (!Array.isArray(value) || value.length > 10) {
-    return ['noParkingWindows: 应为至多10个时段的列表 / must be a list of at most 10 windows'];
+function integerProblems(field: string, value: unknown, min: number, max: number): DraftProblem[] {
+  if (Number.isInteger(value) && (value as number) >= min && (value as number) <= max) return [];
+  return [{ field, reason: 'draft.integer_range', params: { min, max } }];
+}
+
+function unknownFields(field: string, value: object, known: string[]): DraftProblem[] {
+  const extra = Object.keys(value).filter((k) => !known.includes(k));
+  return extra.length
+    ? [{ field, reason: 'draft.unknown_fields', params: { fields: extra.join(', ') } }]
+    : [];
+}
+
+function windowProblems(value: unknown): DraftProblem[] {
+  if (!Array.isArray(value) || value.length > MAX_WINDOWS) {
+    return [
+      { field: 'noParkingWindows', reason: 'draft.windows_list', params: { limit: MAX_WINDOWS } },
+    ];
   }
   return value.flatMap((raw: unknown, i) => {
     const w = (raw ?? {}) as Partial<Record<keyof TimeWindow, unknown>>;
     const at = `noParkingWindows[${i}]`;
-    const problems: string[] = [];
+    const problems: DraftProblem[] = [];
     if (
       typeof w.from !== 'string' ||
       !HHMM.test(w.from) ||
       typeof w.to !== 'string' ||
       !HHMM.test(w.to)
     ) {
-      problems.push(`${at}: 时间应为 HH:MM / from and to must be HH:MM`);
+      problems.push({ field: at, reason: 'draft.window_times' });
     } else if (w.from === w.to) {
-      problems.push(`${at}: 起止时间相同 / from and to must differ`);
+      problems.push({ field: at, reason: 'draft.window_empty' });
     }
     if (
       w.days !== undefined &&
@@ -86,13 +108,12 @@ function windowProblems(value: unknown): string[] {
         w.days.some((d) => !Number.isInteger(d) || (d as number) < 1 || (d as number) > 7) ||
         new Set(w.days).size !== w.days.length)
     ) {
-      problems.push(`${at}: 星期应为1–7且不重复 / days must be distinct weekdays 1–7`);
+      problems.push({ field: `${at}.days`, reason: 'draft.window_days' });
     }
     if (typeof w.reason !== 'string' || w.reason.length < 1 || w.reason.length > 120) {
-      problems.push(`${at}: 请写明原因 / reason must be 1–120 characters`);
+      problems.push({ field: `${at}.reason`, reason: 'draft.window_reason' });
     }
-    const extra = Object.keys(w).filter((k) => !['from', 'to', 'days', 'reason'].includes(k));
-    if (extra.length) problems.push(`${at}: 未知字段 / unknown fields ${extra.join(', ')}`);
+    problems.push(...unknownFields(at, w, ['from', 'to', 'days', 'reason']));
     return problems;
   });
 }
@@ -101,50 +122,41 @@ function windowProblems(value: unknown): string[] {
  * A well-formed ladder: steps numbered 1..n in order, each with a positive window, persuasion
  * first (劝导在先), and a suspension length only (and always) on suspension steps.
  */
-export function ladderProblems(value: unknown): string[] {
-  if (!Array.isArray(value) || value.length < 1 || value.length > 10) {
-    return ['penaltyLadder: 应为1–10级 / must have 1 to 10 steps'];
+export function ladderProblems(value: unknown): DraftProblem[] {
+  if (!Array.isArray(value) || value.length < 1 || value.length > MAX_STEPS) {
+    return [
+      { field: 'penaltyLadder', reason: 'draft.ladder_steps', params: { min: 1, max: MAX_STEPS } },
+    ];
   }
-  const problems: string[] = [];
+  const problems: DraftProblem[] = [];
   value.forEach((raw: unknown, i) => {
     const s = (raw ?? {}) as Partial<Record<keyof PenaltyStep, unknown>>;
     const at = `penaltyLadder[${i}]`;
-    if (s.step !== i + 1) problems.push(`${at}: 级数应为 ${i + 1} / step must be ${i + 1}`);
-    if (
-      !Number.isInteger(s.withinDays) ||
-      (s.withinDays as number) < 1 ||
-      (s.withinDays as number) > 730
-    ) {
-      problems.push(
-        `${at}: withinDays 应为 1–730 的整数 / withinDays must be an integer from 1 to 730`,
-      );
+    if (s.step !== i + 1) {
+      problems.push({
+        field: `${at}.step`,
+        reason: 'draft.ladder_step_number',
+        params: { step: i + 1 },
+      });
     }
+    problems.push(...integerProblems(`${at}.withinDays`, s.withinDays, 1, 730));
     if (typeof s.action !== 'string' || !ACTIONS.includes(s.action)) {
-      problems.push(
-        `${at}: 处理方式应为 ${ACTIONS.join('/')} / action must be one of ${ACTIONS.join(', ')}`,
-      );
+      problems.push({
+        field: `${at}.action`,
+        reason: 'draft.ladder_action',
+        params: { actions: ACTIONS.join(', ') },
+      });
     }
     if (s.action === 'suspension') {
-      if (
-        !Number.isInteger(s.suspensionDays) ||
-        (s.suspensionDays as number) < 1 ||
-        (s.suspensionDays as number) > 365
-      ) {
-        problems.push(
-          `${at}: 暂停天数应为 1–365 / suspensionDays must be an integer from 1 to 365`,
-        );
-      }
+      problems.push(...integerProblems(`${at}.suspensionDays`, s.suspensionDays, 1, 365));
     } else if (s.suspensionDays !== undefined) {
-      problems.push(`${at}: 仅暂停可设天数 / suspensionDays only on a suspension step`);
+      problems.push({ field: `${at}.suspensionDays`, reason: 'draft.suspension_days_only' });
     }
-    const extra = Object.keys(s).filter(
-      (k) => !['step', 'withinDays', 'action', 'suspensionDays'].includes(k),
-    );
-    if (extra.length) problems.push(`${at}: 未知字段 / unknown fields ${extra.join(', ')}`);
+    problems.push(...unknownFields(at, s, ['step', 'withinDays', 'action', 'suspensionDays']));
   });
   const first = (value[0] ?? {}) as { action?: unknown };
   if (first.action !== 'persuasion') {
-    problems.push('penaltyLadder[0]: 第一次应为劝导 / the first step must be persuasion');
+    problems.push({ field: 'penaltyLadder[0].action', reason: 'draft.persuasion_first' });
   }
   return problems;
 }
@@ -155,29 +167,37 @@ export interface ArticleLink {
 }
 
 /** Every parameter is stated by exactly one article, and articles name only real parameters. */
-export function linkProblems(articles: readonly ArticleLink[]): string[] {
-  const problems: string[] = [];
+export function linkProblems(articles: readonly ArticleLink[]): DraftProblem[] {
+  const problems: DraftProblem[] = [];
   const numbers = new Set<number>();
   const stated = new Map<string, number>();
   for (const article of articles) {
     if (numbers.has(article.number)) {
-      problems.push(`第${article.number}条重复 / article ${article.number} appears twice`);
+      problems.push({
+        field: 'articles',
+        reason: 'draft.article_repeated',
+        params: { number: article.number },
+      });
     }
     numbers.add(article.number);
     for (const name of article.parameters) {
       if (!isParameterName(name)) {
-        problems.push(`article ${article.number}: ${name}: 未知参数 / unknown parameter`);
+        problems.push({
+          field: 'articles',
+          reason: 'draft.article_parameter_unknown',
+          params: { number: article.number, parameter: name },
+        });
       } else if (stated.has(name)) {
-        problems.push(
-          `${name}: 同时见于第${stated.get(name)}条和第${article.number}条 / stated by two articles`,
-        );
+        problems.push({
+          field: name,
+          reason: 'draft.parameter_stated_twice',
+          params: { parameter: name, number: article.number },
+        });
       } else stated.set(name, article.number);
     }
   }
   for (const name of PARAMETER_NAMES) {
-    if (!stated.has(name)) {
-      problems.push(`${name}: 未关联条款 / no article states this parameter`);
-    }
+    if (!stated.has(name)) problems.push({ field: name, reason: 'draft.parameter_unstated' });
   }
   return problems;
 }

@@ -1,42 +1,37 @@
-// Who may see or change a convention version: one place for both services.
-import type { EntityManager } from 'typeorm';
+// Finding a version the actor may see or change: one place for the convention's services.
 import type { Actor } from '../auth/actor';
-import { canReadAssociation, isCouncil } from '../auth/actor';
-import { assertCouncilOf } from '../associations/scope';
 import { DomainError } from '../common/domain-error';
-import { ConventionVersion } from './convention-version.entity';
+import type { Tx } from '../database/transactions';
+import type { ConventionVersion } from './convention-version';
+import type { ConventionVersionRepository } from './convention-version.repository';
+import { canAmend, canReadVersion } from './conventions.policy';
 
 /** A version the actor may read: drafts only for their own council; others' ids are 404. */
 export async function readableVersion(
-  em: EntityManager,
+  versions: ConventionVersionRepository,
   actor: Actor,
   id: string,
-  lock?: 'pessimistic_read' | 'pessimistic_write',
+  tx?: Tx,
+  lock?: 'share' | 'update',
 ): Promise<ConventionVersion> {
-  const version = await em
-    .getRepository(ConventionVersion)
-    .findOne({ where: { id }, lock: lock ? { mode: lock } : undefined });
-  const visible =
-    version &&
-    canReadAssociation(actor, version.associationId) &&
-    (version.status !== 'draft' ||
-      (isCouncil(actor) && actor.associationId === version.associationId));
-  if (!visible) throw DomainError.notFound('convention version', id);
+  const version = await versions.findById(id, tx, lock);
+  if (!version || !canReadVersion(actor, version)) {
+    throw DomainError.notFound('convention version', id);
+  }
   return version;
 }
 
-/** A version of the actor's own association that the council is about to change (row locked). */
+/** A version of the actor's own association that its council is about to change (row locked). */
 export async function councilVersion(
-  em: EntityManager,
+  versions: ConventionVersionRepository,
   actor: Actor,
   id: string,
-  lock = true,
+  tx: Tx,
 ): Promise<ConventionVersion> {
-  assertCouncilOf(actor, actor.associationId);
-  const version = await em.getRepository(ConventionVersion).findOne({
-    where: { id, associationId: actor.associationId },
-    lock: lock ? { mode: 'pessimistic_write' } : undefined,
-  });
-  if (!version) throw DomainError.notFound('convention version', id);
+  if (!canAmend(actor, actor.associationId)) throw new DomainError('council.only');
+  const version = await versions.findById(id, tx, 'update');
+  if (!version || version.associationId !== actor.associationId) {
+    throw DomainError.notFound('convention version', id);
+  }
   return version;
 }

@@ -5,6 +5,7 @@ import { seedConventionsDemo } from '../conventions/demo-conventions';
 import { seedRostersDemo } from '../rosters/demo-data';
 import { seedPermitsDemo } from '../permits/demo-permits';
 import { seedSharingDemo } from '../sharing/demo-sharing';
+import { seedViolationsDemo } from '../violations/demo-violations';
 
 /**
  * Loads the demo lane into an empty database. Each feature adds its part after the
@@ -16,7 +17,8 @@ export async function seedDemo(dataSource: DataSource, now: Date = new Date()): 
   await dataSource.transaction(async (em) => {
     const demo = await seedAssociationDemo(em);
     await seedSpacesDemo(em, demo);
-    await seedConventionsDemo(em, demo);
+    const convention = await seedConventionsDemo(em, demo);
+    await seedViolationsDemo(em, demo, convention.versionId);
     await seedRostersDemo(em, demo, now);
     await seedPermitsDemo(em, demo, now);
     await seedSharingDemo(em, demo);

@@ -21,9 +21,9 @@ const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 export class TimeWindowDto {
   @ApiProperty({ example: '22:00' })
-  @Matches(HHMM, { message: 'from must be HH:MM' })
+  @Matches(HHMM, { context: { format: 'HH:MM' } })
   from!: string;
-  @ApiProperty({ example: '06:00' }) @Matches(HHMM, { message: 'to must be HH:MM' }) to!: string;
+  @ApiProperty({ example: '06:00' }) @Matches(HHMM, { context: { format: 'HH:MM' } }) to!: string;
   @ApiPropertyOptional({
     example: [1, 2, 3, 4, 5],
     description: 'ISO weekdays; every day when absent',

@@ -40,7 +40,44 @@ export class ArticleDto {
   parameters?: string[];
 }
 
-class VersionFieldsDto {
+/**
+ * Adoption rules (who votes, quorum, threshold, periods). On a draft they are its content: they
+ * govern amendments of it once it is in force. Left out, they are those of the amended version.
+ */
+export class AdoptionRulesDto {
+  @ApiPropertyOptional({ enum: ['household', 'member'] })
+  @IsOptional()
+  @IsIn(['household', 'member'])
+  votingUnit?: 'household' | 'member';
+
+  @ApiPropertyOptional({ type: FractionDto, description: 'Share of voters who must vote' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => FractionDto)
+  quorum?: FractionDto;
+
+  @ApiPropertyOptional({ type: FractionDto, description: 'Share of yes votes needed' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => FractionDto)
+  threshold?: FractionDto;
+
+  @ApiPropertyOptional({ description: 'Abstentions count in the threshold base' })
+  @IsOptional()
+  @IsBoolean()
+  abstentionsCountAsCast?: boolean;
+
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(60) commentDays?: number;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(60) votingDays?: number;
+  @ApiPropertyOptional({ description: '公示 days after the result' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(60)
+  noticeDays?: number;
+}
+
+class VersionFieldsDto extends AdoptionRulesDto {
   @ApiProperty({ example: '下岗胡同停车管理自治公约（修订）' })
   @IsString()
   @Length(1, 120)
@@ -64,42 +101,25 @@ class VersionFieldsDto {
   @Type(() => ParametersDto)
   parameters?: ParametersDto;
 
-  @ApiPropertyOptional({ enum: ['household', 'member'], default: 'household' })
-  @IsOptional()
-  @IsIn(['household', 'member'])
-  votingUnit?: 'household' | 'member';
-
   @ApiPropertyOptional({
-    type: FractionDto,
-    description: 'Share of voters who must vote (default 1/2)',
+    example: 10,
+    description: 'The article stating the adoption rules; kept from the amended version if absent',
   })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => FractionDto)
-  quorum?: FractionDto;
-
-  @ApiPropertyOptional({
-    type: FractionDto,
-    description: 'Share of yes votes needed (default 2/3)',
-  })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => FractionDto)
-  threshold?: FractionDto;
-
-  @ApiPropertyOptional({ default: true, description: 'Abstentions count in the threshold base' })
-  @IsOptional()
-  @IsBoolean()
-  abstentionsCountAsCast?: boolean;
-
-  @ApiPropertyOptional({ default: 7 }) @IsOptional() @IsInt() @Min(1) @Max(60) commentDays?: number;
-  @ApiPropertyOptional({ default: 7 }) @IsOptional() @IsInt() @Min(1) @Max(60) votingDays?: number;
-  @ApiPropertyOptional({ default: 7, description: '公示 days after the result' })
   @IsOptional()
   @IsInt()
-  @Min(0)
-  @Max(60)
-  noticeDays?: number;
+  @Min(1)
+  @Max(99)
+  adoptionArticle?: number;
+
+  @ApiPropertyOptional({
+    type: AdoptionRulesDto,
+    description:
+      'Rules for this draft’s own vote: those in force (article 10) unless stricter ones are asked for; looser ones are refused',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AdoptionRulesDto)
+  ballot?: AdoptionRulesDto;
 
   @ApiPropertyOptional({ description: 'Never earlier than the end of the notice period' })
   @IsOptional()

@@ -12,6 +12,17 @@ export class FractionView {
   @ApiProperty() denominator!: number;
 }
 
+/** Who votes, how many must take part and agree, how long each stage lasts. */
+export class AdoptionRulesView {
+  @ApiProperty({ enum: ['household', 'member'] }) votingUnit!: string;
+  @ApiProperty({ type: FractionView }) quorum!: FractionView;
+  @ApiProperty({ type: FractionView }) threshold!: FractionView;
+  @ApiProperty() abstentionsCountAsCast!: boolean;
+  @ApiProperty() commentDays!: number;
+  @ApiProperty() votingDays!: number;
+  @ApiProperty() noticeDays!: number;
+}
+
 /** The vote record of a closed vote: counts only, never who voted how. */
 export class VoteResultView {
   @ApiProperty() eligible!: number;
@@ -31,11 +42,20 @@ export class VersionSummaryView {
   @ApiProperty() title!: string;
   @ApiProperty({ enum: ['draft', 'comment', 'voting', 'adopted', 'rejected'] }) status!: string;
   @ApiProperty({ description: 'Adopted and effective now' }) inForce!: boolean;
-  @ApiProperty({ enum: ['household', 'member'] }) votingUnit!: string;
+  @ApiProperty({
+    enum: ['household', 'member'],
+    description: 'The adoption rules this version sets for amending it (also quorum … noticeDays)',
+  })
+  votingUnit!: string;
   @ApiProperty({ type: FractionView }) quorum!: FractionView;
   @ApiProperty({ type: FractionView }) threshold!: FractionView;
   @ApiProperty() abstentionsCountAsCast!: boolean;
   @ApiProperty() noticeDays!: number;
+  @ApiProperty({
+    type: AdoptionRulesView,
+    description: 'The rules this version’s own vote follows: those in force when it was opened',
+  })
+  ballot!: AdoptionRulesView;
   @ApiPropertyOptional({ type: String, nullable: true }) commentsCloseAt!: Date | null;
   @ApiPropertyOptional({ type: String, nullable: true }) votingCloseAt!: Date | null;
   @ApiPropertyOptional({ type: String, nullable: true }) noticeUntil!: Date | null;
@@ -47,6 +67,12 @@ export class VersionView extends VersionSummaryView {
   @ApiPropertyOptional({ type: String, nullable: true }) amendsVersionId!: string | null;
   @ApiProperty() commentDays!: number;
   @ApiProperty() votingDays!: number;
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    description: 'The article stating the adoption rules',
+  })
+  adoptionArticle!: number | null;
   @ApiPropertyOptional({ type: String, nullable: true }) proposedEffectiveFrom!: Date | null;
   @ApiPropertyOptional({ type: String, nullable: true }) commentsOpenAt!: Date | null;
   @ApiPropertyOptional({ type: String, nullable: true }) votingOpenAt!: Date | null;

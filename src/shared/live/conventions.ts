@@ -1,3 +1,34 @@
-/** Live events of the conventions feature: event name → (payload) => void. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface ConventionsLiveEvents {}
+// Live events of the conventions feature, pushed to every member of the association.
+// Pure types: the server's listener emits them, the web client receives them. Times are ISO.
+
+/** Comments are closed; the households vote until `votingCloseAt`. */
+export interface ConventionVotingPayload {
+  versionId: string;
+  number: number;
+  votingCloseAt: string;
+}
+
+/** The counted vote: counts only, never who voted how. */
+export interface ConventionResultPayload {
+  versionId: string;
+  number: number;
+  eligible: number;
+  yes: number;
+  no: number;
+  abstain: number;
+  turnout: number;
+  quorumMet: boolean;
+  thresholdMet: boolean;
+  outcome: 'adopted' | 'rejected';
+  resultAt: string;
+  /** The end of the 公示 period. */
+  noticeUntil: string;
+  /** When an adopted version binds; null when rejected. */
+  effectiveFrom: string | null;
+}
+
+/** Event name → (payload) => void. */
+export interface ConventionsLiveEvents {
+  'convention.voting': (payload: ConventionVotingPayload) => void;
+  'convention.result': (payload: ConventionResultPayload) => void;
+}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
-import { OVERSTAY_FLAGGED, type OverstayFlagged } from '../../sharing/sharing-events';
+import { OVERSTAY_FLAGGED, type OverstayFlagged } from '../sharing/sharing-events';
 import { ViolationsService } from './violations.service';
 
 /**

@@ -1,10 +1,10 @@
-import type { Actor } from '../../auth/actor';
-import { formatPlate } from '../../associations/plate';
-import { mayReadPlate } from '../../associations/views';
-import { maskPlate } from '../../common/masking';
-import { articleLabel } from '../convention-parameters';
+import type { Actor } from '../auth/actor';
+import { formatPlate } from '../associations/plate';
+import { mayReadPlate } from '../associations/views';
+import { maskPlate } from '../common/masking';
+import { articleLabel } from '../conventions/convention-parameters';
 import type { ViolationView } from './violation.dto';
-import type { Violation } from './violation.entity';
+import type { Violation } from './violation';
 
 /** `actor` null: the copy pushed to the household itself, which may read its own plate. */
 export function toViolationView(v: Violation, actor: Actor | null): ViolationView {

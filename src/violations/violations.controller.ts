@@ -17,10 +17,10 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { IsOptional, IsUUID } from 'class-validator';
-import type { Actor } from '../../auth/actor';
-import { CurrentActor, Roles } from '../../auth/decorators';
-import { ApiStandardErrors } from '../../common/api-errors.decorator';
-import type { Page } from '../../common/pagination';
+import type { Actor } from '../auth/actor';
+import { CurrentActor, Roles } from '../auth/decorators';
+import { ApiStandardErrors } from '../common/api-errors.decorator';
+import type { Page } from '../common/pagination';
 import {
   AppealDecisionDto,
   AppealDto,

@@ -1,22 +1,24 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import { Clock } from '../../common/clock';
-import { DomainError } from '../../common/domain-error';
-import { RostersService } from '../../rosters/rosters.service';
-import { articleLabel } from '../convention-parameters';
-import { ConventionRulesService } from '../convention-rules.service';
-import { ConventionVersion } from '../convention-version.entity';
-import { toResultView } from '../convention-views';
+import { AssociationsService } from '../associations/associations.service';
+import { Clock } from '../common/clock';
+import { DomainError } from '../common/domain-error';
+import { articleLabel } from '../conventions/convention-parameters';
+import type { ConventionVersion } from '../conventions/convention-version';
+import { toResultView, toRulesView } from '../conventions/convention-views';
+import { ConventionsService } from '../conventions/conventions.service';
+import { RostersService } from '../rosters/rosters.service';
 import { ViolationLedgerService } from '../violations/violation-ledger.service';
 import type { BoardVersionView, PublicBoardView } from './board.view';
 
-/** The public notice board (公示) of an association: no login, no personal data. */
+/**
+ * The public notice board (公示) of an association: no login, no personal data. It only gathers
+ * what the features below it publish: the convention, who is on duty, violation statistics.
+ */
 @Injectable()
 export class PublicBoardService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly rules: ConventionRulesService,
+    private readonly associations: AssociationsService,
+    private readonly conventions: ConventionsService,
     private readonly rosters: RostersService,
     private readonly violations: ViolationLedgerService,
     private readonly clock: Clock,
@@ -24,25 +26,12 @@ export class PublicBoardService {
 
   async board(associationId: string): Promise<PublicBoardView> {
     const now = this.clock.now();
-    const [association] = await this.dataSource.query<
-      { id: string; name: string; community: string; street_office: string }[]
-    >(`SELECT id, name, community, street_office FROM association WHERE id = $1`, [associationId]);
+    const association = await this.associations.findById(associationId);
     if (!association) throw DomainError.notFound('association', associationId);
 
-    const inForce = await this.rules.versionInForce(associationId, now);
-    const versions = (
-      await this.dataSource.getRepository(ConventionVersion).find({
-        where: { associationId },
-        order: { number: 'DESC' },
-      })
-    ).filter((v) => v.status !== 'draft');
-    const boardVersions = versions.map((v) => toBoardVersion(v, inForce?.id ?? null));
-    const articles = inForce
-      ? await this.dataSource.query<{ number: number; text: string }[]>(
-          `SELECT number, text FROM convention_article WHERE version_id = $1 ORDER BY number`,
-          [inForce.id],
-        )
-      : [];
+    const record = await this.conventions.publicRecord(associationId);
+    const inForce = record.inForce;
+    const boardVersions = record.versions.map((v) => toBoardVersion(v, inForce?.id ?? null));
     // Names and shifts only: the board is public.
     const onDuty = (await this.rosters.onDutyAt(associationId, now)).map((d) => ({
       name: d.name,
@@ -54,14 +43,14 @@ export class PublicBoardService {
       associationId: association.id,
       name: association.name,
       community: association.community,
-      streetOffice: association.street_office,
+      streetOffice: association.streetOffice,
       generatedAt: now,
       inForce: inForce
         ? {
             number: inForce.number,
             title: inForce.title,
             effectiveFrom: inForce.effectiveFrom!,
-            articles: articles.map((a) => ({
+            articles: record.inForceArticles.map((a) => ({
               number: a.number,
               label: articleLabel(a.number),
               text: a.text,
@@ -86,9 +75,10 @@ function toBoardVersion(v: ConventionVersion, inForceId: string | null): BoardVe
     title: v.title,
     status: v.status,
     inForce: v.id === inForceId,
-    votingUnit: v.votingUnit,
-    quorum: { numerator: v.quorumNumerator, denominator: v.quorumDenominator },
-    threshold: { numerator: v.thresholdNumerator, denominator: v.thresholdDenominator },
+    votingUnit: v.adoptionRules.votingUnit,
+    quorum: { ...v.adoptionRules.quorum },
+    threshold: { ...v.adoptionRules.threshold },
+    ballot: toRulesView(v.ballot),
     commentsCloseAt: v.commentsCloseAt,
     votingCloseAt: v.votingCloseAt,
     noticeUntil: v.noticeUntil,

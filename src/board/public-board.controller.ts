@@ -1,8 +1,8 @@
 import { Controller, Get, Param, ParseUUIDPipe, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
-import { Public } from '../../auth/decorators';
-import { ErrorBody } from '../../common/error-body';
+import { Public } from '../auth/decorators';
+import { ErrorBody } from '../common/error-body';
 import { PublicBoardView } from './board.view';
 import { PublicBoardService } from './public-board.service';
 

@@ -11,8 +11,8 @@ import {
   Max,
   Min,
 } from 'class-validator';
-import { PageQuery } from '../../common/pagination';
-import { VIOLATION_KINDS, type ViolationKind } from './violation.entity';
+import { PageQuery } from '../common/pagination';
+import { VIOLATION_KINDS, type ViolationKind } from './violation';
 
 /** A small photo as a data URL; larger ones are refused (the lane's phones shrink them first). */
 export const PHOTO_MAX_CHARS = 200_000;
@@ -38,11 +38,9 @@ export class RecordViolationDto {
   })
   @IsOptional()
   @IsString()
-  @MaxLength(PHOTO_MAX_CHARS, {
-    message: `照片过大 / the photo must be at most ${PHOTO_MAX_CHARS} characters`,
-  })
+  @MaxLength(PHOTO_MAX_CHARS)
   @Matches(/^data:image\/(jpeg|png|webp);base64,[A-Za-z0-9+/]+=*$/, {
-    message: '照片应为 base64 图片 / photo must be a base64 data URL of a JPEG, PNG or WebP image',
+    context: { format: 'data:image/jpeg;base64,…' },
   })
   photo?: string;
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { FractionView, VoteResultView } from '../dto/version.view';
+import { AdoptionRulesView, FractionView, VoteResultView } from '../conventions/dto/version.view';
 
 export class BoardArticleView {
   @ApiProperty() number!: number;
@@ -12,9 +12,18 @@ export class BoardVersionView {
   @ApiProperty() title!: string;
   @ApiProperty({ enum: ['comment', 'voting', 'adopted', 'rejected'] }) status!: string;
   @ApiProperty() inForce!: boolean;
-  @ApiProperty({ enum: ['household', 'member'] }) votingUnit!: string;
+  @ApiProperty({
+    enum: ['household', 'member'],
+    description: 'The adoption rules the version sets for amending it (with quorum, threshold)',
+  })
+  votingUnit!: string;
   @ApiProperty({ type: FractionView }) quorum!: FractionView;
   @ApiProperty({ type: FractionView }) threshold!: FractionView;
+  @ApiProperty({
+    type: AdoptionRulesView,
+    description: 'The rules its own vote was held under (those in force at the time)',
+  })
+  ballot!: AdoptionRulesView;
   @ApiPropertyOptional({ type: String, nullable: true }) commentsCloseAt!: Date | null;
   @ApiPropertyOptional({ type: String, nullable: true }) votingCloseAt!: Date | null;
   @ApiPropertyOptional({ type: String, nullable: true }) noticeUntil!: Date | null;

@@ -1,0 +1,55 @@
+// A violation as the service works with it; violation.repository.ts maps it to its row.
+import type { PenaltyAction } from '../conventions/convention-parameters';
+
+export const VIOLATION_KINDS = [
+  'no_permit',
+  'wrong_space',
+  'overstay',
+  'blocking_passage',
+  'no_parking_window',
+] as const;
+export type ViolationKind = (typeof VIOLATION_KINDS)[number];
+export type AppealStatus = 'none' | 'pending' | 'upheld' | 'overturned';
+
+/** A violation a warden recorded, the ladder step it reached, and its appeal. */
+export interface Violation {
+  id: string;
+  associationId: string;
+  /** The convention version in force when it happened (null under the default rules). */
+  versionId: string | null;
+  articleNumber: number | null;
+  kind: ViolationKind;
+  plate: string;
+  vehicleId: string | null;
+  householdId: string | null;
+  place: string;
+  occurredAt: Date;
+  /** Read only when asked for: a data URL of up to 200,000 characters. */
+  photo?: string | null;
+  recordedBy: string | null;
+  /** Whether the recording warden was signed in on a shift; null when no warden recorded it. */
+  recorderOnDuty: boolean | null;
+  step: number;
+  action: PenaltyAction;
+  suspendedUntil: Date | null;
+  /** The permit the ladder suspended, if it did. */
+  permitId: string | null;
+  appealStatus: AppealStatus;
+  appealReason: string | null;
+  appealNote: string | null;
+  appealDecidedBy: string | null;
+  appealDecidedAt: Date | null;
+  createdAt: Date;
+}
+
+export type NewViolation = Omit<
+  Violation,
+  | 'id'
+  | 'permitId'
+  | 'appealStatus'
+  | 'appealReason'
+  | 'appealNote'
+  | 'appealDecidedBy'
+  | 'appealDecidedAt'
+  | 'createdAt'
+>;
