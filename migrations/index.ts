@@ -7,6 +7,8 @@ import { Sharing1763900300000 } from './1763900300000-sharing';
 import { Rosters1763900400000 } from './1763900400000-rosters';
 import { Conventions1763900500000 } from './1763900500000-conventions';
 import { OnDutyFlags1763900600000 } from './1763900600000-on-duty-flags';
+import { LaneMapSeq1764400000000 } from './1764400000000-lane-map-seq';
+import { SessionHousehold1764400100000 } from './1764400100000-session-household';
 
 export const allMigrations = [
   Foundation1763900000000,
@@ -17,4 +19,6 @@ export const allMigrations = [
   Rosters1763900400000,
   Conventions1763900500000,
   OnDutyFlags1763900600000,
+  LaneMapSeq1764400000000,
+  SessionHousehold1764400100000,
 ];

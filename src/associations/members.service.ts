@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, type Repository } from 'typeorm';
+import { Brackets, In, type Repository } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { canReadAssociation } from '../auth/actor';
 import { hashPassword } from '../auth/password';
@@ -48,6 +48,16 @@ export class MembersService {
         ...grants.map((g) => g.association_id).filter((id) => id !== member.associationId),
       ],
     };
+  }
+
+  /** For other features' registers (the occupancy ledger): members' names by id. */
+  async namesOf(ids: readonly string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const members = await this.members.find({
+      select: { id: true, name: true },
+      where: { id: In([...new Set(ids)]) },
+    });
+    return new Map(members.map((m) => [m.id, m.name]));
   }
 
   async viewSelf(actor: Actor): Promise<MemberView> {

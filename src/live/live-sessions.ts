@@ -1,0 +1,116 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Namespace } from 'socket.io';
+import { DomainError } from '../common/domain-error';
+import { liveConfig, type LiveConfig } from '../config';
+import type { LiveEnded, LiveEndReason } from '../shared/live/sessions';
+import { rooms } from './live-events';
+import type { LiveSocket, SocketData } from './live-socket';
+import { TokenBucket } from './token-bucket';
+
+const MINUTE_MS = 60_000;
+/** setTimeout takes at most 2^31-1 ms; a token valid longer is re-checked when the timer fires. */
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
+
+interface MemberSockets {
+  /** Oldest first. */
+  sockets: LiveSocket[];
+  subscribes: TokenBucket;
+}
+
+/**
+ * The live connections of this instance, by member: a socket follows its member's access. It
+ * ends when its access token expires, when the member's access changes (on every instance,
+ * through the adapter), and when the member opens more sockets than allowed; `subscribe` is
+ * rate-limited per socket and per member. The limits are per instance: each instance protects
+ * its own event loop.
+ */
+@Injectable()
+export class LiveSessions {
+  private namespace?: Namespace;
+  private readonly members = new Map<string, MemberSockets>();
+
+  constructor(@Inject(liveConfig.KEY) private readonly config: LiveConfig) {}
+
+  /** Called by the gateway once the namespace exists. */
+  attach(namespace: Namespace): void {
+    this.namespace = namespace;
+  }
+
+  /** A socket passed the handshake: arm its expiry, count it against its member's sockets. */
+  admit(socket: LiveSocket): void {
+    const now = Date.now();
+    socket.data.subscribes = new TokenBucket(
+      this.config.subscribesPerSocketPerMinute,
+      MINUTE_MS,
+      now,
+    );
+    const memberId = socket.data.actor.memberId;
+    const entry = this.members.get(memberId) ?? {
+      sockets: [],
+      subscribes: new TokenBucket(this.config.subscribesPerMemberPerMinute, MINUTE_MS, now),
+    };
+    this.members.set(memberId, entry);
+    entry.sockets.push(socket);
+    // The newest connection is the screen in the person's hand: the oldest gives way.
+    while (entry.sockets.length > this.config.socketsPerMember) {
+      const oldest = entry.sockets.shift()!;
+      this.end(oldest, 'live.too_many_sockets', { limit: this.config.socketsPerMember });
+    }
+    this.armExpiry(socket);
+  }
+
+  /** The socket is gone: forget it and its timer. */
+  release(socket: LiveSocket): void {
+    clearTimeout(socket.data.expiry);
+    // A socket refused at the handshake never had an actor.
+    const memberId = (socket.data.actor as SocketData['actor'] | undefined)?.memberId;
+    const entry = memberId ? this.members.get(memberId) : undefined;
+    if (!memberId || !entry) return;
+    entry.sockets = entry.sockets.filter((s) => s !== socket);
+    if (entry.sockets.length === 0) this.members.delete(memberId);
+  }
+
+  /** One `subscribe` or `unsubscribe`; refused with `live.too_many_subscribes` past the limits. */
+  takeSubscribe(socket: LiveSocket): void {
+    const now = Date.now();
+    const own = socket.data.subscribes.take(now);
+    if (!own.ok) throw tooMany(own.retryInMs);
+    const member = this.members.get(socket.data.actor.memberId)?.subscribes.take(now);
+    if (member && !member.ok) {
+      socket.data.subscribes.refund();
+      throw tooMany(member.retryInMs);
+    }
+  }
+
+  /**
+   * The member's access changed (logged out, deactivated, role or password changed): every
+   * socket of theirs, on every instance, is told and closed. The client reconnects, and the
+   * handshake decides anew from the database and the token it then presents.
+   */
+  endMember(memberId: string): void {
+    if (!this.namespace) return;
+    const sockets = this.namespace.in(rooms.member(memberId));
+    const ended: LiveEnded = { reason: 'live.access_changed' };
+    sockets.emit('live.ended', ended);
+    sockets.disconnectSockets();
+  }
+
+  private armExpiry(socket: LiveSocket): void {
+    if (socket.disconnected) return;
+    const left = socket.data.expiresAt - Date.now();
+    if (left <= 0) return this.end(socket, 'auth.session_expired');
+    socket.data.expiry = setTimeout(() => this.armExpiry(socket), Math.min(left, LONGEST_TIMER_MS));
+    socket.data.expiry.unref();
+  }
+
+  private end(socket: LiveSocket, reason: LiveEndReason, params?: LiveEnded['params']): void {
+    socket.emit('live.ended', params ? { reason, params } : { reason });
+    socket.disconnect();
+  }
+}
+
+function tooMany(retryInMs: number): DomainError {
+  return new DomainError('live.too_many_subscribes', {
+    seconds: Math.max(1, Math.ceil(retryInMs / 1000)),
+  });
+}
