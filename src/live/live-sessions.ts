@@ -3,11 +3,12 @@ import type { Namespace } from 'socket.io';
 import { DomainError } from '../common/domain-error';
 import { liveConfig, type LiveConfig } from '../config';
 import type { LiveEnded, LiveEndReason } from '../shared/live/sessions';
-import { rooms } from './live-events';
 import type { LiveSocket, SocketData } from './live-socket';
 import { TokenBucket } from './token-bucket';
 
 const MINUTE_MS = 60_000;
+/** The server-side event that carries a member's access change to the other instances. */
+const END_MEMBER = 'live:end-member';
 /** setTimeout takes at most 2^31-1 ms; a token valid longer is re-checked when the timer fires. */
 const LONGEST_TIMER_MS = 2 ** 31 - 1;
 
@@ -34,6 +35,10 @@ export class LiveSessions {
   /** Called by the gateway once the namespace exists. */
   attach(namespace: Namespace): void {
     this.namespace = namespace;
+    // Another instance saw a member's access change (serverSideEmit reaches all but the sender).
+    namespace.on(END_MEMBER, (memberId: unknown) => {
+      if (typeof memberId === 'string') this.endLocal(memberId);
+    });
   }
 
   /** A socket passed the handshake: arm its expiry, count it against its member's sockets. */
@@ -89,10 +94,15 @@ export class LiveSessions {
    */
   endMember(memberId: string): void {
     if (!this.namespace) return;
-    const sockets = this.namespace.in(rooms.member(memberId));
-    const ended: LiveEnded = { reason: 'live.access_changed' };
-    sockets.emit('live.ended', ended);
-    sockets.disconnectSockets();
+    // One message to the other instances, each then tells and closes its own sockets in order.
+    this.namespace.serverSideEmit(END_MEMBER, memberId);
+    this.endLocal(memberId);
+  }
+
+  private endLocal(memberId: string): void {
+    for (const socket of this.members.get(memberId)?.sockets ?? []) {
+      this.end(socket, 'live.access_changed');
+    }
   }
 
   private armExpiry(socket: LiveSocket): void {

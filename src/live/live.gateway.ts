@@ -33,7 +33,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Namespace /live: authenticates at the handshake (JWT in `auth.token`, the member read afresh),
- * joins the member's standing rooms, serves `subscribe` (rate-limited), and until every feature
+ * joins the member's standing rooms, serves `subscribe` (rate-limited first), and until every feature
  * publishes typed domain events (src/live/listeners), fans LIVE_PUSH out to rooms on every
  * instance. No business logic here: topics (live-topics.ts) decide who sees what, LiveSessions
  * how long a socket may stay.
@@ -80,6 +80,19 @@ export class LiveGateway
 
   async handleConnection(socket: LiveSocket): Promise<void> {
     this.sessions.admit(socket);
+    // Refused before anything else runs for it: a flood costs a counter and an ack each.
+    socket.use((packet, next) => {
+      const [event] = packet;
+      if (event !== 'subscribe' && event !== 'unsubscribe') return next();
+      try {
+        this.sessions.takeSubscribe(socket);
+        next();
+      } catch (error) {
+        const ack = packet[packet.length - 1] as unknown;
+        const refusal: SubscribeAck = { ok: false, error: toErrorBody(error, socket.data.lang) };
+        if (typeof ack === 'function') (ack as (answer: SubscribeAck) => void)(refusal);
+      }
+    });
     await socket.join(standingRooms(socket.data.actor));
   }
 
@@ -93,7 +106,6 @@ export class LiveGateway
     @MessageBody() body: unknown,
   ): Promise<SubscribeAck> {
     try {
-      this.sessions.takeSubscribe(socket);
       const targets = await this.targetsOf(socket.data.actor, body);
       for (const { topic, id } of targets) await topic.authorize(socket.data.actor, id);
       for (const { topic, id } of targets) {
@@ -116,7 +128,6 @@ export class LiveGateway
     @MessageBody() body: unknown,
   ): Promise<SubscribeAck> {
     try {
-      this.sessions.takeSubscribe(socket);
       const targets = await this.targetsOf(socket.data.actor, body);
       for (const { topic, id } of targets) {
         for (const room of topic.rooms(socket.data.actor, id)) await socket.leave(room);
