@@ -50,13 +50,11 @@ export class MembersService {
     };
   }
 
-  /** For other features' registers (the occupancy ledger): members' names by id. */
-  async namesOf(ids: readonly string[]): Promise<Map<string, string>> {
-    if (ids.length === 0) return new Map();
-    const members = await this.members.find({
-      select: { id: true, name: true },
-      where: { id: In([...new Set(ids)]) },
-    });
+  /** Members' names by id, for another feature's ledger that says who did what. */
+  async namesOf(ids: string[]): Promise<Map<string, string>> {
+    const wanted = [...new Set(ids)];
+    if (wanted.length === 0) return new Map();
+    const members = await this.members.findBy({ id: In(wanted) });
     return new Map(members.map((m) => [m.id, m.name]));
   }
 
