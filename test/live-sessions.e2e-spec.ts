@@ -279,6 +279,18 @@ describe('live sockets follow the account', () => {
     const minutes = (Date.now() - began) / 60_000;
     expect(accepted + moreAccepted).toBeLessThanOrEqual(90 + Math.ceil(90 * minutes));
     expect(moreAccepted).toBeLessThan(90);
+
+    // Closing every socket and opening a new one does not give the member a fresh budget.
+    for (const p of [first, ...others]) p.close();
+    await until(() => [first, ...others].every((p) => p.socket.disconnected), 'closed');
+    const again = phone(t.url, resident);
+    again.laneId = '';
+    await until(() => again.socket.connected, 'connected again');
+    const retried = await Promise.all(
+      Array.from({ length: 30 }, () => again.subscribe({ laneId })),
+    );
+    const total = accepted + moreAccepted + retried.filter((a) => a.ok).length;
+    expect(total).toBeLessThanOrEqual(90 + Math.ceil((90 * (Date.now() - began)) / 60_000));
   });
 
   it('one member keeps at most ten sockets: the oldest is told and closed', async () => {

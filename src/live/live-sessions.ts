@@ -16,6 +16,8 @@ interface MemberSockets {
   /** Oldest first. */
   sockets: LiveSocket[];
   subscribes: TokenBucket;
+  /** When the last socket closed: the budget outlives it a while, or reconnecting would reset it. */
+  idleSince: number | null;
 }
 
 /**
@@ -29,6 +31,7 @@ interface MemberSockets {
 export class LiveSessions {
   private namespace?: Namespace;
   private readonly members = new Map<string, MemberSockets>();
+  private sweptAt = Date.now();
 
   constructor(@Inject(liveConfig.KEY) private readonly config: LiveConfig) {}
 
@@ -49,13 +52,16 @@ export class LiveSessions {
       MINUTE_MS,
       now,
     );
+    this.forgetIdleMembers(now);
     const memberId = socket.data.actor.memberId;
     const entry = this.members.get(memberId) ?? {
       sockets: [],
       subscribes: new TokenBucket(this.config.subscribesPerMemberPerMinute, MINUTE_MS, now),
+      idleSince: null,
     };
     this.members.set(memberId, entry);
     entry.sockets.push(socket);
+    entry.idleSince = null;
     // The newest connection is the screen in the person's hand: the oldest gives way.
     while (entry.sockets.length > this.config.socketsPerMember) {
       const oldest = entry.sockets.shift()!;
@@ -72,7 +78,7 @@ export class LiveSessions {
     const entry = memberId ? this.members.get(memberId) : undefined;
     if (!memberId || !entry) return;
     entry.sockets = entry.sockets.filter((s) => s !== socket);
-    if (entry.sockets.length === 0) this.members.delete(memberId);
+    if (entry.sockets.length === 0) entry.idleSince = Date.now();
   }
 
   /** One `subscribe` or `unsubscribe`; refused with `live.too_many_subscribes` past the limits. */
@@ -102,6 +108,17 @@ export class LiveSessions {
   private endLocal(memberId: string): void {
     for (const socket of this.members.get(memberId)?.sockets ?? []) {
       this.end(socket, 'live.access_changed');
+    }
+  }
+
+  /** Once a minute: members without sockets for a minute, whose budget has refilled. */
+  private forgetIdleMembers(now: number): void {
+    if (now - this.sweptAt < MINUTE_MS) return;
+    this.sweptAt = now;
+    for (const [memberId, entry] of this.members) {
+      if (entry.idleSince !== null && now - entry.idleSince >= MINUTE_MS) {
+        this.members.delete(memberId);
+      }
     }
   }
 
