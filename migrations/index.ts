@@ -8,6 +8,8 @@ import { Rosters1763900400000 } from './1763900400000-rosters';
 import { Conventions1763900500000 } from './1763900500000-conventions';
 import { OnDutyFlags1763900600000 } from './1763900600000-on-duty-flags';
 import { MemberAccess1764100000000 } from './1764100000000-member-access';
+import { LaneMapSeq1764400000000 } from './1764400000000-lane-map-seq';
+import { SessionHousehold1764400100000 } from './1764400100000-session-household';
 import { PermitKeysPerAssociation1764500000000 } from './1764500000000-permit-keys-per-association';
 import { DutyRequirements1764700000000 } from './1764700000000-duty-requirements';
 import { RosterRollover1764700100000 } from './1764700100000-roster-rollover';
@@ -24,6 +26,8 @@ export const allMigrations = [
   Conventions1763900500000,
   OnDutyFlags1763900600000,
   MemberAccess1764100000000,
+  LaneMapSeq1764400000000,
+  SessionHousehold1764400100000,
   PermitKeysPerAssociation1764500000000,
   DutyRequirements1764700000000,
   RosterRollover1764700100000,

@@ -11,6 +11,7 @@ describe('records say whether their warden was on duty', () => {
   let onDuty: string;
   let offDuty: string;
   let resident: string;
+  let admin: string;
 
   const as = (token: string) => ({
     get: (path: string) => t.http().get(path).set('authorization', `Bearer ${token}`),
@@ -49,7 +50,7 @@ describe('records say whether their warden was on duty', () => {
   beforeAll(async () => {
     t = await startTestApp();
     [{ id: laneId }] = (await t.sql<{ id: string }>(`SELECT id FROM lane`)) as [{ id: string }];
-    const admin = await t.login(DEMO.admin);
+    admin = await t.login(DEMO.admin);
     resident = await t.login(DEMO.resident);
 
     // The demo roster has a warden shift running now; its warden signs in.
@@ -106,7 +107,8 @@ describe('records say whether their warden was on duty', () => {
     expect(await sessionOf(carB!)).toBe(false);
     expect(await sessionOf(residentPlate)).toBeNull();
 
-    const csv = await as(onDuty).get(`/api/lanes/${laneId}/sessions.csv`).expect(200);
+    // The ledger is the council's register (docs/api.md): the council reads who was on duty.
+    const csv = await as(admin).get(`/api/lanes/${laneId}/sessions.csv`).expect(200);
     const lines = csv.text
       .replace(/^\uFEFF/, '')
       .trim()

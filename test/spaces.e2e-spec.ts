@@ -1,3 +1,5 @@
+import { formatPlate } from '../src/associations/plate';
+import { clockAtNext } from './support/clock';
 import { DEMO, startTestApp, type TestApp } from './support/test-app';
 
 /**
@@ -14,6 +16,8 @@ describe('spaces and occupancy', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
+    // Midday, when none of the demo lane's no-parking windows (07:00–09:00) is in force.
+    clockAtNext(t.app, '12:00');
     [{ id: laneId }] = (await t.sql<{ id: string }>(`SELECT id FROM lane`)) as [{ id: string }];
     for (const row of await t.sql<{ id: string; code: string }>(`SELECT id, code FROM space`))
       space[row.code] = row.id;
@@ -27,10 +31,16 @@ describe('spaces and occupancy', () => {
   });
   afterAll(() => t.close());
 
-  const as = (token: string) => ({
-    get: (path: string) => t.http().get(path).set('authorization', `Bearer ${token}`),
+  const as = (token: string, lang = 'zh-CN') => ({
+    get: (path: string) =>
+      t.http().get(path).set('authorization', `Bearer ${token}`).set('accept-language', lang),
     post: (path: string, body: object = {}) =>
-      t.http().post(path).set('authorization', `Bearer ${token}`).send(body),
+      t
+        .http()
+        .post(path)
+        .set('authorization', `Bearer ${token}`)
+        .set('accept-language', lang)
+        .send(body),
   });
 
   /** A registered car that is not parked anywhere yet. */
@@ -93,7 +103,21 @@ describe('spaces and occupancy', () => {
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(19);
     const refusal = results.find((r) => r.status === 409)!;
-    expect(refusal.body.message).toContain('车位已被占用');
+    expect(refusal.body).toMatchObject({
+      statusCode: 409,
+      error: 'conflict',
+      reason: 'space.occupied',
+      params: { code: 'XG-04' },
+      message: '车位XG-04已被占用',
+    });
+    const inEnglish = await as(warden, 'en')
+      .post(`/api/spaces/${space['XG-04']}/check-in`, { plate: await idleCar() })
+      .expect(409);
+    expect(inEnglish.body).toMatchObject({
+      reason: 'space.occupied',
+      params: { code: 'XG-04' },
+      message: 'Space XG-04 is occupied by another vehicle',
+    });
     const open = await t.sql(
       `SELECT count(*)::int AS n FROM occupancy_session WHERE space_id = $1 AND ended_at IS NULL`,
       [space['XG-04']],
@@ -111,8 +135,21 @@ describe('spaces and occupancy', () => {
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);
     const refused = results.filter((r) => r.status === 409);
     expect(refused).toHaveLength(free.length - 1);
-    expect(refused[0]!.body.message).toContain('该车已停在XG-');
     const winner = free[results.findIndex((r) => r.status === 200)]!;
+    const shown = formatPlate(plate);
+    for (const refusal of refused) {
+      expect(refusal.body).toMatchObject({
+        reason: 'occupancy.car_parked_at',
+        params: { plate: shown, code: winner },
+        message: `车辆${shown}已停在${winner}，请先在那里办理驶离`,
+      });
+    }
+    const inEnglish = await as(warden, 'en')
+      .post(`/api/spaces/${space['XG-21']}/check-in`, { plate })
+      .expect(409);
+    expect(inEnglish.body.message).toBe(
+      `${shown} is already checked in at ${winner}; check it out there first`,
+    );
     await as(warden).post(`/api/spaces/${space[winner]}/check-out`).expect(200);
   });
 
@@ -138,11 +175,31 @@ describe('spaces and occupancy', () => {
     const closed = await as(warden)
       .post(`/api/spaces/${space['XG-20']}/check-in`, { plate })
       .expect(409);
-    expect(closed.body.message).toContain('已关闭');
+    expect(closed.body).toMatchObject({
+      reason: 'space.closed',
+      params: { code: 'XG-20' },
+      message: '车位XG-20已关闭',
+    });
+    expect(closed.body.params.closedReason).toContain('fire hydrant');
+    const closedEn = await as(warden, 'en')
+      .post(`/api/spaces/${space['XG-20']}/check-in`, { plate })
+      .expect(409);
+    expect(closedEn.body.message).toBe('Space XG-20 is closed');
     const bad = await as(warden)
       .post(`/api/spaces/${space['XG-21']}/check-in`, { plate: 'ABC1234' })
       .expect(400);
-    expect(bad.body.message).toContain('车牌格式不正确');
+    expect(bad.body).toMatchObject({
+      reason: 'check_in.plate_invalid',
+      params: { plate: 'ABC1234' },
+      message:
+        '车牌ABC1234格式不正确：应为省份简称、一个字母和5位字符（新能源车为6位），例如京A12345',
+    });
+    const badEn = await as(warden, 'en')
+      .post(`/api/spaces/${space['XG-21']}/check-in`, { plate: 'ABC1234' })
+      .expect(400);
+    expect(badEn.body.message).toBe(
+      '"ABC1234" is not a valid plate: a province character, a letter and 5 characters (6 for a new-energy car)',
+    );
     await as(warden)
       .post(`/api/spaces/${space['XG-21']}/check-in`, { plate, extra: 1 })
       .expect(400);
@@ -150,7 +207,14 @@ describe('spaces and occupancy', () => {
     await as(warden)
       .post(`/api/spaces/00000000-0000-4000-8000-000000000000/check-in`, { plate })
       .expect(404);
-    await as(warden).post(`/api/spaces/${space['XG-21']}/check-out`).expect(409);
+    const alreadyFree = await as(warden)
+      .post(`/api/spaces/${space['XG-21']}/check-out`)
+      .expect(409);
+    expect(alreadyFree.body).toMatchObject({
+      reason: 'space.already_free',
+      params: { code: 'XG-21' },
+      message: '车位XG-21已空，无需驶离登记',
+    });
   });
 
   it('a resident checks in only their own car, and only with the sticker at the space', async () => {
@@ -164,16 +228,24 @@ describe('spaces and occupancy', () => {
       [residentPlate],
     );
     if (parked) await as(warden).post(`/api/spaces/${parked.space_id}/check-out`).expect(200);
-    await as(resident)
+    const noSticker = await as(resident)
       .post(`/api/spaces/${space['XG-23']}/check-in`, { plate: residentPlate })
       .expect(403);
+    expect(noSticker.body).toMatchObject({
+      reason: 'check_in.sticker_required',
+      message: '请扫描车位上的二维码进行登记',
+    });
     const other = await idleCar();
-    await as(resident)
+    const notMine = await as(resident, 'en')
       .post(`/api/spaces/${space['XG-23']}/check-in`, {
         plate: other === residentPlate ? await idleCar(1) : other,
         sticker,
       })
       .expect(403);
+    expect(notMine.body).toMatchObject({
+      reason: 'check_in.own_car_only',
+      message: "You may check in only your household's registered car",
+    });
     const mine = await as(resident)
       .post(`/api/spaces/${space['XG-23']}/check-in`, { plate: residentPlate, sticker })
       .expect(200);

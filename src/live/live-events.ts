@@ -1,7 +1,10 @@
-// The contract between features and the live gateway. A feature never touches Socket.IO: after
-// its transaction commits it emits LIVE_PUSH on the Nest EventEmitter, and the gateway fans the
+// The untyped envelope of live pushes, kept until every feature has moved to typed domain events
+// (a feature publishes `DomainEvents.publish(tx, new SpaceChanged(…))`; a listener in
+// src/live/listeners picks rooms, masks and emits through LiveEmitter). Until then a feature may
+// still emit LIVE_PUSH on the Nest EventEmitter after its commit, and the gateway fans the
 // message out to the named room on every instance (through the Socket.IO adapter).
 
+/** @deprecated publish a typed domain event and add a listener in src/live/listeners. */
 export const LIVE_PUSH = 'live.push';
 
 export interface LivePush {

@@ -4,83 +4,100 @@ import {
   ConnectedSocket,
   MessageBody,
   type OnGatewayConnection,
+  type OnGatewayDisconnect,
   type OnGatewayInit,
   SubscribeMessage,
   WebSocketGateway,
   WebSocketServer,
 } from '@nestjs/websockets';
+import jwt from 'jsonwebtoken';
 import type { Namespace, Socket } from 'socket.io';
 import type { Actor } from '../auth/actor';
+import { isCouncil, isStaffOf } from '../auth/policy';
 import { TokenService } from '../auth/token.service';
+import { MembersService } from '../associations/members.service';
 import { DomainError } from '../common/domain-error';
-import { langOf, toErrorBody } from '../common/error.filter';
-import { type Lang, pickLang } from '../shared/i18n';
 import type { ErrorBody } from '../common/error-body';
+import { langOf, toErrorBody } from '../common/error.filter';
+import { pickLang } from '../shared/i18n';
 import { LiveEmitter } from './live-emitter';
 import { LIVE_PUSH, type LivePush, rooms } from './live-events';
+import { LiveSessions } from './live-sessions';
+import type { LiveSocket, SocketData } from './live-socket';
 import { type LiveTopic, LiveTopics } from './live-topics';
-
-/** Typed event map of the /live namespace (server → client). */
-export interface LiveServerEvents {
-  snapshot: (payload: unknown) => void;
-  [event: string]: (payload: unknown) => void;
-}
 
 export type SubscribeAck =
   { ok: true; subscribed: { key: string; id: string }[] } | { ok: false; error: ErrorBody };
 
-interface SocketData {
-  actor: Actor;
-  /** The language acks are written in: `auth.lang`, else the handshake's Accept-Language. */
-  lang: Lang;
-}
-type LiveSocket = Socket<
-  Record<string, never>,
-  LiveServerEvents,
-  Record<string, never>,
-  SocketData
->;
-
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * Namespace /live: authenticates at the handshake (JWT in `auth.token`), joins the member's
- * standing rooms, serves `subscribe`, and fans committed domain events (LIVE_PUSH) out to rooms
- * on every instance. No business logic here: topics (live-topics.ts) decide who sees what.
+ * Namespace /live: authenticates at the handshake (JWT in `auth.token`, the member read afresh),
+ * joins the member's standing rooms, serves `subscribe` (rate-limited first), and until every feature
+ * publishes typed domain events (src/live/listeners), fans LIVE_PUSH out to rooms on every
+ * instance. No business logic here: topics (live-topics.ts) decide who sees what, LiveSessions
+ * how long a socket may stay.
  */
 @WebSocketGateway({ namespace: '/live', cors: false })
-export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnection<LiveSocket> {
+export class LiveGateway
+  implements
+    OnGatewayInit<Namespace>,
+    OnGatewayConnection<LiveSocket>,
+    OnGatewayDisconnect<LiveSocket>
+{
   private readonly logger = new Logger('LiveGateway');
   @WebSocketServer() private readonly namespace!: Namespace;
 
   constructor(
     private readonly tokens: TokenService,
+    private readonly members: MembersService,
     private readonly topics: LiveTopics,
     private readonly emitter: LiveEmitter,
+    private readonly sessions: LiveSessions,
   ) {}
 
   afterInit(namespace: Namespace): void {
     this.emitter.attach(namespace);
+    this.sessions.attach(namespace);
     namespace.use((socket, next) => {
       const { token, lang } = socket.handshake.auth as { token?: unknown; lang?: unknown };
       const data = socket.data as SocketData;
       data.lang = pickLang(typeof lang === 'string' ? lang : langOf(socket.handshake));
-      try {
-        if (typeof token !== 'string' || !token) {
-          throw new DomainError('auth.login_required');
-        }
-        data.actor = this.tokens.verifyAccessToken(token);
-        next();
-      } catch (error) {
-        const body = toErrorBody(error, data.lang);
-        next(Object.assign(new Error(body.message), { data: body }));
-      }
+      this.authenticate(token).then(
+        ({ actor, expiresAt }) => {
+          data.actor = actor;
+          data.expiresAt = expiresAt;
+          next();
+        },
+        (error: unknown) => {
+          const body = toErrorBody(error, data.lang);
+          if (body.statusCode >= 500) this.logger.error(error);
+          next(Object.assign(new Error(body.message), { data: body }));
+        },
+      );
     });
   }
 
   async handleConnection(socket: LiveSocket): Promise<void> {
-    const actor = socket.data.actor;
-    await socket.join(standingRooms(actor));
+    this.sessions.admit(socket);
+    // Refused before anything else runs for it: a flood costs a counter and an ack each.
+    socket.use((packet, next) => {
+      const [event] = packet;
+      if (event !== 'subscribe' && event !== 'unsubscribe') return next();
+      try {
+        this.sessions.takeSubscribe(socket);
+        next();
+      } catch (error) {
+        const ack = packet[packet.length - 1] as unknown;
+        const refusal: SubscribeAck = { ok: false, error: toErrorBody(error, socket.data.lang) };
+        if (typeof ack === 'function') (ack as (answer: SubscribeAck) => void)(refusal);
+      }
+    });
+    await socket.join(standingRooms(socket.data.actor));
+  }
+
+  handleDisconnect(socket: LiveSocket): void {
+    this.sessions.release(socket);
   }
 
   @SubscribeMessage('subscribe')
@@ -94,7 +111,8 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
       for (const { topic, id } of targets) {
         await socket.join(topic.rooms(socket.data.actor, id));
         const { event, payload } = await topic.snapshot(socket.data.actor, id);
-        socket.emit(event, payload);
+        // A topic names its own snapshot event (e.g. `carpark.updated`); see LiveTopic.
+        (socket as Socket).emit(event, payload);
       }
       return { ok: true, subscribed: targets.map(({ topic, id }) => ({ key: topic.key, id })) };
     } catch (error) {
@@ -120,11 +138,30 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
     }
   }
 
+  /** @deprecated the untyped envelope of features not yet on domain events; see listeners/. */
   @OnEvent(LIVE_PUSH)
   push(message: LivePush): void {
     let target = this.namespace.to(message.room);
     if (message.except?.length) target = target.except(message.except);
     target.emit(message.event, message.payload);
+  }
+
+  /**
+   * A valid token of ours, and a member who is still active: who they are now (role, household,
+   * grants) is read from the database, so a socket opened after a change gets the rooms of the
+   * member as they are, not as the token remembers them.
+   */
+  private async authenticate(token: unknown): Promise<{ actor: Actor; expiresAt: number }> {
+    if (typeof token !== 'string' || !token) throw new DomainError('auth.login_required');
+    // verifyCurrent refuses a token its member no longer holds (logged out, re-passworded, …).
+    const claimed = await this.tokens.verifyCurrent(token);
+    const actor = await this.members.actorFor(claimed.memberId);
+    if (!actor) throw new DomainError('live.access_changed');
+    const { exp } = jwt.decode(token) as { exp?: number };
+    return {
+      actor,
+      expiresAt: exp ? exp * 1000 : Date.now() + this.tokens.accessTokenSeconds * 1000,
+    };
   }
 
   private async targetsOf(
@@ -161,8 +198,7 @@ function standingRooms(actor: Actor): string[] {
   const joined = [rooms.member(actor.memberId), rooms.association(actor.associationId)];
   if (actor.householdId) joined.push(rooms.household(actor.householdId));
   if (actor.residentUnitId) joined.push(rooms.residentUnit(actor.residentUnitId));
-  if (actor.role === 'admin') joined.push(rooms.council(actor.associationId));
-  if (actor.role === 'admin' || actor.role === 'warden')
-    joined.push(rooms.staff(actor.associationId));
+  if (isCouncil(actor)) joined.push(rooms.council(actor.associationId));
+  if (isStaffOf(actor, actor.associationId)) joined.push(rooms.staff(actor.associationId));
   return joined;
 }

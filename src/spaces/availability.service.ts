@@ -9,11 +9,15 @@ import type {
   LaneAvailabilityView,
 } from './dto/availability.dto';
 import { LaneMapService } from './lane-map.service';
-import { countsOf, emptyLaneCounts, freeBetween, type LaneCounts } from './space-state';
-import type { MapContext } from './space-views';
+import { availabilityNow, freeBetween, type MapContext, sumCounts } from './space-state';
 import { localTimeToday } from './time-windows';
 
-const MAX_WINDOW_MS = 7 * 24 * 3600 * 1000;
+const MAX_WINDOW_DAYS = 7;
+const MAX_WINDOW_MS = MAX_WINDOW_DAYS * 24 * 3600 * 1000;
+const NOW_MS = 60_000;
+
+/** A window asked for, or none: "free now". */
+type Window = { from: Date; to: Date; now: boolean };
 
 /** "Free now", "free between 19:00 and 07:00": per lane and per association. */
 @Injectable()
@@ -57,49 +61,42 @@ export class AvailabilityService {
   private async laneAvailability(
     laneId: string,
     laneName: string,
-    window: { from: Date; to: Date },
+    window: Window,
     context: MapContext,
   ): Promise<LaneAvailabilityView> {
     const { spaces } = await this.map.read(laneId);
-    const free = spaces.filter((s) =>
-      freeBetween(s, context.conventionWindows, window.from, window.to, context.now),
-    );
+    const now = availabilityNow(spaces, context);
+    // "Free now" is the very list the counts were made from; a window asked for is its own question.
+    const free = window.now
+      ? now.free
+      : spaces.filter((s) => freeBetween(s, context, window.from, window.to));
     return {
       laneId,
       laneName,
       from: window.from.toISOString(),
       to: window.to.toISOString(),
-      counts: countsOf(spaces, context.now),
+      counts: now.counts,
       freeInWindow: free.length,
       freeSpaces: free.map((s) => ({ id: s.id, code: s.code, kind: s.kind })),
     };
   }
 }
 
-function windowOf(query: AvailabilityQuery, now: Date): { from: Date; to: Date } {
+function windowOf(query: AvailabilityQuery, now: Date): Window {
+  if (!query.from && !query.to) {
+    // "Free now" means free for the next minute: no window begins, no car is there.
+    return { from: now, to: new Date(now.getTime() + NOW_MS), now: true };
+  }
   const from = query.from ? instantOf(query.from, now) : now;
-  // "Free now" means free for the next minute: no window begins, no car is there.
-  const to = query.to ? instantOf(query.to, now, from) : new Date(from.getTime() + 60_000);
+  const to = query.to ? instantOf(query.to, now, from) : new Date(from.getTime() + NOW_MS);
   if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()))
-    throw DomainError.invalid('时间无效 / from or to is not a valid time');
-  if (to <= from) throw DomainError.invalid('结束须晚于开始 / `to` must be after `from`');
+    throw new DomainError('availability.time_invalid');
+  if (to <= from) throw new DomainError('availability.window_reversed');
   if (to.getTime() - from.getTime() > MAX_WINDOW_MS)
-    throw DomainError.invalid('时间段最长7天 / the window may span at most 7 days');
-  return { from, to };
+    throw new DomainError('availability.window_too_long', { days: MAX_WINDOW_DAYS });
+  return { from, to, now: false };
 }
 
 function instantOf(value: string, now: Date, after?: Date): Date {
   return /^\d\d:\d\d$/.test(value) ? localTimeToday(value, now, after) : new Date(value);
-}
-
-function sumCounts(all: LaneCounts[]): LaneCounts {
-  const total = emptyLaneCounts();
-  for (const counts of all) {
-    for (const state of ['free', 'occupied', 'reserved', 'closed', 'total'] as const) {
-      total[state] += counts[state];
-      total.byKind.self_made[state] += counts.byKind.self_made[state];
-      total.byKind.shared[state] += counts.byKind.shared[state];
-    }
-  }
-  return total;
 }

@@ -1,24 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
-import { assertCouncilOf } from '../associations/scope';
 import { DomainError } from '../common/domain-error';
+import { Transactions } from '../database/transactions';
 import type { DecideObjectionDto, ObjectionView, RaiseObjectionDto } from './dto/consent.dto';
 import { LaneMapService } from './lane-map.service';
+import { type ObjectionRecord, ObjectionRepository } from './objection.repository';
 import { OccupancyService } from './occupancy.service';
-import { loadLaneSpaces } from './space-record';
-
-interface ObjectionRow {
-  id: string;
-  space_id: string;
-  household_id: string;
-  reason: string;
-  raised_at: Date;
-  decision: string | null;
-  decision_reason: string | null;
-  decided_at: Date | null;
-}
+import { SpaceRepository } from './space.repository';
+import { canChangeLayout, canReadAllObjections, mayObject } from './spaces.policy';
 
 /**
  * "Why right under my window?": a newly painted space waits while the households it faces may
@@ -27,51 +16,41 @@ interface ObjectionRow {
 @Injectable()
 export class ConsentService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly objections: ObjectionRepository,
+    private readonly spaces: SpaceRepository,
     private readonly occupancy: OccupancyService,
     private readonly map: LaneMapService,
   ) {}
 
   async list(actor: Actor, spaceId: string): Promise<ObjectionView[]> {
     const space = await this.occupancy.readable(actor, spaceId);
-    const council = actor.role === 'admin' && actor.associationId === space.associationId;
-    const rows: ObjectionRow[] = await this.dataSource.query(
-      `SELECT * FROM space_objection WHERE space_id = $1 AND ($2 OR household_id = $3) ORDER BY raised_at`,
-      [spaceId, council, actor.householdId],
-    );
-    return rows.map(toView);
+    const whose = canReadAllObjections(actor, space.associationId)
+      ? 'all'
+      : { householdId: actor.householdId };
+    return (await this.objections.list(spaceId, whose)).map(toView);
   }
 
   async raise(actor: Actor, spaceId: string, dto: RaiseObjectionDto): Promise<ObjectionView> {
     const space = await this.occupancy.readable(actor, spaceId);
-    const facing: unknown[] = await this.dataSource.query(
-      `SELECT 1 FROM space_facing_household WHERE space_id = $1 AND household_id = $2`,
-      [spaceId, actor.householdId],
-    );
-    if (actor.role !== 'resident' || facing.length === 0)
-      throw DomainError.forbidden(
-        '仅车位正对的住户可提出异议 / only households the space faces may object',
-      );
+    const faces = await this.spaces.faces(spaceId, actor.householdId);
+    if (!mayObject(actor, space.associationId, faces) || !actor.householdId)
+      throw new DomainError('objection.not_facing');
     const now = (await this.map.context(space.associationId)).now;
     if (space.consent !== 'pending' || !space.objectionUntil || space.objectionUntil <= now)
-      throw DomainError.conflict(
-        `异议期已结束 / the objection window for ${space.code} has closed`,
-      );
-    const rows = await this.dataSource
-      .query<ObjectionRow[]>(
-        `INSERT INTO space_objection (space_id, household_id, raised_by, reason, raised_at)
-         VALUES ($1, $2, $3, $4, $5) RETURNING *`,
-        [spaceId, actor.householdId, actor.memberId, dto.reason, now],
-      )
-      .catch((error: unknown) => {
-        const constraint = (error as { driverError?: { constraint?: string } }).driverError
-          ?.constraint;
-        if (constraint !== 'space_objection_once_key') throw error;
-        throw DomainError.conflict(
-          '本户已提出异议 / your household has already objected to this space',
-        );
-      });
-    return toView(rows[0]!);
+      throw new DomainError('objection.window_closed', { code: space.code });
+    // A second objection of the household breaks space_objection_once_key: 409, see spacesConstraints.
+    const householdId = actor.householdId;
+    const raised = await this.transactions.run((tx) =>
+      this.objections.raise(tx, {
+        spaceId,
+        householdId,
+        raisedBy: actor.memberId,
+        reason: dto.reason,
+        at: now,
+      }),
+    );
+    return toView(raised);
   }
 
   /** The council answers; when every objection is answered the space goes live or is withdrawn. */
@@ -82,58 +61,45 @@ export class ConsentService {
     dto: DecideObjectionDto,
   ): Promise<ObjectionView> {
     const space = await this.occupancy.readable(actor, spaceId);
-    assertCouncilOf(actor, space.associationId);
+    if (!canChangeLayout(actor, space.associationId)) throw new DomainError('council.only');
     const context = await this.map.context(space.associationId);
-    const now = context.now;
-    const result = await this.dataSource.transaction(async (em) => {
-      const seq = await LaneMapService.nextSeq(em, space.laneId);
-      const rows: [ObjectionRow[], number] = await em.query(
-        `UPDATE space_objection SET decision = $3, decision_reason = $4, decided_by = $5, decided_at = $6
-          WHERE id = $1 AND space_id = $2 AND decision IS NULL RETURNING *`,
-        [objectionId, spaceId, dto.decision, dto.reason, actor.memberId, now],
-      );
-      const decided = rows[0][0];
-      if (!decided) throw DomainError.notFound('objection', objectionId);
-      const open: { n: number; upheld: number }[] = await em.query(
-        `SELECT count(*) FILTER (WHERE decision IS NULL)::int AS n,
-                count(*) FILTER (WHERE decision = 'upheld')::int AS upheld
-           FROM space_objection WHERE space_id = $1`,
-        [spaceId],
-      );
-      const settled = open[0]!.n === 0;
-      if (settled) {
-        await em.query(`UPDATE space SET consent = $2 WHERE id = $1`, [
-          spaceId,
-          open[0]!.upheld > 0 ? 'rejected' : 'approved',
-        ]);
-      }
-      const spaces = await loadLaneSpaces(em, space.laneId);
-      const after = spaces.find((s) => s.id === spaceId);
-      return { seq, spaces, decided, after, removed: after === undefined };
+    const decided = await this.transactions.run(async (tx) => {
+      const seq = await this.spaces.nextSeq(tx, space.laneId);
+      const answered = await this.objections.decide(tx, {
+        spaceId,
+        objectionId,
+        decision: dto.decision,
+        reason: dto.reason,
+        by: actor.memberId,
+        at: context.now,
+      });
+      if (!answered) throw DomainError.notFound('objection', objectionId);
+      const { open, upheld } = await this.objections.tally(tx, spaceId);
+      if (open === 0)
+        await this.spaces.setConsent(tx, spaceId, upheld > 0 ? 'rejected' : 'approved');
+      await this.map.changed(tx, {
+        associationId: space.associationId,
+        laneId: space.laneId,
+        seq,
+        spaceId,
+        context,
+        before: space,
+      });
+      return answered;
     });
-    await this.map.publish({
-      associationId: space.associationId,
-      laneId: space.laneId,
-      seq: result.seq,
-      spaces: result.spaces,
-      space: result.after ?? { ...space, consent: 'rejected' },
-      removed: result.removed,
-      households: [],
-      context,
-    });
-    return toView(result.decided);
+    return toView(decided);
   }
 }
 
-function toView(row: ObjectionRow): ObjectionView {
+function toView(objection: ObjectionRecord): ObjectionView {
   return {
-    id: row.id,
-    spaceId: row.space_id,
-    householdId: row.household_id,
-    reason: row.reason,
-    raisedAt: row.raised_at.toISOString(),
-    decision: row.decision,
-    decisionReason: row.decision_reason,
-    decidedAt: row.decided_at?.toISOString() ?? null,
+    id: objection.id,
+    spaceId: objection.spaceId,
+    householdId: objection.householdId,
+    reason: objection.reason,
+    raisedAt: objection.raisedAt.toISOString(),
+    decision: objection.decision,
+    decisionReason: objection.decisionReason,
+    decidedAt: objection.decidedAt?.toISOString() ?? null,
   };
 }

@@ -75,8 +75,10 @@ export async function seedSpacesDemo(em: EntityManager, demo: AssociationDemo): 
   const cars = demo.households.flatMap((h) => h.vehicleIds);
   for (const [i, n] of OCCUPIED.entries()) {
     await em.query(
-      `INSERT INTO occupancy_session (association_id, lane_id, space_id, vehicle_id, plate, source, started_at, checked_in_by)
-       SELECT v.association_id, $1, $2, v.id, v.plate, 'warden', now() - make_interval(mins => $4), $5
+      `INSERT INTO occupancy_session (association_id, lane_id, space_id, vehicle_id, household_id, plate,
+                                      source, started_at, checked_in_by)
+       SELECT v.association_id, $1, $2, v.id, v.household_id, v.plate, 'warden',
+              now() - make_interval(mins => $4), $5
          FROM vehicle v WHERE v.id = $3`,
       [
         demo.laneId,

@@ -5,11 +5,12 @@ import { rooms } from '../live/live-events';
 import type { LiveTopic } from '../live/live-topics';
 import { LaneMapService } from './lane-map.service';
 import { readerOf } from './space-views';
+import { canSeePlates } from './spaces.policy';
 
 /**
  * `subscribe { laneId }`: the lane's live map. Staff of the lane's association join the staff
  * room (plates), everyone else who may read the lane joins the public room; a resident's own
- * car reaches them through their household room (see LaneMapService.publish).
+ * car reaches them through their household room (see src/live/listeners/spaces.listener.ts).
  */
 @Injectable()
 export class LaneTopic implements LiveTopic {
@@ -28,7 +29,7 @@ export class LaneTopic implements LiveTopic {
   }
 
   rooms(actor: Actor, laneId: string): string[] {
-    const staff = readerOf(actor, this.associationOf.get(laneId) ?? '').staff;
+    const staff = canSeePlates(actor, this.associationOf.get(laneId) ?? '');
     return [rooms.laneAudience(laneId, staff ? 'staff' : 'public')];
   }
 

@@ -169,10 +169,12 @@ export class LayoutController {
   }
 
   @Get('lanes/:id/stickers')
-  @Roles('admin', 'warden')
+  @Roles('admin')
   @Header('content-type', 'text/html; charset=utf-8')
   @ApiProduces('text/html')
-  @ApiOperation({ summary: 'Printable sheet of the QR stickers of every space of the lane' })
+  @ApiOperation({
+    summary: 'Printable sheet of the QR stickers of every space of the lane (the council only)',
+  })
   stickerSheet(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -182,11 +184,14 @@ export class LayoutController {
   }
 
   @Get('lanes/:id/sessions.csv')
-  @Roles('admin', 'warden', 'viewer')
+  @Roles('admin', 'viewer')
   @Header('content-type', 'text/csv; charset=utf-8')
   @Header('content-disposition', 'attachment; filename="parking-sessions.csv"')
   @ApiProduces('text/csv')
-  @ApiOperation({ summary: 'The occupancy ledger (停车台账) of the lane as CSV' })
+  @ApiOperation({
+    summary: 'The occupancy ledger (停车台账) of the lane as CSV',
+    description: 'The council; a street-office viewer granted the association, with plates masked.',
+  })
   sessionsCsv(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,

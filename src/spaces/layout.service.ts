@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { type DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { AssociationsService } from '../associations/associations.service';
-import { assertCouncilOf } from '../associations/scope';
+import { HouseholdsService } from '../associations/households.service';
 import { DomainError } from '../common/domain-error';
+import { Transactions, type Tx } from '../database/transactions';
 import { clearPassageShortfall, type LaneSegmentRule } from './clear-passage';
 import type {
   CreateRestrictionDto,
@@ -15,28 +14,35 @@ import type {
 import type { SpaceView } from './dto/space.view';
 import { type Point, projectOnLane, SPACE_DIMENSIONS, type SizeClass } from './lane-geometry';
 import { LaneMapService } from './lane-map.service';
+import { LaneSegmentRepository } from './lane-segment.repository';
 import { OccupancyService } from './occupancy.service';
-import { loadLaneSpaces, type SpaceRecord } from './space-record';
+import type { SpaceRecord } from './space-record';
+import type { MapContext } from './space-state';
+import { type SpacePlacement, SpaceRepository } from './space.repository';
 import { readerOf, toSpaceView } from './space-views';
+import { canChangeLayout } from './spaces.policy';
 
 const DAY_MS = 24 * 3600 * 1000;
 
 /**
  * The council paints, moves and closes spaces. Every change of a lane's layout runs under the
- * lane's row lock (LaneMapService.nextSeq), so the clear-passage check sees every other change.
+ * lane's map lock (SpaceRepository.nextSeq), so the clear-passage check sees every other change.
  */
 @Injectable()
 export class LayoutService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly spaces: SpaceRepository,
+    private readonly segmentRows: LaneSegmentRepository,
     private readonly associations: AssociationsService,
+    private readonly households: HouseholdsService,
     private readonly map: LaneMapService,
     private readonly occupancy: OccupancyService,
   ) {}
 
   async segments(actor: Actor, laneId: string): Promise<LaneSegmentRule[]> {
     await this.associations.readableLane(actor, laneId);
-    return loadSegments(this.dataSource.manager, laneId);
+    return this.segmentRows.forLane(laneId);
   }
 
   async replaceSegments(
@@ -45,210 +51,147 @@ export class LayoutService {
     segments: LaneSegmentDto[],
   ): Promise<LaneSegmentRule[]> {
     const lane = await this.associations.readableLane(actor, laneId);
-    assertCouncilOf(actor, lane.associationId);
-    for (const s of segments) {
-      if (s.toM <= s.fromM)
-        throw DomainError.invalid('路段终点须大于起点 / toM must be greater than fromM');
-      if (s.clearPassageM > s.widthM)
-        throw DomainError.invalid('净宽不能大于路宽 / clearPassageM cannot exceed widthM');
+    assertCouncil(actor, lane.associationId);
+    for (const { fromM, toM, widthM, clearPassageM } of segments) {
+      if (toM <= fromM) throw new DomainError('segment.range_invalid', { fromM, toM });
+      if (clearPassageM > widthM)
+        throw new DomainError('segment.passage_wider_than_lane', { clearPassageM, widthM });
     }
-    await this.dataSource
-      .transaction(async (em) => {
-        await LaneMapService.nextSeq(em, laneId);
-        await em.query(`DELETE FROM lane_segment WHERE lane_id = $1`, [laneId]);
-        for (const s of segments) {
-          await em.query(
-            `INSERT INTO lane_segment (lane_id, from_m, to_m, width_m, clear_passage_m) VALUES ($1, $2, $3, $4, $5)`,
-            [laneId, s.fromM, s.toM, s.widthM, s.clearPassageM],
-          );
-        }
-        assertClearPassage(segments, await loadLaneSpaces(em, laneId));
-      })
-      .catch(explainLayoutConflict);
-    return this.segments(actor, laneId);
+    await this.transactions.run(async (tx) => {
+      await this.spaces.nextSeq(tx, laneId);
+      await this.segmentRows.replace(tx, laneId, segments);
+      assertClearPassage(segments, await this.spaces.laneSpaces(tx, laneId));
+    });
+    return this.segmentRows.forLane(laneId);
   }
 
   async createSpace(actor: Actor, laneId: string, dto: CreateSpaceDto): Promise<SpaceView> {
     const lane = await this.associations.readableLane(actor, laneId);
-    assertCouncilOf(actor, lane.associationId);
-    const context = await this.map.context(lane.associationId);
-    const placed = place(lane.geometry, dto, dto.sizeClass ?? 'standard');
+    assertCouncil(actor, lane.associationId);
     const facing = dto.facingHouseholdIds ?? [];
-    const change = await this.dataSource
-      .transaction(async (em) => {
-        const seq = await LaneMapService.nextSeq(em, laneId);
-        const known: { id: string }[] = await em.query(
-          `SELECT id FROM household WHERE association_id = $1 AND id = ANY($2::uuid[])`,
-          [lane.associationId, [...facing, ...(dto.householdId ? [dto.householdId] : [])]],
-        );
-        if (
-          known.length !== new Set([...facing, ...(dto.householdId ? [dto.householdId] : [])]).size
-        )
-          throw DomainError.notFound('household');
-        // With nobody to consult the space is live at once; otherwise after the objection window.
-        const rows: { id: string }[] = await em.query(
-          `INSERT INTO space (association_id, lane_id, code, x, y, angle, chainage_from, chainage_to, side,
-                              size_class, household_id, consent, objection_until)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
-          [
-            lane.associationId,
-            laneId,
-            dto.code,
-            dto.x,
-            dto.y,
-            placed.angle,
-            placed.chainageFrom,
-            placed.chainageTo,
-            placed.side,
-            dto.sizeClass ?? 'standard',
-            dto.householdId ?? null,
-            facing.length ? 'pending' : 'approved',
-            facing.length
-              ? new Date(context.now.getTime() + (dto.objectionDays ?? 7) * DAY_MS)
-              : null,
-          ],
-        );
-        const id = rows[0]!.id;
-        for (const householdId of facing) {
-          await em.query(
-            `INSERT INTO space_facing_household (space_id, household_id) VALUES ($1, $2)`,
-            [id, householdId],
-          );
-        }
-        return this.afterLayoutChange(em, laneId, id, seq);
-      })
-      .catch(explainLayoutConflict);
-    await this.map.publish({
-      associationId: lane.associationId,
-      laneId,
-      households: [],
-      context,
-      ...change,
+    await this.assertHouseholdsOf(actor, lane.associationId, [
+      ...facing,
+      ...(dto.householdId ? [dto.householdId] : []),
+    ]);
+    const context = await this.map.context(lane.associationId);
+    const sizeClass = dto.sizeClass ?? 'standard';
+    const change = await this.transactions.run(async (tx) => {
+      const seq = await this.spaces.nextSeq(tx, laneId);
+      // With nobody to consult the space is live at once; otherwise after the objection window.
+      const id = await this.spaces.insert(tx, {
+        associationId: lane.associationId,
+        laneId,
+        code: dto.code,
+        ...place(lane.geometry, dto, sizeClass),
+        householdId: dto.householdId ?? null,
+        consent: facing.length ? 'pending' : 'approved',
+        objectionUntil: facing.length
+          ? new Date(context.now.getTime() + (dto.objectionDays ?? 7) * DAY_MS)
+          : null,
+      });
+      await this.spaces.addFacing(tx, id, facing);
+      return this.afterLayoutChange(tx, lane.associationId, laneId, id, seq, context);
     });
     return toSpaceView(change.space, readerOf(actor, lane.associationId), context);
   }
 
   async updateSpace(actor: Actor, spaceId: string, dto: UpdateSpaceDto): Promise<SpaceView> {
     const space = await this.occupancy.readable(actor, spaceId);
-    assertCouncilOf(actor, space.associationId);
+    assertCouncil(actor, space.associationId);
     const lane = await this.associations.readableLane(actor, space.laneId);
+    if (dto.householdId)
+      await this.assertHouseholdsOf(actor, space.associationId, [dto.householdId]);
     const context = await this.map.context(space.associationId);
-    const change = await this.dataSource
-      .transaction(async (em) => {
-        const seq = await LaneMapService.nextSeq(em, space.laneId);
-        const sizeClass = dto.sizeClass ?? space.sizeClass;
-        const placed = place(
-          lane.geometry,
-          { x: dto.x ?? space.x, y: dto.y ?? space.y },
-          sizeClass,
-        );
-        if (dto.householdId) {
-          const found: unknown[] = await em.query(
-            `SELECT 1 FROM household WHERE id = $1 AND association_id = $2`,
-            [dto.householdId, space.associationId],
-          );
-          if (found.length === 0) throw DomainError.notFound('household', dto.householdId);
-        }
-        const availability = dto.availability ?? space.availability;
-        await em.query(
-          `UPDATE space SET x = $2, y = $3, angle = $4, chainage_from = $5, chainage_to = $6, side = $7,
-                  size_class = $8, availability = $9, closed_reason = $10, household_id = $11
-            WHERE id = $1`,
-          [
-            space.id,
-            dto.x ?? space.x,
-            dto.y ?? space.y,
-            placed.angle,
-            placed.chainageFrom,
-            placed.chainageTo,
-            placed.side,
-            sizeClass,
-            availability,
-            availability === 'open' ? null : (dto.closedReason ?? space.closedReason),
-            dto.householdId === undefined ? space.householdId : dto.householdId,
-          ],
-        );
-        return this.afterLayoutChange(em, space.laneId, space.id, seq);
-      })
-      .catch(explainLayoutConflict);
-    await this.map.publish({
-      associationId: space.associationId,
-      laneId: space.laneId,
-      households: [],
-      context,
-      ...change,
+    const availability = dto.availability ?? space.availability;
+    const change = await this.transactions.run(async (tx) => {
+      const seq = await this.spaces.nextSeq(tx, space.laneId);
+      const at = { x: dto.x ?? space.x, y: dto.y ?? space.y };
+      await this.spaces.update(tx, space.id, {
+        ...place(lane.geometry, at, dto.sizeClass ?? space.sizeClass),
+        availability,
+        closedReason: availability === 'open' ? null : (dto.closedReason ?? space.closedReason),
+        householdId: dto.householdId === undefined ? space.householdId : dto.householdId,
+      });
+      return this.afterLayoutChange(tx, space.associationId, space.laneId, space.id, seq, context);
     });
     return toSpaceView(change.space, readerOf(actor, space.associationId), context);
   }
 
-  async addRestriction(
-    actor: Actor,
-    spaceId: string,
-    dto: CreateRestrictionDto,
-  ): Promise<SpaceView> {
-    return this.restrictionChange(actor, spaceId, (em, space) =>
-      em.query(
-        `INSERT INTO space_restriction (space_id, from_time, to_time, days, reason) VALUES ($1, $2, $3, $4, $5)`,
-        [space.id, dto.from, dto.to, dto.days?.length ? dto.days : null, dto.reason],
-      ),
+  /** A no-parking window of the space, e.g. 07:00–09:00 for the refuse truck. */
+  addRestriction(actor: Actor, spaceId: string, dto: CreateRestrictionDto): Promise<SpaceView> {
+    return this.changeSpace(actor, spaceId, (tx, space) =>
+      this.spaces.addRestriction(tx, space.id, {
+        from: dto.from,
+        to: dto.to,
+        days: dto.days ?? null,
+        reason: dto.reason,
+      }),
     );
   }
 
-  async removeRestriction(
-    actor: Actor,
-    spaceId: string,
-    restrictionId: string,
-  ): Promise<SpaceView> {
-    return this.restrictionChange(actor, spaceId, async (em, space) => {
-      const [, deleted]: [unknown, number] = await em.query(
-        `DELETE FROM space_restriction WHERE id = $1 AND space_id = $2`,
-        [restrictionId, space.id],
-      );
-      if (deleted === 0) throw DomainError.notFound('restriction', restrictionId);
+  removeRestriction(actor: Actor, spaceId: string, restrictionId: string): Promise<SpaceView> {
+    return this.changeSpace(actor, spaceId, async (tx, space) => {
+      if (!(await this.spaces.removeRestriction(tx, space.id, restrictionId)))
+        throw DomainError.notFound('restriction', restrictionId);
     });
   }
 
-  private async restrictionChange(
+  /** Runs `write` on the space under the lane's lock, then checks and publishes the change. */
+  private async changeSpace(
     actor: Actor,
     spaceId: string,
-    write: (em: EntityManager, space: SpaceRecord) => Promise<unknown>,
+    write: (tx: Tx, space: SpaceRecord) => Promise<unknown>,
   ): Promise<SpaceView> {
     const space = await this.occupancy.readable(actor, spaceId);
-    assertCouncilOf(actor, space.associationId);
+    assertCouncil(actor, space.associationId);
     const context = await this.map.context(space.associationId);
-    const change = await this.dataSource.transaction(async (em) => {
-      const seq = await LaneMapService.nextSeq(em, space.laneId);
-      await write(em, space);
-      return this.afterLayoutChange(em, space.laneId, space.id, seq);
-    });
-    await this.map.publish({
-      associationId: space.associationId,
-      laneId: space.laneId,
-      households: [],
-      context,
-      ...change,
+    const change = await this.transactions.run(async (tx) => {
+      const seq = await this.spaces.nextSeq(tx, space.laneId);
+      await write(tx, space);
+      return this.afterLayoutChange(tx, space.associationId, space.laneId, space.id, seq, context);
     });
     return toSpaceView(change.space, readerOf(actor, space.associationId), context);
   }
 
-  /** Re-reads the lane inside the transaction and checks the fire-lane clearance. */
-  private async afterLayoutChange(em: EntityManager, laneId: string, spaceId: string, seq: number) {
-    const spaces = await loadLaneSpaces(em, laneId);
-    assertClearPassage(await loadSegments(em, laneId), spaces);
-    return { seq, spaces, space: spaces.find((s) => s.id === spaceId)! };
+  /** Checks the fire-lane clearance with the lane as the change leaves it, then publishes it. */
+  private async afterLayoutChange(
+    tx: Tx,
+    associationId: string,
+    laneId: string,
+    spaceId: string,
+    seq: number,
+    context: MapContext,
+  ) {
+    const change = await this.map.changed(tx, { associationId, laneId, seq, spaceId, context });
+    assertClearPassage(await this.segmentRows.forLane(laneId, tx), change.lane);
+    return change;
+  }
+
+  /** Households named by the council must be of its own association (404 otherwise). */
+  private async assertHouseholdsOf(actor: Actor, associationId: string, ids: readonly string[]) {
+    for (const id of new Set(ids)) {
+      const household = await this.households.readable(actor, id);
+      if (household.associationId !== associationId) throw DomainError.notFound('household', id);
+    }
   }
 }
 
-function place(line: Point[], at: Point, sizeClass: SizeClass) {
+function assertCouncil(actor: Actor, associationId: string): void {
+  if (!canChangeLayout(actor, associationId)) throw new DomainError('council.only');
+}
+
+function place(line: Point[], at: Point, sizeClass: SizeClass): SpacePlacement {
   const { chainage, offset } = projectOnLane(line, at);
   const { length } = SPACE_DIMENSIONS[sizeClass];
   const chainageFrom = Math.max(0, Math.round((chainage - length / 2) * 100) / 100);
-  const segmentAngle = projectAngle(line, chainage);
   return {
+    x: at.x,
+    y: at.y,
+    angle: projectAngle(line, chainage),
     chainageFrom,
     chainageTo: chainageFrom + length,
     side: offset >= 0 ? 1 : -1,
-    angle: segmentAngle,
+    sizeClass,
   };
 }
 
@@ -263,20 +206,6 @@ function projectAngle(line: Point[], chainage: number): number {
     start += length;
   }
   return 0;
-}
-
-async function loadSegments(em: EntityManager, laneId: string): Promise<LaneSegmentRule[]> {
-  const rows: { from_m: string; to_m: string; width_m: string; clear_passage_m: string }[] =
-    await em.query(
-      `SELECT from_m, to_m, width_m, clear_passage_m FROM lane_segment WHERE lane_id = $1 ORDER BY from_m`,
-      [laneId],
-    );
-  return rows.map((r) => ({
-    fromM: Number(r.from_m),
-    toM: Number(r.to_m),
-    widthM: Number(r.width_m),
-    clearPassageM: Number(r.clear_passage_m),
-  }));
 }
 
 function assertClearPassage(
@@ -294,30 +223,17 @@ function assertClearPassage(
     }));
   const shortfall = clearPassageShortfall(segments, painted);
   if (shortfall) {
-    const { segment, leftM } = shortfall;
-    throw DomainError.conflict(
-      `消防通道不足 / the lane between ${segment.fromM} m and ${segment.toM} m would keep only ${leftM} m clear for fire engines and ambulances (needs ${segment.clearPassageM} m) at ${shortfall.spaces.join(', ')}`,
-      { segment, leftM, spaces: shortfall.spaces },
+    const { segment, leftM, spaces: codes } = shortfall;
+    throw new DomainError(
+      'space.clear_passage',
+      {
+        fromM: segment.fromM,
+        toM: segment.toM,
+        leftM,
+        neededM: segment.clearPassageM,
+        spaces: codes.join(', '),
+      },
+      { segment, leftM, spaces: codes },
     );
   }
-}
-
-function explainLayoutConflict(error: unknown): never {
-  const constraint =
-    error instanceof QueryFailedError
-      ? (error.driverError as { constraint?: string }).constraint
-      : undefined;
-  if (constraint === 'space_no_overlap')
-    throw DomainError.conflict(
-      '与已画车位重叠 / the space would overlap a painted space on the same side',
-      { constraint },
-    );
-  if (constraint === 'space_code_key')
-    throw DomainError.conflict(
-      '车位编号已存在 / a space with this code already exists in the lane',
-      { constraint },
-    );
-  if (constraint === 'lane_segment_no_overlap')
-    throw DomainError.conflict('路段重叠 / lane segments overlap', { constraint });
-  throw error;
 }

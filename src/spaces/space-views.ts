@@ -3,9 +3,10 @@
 // states and counts, and only their own household's car.
 import type { Actor } from '../auth/actor';
 import { formatPlate } from '../associations/plate';
-import type { LaneSpacesView, SpaceView } from './dto/space.view';
+import type { LaneSnapshot, MapSpace } from '../shared/live/spaces';
 import type { SpaceRecord } from './space-record';
-import { type ConventionWindow, countsOf, restrictionAt, stateOf } from './space-state';
+import { availabilityNow, type MapContext, noParkingAt, stateOf } from './space-state';
+import { canSeePlates } from './spaces.policy';
 
 export interface Reader {
   staff: boolean;
@@ -16,17 +17,15 @@ export const PUBLIC_READER: Reader = { staff: false, householdId: null };
 export const STAFF_READER: Reader = { staff: true, householdId: null };
 
 export function readerOf(actor: Actor, associationId: string): Reader {
-  const staff =
-    (actor.role === 'admin' || actor.role === 'warden') && actor.associationId === associationId;
-  return { staff, householdId: actor.householdId };
+  return { staff: canSeePlates(actor, associationId), householdId: actor.householdId };
 }
 
-export interface MapContext {
-  now: Date;
-  conventionWindows: readonly ConventionWindow[];
+/** A household reading its own car (and its own assigned space). */
+export function householdReader(householdId: string): Reader {
+  return { staff: false, householdId };
 }
 
-export function toSpaceView(space: SpaceRecord, reader: Reader, context: MapContext): SpaceView {
+export function toSpaceView(space: SpaceRecord, reader: Reader, context: MapContext): MapSpace {
   const occupant = space.occupant;
   const mine =
     occupant !== null && reader.householdId !== null && occupant.householdId === reader.householdId;
@@ -40,12 +39,13 @@ export function toSpaceView(space: SpaceRecord, reader: Reader, context: MapCont
     angle: space.angle,
     sizeClass: space.sizeClass,
     kind: space.kind,
-    state: stateOf(space, context.now),
+    state: stateOf(space, context),
     consent: space.consent === 'approved' ? 'approved' : 'pending',
     closedReason: space.closedReason,
     householdId: reader.staff || ownAssignment ? space.householdId : null,
     restrictions: space.restrictions,
-    restrictedNow: restrictionAt(space, context.conventionWindows, context.now),
+    restrictedNow:
+      noParkingAt(space, context.conventionWindows, context.now)?.window.reason ?? null,
     occupant:
       occupant && (reader.staff || mine)
         ? {
@@ -58,17 +58,17 @@ export function toSpaceView(space: SpaceRecord, reader: Reader, context: MapCont
   };
 }
 
-export function toLaneSpacesView(
+export function toLaneSnapshot(
   laneId: string,
   seq: number,
   spaces: readonly SpaceRecord[],
   reader: Reader,
   context: MapContext,
-): LaneSpacesView {
+): LaneSnapshot {
   return {
     laneId,
     seq,
     spaces: spaces.map((space) => toSpaceView(space, reader, context)),
-    counts: countsOf(spaces, context.now),
+    counts: availabilityNow(spaces, context).counts,
   };
 }

@@ -7,11 +7,15 @@ import { RostersModule } from '../rosters/rosters.module';
 import { AvailabilityService } from './availability.service';
 import { ConsentService } from './consent.service';
 import { LaneMapService } from './lane-map.service';
+import { LaneSegmentRepository } from './lane-segment.repository';
 import { LaneTopic } from './lane-topic';
 import { LayoutController } from './layout.controller';
 import { LayoutService } from './layout.service';
+import { ObjectionRepository } from './objection.repository';
+import { OccupancyRepository } from './occupancy.repository';
 import { OccupancyService } from './occupancy.service';
 import { SessionLedgerService } from './session-ledger.service';
+import { SpaceRepository } from './space.repository';
 import { SpacesController } from './spaces.controller';
 import { StickersService } from './stickers.service';
 
@@ -20,6 +24,10 @@ import { StickersService } from './stickers.service';
   imports: [AssociationsModule, ConventionsModule, LiveModule, RostersModule],
   controllers: [SpacesController, LayoutController],
   providers: [
+    SpaceRepository,
+    OccupancyRepository,
+    ObjectionRepository,
+    LaneSegmentRepository,
     LaneMapService,
     AvailabilityService,
     OccupancyService,
@@ -29,7 +37,6 @@ import { StickersService } from './stickers.service';
     SessionLedgerService,
     LaneTopic,
   ],
-  exports: [LaneMapService, OccupancyService],
 })
 export class SpacesModule implements OnModuleInit {
   constructor(

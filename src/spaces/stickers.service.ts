@@ -5,6 +5,7 @@ import { AssociationsService } from '../associations/associations.service';
 import { DomainError } from '../common/domain-error';
 import { appConfig, type AppConfig } from '../config';
 import { LaneMapService } from './lane-map.service';
+import { canPrintStickers } from './spaces.policy';
 
 /**
  * The QR sticker fixed at every space. It opens the web client's self check-in with the space
@@ -21,13 +22,7 @@ export class StickersService {
   /** A printable A4 sheet (HTML with inline SVG) of every sticker of the lane. */
   async sheet(actor: Actor, laneId: string, origin: string): Promise<string> {
     const lane = await this.associations.readableLane(actor, laneId);
-    if (
-      !(actor.role === 'admin' || actor.role === 'warden') ||
-      actor.associationId !== lane.associationId
-    )
-      throw DomainError.forbidden(
-        '仅理事会和红袖标可打印车位码 / only the council and wardens print stickers',
-      );
+    if (!canPrintStickers(actor, lane.associationId)) throw new DomainError('council.only');
     const { spaces } = await this.map.read(laneId);
     const base = this.app.publicUrl || origin;
     const cells = await Promise.all(

@@ -4,13 +4,12 @@ import { LaneCountsView } from './space.view';
 
 const TIME_OR_INSTANT =
   /^(([01]\d|2[0-3]):[0-5]\d|\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d))$/;
-const MESSAGE =
-  'must be "HH:MM" (Beijing time, today) or an ISO instant such as 2025-05-01T19:00:00+08:00';
+const TIME_OR_INSTANT_PROBLEM = { context: { reason: 'field.time_or_instant' } };
 
 export class AvailabilityQuery {
   @ApiPropertyOptional({ example: '19:00', description: 'Start; now when absent' })
   @IsOptional()
-  @Matches(TIME_OR_INSTANT, { message: `from ${MESSAGE}` })
+  @Matches(TIME_OR_INSTANT, TIME_OR_INSTANT_PROBLEM)
   from?: string;
 
   @ApiPropertyOptional({
@@ -18,7 +17,7 @@ export class AvailabilityQuery {
     description: 'End; a time of day at or before `from` means the next day',
   })
   @IsOptional()
-  @Matches(TIME_OR_INSTANT, { message: `to ${MESSAGE}` })
+  @Matches(TIME_OR_INSTANT, TIME_OR_INSTANT_PROBLEM)
   to?: string;
 }
 

@@ -24,7 +24,7 @@ const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 export class CreateSpaceDto {
   @ApiProperty({ example: 'XG-41' })
-  @Matches(/^[A-Z0-9][A-Z0-9-]{0,15}$/, { message: 'code is upper-case letters, digits and "-"' })
+  @Matches(/^[A-Z0-9][A-Z0-9-]{0,15}$/, { context: { reason: 'field.space_code' } })
   code!: string;
   @ApiProperty({ description: 'Centre, metres on the lane schematic' })
   @IsNumber()
@@ -100,9 +100,9 @@ export class LaneSegmentsDto {
 
 export class CreateRestrictionDto {
   @ApiProperty({ example: '07:00' })
-  @Matches(HHMM, { message: 'from must be HH:MM' })
+  @Matches(HHMM, { context: { format: 'HH:MM' } })
   from!: string;
-  @ApiProperty({ example: '09:00' }) @Matches(HHMM, { message: 'to must be HH:MM' }) to!: string;
+  @ApiProperty({ example: '09:00' }) @Matches(HHMM, { context: { format: 'HH:MM' } }) to!: string;
   @ApiPropertyOptional({ type: [Number], description: 'ISO weekdays; every day when absent' })
   @IsOptional()
   @IsArray()

@@ -9,6 +9,6 @@ export class CheckInDto {
   })
   @IsOptional()
   @IsString()
-  @Matches(/^[0-9a-f]{32}$/, { message: 'sticker must be the token printed in the QR sticker' })
+  @Matches(/^[0-9a-f]{32}$/, { context: { reason: 'field.sticker' } })
   sticker?: string;
 }

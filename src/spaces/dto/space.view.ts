@@ -1,9 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type {
+  LaneCounts,
+  LaneSnapshot,
+  MapSpace,
+  RestrictionWindow,
+  SpaceKind,
+  SpaceOccupant,
+  SpaceUpdate,
+  StateCounts,
+} from '../../shared/live/spaces';
 import { SIZE_CLASSES, type SizeClass } from '../lane-geometry';
-import type { SpaceKind } from '../space-record';
 import { SPACE_STATES, type SpaceState } from '../space-state';
 
-export class RestrictionView {
+// The OpenAPI shapes of the shared live map types (src/shared/live/spaces.ts): `implements`
+// keeps the two from drifting apart.
+
+export class RestrictionView implements RestrictionWindow {
   @ApiProperty() id!: string;
   @ApiProperty({ example: '07:00' }) from!: string;
   @ApiProperty({ example: '09:00' }) to!: string;
@@ -11,7 +23,7 @@ export class RestrictionView {
   @ApiProperty({ example: '垃圾清运车通行 / refuse truck passes' }) reason!: string;
 }
 
-export class OccupantView {
+export class OccupantView implements SpaceOccupant {
   @ApiProperty({ example: '京A·12345' }) plate!: string;
   @ApiProperty() since!: string;
   @ApiProperty({ description: 'A car not registered to a household of the association' })
@@ -19,7 +31,7 @@ export class OccupantView {
   @ApiProperty({ description: "The reader's own household's car" }) mine!: boolean;
 }
 
-export class StateCountsView {
+export class StateCountsView implements StateCounts {
   @ApiProperty() free!: number;
   @ApiProperty() occupied!: number;
   @ApiProperty() reserved!: number;
@@ -27,17 +39,17 @@ export class StateCountsView {
   @ApiProperty() total!: number;
 }
 
-export class KindCountsView {
+export class KindCountsView implements Record<SpaceKind, StateCounts> {
   @ApiProperty({ type: StateCountsView }) self_made!: StateCountsView;
   @ApiProperty({ type: StateCountsView }) shared!: StateCountsView;
 }
 
-export class LaneCountsView extends StateCountsView {
+export class LaneCountsView extends StateCountsView implements LaneCounts {
   @ApiProperty({ type: KindCountsView }) byKind!: KindCountsView;
 }
 
 /** A space as one reader may see it; plates only for staff and for the reader's own car. */
-export class SpaceView {
+export class SpaceView implements MapSpace {
   @ApiProperty() id!: string;
   @ApiProperty() laneId!: string;
   @ApiProperty({ example: 'XG-07' }) code!: string;
@@ -57,14 +69,14 @@ export class SpaceView {
   @ApiPropertyOptional({ type: OccupantView, nullable: true }) occupant!: OccupantView | null;
 }
 
-export class LaneSpacesView {
+export class LaneSpacesView implements LaneSnapshot {
   @ApiProperty() laneId!: string;
   @ApiProperty({ description: 'The live map sequence these spaces are at' }) seq!: number;
   @ApiProperty({ type: [SpaceView] }) spaces!: SpaceView[];
   @ApiProperty({ type: LaneCountsView }) counts!: LaneCountsView;
 }
 
-export class SpaceUpdateView {
+export class SpaceUpdateView implements SpaceUpdate {
   @ApiProperty() laneId!: string;
   @ApiProperty() seq!: number;
   @ApiProperty({ type: SpaceView }) space!: SpaceView;

@@ -1,5 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { LiveEventName, LivePayload } from '../../shared/live';
+import type { LiveEnded } from '../../shared/live/sessions';
 import { apiFetch } from './api';
 import { requestLang } from './i18n';
 import { getSession, onSessionChange } from './session';
@@ -9,7 +11,8 @@ import { getSession, onSessionChange } from './session';
 // a held topic is subscribed again on every (re)connect, because the server forgets a socket's
 // rooms when it drops, so a phone that lost the network ends with a fresh snapshot. Standing
 // rooms (member, household, association, council) need no subscribe: the server joins them at
-// the handshake.
+// the handshake. Events are typed by the server's map (src/shared/live); features not yet in it
+// are listened to by name with the payload type the screen expects.
 
 export type LiveConnection = 'connecting' | 'live' | 'reconnecting';
 
@@ -24,6 +27,8 @@ const REFUSED_RETRY_MS = 3000;
 let socket: Socket | null = null;
 let socketMemberId: string | null = null;
 let connection: LiveConnection = 'connecting';
+/** Why the server last closed the socket on purpose (`live.ended`), if it said. */
+let endedFor: LiveEnded['reason'] | null = null;
 const connectionListeners = new Set<(state: LiveConnection) => void>();
 const handlers = new Map<string, Set<Handler>>();
 const topics = new Map<string, { topic: LiveTopic; holders: number }>();
@@ -32,7 +37,13 @@ const topics = new Map<string, { topic: LiveTopic; holders: number }>();
  * Calls `handler` with the payload of every `event` pushed to this session; returns an off().
  * The event `connect` fires on every (re)connection: read afresh what may have been missed.
  */
-export function onLive<T>(event: string, handler: (payload: T) => void): () => void {
+export function onLive<E extends LiveEventName>(
+  event: E,
+  handler: (payload: LivePayload<E>) => void,
+): () => void;
+/** An event of a feature not yet in the typed map, or `connect`. */
+export function onLive<T>(event: string, handler: (payload: T) => void): () => void;
+export function onLive(event: string, handler: (payload: never) => void): () => void {
   ensureSocket();
   const set = handlers.get(event) ?? new Set<Handler>();
   handlers.set(event, set);
@@ -80,10 +91,15 @@ export function useLiveConnection(): LiveConnection {
 }
 
 /** onLive for a component: the newest `handler` runs, the listener goes with the component. */
-export function useLiveEvent<T>(event: string, handler: (payload: T) => void): void {
+export function useLiveEvent<E extends LiveEventName>(
+  event: E,
+  handler: (payload: LivePayload<E>) => void,
+): void;
+export function useLiveEvent<T>(event: string, handler: (payload: T) => void): void;
+export function useLiveEvent(event: string, handler: (payload: never) => void): void {
   const latest = useRef(handler);
   latest.current = handler;
-  useEffect(() => onLive<T>(event, (payload) => latest.current(payload)), [event]);
+  useEffect(() => onLive<never>(event, (payload) => latest.current(payload)), [event]);
 }
 
 /** useLiveEvent for several events at once, e.g. `{ connect: load, 'move.requested': add }`. */
@@ -134,14 +150,22 @@ function ensureSocket(): Socket {
     reconnectionDelayMax: 3000,
   });
   created.on('connect', () => {
+    endedFor = null;
     setConnection('live');
     for (const { topic } of topics.values()) created.emit('subscribe', topic);
     dispatch('connect', undefined);
   });
+  created.on('live.ended', (ended: LiveEnded) => {
+    endedFor = ended.reason;
+  });
   created.on('disconnect', (reason) => {
     setConnection('reconnecting');
-    // The server closed this socket on purpose (a deploy, say): socket.io leaves it closed.
-    if (reason === 'io server disconnect') created.connect();
+    // The server closed this socket on purpose (a deploy, an expired token, a changed role):
+    // socket.io leaves it closed, so connect again with the newest token. Not when this was the
+    // oldest of too many connections of the member: the newer one is in use elsewhere.
+    if (reason === 'io server disconnect' && endedFor !== 'live.too_many_sockets') {
+      created.connect();
+    }
   });
   created.on('connect_error', () => {
     setConnection('reconnecting');

@@ -1,46 +1,17 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { LaneSnapshot } from '../../../../shared/live/spaces';
 import { type LiveConnection, useLiveConnection, useLiveEvent, useLiveTopic } from '../../live';
 
 // The lane maps' data: `subscribe { laneId }` on the session's live socket (../../live.ts). The
 // server redacts per reader: staff see plates; residents see states, counts and their own car.
+// The shapes are the server's own (src/shared/live/spaces.ts).
 
-export type SpaceState = 'free' | 'occupied' | 'reserved' | 'closed';
-
-export interface MapSpace {
-  id: string;
-  code: string;
-  x: number;
-  y: number;
-  angle: number;
-  sizeClass: 'small' | 'standard' | 'large';
-  state: SpaceState;
-  closedReason: string | null;
-  restrictedNow: string | null;
-  occupant: { plate: string; since: string; visitor: boolean; mine: boolean } | null;
-}
-
-export interface Counts {
-  free: number;
-  occupied: number;
-  reserved: number;
-  closed: number;
-  total: number;
-}
-
-export interface LaneMap {
-  laneId: string;
-  seq: number;
-  spaces: MapSpace[];
-  counts: Counts;
-}
-
-interface SpaceUpdate {
-  laneId: string;
-  seq: number;
-  space: MapSpace;
-  counts: Counts;
-  removed?: boolean;
-}
+export type {
+  LaneCounts as Counts,
+  LaneSnapshot as LaneMap,
+  MapSpace,
+  SpaceState,
+} from '../../../../shared/live/spaces';
 
 /**
  * A lane's spaces, live: a snapshot on every (re)subscribe, then deltas. Deltas carry a per-lane
@@ -48,21 +19,23 @@ interface SpaceUpdate {
  * we missed one and ask for a fresh snapshot.
  */
 export function useLiveLane(laneId: string | null): {
-  map: LaneMap | null;
+  map: LaneSnapshot | null;
   connection: LiveConnection;
 } {
-  const [map, setMap] = useState<LaneMap | null>(null);
-  const current = useRef<LaneMap | null>(null);
+  const [map, setMap] = useState<LaneSnapshot | null>(null);
+  const current = useRef<LaneSnapshot | null>(null);
   const connection = useLiveConnection();
-  const apply = (next: LaneMap | null) => {
+  const apply = (next: LaneSnapshot | null) => {
     current.current = next;
     setMap(next);
   };
   useEffect(() => apply(null), [laneId]);
-  useLiveEvent<LaneMap>('snapshot', (snapshot) => {
+  // `snapshot` is every topic's; the lane's is the one naming this lane.
+  useLiveEvent('snapshot', (payload) => {
+    const snapshot = payload as LaneSnapshot;
     if (laneId && snapshot.laneId === laneId) apply(snapshot);
   });
-  useLiveEvent<SpaceUpdate>('space.updated', (update) => {
+  useLiveEvent('space.updated', (update) => {
     const known = current.current;
     if (update.laneId !== laneId || !known) return;
     if (update.seq > known.seq + 1) return resubscribe();

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { SPACE_STATES } from '../../../../shared/live/spaces';
 import { apiFetch } from '../../api';
 import { t } from '../../i18n';
 import { Link } from '../../router';
@@ -22,8 +23,6 @@ export interface Lane {
   name: string;
   geometry: LanePoint[];
 }
-
-export const SPACE_STATES: readonly SpaceState[] = ['free', 'occupied', 'reserved', 'closed'];
 
 /** The association's lanes, and the one to show: `?lane=` when it names one, else the first. */
 export function useLanes(wanted: string | null): {

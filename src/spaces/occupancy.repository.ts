@@ -1,0 +1,131 @@
+import { Injectable } from '@nestjs/common';
+import { QueryFailedError } from 'typeorm';
+import { Transactions, type Tx } from '../database/transactions';
+
+export interface NewSession {
+  associationId: string;
+  laneId: string;
+  spaceId: string;
+  vehicleId: string | null;
+  /** The household whose registered car it is; null for a visiting car */
+  householdId: string | null;
+  plate: string;
+  source: 'warden' | 'sticker';
+  startedAt: Date;
+  checkedInBy: string;
+  /** Whether the warden who checked it in was on a shift; null when no warden did */
+  recorderOnDuty: boolean | null;
+}
+
+/** One line of the occupancy ledger; members by id (their names come from associations). */
+export interface LedgerRow {
+  code: string;
+  plate: string;
+  vehicleId: string | null;
+  startedAt: Date;
+  endedAt: Date | null;
+  checkedInBy: string;
+  checkedOutBy: string | null;
+  source: string;
+  recorderOnDuty: boolean | null;
+}
+
+/**
+ * Occupancy sessions (停车登记). One open session per space and one per plate are partial
+ * unique indexes: the database decides the race between two wardens, see `conflictOf`.
+ */
+@Injectable()
+export class OccupancyRepository {
+  constructor(private readonly transactions: Transactions) {}
+
+  async start(tx: Tx, session: NewSession): Promise<void> {
+    await tx.query(
+      `INSERT INTO occupancy_session
+         (association_id, lane_id, space_id, vehicle_id, household_id, plate, source, started_at,
+          checked_in_by, recorder_on_duty)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [
+        session.associationId,
+        session.laneId,
+        session.spaceId,
+        session.vehicleId,
+        session.householdId,
+        session.plate,
+        session.source,
+        session.startedAt,
+        session.checkedInBy,
+        session.recorderOnDuty,
+      ],
+    );
+  }
+
+  async end(tx: Tx, sessionId: string, at: Date, by: string): Promise<void> {
+    await tx.query(
+      `UPDATE occupancy_session SET ended_at = $2, checked_out_by = $3 WHERE id = $1`,
+      [sessionId, at, by],
+    );
+  }
+
+  /** The code of the space where the plate is checked in now, if it is. */
+  async spaceOfPlate(
+    associationId: string,
+    plate: string,
+    tx: Tx = this.transactions.autocommit,
+  ): Promise<string | null> {
+    const rows: { code: string }[] = await tx.query(
+      `SELECT s.code FROM occupancy_session o JOIN space s ON s.id = o.space_id
+        WHERE o.association_id = $1 AND o.plate = $2 AND o.ended_at IS NULL`,
+      [associationId, plate],
+    );
+    return rows[0]?.code ?? null;
+  }
+
+  /** The lane's sessions that started in [from, to), oldest first, at most `limit`. */
+  async ledger(
+    laneId: string,
+    period: { from?: Date; to?: Date },
+    limit: number,
+    tx: Tx = this.transactions.autocommit,
+  ): Promise<LedgerRow[]> {
+    const rows: {
+      code: string;
+      plate: string;
+      vehicle_id: string | null;
+      started_at: Date;
+      ended_at: Date | null;
+      checked_in_by: string;
+      checked_out_by: string | null;
+      source: string;
+      recorder_on_duty: boolean | null;
+    }[] = await tx.query(
+      `SELECT s.code, o.plate, o.vehicle_id, o.started_at, o.ended_at, o.source, o.recorder_on_duty,
+              o.checked_in_by, o.checked_out_by
+         FROM occupancy_session o
+         JOIN space s ON s.id = o.space_id
+        WHERE o.lane_id = $1 AND ($2::timestamptz IS NULL OR o.started_at >= $2)
+          AND ($3::timestamptz IS NULL OR o.started_at < $3)
+        ORDER BY o.started_at, s.code LIMIT $4`,
+      [laneId, period.from ?? null, period.to ?? null, limit],
+    );
+    return rows.map((r) => ({
+      code: r.code,
+      plate: r.plate,
+      vehicleId: r.vehicle_id,
+      startedAt: r.started_at,
+      endedAt: r.ended_at,
+      checkedInBy: r.checked_in_by,
+      checkedOutBy: r.checked_out_by,
+      source: r.source,
+      recorderOnDuty: r.recorder_on_duty,
+    }));
+  }
+}
+
+/** Which of the one-car-per-space rules a failed check-in ran into, if it was one of them. */
+export function conflictOf(error: unknown): 'space' | 'plate' | null {
+  if (!(error instanceof QueryFailedError)) return null;
+  const constraint = (error.driverError as { constraint?: string }).constraint;
+  if (constraint === 'occupancy_session_open_space_key') return 'space';
+  if (constraint === 'occupancy_session_open_plate_key') return 'plate';
+  return null;
+}

@@ -1,0 +1,29 @@
+import type { DomainEvent } from '../common/domain-events';
+import type { SpaceRecord } from './space-record';
+import type { MapContext } from './space-state';
+
+/**
+ * A change of one space of a lane has committed: a car checked in or out, a space painted,
+ * moved, closed, restricted, or decided on by the council. Carries the lane as it is after the
+ * change and the map context the change was decided with, so the live listener
+ * (src/live/listeners/spaces.listener.ts) redacts it per audience without reading anything again.
+ */
+export class SpaceChanged implements DomainEvent {
+  static readonly type = 'spaces.space-changed';
+  readonly type = SpaceChanged.type;
+
+  constructor(
+    readonly associationId: string,
+    readonly laneId: string,
+    /** The lane's live map seq this change took (+1 per change) */
+    readonly seq: number,
+    readonly space: SpaceRecord,
+    /** The lane's spaces after the change, for the counts */
+    readonly lane: readonly SpaceRecord[],
+    readonly context: MapContext,
+    /** Households whose own car is involved: they receive the copy showing their plate */
+    readonly households: readonly string[] = [],
+    /** The space left the map (its consent was refused) */
+    readonly removed = false,
+  ) {}
+}
