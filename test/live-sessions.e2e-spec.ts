@@ -166,9 +166,9 @@ describe('live sockets follow the account', () => {
     expect(p.ended[0]).toEqual({ reason: 'live.access_changed' });
     await until(() => p.socket.disconnected && p.disconnects > 0, 'disconnect');
     expect(Date.now() - deactivatedAt).toBeLessThan(3000);
-    // Its token is still unexpired, but the handshake reads the member: refused.
+    // Its token is still unexpired, but deactivation ended it (its token version): refused.
     await until(() => p.refusals[0], 'handshake refused');
-    expect(p.refusals[0]).toMatchObject({ reason: 'live.access_changed', statusCode: 401 });
+    expect(p.refusals[0]).toMatchObject({ reason: 'auth.session_ended', statusCode: 401 });
 
     const before = p.updates.length;
     await unpark('XG-01');

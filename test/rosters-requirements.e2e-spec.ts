@@ -182,7 +182,7 @@ describe('duty coverage against what the convention requires', () => {
     expectRefusal(
       noArticle.body,
       'duty_requirement.article_unknown',
-      { article: 42 },
+      { number: 42 },
       '生效的自治公约中没有第42条',
     );
     const inEnglish = await as(admin)
@@ -191,7 +191,7 @@ describe('duty coverage against what the convention requires', () => {
     expectRefusal(
       inEnglish.body,
       'duty_requirement.article_unknown',
-      { article: 42 },
+      { number: 42 },
       'The convention in force has no article 42',
     );
 

@@ -72,7 +72,7 @@ export class DutyRequirementsService {
       throw error;
     });
     if (!inForce?.articles.some((a) => a.number === dto.article)) {
-      throw new DomainError('duty_requirement.article_unknown', { article: dto.article });
+      throw new DomainError('duty_requirement.article_unknown', { number: dto.article });
     }
     return {
       name: dto.name,

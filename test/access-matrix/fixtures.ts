@@ -29,6 +29,7 @@ export interface Fixtures {
   version: string;
   shift: string;
   assignment: string;
+  requirement: string;
   pendingPermit: string;
   activePermit: string;
   violation: string;
@@ -131,6 +132,11 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures> {
     ),
     shift,
     assignment,
+    requirement: await id(
+      `SELECT id FROM duty_requirement WHERE association_id = $1 ORDER BY name LIMIT 1`,
+      [association],
+      'duty requirement',
+    ),
     pendingPermit: await id(`SELECT id FROM permit WHERE status = 'pending' LIMIT 1`),
     activePermit: await id(
       `SELECT id FROM permit WHERE status = 'active' AND household_id = $1 LIMIT 1`,

@@ -99,13 +99,13 @@ export const OTHER_OPERATIONS: Record<string, Operation> = {
   'POST /api/conventions/versions': {
     who: council,
     fields:
-      'title articles parameters votingUnit quorum threshold abstentionsCountAsCast commentDays votingDays noticeDays proposedEffectiveFrom amendsVersionId',
+      'title articles parameters adoptionArticle ballot votingUnit quorum threshold abstentionsCountAsCast commentDays votingDays noticeDays proposedEffectiveFrom amendsVersionId',
     body: () => ({ title: '矩阵修订' }),
   },
   'PATCH /api/conventions/versions/{id}': {
     who: council,
     fields:
-      'title articles parameters votingUnit quorum threshold abstentionsCountAsCast commentDays votingDays noticeDays proposedEffectiveFrom',
+      'title articles parameters adoptionArticle ballot votingUnit quorum threshold abstentionsCountAsCast commentDays votingDays noticeDays proposedEffectiveFrom',
     path: (fx) => ({ id: fx.draftVersion }),
     body: () => ({ title: '矩阵修订二' }),
   },
@@ -148,6 +148,22 @@ export const OTHER_OPERATIONS: Record<string, Operation> = {
       start: '16:00',
       durationMinutes: 240,
     }),
+  },
+  'POST /api/rosters/requirements': {
+    who: council,
+    fields: 'name kind weekdays from to people article',
+    body: (fx) => requirement(`矩阵值守${fx.next()}`),
+  },
+  'PUT /api/rosters/requirements/{id}': {
+    who: council,
+    fields: 'name kind weekdays from to people article',
+    path: (fx) => ({ id: fx.requirement }),
+    body: (fx) => requirement(`矩阵值守改${fx.next()}`),
+  },
+  'DELETE /api/rosters/requirements/{id}': {
+    who: council,
+    path: (fx) => ({ id: fx.requirement }),
+    phase: 'delete',
   },
   'POST /api/rosters/generate': {
     who: council,
@@ -434,3 +450,16 @@ export const OTHER_OPERATIONS: Record<string, Operation> = {
     loose: state,
   },
 };
+
+/** A weekend patrol resting on article 8 (文明劝导) of the demo convention. */
+function requirement(name: string) {
+  return {
+    name,
+    kind: 'volunteer',
+    weekdays: [6],
+    from: '10:00',
+    to: '12:00',
+    people: 1,
+    article: 8,
+  };
+}

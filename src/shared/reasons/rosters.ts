@@ -137,8 +137,9 @@ export const rostersReasons = defineReasons({
   },
   'duty_requirement.article_unknown': {
     status: 400,
-    zh: '生效的自治公约中没有第{article}条',
-    en: 'The convention in force has no article {article}',
+    // `number`, not `article`: the article does not exist, so it is not cited as one.
+    zh: '生效的自治公约中没有第{number}条',
+    en: 'The convention in force has no article {number}',
   },
   'duty_requirement.name_taken': {
     status: 409,
