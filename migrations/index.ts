@@ -7,6 +7,8 @@ import { Sharing1763900300000 } from './1763900300000-sharing';
 import { Rosters1763900400000 } from './1763900400000-rosters';
 import { Conventions1763900500000 } from './1763900500000-conventions';
 import { OnDutyFlags1763900600000 } from './1763900600000-on-duty-flags';
+import { SharingPlatesAsBooked1764600000000 } from './1764600000000-sharing-plates-as-booked';
+import { CarParkCapacity1764600100000 } from './1764600100000-car-park-capacity';
 
 export const allMigrations = [
   Foundation1763900000000,
@@ -17,4 +19,6 @@ export const allMigrations = [
   Rosters1763900400000,
   Conventions1763900500000,
   OnDutyFlags1763900600000,
+  SharingPlatesAsBooked1764600000000,
+  CarParkCapacity1764600100000,
 ];

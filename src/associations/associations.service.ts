@@ -11,6 +11,7 @@ import type { MeView } from './dto/me.view';
 import { HouseholdsService } from './households.service';
 import { Lane } from './lane.entity';
 import { MembersService } from './members.service';
+import { ResidentUnit } from './resident-unit.entity';
 import { assertCouncilOf, associationToRead } from './scope';
 import { toAssociationView, toLaneView } from './views';
 
@@ -19,6 +20,7 @@ export class AssociationsService {
   constructor(
     @InjectRepository(Association) private readonly associations: Repository<Association>,
     @InjectRepository(Lane) private readonly lanes: Repository<Lane>,
+    @InjectRepository(ResidentUnit) private readonly residentUnits: Repository<ResidentUnit>,
     private readonly members: MembersService,
     private readonly households: HouseholdsService,
   ) {}
@@ -50,6 +52,26 @@ export class AssociationsService {
   /** For trusted callers that decide visibility themselves (e.g. a public guest pass page). */
   findById(id: string): Promise<Association | null> {
     return this.associations.findOneBy({ id });
+  }
+
+  /** For other features: which of `ids` name no association (e.g. an offer's eligible ones). */
+  async missingIds(ids: readonly string[]): Promise<string[]> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return [];
+    const found = await this.associations.find({ where: { id: In(unique) }, select: { id: true } });
+    const known = new Set(found.map((a) => a.id));
+    return unique.filter((id) => !known.has(id));
+  }
+
+  /** For other features: the names of resident units by id (e.g. who lends a car park). */
+  async residentUnitNames(ids: readonly string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const units = await this.residentUnits.find({
+      where: { id: In(unique) },
+      select: { id: true, name: true },
+    });
+    return new Map(units.map((u) => [u.id, u.name]));
   }
 
   async listLanes(actor: Actor, associationId?: string): Promise<LaneView[]> {

@@ -18,7 +18,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import type { OfferStatus } from '../off-peak-offer.entity';
+import type { OfferStatus } from '../off-peak-offer';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
