@@ -1,5 +1,10 @@
 import { io, type Socket } from 'socket.io-client';
-import { addDays, shanghaiClock, shanghaiDate } from '../src/common/shanghai-time';
+import {
+  addDays,
+  shanghaiClock,
+  shanghaiDate,
+  shanghaiDateTime,
+} from '../src/common/shanghai-time';
 import type { LiveEventName } from '../src/shared/live';
 import { RemindersService } from '../src/sharing/reminders.service';
 import { DEMO, startTestApp, type TestApp } from './support/test-app';
@@ -519,6 +524,104 @@ describe('off-peak sharing: a unit lends its car park, residents book, never ove
       overstays: 0,
     });
     expect(await overstays()).toHaveLength(1);
+  });
+
+  it("refusals that rest on the unit's own terms say so: how far ahead, when to arrive", async () => {
+    const offer = await publish({ title: '条款测试', places: 2, bookingDaysAhead: 3 });
+    const [car] = await addVehicles(1, '京X');
+    const last = addDays(today(), 3);
+    const tooFar = await as(resident).post(`/api/offers/${offer.id}/bookings`, {
+      date: addDays(today(), 5),
+      vehicleId: car!.id,
+      acceptTerms: true,
+    });
+    expect(tooFar.status).toBe(400);
+    expect(tooFar.body).toMatchObject({
+      reason: 'booking.night_out_of_range',
+      params: { last, days: 3, rule: 'offer' },
+      message: `按该单位的共享条款，只能预约今晚至${last}（提前3天以内）`,
+    });
+    const tooFarInEnglish = await inEnglish(resident).post(`/api/offers/${offer.id}/bookings`, {
+      date: addDays(today(), 5),
+      vehicleId: car!.id,
+      acceptTerms: true,
+    });
+    expect(tooFarInEnglish.body.message).toBe(
+      `Under the unit's terms you may book from tonight up to ${last} (3 days ahead)`,
+    );
+
+    const booked = await as(resident).post(`/api/offers/${offer.id}/bookings`, {
+      date: last,
+      vehicleId: car!.id,
+      acceptTerms: true,
+    });
+    expect(booked.status).toBe(201);
+    const opens = new Date(booked.body.startsAt as string);
+    const arriveFrom = shanghaiDateTime(new Date(opens.getTime() - 3600e3));
+    const mustLeaveBy = shanghaiDateTime(new Date(booked.body.endsAt as string));
+    const early = await as(resident).post(`/api/bookings/${booked.body.id}/arrive`);
+    expect(early.status).toBe(409);
+    expect(early.body).toMatchObject({
+      reason: 'booking.outside_window',
+      params: { arriveFrom, mustLeaveBy, rule: 'offer' },
+      message: `按该单位的共享条款，请在${arriveFrom}至${mustLeaveBy}之间入场`,
+    });
+    const earlyInEnglish = await inEnglish(resident).post(`/api/bookings/${booked.body.id}/arrive`);
+    expect(earlyInEnglish.body.message).toBe(
+      `Under the unit's terms, arrive between ${arriveFrom} and ${mustLeaveBy}`,
+    );
+  });
+
+  it('one standing place per household: the refusal names the article of the convention', async () => {
+    const offer = await publish({ title: '每户一个测试', places: 4, standingPlaces: 2 });
+    const cars = await addVehicles(2, '京V');
+    for (const car of cars) {
+      const registered = await as(resident).post(`/api/offers/${offer.id}/allocations`, {
+        vehicleId: car.id,
+        acceptTerms: true,
+      });
+      expect(registered.status).toBe(201);
+    }
+    const first = await as(unit).post(`/api/offers/${offer.id}/allocations/admit`, {});
+    expect(first.body).toMatchObject({ waiting: 1, skippedOnePerHousehold: 1 });
+    expect(first.body.admitted).toHaveLength(1);
+    // The demo convention states the rule in its article 7.
+    const second = await as(unit).post(`/api/offers/${offer.id}/allocations/admit`, {});
+    expect(second.status).toBe(409);
+    expect(second.body).toMatchObject({
+      reason: 'allocation.one_per_household',
+      params: { rule: 'convention', article: 7 },
+      message: '依据自治公约第7条，每户限一个长期车位：排队的住户都已持有',
+    });
+    const inEnglishToo = await inEnglish(unit).post(`/api/offers/${offer.id}/allocations/admit`);
+    expect(inEnglishToo.body.message).toBe(
+      'Under article 7 of the convention a household holds one standing place at most, and everyone waiting already holds one',
+    );
+  });
+
+  it("an overstay under the convention's grace says so, with its article", async () => {
+    const offer = await publish({ title: '公约宽限测试', places: 2 });
+    const [car] = await addVehicles(1, '京U');
+    const booking = await as(resident).post(`/api/offers/${offer.id}/bookings`, {
+      date: today(),
+      vehicleId: car!.id,
+      acceptTerms: true,
+    });
+    expect(booking.status).toBe(201);
+    expect((await as(resident).post(`/api/bookings/${booking.body.id}/arrive`)).status).toBe(200);
+    const unitPhone = phone(unit);
+    const endsAt = new Date(booking.body.endsAt as string);
+    const reminders = t.app.get(RemindersService);
+    expect(await reminders.runDueReminders(new Date(endsAt.getTime() + 16 * 60e3))).toMatchObject({
+      overstays: 1,
+    });
+    expect(
+      await unitPhone.next('carpark.overstay', (p) => p.bookingId === booking.body.id),
+    ).toMatchObject({
+      graceMinutes: 15,
+      grace: { rule: 'convention', article: 7 },
+      overstayedFrom: new Date(endsAt.getTime() + 15 * 60e3).toISOString(),
+    });
   });
 
   it('the booking ledger keeps typed text as text: a title starting with = runs no formula', async () => {
