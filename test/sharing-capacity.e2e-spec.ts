@@ -1,3 +1,10 @@
+import fc from 'fast-check';
+import { addDays, shanghaiDate, shanghaiInstant } from '../src/common/shanghai-time';
+import {
+  type HolidayCalendar,
+  type WeeklyRule,
+  windowsBetween,
+} from '../src/sharing/offer-windows';
 import { DEMO, startTestApp, type TestApp } from './support/test-app';
 
 // Publishes really race here: a pool larger than the number of publishers.
@@ -253,4 +260,111 @@ describe('off-peak sharing: a car park is never offered beyond its spaces', () =
     expect(demo).toHaveLength(2);
     for (const park of demo) expect(park.peak).toBeLessThanOrEqual(park.total_spaces);
   });
+
+  const ruleArb: fc.Arbitrary<WeeklyRule> = fc.record({
+    days: fc.oneof(
+      fc.constantFrom('weekdays' as const, 'weekends' as const, 'daily' as const),
+      fc.uniqueArray(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 3 }),
+    ),
+    from: fc.integer({ min: 0, max: 47 }).map(halfHour),
+    to: fc.integer({ min: 0, max: 48 }).map(halfHour),
+  });
+  const offerArb = fc.record({
+    rules: fc.array(ruleArb, { minLength: 1, maxLength: 2 }),
+    places: fc.integer({ min: 1, max: 3 }),
+    startsIn: fc.integer({ min: -3, max: 20 }),
+    lasts: fc.option(fc.integer({ min: 0, max: 30 }), { nil: null }),
+  });
+
+  it('property: what the database accepts never overcommits the car park, whatever the calendar', async () => {
+    const [lender] = await t.sql<{ resident_unit_id: string; association_id: string }>(
+      `SELECT resident_unit_id, association_id FROM car_park WHERE name = '金融街中心地下车库'`,
+    );
+    const today = shanghaiDate(new Date());
+    const horizon = 70;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(offerArb, { minLength: 2, maxLength: 4 }),
+        fc.array(fc.boolean(), { minLength: horizon, maxLength: horizon }),
+        async (offers, working) => {
+          const db = t.dataSource.createQueryRunner();
+          await db.startTransaction();
+          try {
+            const [park] = (await db.query(
+              `INSERT INTO car_park (association_id, resident_unit_id, name, total_spaces)
+               VALUES ($1, $2, 'property', 3) RETURNING id`,
+              [lender!.association_id, lender!.resident_unit_id],
+            )) as { id: string }[];
+            const accepted: {
+              rules: WeeklyRule[];
+              places: number;
+              from: string;
+              to: string | null;
+            }[] = [];
+            for (const offer of offers) {
+              const from = addDays(today, offer.startsIn);
+              const to = offer.lasts === null ? null : addDays(from, offer.lasts);
+              await db.query('SAVEPOINT offer');
+              try {
+                await db.query(
+                  `INSERT INTO off_peak_offer (car_park_id, resident_unit_id, association_id,
+                     title, places, weekly_rules, valid_from, valid_to, eligible_association_ids,
+                     terms_hash)
+                   VALUES ($1, $2, $3, 'p', $4, $5, $6, $7, ARRAY[$3]::uuid[], '')`,
+                  [
+                    park!.id,
+                    lender!.resident_unit_id,
+                    lender!.association_id,
+                    offer.places,
+                    JSON.stringify(offer.rules),
+                    from,
+                    to,
+                  ],
+                );
+                await db.query('RELEASE SAVEPOINT offer');
+                accepted.push({ rules: offer.rules, places: offer.places, from, to });
+              } catch (error) {
+                const driver = (error as { driverError?: { constraint?: string } }).driverError;
+                if (driver?.constraint !== 'off_peak_offer_over_capacity') throw error;
+                await db.query('ROLLBACK TO SAVEPOINT offer');
+              }
+            }
+            // One calendar of many: each date a working day or not, at random.
+            const first = addDays(today, -1);
+            const last = addDays(first, horizon - 1);
+            const calendar: HolidayCalendar = new Map(
+              working.map((w, i) => [addDays(first, i), w ? 'workday' : 'holiday'] as const),
+            );
+            const windows = accepted.flatMap((o) =>
+              windowsBetween(
+                { rules: o.rules, validFrom: o.from, validTo: o.to, blackoutDates: [] },
+                first,
+                addDays(last, -1),
+                calendar,
+              ).map((w) => ({ ...w, places: o.places })),
+            );
+            const midnight = shanghaiInstant(today);
+            const instants = [midnight, ...windows.map((w) => w.startsAt)].filter(
+              (at) => at >= midnight,
+            );
+            for (const at of instants) {
+              const offered = windows
+                .filter((w) => w.startsAt <= at && at < w.endsAt)
+                .reduce((sum, w) => sum + w.places, 0);
+              expect(offered).toBeLessThanOrEqual(3);
+            }
+          } finally {
+            await db.rollbackTransaction();
+            await db.release();
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
 });
+
+function halfHour(n: number): string {
+  const minutes = n * 30;
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
