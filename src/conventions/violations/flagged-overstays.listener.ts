@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
-import { OverstayFlagged } from '../../sharing/sharing.events';
+import { OVERSTAY_FLAGGED, type OverstayFlagged } from '../../sharing/sharing-events';
 import { ViolationsService } from './violations.service';
 
 /**
@@ -13,7 +13,7 @@ import { ViolationsService } from './violations.service';
 export class FlaggedOverstaysListener {
   constructor(private readonly violations: ViolationsService) {}
 
-  @OnEvent(OverstayFlagged.type)
+  @OnEvent(OVERSTAY_FLAGGED)
   async record(event: OverstayFlagged): Promise<void> {
     await this.violations.recordFlaggedOverstay({
       associationId: event.associationId,
