@@ -4,6 +4,7 @@ import { DomainEvents } from '../common/domain-events';
 import { addDays, shanghaiDate } from '../common/shanghai-time';
 import type { Tx } from '../database/transactions';
 import type { CarParkAvailability, CarParkNight } from '../shared/live/sharing';
+import { CarParkRepository } from './car-park.repository';
 import { HolidayCalendarService } from './holiday-calendar.service';
 import { nightlyPlaces, type OffPeakOffer, scheduleOf } from './off-peak-offer';
 import { OffPeakOfferRepository } from './off-peak-offer.repository';
@@ -18,6 +19,7 @@ export type { CarParkAvailability };
 export class AvailabilityService {
   constructor(
     private readonly offers: OffPeakOfferRepository,
+    private readonly carParks: CarParkRepository,
     private readonly nights: OfferNightRepository,
     private readonly calendar: HolidayCalendarService,
     private readonly clock: Clock,
@@ -114,5 +116,13 @@ export class AvailabilityService {
         return w !== null && w.startsAt <= at && at < w.endsAt;
       }),
     );
+  }
+
+  /**
+   * Whether an association's wardens check this car park: it is the association's own, or an
+   * offer there is (or was) open to it. Scans answer 404 for any other.
+   */
+  servesAssociation(carParkId: string, associationId: string): Promise<boolean> {
+    return this.carParks.servesAssociation(carParkId, associationId);
   }
 }

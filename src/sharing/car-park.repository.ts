@@ -99,6 +99,18 @@ export class CarParkRepository {
     );
   }
 
+  /** The association's own car park, or one where an offer is (or was) open to it. */
+  async servesAssociation(carParkId: string, associationId: string): Promise<boolean> {
+    const rows = await this.dataSource.query<unknown[]>(
+      `SELECT 1 FROM car_park c
+        WHERE c.id = $1 AND (c.association_id = $2 OR EXISTS (
+          SELECT 1 FROM off_peak_offer o
+           WHERE o.car_park_id = c.id AND $2 = ANY (o.eligible_association_ids)))`,
+      [carParkId, associationId],
+    );
+    return rows.length > 0;
+  }
+
   /** The ids of the named spaces `codes` in the car park (unknown codes are left out). */
   async spaceIds(tx: Tx, carParkId: string, codes: string[]): Promise<Map<string, string>> {
     const rows = await tx.query<{ id: string; code: string }[]>(
