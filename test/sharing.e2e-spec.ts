@@ -591,11 +591,11 @@ describe('off-peak sharing: a unit lends its car park, residents book, never ove
     expect(second.body).toMatchObject({
       reason: 'allocation.one_per_household',
       params: { rule: 'convention', article: 7 },
-      message: '依据自治公约第7条，每户限一个长期车位：排队的住户都已持有',
+      message: '依照公约第七条，每户限一个长期车位：排队的住户都已持有',
     });
     const inEnglishToo = await inEnglish(unit).post(`/api/offers/${offer.id}/allocations/admit`);
     expect(inEnglishToo.body.message).toBe(
-      'Under article 7 of the convention a household holds one standing place at most, and everyone waiting already holds one',
+      'Under Article 7 of the convention, a household holds one standing place at most, and everyone waiting already holds one',
     );
   });
 

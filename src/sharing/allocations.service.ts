@@ -112,9 +112,7 @@ export class AllocationsService {
       });
       if (admitted.length === 0 && skipped > 0) {
         // Everyone waiting already holds a place for their household: say why, citing the rule.
-        throw article === null
-          ? new DomainError('allocation.one_per_household_default', { rule: 'default' })
-          : new DomainError('allocation.one_per_household', { rule: 'convention', article });
+        throw new DomainError('allocation.one_per_household', { rule: 'convention', article });
       }
       return { admitted, skipped };
     });

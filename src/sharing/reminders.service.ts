@@ -84,9 +84,10 @@ export class RemindersService implements OnModuleInit, OnModuleDestroy {
     let flagged = 0;
     for (const associationId of await this.overstays.dueAssociations(now)) {
       const rules = await this.conventions.rulesInForce(associationId, now);
-      const conventionGrace: SharingRule = rules.versionId
-        ? { rule: 'convention', article: rules.articleFor('sharedGraceMinutes')?.number ?? null }
-        : { rule: 'default' };
+      const conventionGrace: SharingRule = {
+        rule: 'convention',
+        article: rules.articleFor('sharedGraceMinutes')?.number ?? null,
+      };
       const overstays = await this.transactions.run((tx) =>
         this.overstays.flag(tx, now, associationId, rules.parameters.sharedGraceMinutes),
       );

@@ -8,9 +8,11 @@ export type BookingCancelReason =
 /** Why a standing allocation was cancelled. */
 export type AllocationCancelReason = 'offer_ended' | 'unit' | 'resident';
 
-/** Whose rule set a time: the unit's own terms, the convention in force, or the default. */
-export type SharingRule =
-  { rule: 'offer' } | { rule: 'convention'; article: number | null } | { rule: 'default' };
+/**
+ * Whose rule set a time: the unit's own terms, or the convention (its article's number; null
+ * when no article states it and the default applies).
+ */
+export type SharingRule = { rule: 'offer' } | { rule: 'convention'; article: number | null };
 
 /** One bookable night of an offer: places counted for it. */
 export interface CarParkNight {

@@ -70,11 +70,14 @@ export function reasonStatus(reason: Reason): ReasonStatus {
   return (REASONS[reason] as ReasonEntry).status;
 }
 
-/** The reason's message in `lang`, its params filled (a `what` param names a noun). */
+/**
+ * The reason's message in `lang`, its params filled (a `what` param names a noun; an `article`
+ * param is a convention article's number, or null when the default rules apply).
+ */
 export function renderReason(reason: Reason, params: Params | undefined, lang: Lang): string {
   const entry = REASONS[reason] as ReasonEntry;
   const template = lang === 'en' ? entry.en : entry.zh;
-  return fill(template, translateNouns(params, lang));
+  return fill(template, translateArticle(translateNouns(params, lang), lang));
 }
 
 function translateNouns(params: Params | undefined, lang: Lang): Params | undefined {
@@ -82,4 +85,28 @@ function translateNouns(params: Params | undefined, lang: Lang): Params | undefi
   if (typeof what !== 'string' || !(what in NOUNS)) return params;
   const noun = NOUNS[what as Noun];
   return { ...params, what: lang === 'en' ? noun.en : noun.zh };
+}
+
+function translateArticle(params: Params | undefined, lang: Lang): Params | undefined {
+  if (!params || !('article' in params)) return params;
+  const article = params.article;
+  if (typeof article === 'number') {
+    const cited =
+      lang === 'en' ? `Article ${article} of the convention` : `公约${articleLabel(article)}`;
+    return { ...params, article: cited };
+  }
+  if (article === null) {
+    return { ...params, article: lang === 'en' ? 'the default rules' : '默认规则' };
+  }
+  return params;
+}
+
+/** "第四条" for 4, as the convention's text numbers its articles. */
+export function articleLabel(number: number): string {
+  const digits = '零一二三四五六七八九';
+  if (number <= 10) return `第${number === 10 ? '十' : digits[number]}条`;
+  if (number < 20) return `第十${digits[number - 10]}条`;
+  const tens = Math.floor(number / 10);
+  const ones = number % 10;
+  return `第${digits[tens]}十${ones ? digits[ones] : ''}条`;
 }

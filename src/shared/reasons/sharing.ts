@@ -3,8 +3,8 @@ import { defineConstraints, defineReasons } from './types';
 /**
  * Refusals of off-peak sharing: car parks, offers, bookings, standing allocations, the holiday
  * calendar. A refusal that rests on a rule says whose: `rule: 'offer'` for the unit's own terms
- * (its hours, leave-by, booking horizon), `rule: 'convention'` with the `article` for the parking
- * convention, `rule: 'default'` when no convention is in force yet and the default applies.
+ * (its hours, leave-by, booking horizon), `rule: 'convention'` with the `article` (its number, or
+ * null when the convention states none and the default applies) for the parking convention.
  */
 export const sharingReasons = defineReasons({
   'car_park.unit_only': {
@@ -229,13 +229,8 @@ export const sharingReasons = defineReasons({
   },
   'allocation.one_per_household': {
     status: 409,
-    zh: '依据自治公约第{article}条，每户限一个长期车位：排队的住户都已持有',
-    en: 'Under article {article} of the convention a household holds one standing place at most, and everyone waiting already holds one',
-  },
-  'allocation.one_per_household_default': {
-    status: 409,
-    zh: '按默认规则（自治公约未另作规定），每户限一个长期车位：排队的住户都已持有',
-    en: 'By the default rule (the convention sets none), a household holds one standing place at most, and everyone waiting already holds one',
+    zh: '依照{article}，每户限一个长期车位：排队的住户都已持有',
+    en: 'Under {article}, a household holds one standing place at most, and everyone waiting already holds one',
   },
 
   'holiday.year_invalid': {
