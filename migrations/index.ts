@@ -11,6 +11,8 @@ import { MemberAccess1764100000000 } from './1764100000000-member-access';
 import { LaneMapSeq1764400000000 } from './1764400000000-lane-map-seq';
 import { SessionHousehold1764400100000 } from './1764400100000-session-household';
 import { PermitKeysPerAssociation1764500000000 } from './1764500000000-permit-keys-per-association';
+import { SharingPlatesAsBooked1764600000000 } from './1764600000000-sharing-plates-as-booked';
+import { CarParkCapacity1764600100000 } from './1764600100000-car-park-capacity';
 import { DutyRequirements1764700000000 } from './1764700000000-duty-requirements';
 import { RosterRollover1764700100000 } from './1764700100000-roster-rollover';
 import { ConventionBallot1764800000000 } from './1764800000000-convention-ballot';
@@ -29,6 +31,8 @@ export const allMigrations = [
   LaneMapSeq1764400000000,
   SessionHousehold1764400100000,
   PermitKeysPerAssociation1764500000000,
+  SharingPlatesAsBooked1764600000000,
+  CarParkCapacity1764600100000,
   DutyRequirements1764700000000,
   RosterRollover1764700100000,
   ConventionBallot1764800000000,

@@ -1,6 +1,11 @@
-import { EventEmitter2 } from '@nestjs/event-emitter';
-import { LIVE_PUSH, type LivePush } from '../src/live/live-events';
-import { addDays, shanghaiClock, shanghaiDate } from '../src/common/shanghai-time';
+import { io, type Socket } from 'socket.io-client';
+import {
+  addDays,
+  shanghaiClock,
+  shanghaiDate,
+  shanghaiDateTime,
+} from '../src/common/shanghai-time';
+import type { LiveEventName } from '../src/shared/live';
 import { RemindersService } from '../src/sharing/reminders.service';
 import { DEMO, startTestApp, type TestApp } from './support/test-app';
 
@@ -11,11 +16,58 @@ process.env.DATABASE_POOL_SIZE = '24';
 const SCHOOL_STAFF = '13800000101';
 const CAR_FREE_RESIDENT = '13800000015'; // 下岗胡同6号 has no car
 
+/** A phone on the live socket, keeping what it is pushed. */
+class Phone {
+  readonly received: { event: string; payload: Record<string, unknown> }[] = [];
+  private readonly socket: Socket;
+
+  constructor(url: string, token: string) {
+    this.socket = io(`${url}/live`, { auth: { token }, transports: ['websocket'] });
+    this.socket.onAny((event: string, payload: Record<string, unknown>) =>
+      this.received.push({ event, payload }),
+    );
+  }
+
+  async subscribe(topic: object): Promise<void> {
+    const ack = (await this.socket.timeout(5000).emitWithAck('subscribe', topic)) as {
+      ok: boolean;
+    };
+    expect(ack.ok).toBe(true);
+  }
+
+  /** Waits for the first push of `event` (received after `since`) that `match` accepts. */
+  async next(
+    event: LiveEventName,
+    match: (payload: Record<string, unknown>) => boolean = () => true,
+    since = 0,
+  ): Promise<Record<string, unknown>> {
+    const deadline = Date.now() + 5000;
+    for (;;) {
+      const found = this.received.slice(since).find((r) => r.event === event && match(r.payload));
+      if (found) return found.payload;
+      if (Date.now() > deadline) throw new Error(`no ${event} within 5 s`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  heard(event: LiveEventName): boolean {
+    return this.received.some((r) => r.event === event);
+  }
+
+  get count(): number {
+    return this.received.length;
+  }
+
+  close(): void {
+    this.socket.disconnect();
+  }
+}
+
 describe('off-peak sharing: a unit lends its car park, residents book, never over-allocated', () => {
   let t: TestApp;
   let unit: string;
   let resident: string;
-  let pushes: LivePush[];
+  let residentPhone: Phone;
   let carParkId: string;
   let vehicleId: string;
   const today = () => shanghaiDate(new Date());
@@ -29,6 +81,23 @@ describe('off-peak sharing: a unit lends its car park, residents book, never ove
       t.http().patch(path).set('Authorization', `Bearer ${token}`).send(body),
     del: (path: string) => t.http().delete(path).set('Authorization', `Bearer ${token}`),
   });
+  const inEnglish = (token: string) => ({
+    get: (path: string) =>
+      t.http().get(path).set('Authorization', `Bearer ${token}`).set('accept-language', 'en'),
+    post: (path: string, body: object = {}) =>
+      t
+        .http()
+        .post(path)
+        .set('Authorization', `Bearer ${token}`)
+        .set('accept-language', 'en')
+        .send(body),
+  });
+  const phones: Phone[] = [];
+  const phone = (token: string) => {
+    const p = new Phone(t.url, token);
+    phones.push(p);
+    return p;
+  };
 
   /** Extra cars for the demo resident's household (the test's own, so tests do not share them). */
   async function addVehicles(count: number, prefix: string): Promise<{ id: string }[]> {
@@ -59,8 +128,7 @@ describe('off-peak sharing: a unit lends its car park, residents book, never ove
     t = await startTestApp();
     unit = await t.login(DEMO.unit);
     resident = await t.login(DEMO.resident);
-    pushes = [];
-    t.app.get(EventEmitter2).on(LIVE_PUSH, (push: LivePush) => pushes.push(push));
+    residentPhone = phone(resident);
     const [own] = await t.sql<{ id: string }>(
       `SELECT v.id FROM vehicle v JOIN member m ON m.household_id = v.household_id WHERE m.phone = $1`,
       [DEMO.resident],
@@ -74,7 +142,10 @@ describe('off-peak sharing: a unit lends its car park, residents book, never ove
     expect(park.status).toBe(201);
     carParkId = park.body.id;
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    for (const p of phones) p.close();
+    await t.close();
+  });
 
   it('a resident sees the demo offers with free places per night; a car-free one sees why not', async () => {
     const offers = await as(resident).get('/api/offers');
@@ -88,9 +159,14 @@ describe('off-peak sharing: a unit lends its car park, residents book, never ove
     expect(school.nights[school.nights.length - 1]).toMatchObject({ capacity: 20, free: 20 });
     expect(school.eligibility).toMatchObject({ eligible: true, reasons: [] });
 
-    const carFree = await as(await t.login(CAR_FREE_RESIDENT)).get('/api/offers');
+    const carFreeToken = await t.login(CAR_FREE_RESIDENT);
+    const carFree = await as(carFreeToken).get('/api/offers');
     expect(carFree.body[0].eligibility).toMatchObject({ eligible: false, reasons: ['no_vehicle'] });
-    expect(carFree.body[0].eligibility.explanation[0]).toContain('no registered vehicle');
+    expect(carFree.body[0].eligibility.explanation).toEqual(['本户尚未登记车辆']);
+    const english = await inEnglish(carFreeToken).get('/api/offers');
+    expect(english.body[0].eligibility.explanation).toEqual([
+      'Your household has no registered vehicle',
+    ]);
   });
 
   it('the resident books a named school space, accepting the terms; the school sees the plate', async () => {
@@ -101,7 +177,20 @@ describe('off-peak sharing: a unit lends its car park, residents book, never ove
       vehicleId,
     });
     expect(refused.status).toBe(400);
-    expect(refused.body.message).toContain('免责条款');
+    expect(refused.body).toMatchObject({
+      reason: 'booking.terms_not_accepted',
+      params: { termsHash: school.termsHash },
+      message: '请先阅读并同意单位的免责条款（acceptTerms: true）',
+    });
+    const refusedInEnglish = await inEnglish(resident).post(`/api/offers/${school.id}/bookings`, {
+      date: tomorrow(),
+      vehicleId,
+    });
+    expect(refusedInEnglish.body).toMatchObject({
+      reason: 'booking.terms_not_accepted',
+      params: { termsHash: school.termsHash },
+      message: "Read and accept the unit's terms of liability first (acceptTerms: true)",
+    });
 
     const booked = await as(resident).post(`/api/offers/${school.id}/bookings`, {
       date: tomorrow(),
@@ -137,12 +226,24 @@ describe('off-peak sharing: a unit lends its car park, residents book, never ove
     expect(csv.text).toContain('night,startsAt,endsAt,offer,space,plate');
     expect(csv.text).toContain(`${tomorrow()},`);
 
+    // A follower of the yard sees the place come free, counts only.
+    await residentPhone.subscribe({ carParkId: yard.id });
+    const since = residentPhone.count;
     const cancelled = await as(resident).del(`/api/bookings/${booked.body.id}`);
     expect(cancelled.status).toBe(200);
-    expect(cancelled.body).toMatchObject({ status: 'cancelled', cancelReason: 'resident' });
-    expect(
-      pushes.some((p) => p.event === 'carpark.updated' && p.room === `carpark:${yard.id}`),
-    ).toBe(true);
+    expect(cancelled.body).toMatchObject({
+      status: 'cancelled',
+      cancelReason: 'resident',
+      cancelReasonText: '本人取消',
+    });
+    const freed = await residentPhone.next(
+      'carpark.updated',
+      (p) => p.carParkId === yard.id,
+      since,
+    );
+    const nights = (freed.offers as { nights: { night: string; booked: number }[] }[])[0]!.nights;
+    expect(nights.find((n) => n.night === tomorrow())).toMatchObject({ booked: 0 });
+    expect(JSON.stringify(freed)).not.toContain(booked.body.plate);
   });
 
   it('200+ residents race for the last 5 places: exactly 5 win, the rest get a clear 409', async () => {
@@ -162,7 +263,22 @@ describe('off-peak sharing: a unit lends its car park, residents book, never ove
     const refused = responses.filter((r) => r.status === 409);
     expect(created).toHaveLength(5);
     expect(refused).toHaveLength(215);
-    expect(refused[0]!.body.message).toContain('车位已满');
+    expect(refused[0]!.body).toMatchObject({
+      reason: 'booking.full',
+      params: { offer: '抢位测试', night },
+      message: `车位已满：“抢位测试”${night}晚已无空位，请换一晚`,
+    });
+    const late = await inEnglish(resident).post(`/api/offers/${offer.id}/bookings`, {
+      date: night,
+      vehicleId,
+      acceptTerms: true,
+    });
+    expect(late.status).toBe(409);
+    expect(late.body).toMatchObject({
+      reason: 'booking.full',
+      params: { offer: '抢位测试', night },
+      message: `No places left at "抢位测试" for the night of ${night}; try another night`,
+    });
 
     const [counter] = await t.sql<{ capacity: number; booked: number; actual: string }>(
       `SELECT n.capacity, n.booked, (SELECT count(*) FROM booking b WHERE b.offer_id = n.offer_id
@@ -198,10 +314,22 @@ describe('off-peak sharing: a unit lends its car park, residents book, never ove
       acceptTerms: true,
     });
     expect(paused.status).toBe(409);
-    expect(paused.body.message).toContain('暂停');
+    expect(paused.body).toMatchObject({
+      reason: 'offer.paused',
+      message: '单位已暂停此共享，暂不接受预约',
+    });
+    const pausedInEnglish = await inEnglish(resident).post(`/api/offers/${offer.id}/bookings`, {
+      date: addDays(today(), 3),
+      vehicleId: vehicles[0]!.id,
+      acceptTerms: true,
+    });
+    expect(pausedInEnglish.body).toMatchObject({
+      reason: 'offer.paused',
+      message: 'The unit has paused this offer: no new bookings for now',
+    });
     await as(unit).post(`/api/offers/${offer.id}/resume`);
 
-    pushes.length = 0;
+    const since = residentPhone.count;
     const changed = await as(unit).patch(`/api/offers/${offer.id}`, { places: 2 });
     expect(changed.status).toBe(200);
     expect(changed.body.cancelledBookings).toBe(1);
@@ -210,8 +338,14 @@ describe('off-peak sharing: a unit lends its car park, residents book, never ove
       [ids[2]],
     );
     expect(latest).toEqual({ status: 'cancelled', cancel_reason: 'capacity_reduced' });
-    const notice = pushes.find((p) => p.event === 'booking.cancelled');
-    expect(notice?.payload).toMatchObject({ bookingId: ids[2], reason: 'capacity_reduced' });
+    const notice = await residentPhone.next('booking.cancelled', () => true, since);
+    expect(notice).toEqual({
+      bookingId: ids[2],
+      offerId: offer.id,
+      offerTitle: '变更测试',
+      night,
+      reason: 'capacity_reduced',
+    });
 
     const blackout = await as(unit).patch(`/api/offers/${offer.id}`, { blackoutDates: [night] });
     expect(blackout.body.cancelledBookings).toBe(2);
@@ -331,11 +465,18 @@ describe('off-peak sharing: a unit lends its car park, residents book, never ove
     expect((await as(resident).post(`/api/bookings/${booking.body.id}/arrive`)).status).toBe(200);
     const reminders = t.app.get(RemindersService);
     const endsAt = new Date(booking.body.endsAt as string);
-    pushes.length = 0;
+    const unitPhone = phone(unit);
+    const wardenPhone = phone(await t.login(DEMO.wardens[0]));
+    const since = residentPhone.count;
     expect(await reminders.runDueReminders(new Date(endsAt.getTime() - 10 * 60e3))).toMatchObject({
       reminded: 1,
     });
-    expect(pushes.find((p) => p.event === 'booking.reminder')?.room).toMatch(/^member:/);
+    expect(await residentPhone.next('booking.reminder', () => true, since)).toEqual({
+      bookingId: booking.body.id,
+      offerTitle: '提醒测试',
+      mustLeaveBy: endsAt.toISOString(),
+      rule: 'offer',
+    });
     expect(await reminders.runDueReminders(new Date(endsAt.getTime() + 5 * 60e3))).toMatchObject({
       overstays: 0,
     });
@@ -343,10 +484,20 @@ describe('off-peak sharing: a unit lends its car park, residents book, never ove
       overstays: 1,
       reminded: 0,
     });
-    const flags = pushes.filter((p) => p.event === 'carpark.overstay').map((p) => p.room);
-    expect(flags).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^unit:/), expect.stringMatching(/^staff:/)]),
-    );
+    // The plate goes to the unit's gate and the association's wardens, never to other residents.
+    const flagged = {
+      bookingId: booking.body.id,
+      carParkId,
+      carParkName: '金融街中心地面停车场',
+      plate: expect.any(String),
+      mustLeaveBy: endsAt.toISOString(),
+      overstayedFrom: new Date(endsAt.getTime() + 10 * 60e3).toISOString(),
+      graceMinutes: 10,
+      grace: { rule: 'offer' },
+    };
+    expect(await unitPhone.next('carpark.overstay')).toMatchObject(flagged);
+    expect(await wardenPhone.next('carpark.overstay')).toMatchObject(flagged);
+    expect(residentPhone.heard('carpark.overstay')).toBe(false);
     const ledger = await t.sql(`SELECT * FROM sharing_overstay WHERE booking_id = $1`, [
       booking.body.id,
     ]);
@@ -373,6 +524,151 @@ describe('off-peak sharing: a unit lends its car park, residents book, never ove
       overstays: 0,
     });
     expect(await overstays()).toHaveLength(1);
+  });
+
+  it("refusals that rest on the unit's own terms say so: how far ahead, when to arrive", async () => {
+    const offer = await publish({ title: '条款测试', places: 2, bookingDaysAhead: 3 });
+    const [car] = await addVehicles(1, '京X');
+    const last = addDays(today(), 3);
+    const tooFar = await as(resident).post(`/api/offers/${offer.id}/bookings`, {
+      date: addDays(today(), 5),
+      vehicleId: car!.id,
+      acceptTerms: true,
+    });
+    expect(tooFar.status).toBe(400);
+    expect(tooFar.body).toMatchObject({
+      reason: 'booking.night_out_of_range',
+      params: { last, days: 3, rule: 'offer' },
+      message: `按该单位的共享条款，只能预约今晚至${last}（提前3天以内）`,
+    });
+    const tooFarInEnglish = await inEnglish(resident).post(`/api/offers/${offer.id}/bookings`, {
+      date: addDays(today(), 5),
+      vehicleId: car!.id,
+      acceptTerms: true,
+    });
+    expect(tooFarInEnglish.body.message).toBe(
+      `Under the unit's terms you may book from tonight up to ${last} (3 days ahead)`,
+    );
+
+    const booked = await as(resident).post(`/api/offers/${offer.id}/bookings`, {
+      date: last,
+      vehicleId: car!.id,
+      acceptTerms: true,
+    });
+    expect(booked.status).toBe(201);
+    const opens = new Date(booked.body.startsAt as string);
+    const arriveFrom = shanghaiDateTime(new Date(opens.getTime() - 3600e3));
+    const mustLeaveBy = shanghaiDateTime(new Date(booked.body.endsAt as string));
+    const early = await as(resident).post(`/api/bookings/${booked.body.id}/arrive`);
+    expect(early.status).toBe(409);
+    expect(early.body).toMatchObject({
+      reason: 'booking.outside_window',
+      params: { arriveFrom, mustLeaveBy, rule: 'offer' },
+      message: `按该单位的共享条款，请在${arriveFrom}至${mustLeaveBy}之间入场`,
+    });
+    const earlyInEnglish = await inEnglish(resident).post(`/api/bookings/${booked.body.id}/arrive`);
+    expect(earlyInEnglish.body.message).toBe(
+      `Under the unit's terms, arrive between ${arriveFrom} and ${mustLeaveBy}`,
+    );
+  });
+
+  it('one standing place per household: the refusal names the article of the convention', async () => {
+    const offer = await publish({ title: '每户一个测试', places: 4, standingPlaces: 2 });
+    const cars = await addVehicles(2, '京V');
+    for (const car of cars) {
+      const registered = await as(resident).post(`/api/offers/${offer.id}/allocations`, {
+        vehicleId: car.id,
+        acceptTerms: true,
+      });
+      expect(registered.status).toBe(201);
+    }
+    const first = await as(unit).post(`/api/offers/${offer.id}/allocations/admit`, {});
+    expect(first.body).toMatchObject({ waiting: 1, skippedOnePerHousehold: 1 });
+    expect(first.body.admitted).toHaveLength(1);
+    // The demo convention states the rule in its article 7.
+    const second = await as(unit).post(`/api/offers/${offer.id}/allocations/admit`, {});
+    expect(second.status).toBe(409);
+    expect(second.body).toMatchObject({
+      reason: 'allocation.one_per_household',
+      params: { rule: 'convention', article: 7 },
+      message: '依照公约第七条，每户限一个长期车位：排队的住户都已持有',
+    });
+    const inEnglishToo = await inEnglish(unit).post(`/api/offers/${offer.id}/allocations/admit`);
+    expect(inEnglishToo.body.message).toBe(
+      'Under Article 7 of the convention, a household holds one standing place at most, and everyone waiting already holds one',
+    );
+  });
+
+  it("an overstay under the convention's grace says so, with its article", async () => {
+    const offer = await publish({ title: '公约宽限测试', places: 2 });
+    const [car] = await addVehicles(1, '京U');
+    const booking = await as(resident).post(`/api/offers/${offer.id}/bookings`, {
+      date: today(),
+      vehicleId: car!.id,
+      acceptTerms: true,
+    });
+    expect(booking.status).toBe(201);
+    expect((await as(resident).post(`/api/bookings/${booking.body.id}/arrive`)).status).toBe(200);
+    const unitPhone = phone(unit);
+    const endsAt = new Date(booking.body.endsAt as string);
+    const reminders = t.app.get(RemindersService);
+    expect(await reminders.runDueReminders(new Date(endsAt.getTime() + 16 * 60e3))).toMatchObject({
+      overstays: 1,
+    });
+    expect(
+      await unitPhone.next('carpark.overstay', (p) => p.bookingId === booking.body.id),
+    ).toMatchObject({
+      graceMinutes: 15,
+      grace: { rule: 'convention', article: 7 },
+      overstayedFrom: new Date(endsAt.getTime() + 15 * 60e3).toISOString(),
+    });
+  });
+
+  it('the booking ledger keeps typed text as text: a title starting with = runs no formula', async () => {
+    const title = '=HYPERLINK("http://evil.example","点我")';
+    const offer = await publish({ title, places: 2 });
+    const night = addDays(today(), 4);
+    const booked = await as(resident).post(`/api/offers/${offer.id}/bookings`, {
+      date: night,
+      vehicleId,
+      acceptTerms: true,
+    });
+    expect(booked.status).toBe(201);
+    const csv = await as(unit).get(`/api/car-parks/${carParkId}/bookings.csv?from=${night}`);
+    expect(csv.status).toBe(200);
+    const row = csv.text.split('\n').find((line) => line.includes('HYPERLINK'))!;
+    expect(row).toContain(`"'=HYPERLINK(""http://evil.example"",""点我"")"`);
+    expect(row.split(',').some((cell) => /^"?[=+\-@]/.test(cell))).toBe(false);
+  });
+
+  it('an offer is open only to associations that exist', async () => {
+    const ghost = '00000000-0000-4000-8000-000000000000';
+    const published = await as(unit).post('/api/offers', {
+      carParkId,
+      places: 1,
+      validFrom: '2026-01-01',
+      rules: [{ days: 'daily', from: '20:00', to: '07:00' }],
+      eligibleAssociationIds: [ghost],
+    });
+    expect(published.status).toBe(400);
+    expect(published.body).toMatchObject({
+      reason: 'offer.unknown_associations',
+      params: { ids: ghost },
+      message: `开放对象中有不存在的车友会：${ghost}`,
+    });
+    const offer = await publish({ title: '开放范围测试', places: 1 });
+    const changed = await t
+      .http()
+      .patch(`/api/offers/${offer.id}`)
+      .set('Authorization', `Bearer ${unit}`)
+      .set('accept-language', 'en')
+      .send({ eligibleAssociationIds: [ghost] });
+    expect(changed.status).toBe(400);
+    expect(changed.body).toMatchObject({
+      reason: 'offer.unknown_associations',
+      params: { ids: ghost },
+      message: `No association has the id ${ghost}`,
+    });
   });
 
   it('bad input is a clear 4xx, never a 500', async () => {

@@ -4,6 +4,7 @@ import { canReadAssociation } from '../auth/policy';
 import { DomainError } from '../common/domain-error';
 import { Transactions } from '../database/transactions';
 import { type Association, AssociationRepository } from './association.repository';
+import { ResidentUnitRepository } from './resident-unit.repository';
 import { canManageAssociation } from './associations.policy';
 import type { AssociationView, LaneView } from './dto/association.view';
 import type { CreateLaneDto, UpdateLaneDto } from './dto/lane.dto';
@@ -22,7 +23,21 @@ export class AssociationsService {
     private readonly members: MembersService,
     private readonly households: HouseholdsService,
     private readonly transactions: Transactions,
+    private readonly residentUnits: ResidentUnitRepository,
   ) {}
+
+  /** For other features: which of these association ids do not exist. */
+  async missingIds(ids: readonly string[]): Promise<string[]> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return [];
+    const known = new Set((await this.associations.byIds(unique)).map((a) => a.id));
+    return unique.filter((id) => !known.has(id));
+  }
+
+  /** For other features: the names of resident units by id (e.g. who lends a car park). */
+  residentUnitNames(ids: readonly string[]): Promise<Map<string, string>> {
+    return this.residentUnits.namesOf([...new Set(ids)]);
+  }
 
   async me(actor: Actor): Promise<MeView> {
     const [member, association, household] = await Promise.all([

@@ -20,4 +20,16 @@ export class ResidentUnitRepository {
     );
     return rows.length > 0;
   }
+
+  async namesOf(
+    ids: string[],
+    tx: Tx = this.transactions.autocommit,
+  ): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows: { id: string; name: string }[] = await tx.query(
+      `SELECT id, name FROM resident_unit WHERE id = ANY($1)`,
+      [ids],
+    );
+    return new Map(rows.map((row) => [row.id, row.name]));
+  }
 }

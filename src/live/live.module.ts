@@ -4,6 +4,7 @@ import { AccessLiveListener } from './listeners/access.listener';
 import { ConventionsLiveListener } from './listeners/conventions.listener';
 import { PermitsLiveListener } from './listeners/permits.listener';
 import { RostersLiveListener } from './listeners/rosters.listener';
+import { SharingLiveListener } from './listeners/sharing.listener';
 import { SpacesLiveListener } from './listeners/spaces.listener';
 import { ViolationsLiveListener } from './listeners/violations.listener';
 import { LiveEmitter } from './live-emitter';
@@ -18,6 +19,7 @@ const LISTENERS = [
   ConventionsLiveListener,
   PermitsLiveListener,
   RostersLiveListener,
+  SharingLiveListener,
   SpacesLiveListener,
   ViolationsLiveListener,
 ];

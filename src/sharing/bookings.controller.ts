@@ -1,8 +1,18 @@
-import { Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import {
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+} from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/decorators';
 import { ApiStandardErrors } from '../common/api-errors.decorator';
+import { pickLang } from '../shared/i18n';
 import { AllocationsService } from './allocations.service';
 import { BookingsService } from './bookings.service';
 import { AllocationView } from './dto/allocation.dto';
@@ -21,14 +31,21 @@ export class BookingsController {
   @Roles('resident')
   @ApiOperation({ summary: "My household's bookings, from a week ago on" })
   @ApiOkResponse({ type: [BookingView] })
-  mine(@CurrentActor() actor: Actor): Promise<BookingView[]> {
-    return this.bookings.mine(actor);
+  mine(
+    @CurrentActor() actor: Actor,
+    @Headers('accept-language') language?: string,
+  ): Promise<BookingView[]> {
+    return this.bookings.mine(actor, pickLang(language));
   }
 
   @Get('bookings/:id')
   @ApiOkResponse({ type: BookingView })
-  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<BookingView> {
-    return this.bookings.view(actor, id);
+  get(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Headers('accept-language') language?: string,
+  ): Promise<BookingView> {
+    return this.bookings.view(actor, id, pickLang(language));
   }
 
   @Delete('bookings/:id')
@@ -38,8 +55,9 @@ export class BookingsController {
   cancel(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
+    @Headers('accept-language') language?: string,
   ): Promise<BookingView> {
-    return this.bookings.cancel(actor, id);
+    return this.bookings.cancel(actor, id, pickLang(language));
   }
 
   @Post('bookings/:id/arrive')
@@ -49,8 +67,9 @@ export class BookingsController {
   arrive(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
+    @Headers('accept-language') language?: string,
   ): Promise<BookingView> {
-    return this.bookings.mark(actor, id, 'arrive');
+    return this.bookings.mark(actor, id, 'arrive', pickLang(language));
   }
 
   @Post('bookings/:id/leave')
@@ -60,8 +79,9 @@ export class BookingsController {
   leave(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
+    @Headers('accept-language') language?: string,
   ): Promise<BookingView> {
-    return this.bookings.mark(actor, id, 'leave');
+    return this.bookings.mark(actor, id, 'leave', pickLang(language));
   }
 
   @Get('allocations/mine')

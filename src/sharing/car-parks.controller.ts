@@ -1,8 +1,19 @@
-import { Body, Controller, Get, Header, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  Headers,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+} from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/decorators';
 import { ApiStandardErrors } from '../common/api-errors.decorator';
+import { pickLang } from '../shared/i18n';
 import { AvailabilityService, type CarParkAvailability } from './availability.service';
 import { BOOKING_LEDGER_COLUMNS, CarParksService } from './car-parks.service';
 import { BookingView, LedgerQuery, NightQuery } from './dto/booking.dto';
@@ -60,8 +71,9 @@ export class CarParksController {
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: NightQuery,
+    @Headers('accept-language') language?: string,
   ): Promise<BookingView[]> {
-    return this.carParks.bookings(actor, id, query.night);
+    return this.carParks.bookings(actor, id, query.night, pickLang(language));
   }
 
   @Get(':id/bookings.csv')

@@ -1,16 +1,26 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { stringify } from 'csv-stringify/sync';
-import type { DataSource, Repository } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
-import { BOOKING_SELECT, type BookingRow, toBookingView } from './booking-rows';
-import { CarPark } from './car-park.entity';
+import { isLocalDate, shanghaiDate } from '../common/shanghai-time';
+import { spreadsheetSafe } from '../common/spreadsheet-safe';
+import { Transactions } from '../database/transactions';
+import type { Lang } from '../shared/i18n';
+import { toBookingView } from './booking-views';
+import { BookingRepository } from './booking.repository';
+import { type CarPark, CarParkRepository } from './car-park.repository';
 import type { BookingView } from './dto/booking.dto';
 import type { CarParkView, CreateCarParkDto } from './dto/car-park.dto';
-import { isLocalDate, shanghaiDate } from '../common/shanghai-time';
-import { isAssociationReader, isEligibleReader, isStaffOf } from './sharing-access';
+import { OffPeakOfferRepository } from './off-peak-offer.repository';
+import {
+  canAddCarPark,
+  canReadCarParkBookings,
+  isAssociationReader,
+  isEligibleReader,
+  isLenderOf,
+  sharingScopeOf,
+} from './sharing.policy';
 
 export const BOOKING_LEDGER_COLUMNS = [
   'night',
@@ -33,73 +43,50 @@ export const BOOKING_LEDGER_COLUMNS = [
 @Injectable()
 export class CarParksService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectRepository(CarPark) private readonly carParks: Repository<CarPark>,
+    private readonly carParks: CarParkRepository,
+    private readonly offers: OffPeakOfferRepository,
+    private readonly bookingRows: BookingRepository,
+    private readonly transactions: Transactions,
     private readonly clock: Clock,
   ) {}
 
   async create(actor: Actor, dto: CreateCarParkDto): Promise<CarParkView> {
-    if (actor.role !== 'unit' || !actor.residentUnitId)
-      throw DomainError.forbidden('仅驻区单位可登记车库 / only resident unit staff add car parks');
-    if (dto.spaceCodes && dto.spaceCodes.length > dto.totalSpaces)
-      throw DomainError.invalid('车位编号多于车位总数 / more space codes than totalSpaces');
-    const id = await this.dataSource
-      .transaction(async (em) => {
-        const saved = await em.save(
-          em.create(CarPark, {
-            associationId: actor.associationId,
-            residentUnitId: actor.residentUnitId!,
-            name: dto.name,
-            address: dto.address ?? '',
-            entranceNotes: dto.entranceNotes ?? '',
-            latitude: dto.latitude === undefined ? null : String(dto.latitude),
-            longitude: dto.longitude === undefined ? null : String(dto.longitude),
-            totalSpaces: dto.totalSpaces,
-          }),
-        );
-        for (const code of dto.spaceCodes ?? [])
-          await em.query(`INSERT INTO car_park_space (car_park_id, code) VALUES ($1, $2)`, [
-            saved.id,
-            code,
-          ]);
-        return saved.id;
-      })
-      .catch((error: unknown) => {
-        if (String(error).includes('car_park_name_key'))
-          throw DomainError.conflict(
-            `车库名称已存在 / your unit already has a car park "${dto.name}"`,
-          );
-        throw error;
+    if (!canAddCarPark(actor)) throw new DomainError('car_park.unit_only');
+    const codes = dto.spaceCodes ?? [];
+    if (codes.length > dto.totalSpaces)
+      throw new DomainError('car_park.codes_exceed_spaces', {
+        codes: codes.length,
+        total: dto.totalSpaces,
       });
+    const id = await this.transactions.run((tx) =>
+      this.carParks.insert(
+        tx,
+        {
+          associationId: actor.associationId,
+          residentUnitId: actor.residentUnitId,
+          name: dto.name,
+          address: dto.address ?? '',
+          entranceNotes: dto.entranceNotes ?? '',
+          latitude: dto.latitude ?? null,
+          longitude: dto.longitude ?? null,
+          totalSpaces: dto.totalSpaces,
+        },
+        codes,
+      ),
+    );
     return this.get(actor, id);
   }
 
   /** Unit staff: their own; residents: those with an offer open to them; council: the association's. */
   async list(actor: Actor): Promise<CarParkView[]> {
-    let parks: CarPark[];
-    if (actor.role === 'unit') {
-      parks = await this.carParks.find({
-        where: { residentUnitId: actor.residentUnitId ?? '' },
-        order: { name: 'ASC' },
-      });
-    } else if (actor.role === 'resident') {
-      parks = await this.carParks
-        .createQueryBuilder('p')
-        .where(
-          `EXISTS (SELECT 1 FROM off_peak_offer o WHERE o.car_park_id = p.id AND o.status <> 'ended'
-                     AND :aid = ANY(o.eligible_association_ids))`,
-          { aid: actor.associationId },
-        )
-        .orderBy('p.name', 'ASC')
-        .getMany();
-    } else {
-      parks = await this.carParks
-        .createQueryBuilder('p')
-        .where('p.associationId IN (:...ids)', { ids: actor.readableAssociationIds })
-        .orderBy('p.name', 'ASC')
-        .getMany();
-    }
-    return Promise.all(parks.map((p) => this.toView(p)));
+    const scope = sharingScopeOf(actor);
+    const parks =
+      scope.kind === 'unit'
+        ? await this.carParks.listOfUnit(scope.residentUnitId)
+        : scope.kind === 'eligible'
+          ? await this.carParks.listOpenTo(scope.associationId)
+          : await this.carParks.listOfAssociations(scope.associationIds);
+    return parks.map(toCarParkView);
   }
 
   /** Ids followed by a live `subscribe {}`. */
@@ -108,50 +95,41 @@ export class CarParksService {
   }
 
   async get(actor: Actor, id: string): Promise<CarParkView> {
-    return this.toView(await this.readable(actor, id));
+    return toCarParkView(await this.readable(actor, id));
   }
 
   /** Unit staff of its unit, the association's readers, and residents eligible for one of its offers. */
   async readable(actor: Actor, id: string): Promise<CarPark> {
-    const park = await this.carParks.findOneBy({ id });
-    let visible = !!park && (isStaffOf(actor, park) || isAssociationReader(actor, park));
-    if (park && !visible && actor.role === 'resident') {
-      const offers: { eligible_association_ids: string[] }[] = await this.dataSource.query(
-        `SELECT eligible_association_ids FROM off_peak_offer WHERE car_park_id = $1 AND status <> 'ended'`,
-        [id],
-      );
-      visible = offers.some((o) =>
-        isEligibleReader(actor, { eligibleAssociationIds: o.eligible_association_ids }),
-      );
+    const park = await this.carParks.find(id);
+    let visible = !!park && (isLenderOf(actor, park) || isAssociationReader(actor, park));
+    if (park && !visible) {
+      const offers = await this.offers.listOfCarPark(id);
+      visible = offers.some((o) => o.status !== 'ended' && isEligibleReader(actor, o));
     }
     if (!park || !visible) throw DomainError.notFound('car park', id);
     return park;
   }
 
   /** A night's bookings for the unit's gate (plates) or the council; default tonight. */
-  async bookings(actor: Actor, id: string, night?: string): Promise<BookingView[]> {
+  async bookings(actor: Actor, id: string, night: string | undefined, lang: Lang) {
     const park = await this.bookingReader(actor, id);
     const date = night ?? shanghaiDate(this.clock.now());
-    if (!isLocalDate(date)) throw DomainError.invalid(`日期无效 / ${date} is not a date`);
-    const rows: BookingRow[] = await this.dataSource.query(
-      `${BOOKING_SELECT} WHERE b.car_park_id = $1 AND b.night = $2 ORDER BY b.status, s.code NULLS LAST, b.created_at`,
-      [park.id, date],
-    );
-    return rows.map((r) => toBookingView(r, actor));
+    if (!isLocalDate(date)) throw new DomainError('booking.date_invalid', { date });
+    const rows = await this.bookingRows.listOfNight(park.id, date);
+    return rows.map((r) => toBookingView(r, actor, lang));
   }
 
-  /** The booking ledger (台账) as CSV, with a BOM so spreadsheets read the Chinese. */
+  /**
+   * The booking ledger (台账) as CSV, with a BOM so spreadsheets read the Chinese. Text people
+   * typed (the offer's title) is made spreadsheet-safe so no cell runs as a formula.
+   */
   async ledgerCsv(actor: Actor, id: string, from?: string, to?: string): Promise<string> {
     const park = await this.bookingReader(actor, id);
-    for (const d of [from, to])
-      if (d && !isLocalDate(d)) throw DomainError.invalid(`日期无效 / ${d}`);
-    const rows: BookingRow[] = await this.dataSource.query(
-      `${BOOKING_SELECT} WHERE b.car_park_id = $1 AND ($2::date IS NULL OR b.night >= $2)
-          AND ($3::date IS NULL OR b.night <= $3) ORDER BY b.night, b.created_at`,
-      [park.id, from ?? null, to ?? null],
-    );
+    for (const date of [from, to])
+      if (date && !isLocalDate(date)) throw new DomainError('booking.date_invalid', { date });
+    const rows = await this.bookingRows.ledger(park.id, from ?? null, to ?? null);
     const records = rows.map((row) => {
-      const v = toBookingView(row, actor);
+      const v: BookingView = toBookingView(row, actor, 'zh-CN');
       return [
         v.night,
         v.startsAt,
@@ -168,36 +146,29 @@ export class CarParksService {
         v.leftAt ?? '',
         v.cancelledAt ?? '',
         v.cancelReason ?? '',
-      ];
+      ].map(spreadsheetSafe);
     });
     return '\ufeff' + stringify([[...BOOKING_LEDGER_COLUMNS], ...records]);
   }
 
   private async bookingReader(actor: Actor, id: string): Promise<CarPark> {
     const park = await this.readable(actor, id);
-    const council =
-      (actor.role === 'admin' || actor.role === 'warden') &&
-      actor.associationId === park.associationId;
-    if (!isStaffOf(actor, park) && !council) throw DomainError.forbidden();
+    if (!canReadCarParkBookings(actor, park)) throw new DomainError('car_park.bookings_hidden');
     return park;
   }
+}
 
-  private async toView(park: CarPark): Promise<CarParkView> {
-    const spaces: { code: string }[] = await this.dataSource.query(
-      `SELECT code FROM car_park_space WHERE car_park_id = $1 ORDER BY code`,
-      [park.id],
-    );
-    return {
-      id: park.id,
-      associationId: park.associationId,
-      residentUnitId: park.residentUnitId,
-      name: park.name,
-      address: park.address,
-      entranceNotes: park.entranceNotes,
-      latitude: park.latitude === null ? null : Number(park.latitude),
-      longitude: park.longitude === null ? null : Number(park.longitude),
-      totalSpaces: park.totalSpaces,
-      spaceCodes: spaces.map((s) => s.code),
-    };
-  }
+function toCarParkView(park: CarPark): CarParkView {
+  return {
+    id: park.id,
+    associationId: park.associationId,
+    residentUnitId: park.residentUnitId,
+    name: park.name,
+    address: park.address,
+    entranceNotes: park.entranceNotes,
+    latitude: park.latitude,
+    longitude: park.longitude,
+    totalSpaces: park.totalSpaces,
+    spaceCodes: park.spaceCodes,
+  };
 }

@@ -54,14 +54,15 @@ async function offer(
 
 /**
  * Two resident units lend their car parks to every household of the demo lane: the office
- * tower's garage (60 places, weeknights 19:00–07:30 and all weekend, 20 of them as monthly
- * passes) and 二龙路小学's yard (20 painted spaces every night 20:00–07:00).
+ * tower's garage (60 of its 80 places, weeknights 19:00–07:30 and all weekend, 20 of them as
+ * monthly passes; the tower keeps 20 for its own cars, so it can still lend a few more) and
+ * 二龙路小学's yard (all 20 painted spaces every night 20:00–07:00).
  */
 export async function seedSharingDemo(em: EntityManager, demo: AssociationDemo): Promise<void> {
   const garage = await insertId(
     em,
     `INSERT INTO car_park (association_id, resident_unit_id, name, address, entrance_notes, total_spaces)
-     VALUES ($1, $2, '金融街中心地下车库', '金融街中心B2', '由二龙路北口进入,刷车友会停车证抬杆', 60) RETURNING id`,
+     VALUES ($1, $2, '金融街中心地下车库', '金融街中心B2', '由二龙路北口进入,刷车友会停车证抬杆', 80) RETURNING id`,
     [demo.associationId, demo.residentUnitId],
   );
   await offer(em, {

@@ -3,7 +3,6 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/decorators';
 import { ApiStandardErrors } from '../common/api-errors.decorator';
-import { DomainError } from '../common/domain-error';
 import { CalendarDayView, ReplaceCalendarYearDto } from './dto/holiday.dto';
 import { HolidayCalendarService } from './holiday-calendar.service';
 
@@ -17,7 +16,7 @@ export class HolidayCalendarController {
   @ApiOperation({ summary: "A year's official days off and make-up working days (调休)" })
   @ApiOkResponse({ type: [CalendarDayView] })
   year(@Param('year', ParseIntPipe) year: number): Promise<CalendarDayView[]> {
-    return this.calendar.year(checkedYear(year));
+    return this.calendar.year(year);
   }
 
   @Put(':year')
@@ -31,11 +30,6 @@ export class HolidayCalendarController {
     @Param('year', ParseIntPipe) year: number,
     @Body() body: ReplaceCalendarYearDto,
   ): Promise<CalendarDayView[]> {
-    return this.calendar.replaceYear(actor, checkedYear(year), body.days);
+    return this.calendar.replaceYear(actor, year, body.days);
   }
-}
-
-function checkedYear(year: number): number {
-  if (year < 2000 || year > 2100) throw DomainError.invalid('年份无效 / year must be 2000–2100');
-  return year;
 }

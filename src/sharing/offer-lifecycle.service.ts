@@ -1,31 +1,26 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
-import { AvailabilityService, scheduleOf } from './availability.service';
-import {
-  type CancelledBooking,
-  cancelBookings,
-  cancellationNotice,
-  type CancelReason,
-} from './booking-notices';
-import type { ChangeOfferDto, OfferChangeView, OfferView } from './dto/offer.dto';
-import { OffPeakOffer, type OfferStatus } from './off-peak-offer.entity';
-import { fromRuleDto } from './offer-views';
+import { DomainEvents } from '../common/domain-events';
 import { addDays } from '../common/shanghai-time';
-import { scheduleProblems, windowOn } from './offer-windows';
-import { OffersService, termsHashOf } from './offers.service';
-import { assertUnitStaff } from './sharing-access';
-import { returnedRows } from './returned-rows';
+import { Transactions, type Tx } from '../database/transactions';
+import type { Lang } from '../shared/i18n';
+import type { BookingCancelReason } from '../shared/live/sharing';
+import { AvailabilityService } from './availability.service';
+import { BookingRepository, type CancelledBooking } from './booking.repository';
+import type { ChangeOfferDto, OfferChangeView, OfferView } from './dto/offer.dto';
+import { nightlyPlaces, type OffPeakOffer, type OfferStatus, scheduleOf } from './off-peak-offer';
+import { OffPeakOfferRepository } from './off-peak-offer.repository';
+import { OfferNightRepository } from './offer-night.repository';
+import { fromRuleDto } from './offer-views';
+import { windowOn } from './offer-windows';
+import { assertSchedule, OffersService, termsHashOf } from './offers.service';
+import { AllocationCancelled, BookingCancelled } from './sharing.events';
+import { assertLender } from './sharing.policy';
+import { StandingAllocationRepository } from './standing-allocation.repository';
 
 export type OfferAction = 'pause' | 'resume' | 'end';
-
-interface Outcome {
-  cancelled: CancelledBooking[];
-  notices: { memberId: string; event: string; payload: unknown }[];
-}
 
 /**
  * The unit's changes to a published offer. Each runs with the offer row locked FOR UPDATE, so it
@@ -35,16 +30,23 @@ interface Outcome {
 @Injectable()
 export class OfferLifecycleService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly offers: OffersService,
+    private readonly offersService: OffersService,
+    private readonly offers: OffPeakOfferRepository,
+    private readonly nights: OfferNightRepository,
+    private readonly bookings: BookingRepository,
+    private readonly allocations: StandingAllocationRepository,
     private readonly availability: AvailabilityService,
+    private readonly transactions: Transactions,
+    private readonly events: DomainEvents,
     private readonly clock: Clock,
   ) {}
 
-  async change(actor: Actor, id: string, dto: ChangeOfferDto): Promise<OfferChangeView> {
-    const { offer, cancelled } = await this.locked(actor, id, async (em, offer) => {
-      if (offer.status === 'ended') throw DomainError.conflict('共享已结束 / the offer has ended');
-      const capacityBefore = offer.nightlyPlaces;
+  async change(actor: Actor, id: string, dto: ChangeOfferDto, lang: Lang) {
+    if (dto.eligibleAssociationIds)
+      await this.offersService.assertAssociationsExist(dto.eligibleAssociationIds);
+    const cancelled = await this.locked(actor, id, async (tx, offer) => {
+      if (offer.status === 'ended') throw new DomainError('offer.ended');
+      const capacityBefore = nightlyPlaces(offer);
       if (dto.rules) offer.weeklyRules = dto.rules.map(fromRuleDto);
       if (dto.validTo !== undefined) offer.validTo = dto.validTo;
       if (dto.blackoutDates) offer.blackoutDates = [...new Set(dto.blackoutDates)].sort();
@@ -58,91 +60,80 @@ export class OfferLifecycleService {
         offer.termsHash = termsHashOf(dto.termsText);
       }
       if (dto.places !== undefined) {
-        if (offer.namedSpaces)
-          throw DomainError.invalid(
-            '指定车位的共享不能改数量 / named-space offers keep their spaces',
-          );
+        if (offer.namedSpaces) throw new DomainError('offer.named_spaces_fixed');
         if (dto.places < offer.standingPlaces)
-          throw DomainError.invalid('开放车位少于长期车位 / places below the standing places');
+          throw new DomainError('offer.standing_exceeds_places', {
+            standingPlaces: offer.standingPlaces,
+            places: dto.places,
+          });
         offer.places = dto.places;
       }
-      const problems = scheduleProblems(scheduleOf(offer));
-      if (problems.length > 0) throw DomainError.invalid(problems.join('; '), { problems });
-      await em.save(offer);
-      return {
-        cancelled: await this.refit(em, capacityBefore, offer, actor.memberId),
-        notices: [],
-      };
+      assertSchedule(scheduleOf(offer));
+      // More places or other hours: the database refuses what the car park cannot hold.
+      await this.offers.update(tx, offer);
+      return this.refit(tx, capacityBefore, offer, actor.memberId);
     });
-    return { offer: await this.offers.get(actor, offer.id), cancelledBookings: cancelled };
+    const view: OfferChangeView = {
+      offer: await this.offersService.get(actor, id, lang),
+      cancelledBookings: cancelled,
+    };
+    return view;
   }
 
-  async act(actor: Actor, id: string, action: OfferAction): Promise<OfferView> {
-    const { offer } = await this.locked(actor, id, async (em, offer) => {
-      const next = transition(offer.status, action);
-      offer.status = next;
-      offer.endedAt = next === 'ended' ? this.clock.now() : null;
-      await em.save(offer);
-      if (next !== 'ended') return { cancelled: [], notices: [] };
+  async act(actor: Actor, id: string, action: OfferAction, lang: Lang): Promise<OfferView> {
+    await this.locked(actor, id, async (tx, offer) => {
+      const now = this.clock.now();
+      offer.status = transition(offer.status, action);
+      offer.endedAt = offer.status === 'ended' ? now : null;
+      await this.offers.update(tx, offer);
+      if (offer.status !== 'ended') return [];
       // Nights not yet begun are cancelled; a car already parked tonight may stay until its time.
-      const ids: { id: string }[] = await em.query(
-        `SELECT id FROM booking WHERE offer_id = $1 AND status = 'booked' AND lower(period) > $2`,
-        [offer.id, this.clock.now()],
-      );
-      const allocations = returnedRows<{ id: string; member_id: string }>(
-        await em.query(
-          `UPDATE standing_allocation SET status = 'cancelled', cancelled_at = $2, cancel_reason = 'offer_ended'
-          WHERE offer_id = $1 AND status <> 'cancelled' RETURNING id, member_id`,
-          [offer.id, this.clock.now()],
-        ),
-      );
-      const notices = allocations.map((a) => ({
-        memberId: a.member_id,
-        event: 'allocation.cancelled',
-        payload: {
-          allocationId: a.id,
-          offerId: offer.id,
-          reason: 'offer_ended',
-          message: '共享已结束 / the unit ended the offer',
-        },
-      }));
-      const cancelled = await cancelBookings(
-        em,
-        ids.map((r) => r.id),
-        'offer_ended',
-        actor.memberId,
-        this.clock.now(),
-      );
-      return { cancelled, notices };
+      const ended = await this.allocations.cancelAllOfOffer(tx, offer.id, now, 'offer_ended');
+      for (const allocation of ended)
+        this.events.publish(
+          tx,
+          new AllocationCancelled(allocation.member_id, {
+            allocationId: allocation.id,
+            offerId: offer.id,
+            reason: 'offer_ended',
+          }),
+        );
+      const ids = await this.bookings.notBegun(tx, offer.id, now);
+      return this.bookings.cancel(tx, ids, 'offer_ended', actor.memberId, now);
     });
-    return this.offers.get(actor, offer.id);
+    return this.offersService.get(actor, id, lang);
   }
 
+  /**
+   * Runs `work` on the offer locked FOR UPDATE, then tells each resident whose booking it
+   * cancelled and the car park's followers, once committed. Returns how many were cancelled.
+   */
   private async locked(
     actor: Actor,
     id: string,
-    work: (em: EntityManager, offer: OffPeakOffer) => Promise<Outcome>,
-  ): Promise<{ offer: OffPeakOffer; cancelled: number }> {
-    await this.offers.readable(actor, id);
-    const { offer, cancelled, notices } = await this.dataSource.transaction(async (em) => {
-      const offer = await em.findOne(OffPeakOffer, {
-        where: { id },
-        lock: { mode: 'pessimistic_write' },
-      });
+    work: (tx: Tx, offer: OffPeakOffer) => Promise<CancelledBooking[]>,
+  ): Promise<number> {
+    await this.offersService.readable(actor, id);
+    return this.transactions.run(async (tx) => {
+      const offer = await this.offers.lockForChange(tx, id);
       if (!offer) throw DomainError.notFound('offer', id);
-      assertUnitStaff(actor, offer, 'offer', id);
-      return { offer, ...(await work(em, offer)) };
+      assertLender(actor, offer, 'offer', id);
+      const cancelled = await work(tx, offer);
+      for (const booking of cancelled) {
+        this.events.publish(
+          tx,
+          new BookingCancelled(booking.memberId, {
+            bookingId: booking.id,
+            offerId: booking.offerId,
+            offerTitle: offer.title,
+            night: booking.night,
+            reason: booking.reason,
+          }),
+        );
+      }
+      await this.availability.announce(tx, offer.carParkId, offer.residentUnitId);
+      return cancelled.length;
     });
-    for (const booking of cancelled) {
-      this.availability.notify(
-        booking.memberId,
-        'booking.cancelled',
-        cancellationNotice(booking, offer.title),
-      );
-    }
-    for (const n of notices) this.availability.notify(n.memberId, n.event, n.payload);
-    await this.availability.publish(offer.carParkId, offer.residentUnitId);
-    return { offer, cancelled: cancelled.length };
   }
 
   /**
@@ -151,74 +142,39 @@ export class OfferLifecycleService {
    * bookings than the new capacity cancels the latest ones.
    */
   private async refit(
-    em: EntityManager,
+    tx: Tx,
     capacityBefore: number,
     after: OffPeakOffer,
     by: string,
   ): Promise<CancelledBooking[]> {
     const now = this.clock.now();
-    const nights: { night: string; starts: Date; ends: Date; booked: number }[] = await em.query(
-      `SELECT to_char(night, 'YYYY-MM-DD') AS night, lower(period) AS starts, upper(period) AS ends, booked
-         FROM offer_night WHERE offer_id = $1 AND lower(period) > $2 ORDER BY night`,
-      [after.id, now],
-    );
+    const nights = await this.nights.notBegun(tx, after.id, now);
     if (nights.length === 0) return [];
-    const first = nights[0]!.night;
-    const last = nights[nights.length - 1]!.night;
-    const calendar = await this.availability.calendarFor(addDays(first, -1), last);
-    const capacity = after.places - after.standingPlaces;
+    const calendar = await this.availability.calendarFor(
+      addDays(nights[0]!.night, -1),
+      nights[nights.length - 1]!.night,
+      tx,
+    );
+    const capacity = nightlyPlaces(after);
     const cancelled: CancelledBooking[] = [];
     for (const night of nights) {
       const window = windowOn(scheduleOf(after), night.night, calendar);
       const same =
         window &&
-        window.startsAt.getTime() === new Date(night.starts).getTime() &&
-        window.endsAt.getTime() === new Date(night.ends).getTime();
+        window.startsAt.getTime() === night.startsAt.getTime() &&
+        window.endsAt.getTime() === night.endsAt.getTime();
       if (!same) {
-        const reason: CancelReason = after.blackoutDates.includes(night.night)
+        const reason: BookingCancelReason = after.blackoutDates.includes(night.night)
           ? 'blackout'
           : 'offer_changed';
-        const ids: { id: string }[] = await em.query(
-          `SELECT id FROM booking WHERE offer_id = $1 AND night = $2 AND status = 'booked'`,
-          [after.id, night.night],
-        );
-        cancelled.push(
-          ...(await cancelBookings(
-            em,
-            ids.map((r) => r.id),
-            reason,
-            by,
-            now,
-          )),
-        );
-        // The night keeps its row (the cancelled bookings point at it) with the new hours, if any.
-        if (window)
-          await em.query(
-            `UPDATE offer_night SET period = tstzrange($3, $4) WHERE offer_id = $1 AND night = $2`,
-            [after.id, night.night, window.startsAt, window.endsAt],
-          );
+        const ids = await this.bookings.liveOfNight(tx, after.id, night.night);
+        cancelled.push(...(await this.bookings.cancel(tx, ids, reason, by, now)));
+        if (window) await this.nights.move(tx, after.id, night.night, window);
       }
       if (capacity !== capacityBefore) {
-        const over: { id: string }[] = await em.query(
-          `SELECT id FROM booking WHERE offer_id = $1 AND night = $2 AND status = 'booked'
-            ORDER BY created_at DESC LIMIT GREATEST(0, (SELECT booked FROM offer_night
-              WHERE offer_id = $1 AND night = $2) - $3)`,
-          [after.id, night.night, capacity],
-        );
-        cancelled.push(
-          ...(await cancelBookings(
-            em,
-            over.map((r) => r.id),
-            'capacity_reduced',
-            by,
-            now,
-          )),
-        );
-        await em.query(`UPDATE offer_night SET capacity = $3 WHERE offer_id = $1 AND night = $2`, [
-          after.id,
-          night.night,
-          capacity,
-        ]);
+        const over = await this.bookings.beyondCapacity(tx, after.id, night.night, capacity);
+        cancelled.push(...(await this.bookings.cancel(tx, over, 'capacity_reduced', by, now)));
+        await this.nights.setCapacity(tx, after.id, night.night, capacity);
       }
     }
     return cancelled;
@@ -226,13 +182,13 @@ export class OfferLifecycleService {
 }
 
 function transition(status: OfferStatus, action: OfferAction): OfferStatus {
-  if (status === 'ended') throw DomainError.conflict('共享已结束 / the offer has already ended');
+  if (status === 'ended') throw new DomainError('offer.ended');
   switch (action) {
     case 'pause':
-      if (status === 'paused') throw DomainError.conflict('已暂停 / the offer is already paused');
+      if (status === 'paused') throw new DomainError('offer.already_paused');
       return 'paused';
     case 'resume':
-      if (status === 'live') throw DomainError.conflict('已开放 / the offer is already live');
+      if (status === 'live') throw new DomainError('offer.already_live');
       return 'live';
     case 'end':
       return 'ended';

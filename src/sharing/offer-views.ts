@@ -1,7 +1,7 @@
-// Offer entity → response view. What leaves the service is decided here.
-import type { WeeklyRuleDto } from './dto/offer.dto';
-import type { EligibilityView, NightView, OfferView } from './dto/offer.dto';
-import type { OffPeakOffer } from './off-peak-offer.entity';
+// Offer → response view. What leaves the service is decided here.
+import type { CarParkNight } from '../shared/live/sharing';
+import type { EligibilityView, OfferView, WeeklyRuleDto } from './dto/offer.dto';
+import type { OffPeakOffer } from './off-peak-offer';
 import type { WeeklyRule } from './offer-windows';
 
 export function toRuleDto(rule: WeeklyRule): WeeklyRuleDto {
@@ -25,7 +25,7 @@ export interface OfferContext {
   unitName: string;
   waiting: number;
   graceMinutes: number;
-  nights: NightView[];
+  nights: CarParkNight[];
   eligibility?: EligibilityView;
 }
 

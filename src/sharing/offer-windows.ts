@@ -138,28 +138,50 @@ export function windowsBetween(
   return result;
 }
 
+/** One thing wrong with a schedule: a refusal of the catalogue with its params. */
+export interface ScheduleProblem {
+  reason:
+    | 'offer.no_rules'
+    | 'offer.opening_time_invalid'
+    | 'offer.closing_time_invalid'
+    | 'offer.weekdays_invalid'
+    | 'offer.days_unknown'
+    | 'offer.valid_from_invalid'
+    | 'offer.valid_to_invalid'
+    | 'offer.valid_to_before_from'
+    | 'offer.blackout_invalid';
+  params: Record<string, string>;
+}
+
 /** The rule set is usable: valid times, weekday numbers 1–7, at least one rule. */
-export function scheduleProblems(schedule: OfferSchedule): string[] {
-  const problems: string[] = [];
-  if (schedule.rules.length === 0) problems.push('至少一条开放规则 / at least one weekly rule');
+export function scheduleProblems(schedule: OfferSchedule): ScheduleProblem[] {
+  const problems: ScheduleProblem[] = [];
+  const problem = (reason: ScheduleProblem['reason'], params: Record<string, string> = {}) =>
+    problems.push({ reason, params });
+  if (schedule.rules.length === 0) problem('offer.no_rules');
   for (const rule of schedule.rules) {
     if (!isLocalTime(rule.from) || rule.from === '24:00')
-      problems.push(`开放时间无效 / invalid opening time "${rule.from}"`);
-    if (!isLocalTime(rule.to)) problems.push(`结束时间无效 / invalid closing time "${rule.to}"`);
+      problem('offer.opening_time_invalid', { time: rule.from });
+    if (!isLocalTime(rule.to)) problem('offer.closing_time_invalid', { time: rule.to });
     if (Array.isArray(rule.days)) {
       if (rule.days.length === 0 || rule.days.some((d) => !Number.isInteger(d) || d < 1 || d > 7))
-        problems.push('星期须为1–7 / weekdays must be 1 (Mon) to 7 (Sun)');
+        problem('offer.weekdays_invalid');
     } else if (!['weekdays', 'weekends', 'daily'].includes(rule.days)) {
-      problems.push(`未知的日期类型 / unknown days "${String(rule.days)}"`);
+      problem('offer.days_unknown', { days: String(rule.days) });
     }
   }
-  if (!isLocalDate(schedule.validFrom)) problems.push('起始日期无效 / invalid validFrom');
+  if (!isLocalDate(schedule.validFrom))
+    problem('offer.valid_from_invalid', { date: schedule.validFrom });
   if (schedule.validTo !== null) {
-    if (!isLocalDate(schedule.validTo)) problems.push('截止日期无效 / invalid validTo');
+    if (!isLocalDate(schedule.validTo))
+      problem('offer.valid_to_invalid', { date: schedule.validTo });
     else if (schedule.validTo < schedule.validFrom)
-      problems.push('截止日期早于起始日期 / validTo is before validFrom');
+      problem('offer.valid_to_before_from', {
+        validFrom: schedule.validFrom,
+        validTo: schedule.validTo,
+      });
   }
   for (const date of schedule.blackoutDates)
-    if (!isLocalDate(date)) problems.push(`停用日期无效 / invalid blackout date "${date}"`);
+    if (!isLocalDate(date)) problem('offer.blackout_invalid', { date });
   return problems;
 }

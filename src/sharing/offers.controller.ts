@@ -1,4 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+} from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -10,6 +20,7 @@ import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/decorators';
 import { ApiStandardErrors } from '../common/api-errors.decorator';
 import { ErrorBody } from '../common/error-body';
+import { pickLang } from '../shared/i18n';
 import { AllocationsService } from './allocations.service';
 import { BookingsService } from './bookings.service';
 import {
@@ -40,22 +51,33 @@ export class OffersController {
       'Residents: offers open to them, free places per night and why they may not book; units: their own',
   })
   @ApiOkResponse({ type: [OfferView] })
-  list(@CurrentActor() actor: Actor): Promise<OfferView[]> {
-    return this.offers.list(actor);
+  list(
+    @CurrentActor() actor: Actor,
+    @Headers('accept-language') language?: string,
+  ): Promise<OfferView[]> {
+    return this.offers.list(actor, pickLang(language));
   }
 
   @Get(':id')
   @ApiOkResponse({ type: OfferView })
-  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<OfferView> {
-    return this.offers.get(actor, id);
+  get(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Headers('accept-language') language?: string,
+  ): Promise<OfferView> {
+    return this.offers.get(actor, id, pickLang(language));
   }
 
   @Post()
   @Roles('unit')
   @ApiOperation({ summary: 'A unit publishes an off-peak offer; live at once' })
   @ApiCreatedResponse({ type: OfferView })
-  publish(@CurrentActor() actor: Actor, @Body() body: PublishOfferDto): Promise<OfferView> {
-    return this.offers.publish(actor, body);
+  publish(
+    @CurrentActor() actor: Actor,
+    @Body() body: PublishOfferDto,
+    @Headers('accept-language') language?: string,
+  ): Promise<OfferView> {
+    return this.offers.publish(actor, body, pickLang(language));
   }
 
   @Patch(':id')
@@ -68,8 +90,9 @@ export class OffersController {
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: ChangeOfferDto,
+    @Headers('accept-language') language?: string,
   ): Promise<OfferChangeView> {
-    return this.lifecycle.change(actor, id, body);
+    return this.lifecycle.change(actor, id, body, pickLang(language));
   }
 
   @Post(':id/pause')
@@ -77,16 +100,24 @@ export class OffersController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Pause new bookings (existing ones are kept)' })
   @ApiOkResponse({ type: OfferView })
-  pause(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<OfferView> {
-    return this.lifecycle.act(actor, id, 'pause');
+  pause(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Headers('accept-language') language?: string,
+  ): Promise<OfferView> {
+    return this.lifecycle.act(actor, id, 'pause', pickLang(language));
   }
 
   @Post(':id/resume')
   @Roles('unit')
   @HttpCode(200)
   @ApiOkResponse({ type: OfferView })
-  resume(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<OfferView> {
-    return this.lifecycle.act(actor, id, 'resume');
+  resume(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Headers('accept-language') language?: string,
+  ): Promise<OfferView> {
+    return this.lifecycle.act(actor, id, 'resume', pickLang(language));
   }
 
   @Post(':id/end')
@@ -96,8 +127,12 @@ export class OffersController {
     summary: 'End the offer: nights not yet begun and standing places are cancelled with notice',
   })
   @ApiOkResponse({ type: OfferView })
-  end(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<OfferView> {
-    return this.lifecycle.act(actor, id, 'end');
+  end(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Headers('accept-language') language?: string,
+  ): Promise<OfferView> {
+    return this.lifecycle.act(actor, id, 'end', pickLang(language));
   }
 
   @Post(':id/bookings')
@@ -111,8 +146,9 @@ export class OffersController {
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: BookNightDto,
+    @Headers('accept-language') language?: string,
   ): Promise<BookingView> {
-    return this.bookings.book(actor, id, body);
+    return this.bookings.book(actor, id, body, pickLang(language));
   }
 
   @Post(':id/allocations')

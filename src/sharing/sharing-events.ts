@@ -1,22 +1,7 @@
-/**
- * Domain events off-peak sharing emits after commit, for features above it to act on (the
- * convention's violations turn a flagged overstay into a record on the household's ladder).
- * Sharing depends on none of its listeners.
- */
-export const OVERSTAY_FLAGGED = 'sharing.overstay-flagged';
+// Kept while the violations feature still imports from here; the events are in sharing.events.ts.
+import { OverstayFlagged } from './sharing.events';
 
-/** A car still parked in a unit's car park after must-leave-by plus the grace period. */
-export interface OverstayFlagged {
-  bookingId: string;
-  /** The resident's association: whose convention and ladder apply. */
-  associationId: string;
-  carParkId: string;
-  carParkName: string;
-  spaceCode: string | null;
-  /** Normalised plate, as stored on the vehicle. */
-  plate: string;
-  mustLeaveBy: Date;
-  /** must-leave-by plus the grace period: the moment the stay became an overstay. */
-  overstayedFrom: Date;
-  flaggedAt: Date;
-}
+export { OverstayFlagged };
+
+/** @deprecated listen to `OverstayFlagged.type` (src/sharing/sharing.events.ts). */
+export const OVERSTAY_FLAGGED = OverstayFlagged.type;

@@ -1,5 +1,4 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { AssociationsModule } from '../associations/associations.module';
 import { ConventionsModule } from '../conventions/conventions.module';
 import { LiveModule } from '../live/live.module';
@@ -9,31 +8,29 @@ import { AllocationsService } from './allocations.service';
 import { AvailabilityService } from './availability.service';
 import { BookingsController } from './bookings.controller';
 import { BookingsService } from './bookings.service';
-import { CarPark } from './car-park.entity';
+import { BookingRepository } from './booking.repository';
+import { CarParkRepository } from './car-park.repository';
 import { CarParkTopic } from './car-park-topic';
 import { CarParksController } from './car-parks.controller';
 import { CarParksService } from './car-parks.service';
-import { HolidayCalendarDay } from './holiday-calendar-day.entity';
 import { HolidayCalendarController } from './holiday-calendar.controller';
+import { HolidayCalendarRepository } from './holiday-calendar.repository';
 import { HolidayCalendarService } from './holiday-calendar.service';
-import { OffPeakOffer } from './off-peak-offer.entity';
+import { OffPeakOfferRepository } from './off-peak-offer.repository';
 import { OfferLifecycleService } from './offer-lifecycle.service';
+import { OfferNightRepository } from './offer-night.repository';
 import { OffersController } from './offers.controller';
 import { OffersService } from './offers.service';
+import { OverstayRepository } from './overstay.repository';
 import { RemindersService } from './reminders.service';
+import { StandingAllocationRepository } from './standing-allocation.repository';
 
 /**
  * Off-peak sharing (错时共享): resident units' car parks, offers, bookings, standing allocations.
  * Admitted allocations become `shared` permits, whose scans follow the offers' windows.
  */
 @Module({
-  imports: [
-    TypeOrmModule.forFeature([CarPark, OffPeakOffer, HolidayCalendarDay]),
-    AssociationsModule,
-    ConventionsModule,
-    LiveModule,
-    PermitsModule,
-  ],
+  imports: [AssociationsModule, ConventionsModule, LiveModule, PermitsModule],
   controllers: [
     CarParksController,
     OffersController,
@@ -41,6 +38,13 @@ import { RemindersService } from './reminders.service';
     HolidayCalendarController,
   ],
   providers: [
+    CarParkRepository,
+    OffPeakOfferRepository,
+    OfferNightRepository,
+    BookingRepository,
+    StandingAllocationRepository,
+    OverstayRepository,
+    HolidayCalendarRepository,
     AvailabilityService,
     HolidayCalendarService,
     CarParksService,

@@ -10,7 +10,7 @@ export class RegisterAllocationDto {
   acceptTerms?: boolean;
   @ApiPropertyOptional()
   @IsOptional()
-  @Matches(/^[0-9a-f]{64}$/, { message: 'termsHash must be the sha256 hex the offer shows' })
+  @Matches(/^[0-9a-f]{64}$/, { context: { format: 'sha256 (64 hex)' } })
   termsHash?: string;
 }
 

@@ -6,7 +6,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class BookNightDto {
   @ApiProperty({ example: '2026-03-02', description: 'The night: the local date the window opens' })
-  @Matches(DATE, { message: 'date must be YYYY-MM-DD' })
+  @Matches(DATE, { context: { format: 'YYYY-MM-DD' } })
   date!: string;
 
   @ApiProperty() @IsUUID() vehicleId!: string;
@@ -20,25 +20,25 @@ export class BookNightDto {
 
   @ApiPropertyOptional({ description: 'The termsHash read; refused if the terms changed since' })
   @IsOptional()
-  @Matches(/^[0-9a-f]{64}$/, { message: 'termsHash must be the sha256 hex the offer shows' })
+  @Matches(/^[0-9a-f]{64}$/, { context: { format: 'sha256 (64 hex)' } })
   termsHash?: string;
 }
 
 export class NightQuery {
   @ApiPropertyOptional({ example: '2026-03-02', description: 'Defaults to tonight' })
   @IsOptional()
-  @Matches(DATE, { message: 'night must be YYYY-MM-DD' })
+  @Matches(DATE, { context: { format: 'YYYY-MM-DD' } })
   night?: string;
 }
 
 export class LedgerQuery {
   @ApiPropertyOptional()
   @IsOptional()
-  @Matches(DATE, { message: 'from must be YYYY-MM-DD' })
+  @Matches(DATE, { context: { format: 'YYYY-MM-DD' } })
   from?: string;
   @ApiPropertyOptional()
   @IsOptional()
-  @Matches(DATE, { message: 'to must be YYYY-MM-DD' })
+  @Matches(DATE, { context: { format: 'YYYY-MM-DD' } })
   to?: string;
 }
 

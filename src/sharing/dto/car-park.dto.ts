@@ -30,7 +30,7 @@ export class CreateCarParkDto {
   @IsArray()
   @ArrayMaxSize(5000)
   @ArrayUnique()
-  @Matches(/^[A-Z0-9][A-Z0-9-]{0,15}$/, { each: true, message: 'space codes are A-Z, 0-9, -' })
+  @Matches(/^[A-Z0-9][A-Z0-9-]{0,15}$/, { each: true, context: { format: 'A-Z 0-9 -' } })
   spaceCodes?: string[];
 }
 

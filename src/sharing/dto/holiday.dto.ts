@@ -13,7 +13,7 @@ import type { CalendarDayKind } from '../offer-windows';
 
 export class CalendarDayDto {
   @ApiProperty({ example: '2026-10-01' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be YYYY-MM-DD' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { context: { format: 'YYYY-MM-DD' } })
   date!: string;
 
   @ApiProperty({ enum: ['holiday', 'workday'], description: 'holiday: off; workday: 调休上班' })

@@ -18,7 +18,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import type { OfferStatus } from '../off-peak-offer.entity';
+import type { OfferStatus } from '../off-peak-offer';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
@@ -43,10 +43,10 @@ export class WeeklyRuleDto {
   weekdays?: number[];
 
   @ApiProperty({ example: '19:00' })
-  @Matches(TIME, { message: 'from must be HH:MM' })
+  @Matches(TIME, { context: { format: 'HH:MM' } })
   from!: string;
   @ApiProperty({ example: '07:30', description: 'At or before `from`: the next morning' })
-  @Matches(TIME, { message: 'to must be HH:MM' })
+  @Matches(TIME, { context: { format: 'HH:MM' } })
   to!: string;
 }
 
@@ -62,14 +62,14 @@ class OfferTermsFields {
 
   @ApiPropertyOptional({ example: '2026-12-31' })
   @IsOptional()
-  @Matches(DATE, { message: 'validTo must be YYYY-MM-DD' })
+  @Matches(DATE, { context: { format: 'YYYY-MM-DD' } })
   validTo?: string;
 
   @ApiPropertyOptional({ example: ['2026-06-30'], description: "The unit's own events" })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(366)
-  @Matches(DATE, { each: true, message: 'blackout dates must be YYYY-MM-DD' })
+  @Matches(DATE, { each: true, context: { format: 'YYYY-MM-DD' } })
   blackoutDates?: string[];
 
   @ApiPropertyOptional({ description: "Defaults to the unit's own association" })
@@ -140,7 +140,7 @@ export class PublishOfferDto extends OfferTermsFields {
   standingPlaces?: number;
 
   @ApiProperty({ example: '2026-01-01' })
-  @Matches(DATE, { message: 'validFrom must be YYYY-MM-DD' })
+  @Matches(DATE, { context: { format: 'YYYY-MM-DD' } })
   validFrom!: string;
 
   @ApiProperty({ type: [WeeklyRuleDto] })
