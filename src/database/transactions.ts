@@ -35,6 +35,25 @@ export class Transactions {
     return result;
   }
 
+  /**
+   * Runs `work` under a savepoint of `tx`: when it throws, its statements and the after-commit
+   * callbacks it queued are undone, and the rest of the transaction goes on.
+   */
+  async savepoint<T>(tx: Tx, name: string, work: () => Promise<T>): Promise<T> {
+    const queue = afterCommitQueues.get(tx);
+    const queued = queue?.length ?? 0;
+    await tx.query(`SAVEPOINT ${name}`);
+    try {
+      const result = await work();
+      await tx.query(`RELEASE SAVEPOINT ${name}`);
+      return result;
+    } catch (error) {
+      await tx.query(`ROLLBACK TO SAVEPOINT ${name}`);
+      queue?.splice(queued);
+      throw error;
+    }
+  }
+
   /** The handle for statements outside a transaction (each commits on its own). */
   get autocommit(): Tx {
     return this.dataSource.manager;

@@ -5,9 +5,9 @@ import {
   type OnModuleDestroy,
   type OnModuleInit,
 } from '@nestjs/common';
-import { EventEmitter2 } from '@nestjs/event-emitter';
 import { Clock } from '../common/clock';
 import { DomainEvents } from '../common/domain-events';
+import { OutboxService } from '../common/outbox/outbox.service';
 import { sharingConfig, type SharingConfig } from '../config';
 import { ConventionRulesService } from '../conventions/convention-rules.service';
 import { Transactions } from '../database/transactions';
@@ -42,7 +42,7 @@ export class RemindersService implements OnModuleInit, OnModuleDestroy {
     private readonly conventions: ConventionRulesService,
     private readonly transactions: Transactions,
     private readonly events: DomainEvents,
-    private readonly emitter: EventEmitter2,
+    private readonly outbox: OutboxService,
     private readonly clock: Clock,
   ) {}
 
@@ -77,7 +77,10 @@ export class RemindersService implements OnModuleInit, OnModuleDestroy {
         );
       return due.length;
     });
-    return { reminded, overstays: await this.flagOverstays(now) };
+    const overstays = await this.flagOverstays(now);
+    // One run leaves its consequences (the violations) recorded before it returns.
+    if (overstays > 0) await this.outbox.drain();
+    return { reminded, overstays };
   }
 
   private async flagOverstays(now: Date): Promise<number> {
@@ -88,14 +91,15 @@ export class RemindersService implements OnModuleInit, OnModuleDestroy {
         rule: 'convention',
         article: rules.articleFor('sharedGraceMinutes')?.number ?? null,
       };
-      const overstays = await this.transactions.run((tx) =>
-        this.overstays.flag(tx, now, associationId, rules.parameters.sharedGraceMinutes),
-      );
-      // Committed: awaited, so one run leaves its consequences (the violation) recorded.
-      for (const o of overstays) {
-        await this.emitter.emitAsync(
-          OverstayFlagged.type,
-          new OverstayFlagged(
+      const overstays = await this.transactions.run(async (tx) => {
+        const flaggedNow = await this.overstays.flag(
+          tx,
+          now,
+          associationId,
+          rules.parameters.sharedGraceMinutes,
+        );
+        for (const o of flaggedNow) {
+          const event = new OverstayFlagged(
             o.bookingId,
             o.associationId,
             o.residentUnitId,
@@ -108,9 +112,14 @@ export class RemindersService implements OnModuleInit, OnModuleDestroy {
             o.graceMinutes,
             o.offerGrace ? { rule: 'offer' } : conventionGrace,
             now,
-          ),
-        );
-      }
+          );
+          // The unit and the wardens hear of it after commit; the household's ladder (another
+          // feature) gets it through the outbox, retried until the violation is recorded.
+          this.events.publish(tx, event);
+          await this.outbox.enqueue(tx, OverstayFlagged.type, event);
+        }
+        return flaggedNow;
+      });
       flagged += overstays.length;
     }
     return flagged;

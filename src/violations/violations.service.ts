@@ -88,12 +88,15 @@ export class ViolationsService {
    * For off-peak sharing: an overstay it flagged in a shared car park becomes a violation of the
    * household's record, on the same ladder (recorded by the system, not a warden).
    */
-  async recordFlaggedOverstay(input: {
-    associationId: string;
-    plate: string;
-    place: string;
-    occurredAt: Date;
-  }): Promise<ViolationView> {
+  async recordFlaggedOverstay(
+    input: {
+      associationId: string;
+      plate: string;
+      place: string;
+      occurredAt: Date;
+    },
+    tx?: Tx,
+  ): Promise<ViolationView> {
     const rules = await this.rules.rulesInForce(input.associationId, input.occurredAt);
     const dto = {
       kind: 'overstay' as const,
@@ -101,7 +104,7 @@ export class ViolationsService {
       place: input.place,
       occurredAt: input.occurredAt.toISOString(),
     };
-    const violation = await this.enter(input.associationId, null, dto, rules, null);
+    const violation = await this.enter(input.associationId, null, dto, rules, null, tx);
     return toViolationView(violation, null);
   }
 
@@ -115,6 +118,7 @@ export class ViolationsService {
     dto: RecordViolationDto,
     rules: RulesInForce,
     recorderOnDuty: boolean | null,
+    outer?: Tx,
   ): Promise<Violation> {
     const articleNumber = articleOf(rules, dto);
     const plate = normalisePlate(dto.plate);
@@ -157,7 +161,7 @@ export class ViolationsService {
       }
       this.events.publish(tx, new ViolationRecorded(violation));
       return violation;
-    });
+    }, outer);
   }
 
   /**

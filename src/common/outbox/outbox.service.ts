@@ -106,13 +106,10 @@ export class OutboxService implements OnApplicationBootstrap, OnApplicationShutd
       const handler = this.handlers.get(message.topic);
       if (!handler) continue;
       // A savepoint per message: one failing handler does not undo the others' work.
-      await tx.query('SAVEPOINT outbox_message');
       try {
-        await handler(message.payload, tx);
-        await tx.query('RELEASE SAVEPOINT outbox_message');
+        await this.transactions.savepoint(tx, 'outbox_message', () => handler(message.payload, tx));
         await this.messages.markDone(tx, message.id);
       } catch (error) {
-        await tx.query('ROLLBACK TO SAVEPOINT outbox_message');
         await this.messages.markFailed(tx, message.id, String(error));
         this.logger.warn(
           `outbox ${message.topic} #${message.id} failed (attempt ${message.attempts + 1}): ${String(error)}`,
