@@ -5,6 +5,9 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { appConfig, liveConfig } from './config';
 import { ErrorFilter } from './common/error.filter';
+import { httpErrorHandlers } from './common/http-errors';
+import { useBoundedJsonParser } from './common/json-body';
+import { addSecurityHeaders } from './common/security-headers';
 import { createValidationPipe } from './common/validation';
 import { LiveIoAdapter } from './live/live-io.adapter';
 
@@ -12,7 +15,11 @@ const CSV_BODY_LIMIT = 4 * 1024 * 1024;
 
 /** Builds the application exactly as production runs it; tests call this too. */
 export async function createApp(databaseUrl: string): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: appConfig().bodyLimitBytes, trustProxy: true });
+  const adapter = new FastifyAdapter({
+    bodyLimit: appConfig().bodyLimitBytes,
+    trustProxy: true,
+    ...httpErrorHandlers(),
+  });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot({ databaseUrl }),
     adapter,
@@ -22,11 +29,13 @@ export async function createApp(databaseUrl: string): Promise<NestFastifyApplica
   );
   app.useLogger(app.get(Logger));
   const fastify = app.getHttpAdapter().getInstance();
+  addSecurityHeaders(fastify);
   fastify.addContentTypeParser(
     'text/csv',
     { parseAs: 'string', bodyLimit: CSV_BODY_LIMIT },
     (_req, body, done) => done(null, body),
   );
+  useBoundedJsonParser(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorFilter());
   // Socket.IO across instances (PostgreSQL, or Redis when REDIS_URL is set); closed with the app.
