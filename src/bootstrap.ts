@@ -2,6 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { API_DOCS_PAGES } from './api-docs/api-docs.controller';
 import { AppModule } from './app.module';
 import { appConfig, liveConfig } from './config';
 import { ErrorFilter } from './common/error.filter';
@@ -10,6 +11,7 @@ import { useBoundedJsonParser } from './common/json-body';
 import { addSecurityHeaders } from './common/security-headers';
 import { createValidationPipe } from './common/validation';
 import { LiveIoAdapter } from './live/live-io.adapter';
+import { WEB_CLIENT_PAGES } from './web/web-policy';
 
 const CSV_BODY_LIMIT = 4 * 1024 * 1024;
 
@@ -29,7 +31,7 @@ export async function createApp(databaseUrl: string): Promise<NestFastifyApplica
   );
   app.useLogger(app.get(Logger));
   const fastify = app.getHttpAdapter().getInstance();
-  addSecurityHeaders(fastify);
+  addSecurityHeaders(fastify, [WEB_CLIENT_PAGES, API_DOCS_PAGES]);
   fastify.addContentTypeParser(
     'text/csv',
     { parseAs: 'string', bodyLimit: CSV_BODY_LIMIT },

@@ -120,6 +120,8 @@ describe('security headers', () => {
     const policy = directives(index.headers['content-security-policy']);
     expect(policy).toEqual({
       'default-src': "'self'",
+      // Its own stylesheet, and the permit card's (opened as a blob: page, which inherits this).
+      'style-src': expect.stringMatching(/^'self' 'sha256-[A-Za-z0-9+/]+=*'$/),
       'img-src': "'self' data: blob:",
       'connect-src': `'self' ws://${host} wss://${host}`,
       'object-src': "'none'",

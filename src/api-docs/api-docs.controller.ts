@@ -5,6 +5,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/decorators';
 import { DomainError } from '../common/domain-error';
+import { NOT_FRAMED, type PagePolicy } from '../common/security-headers';
 
 const UI_DIR = path.dirname(require.resolve('swagger-ui-dist/package.json'));
 const ASSETS: Record<string, string> = {
@@ -26,6 +27,19 @@ const PAGE = `<!doctype html>
 
 // A file, not an inline script, so the page's Content-Security-Policy allows no inline script.
 const START = `window.ui = SwaggerUIBundle({ url: '/api/docs-json', dom_id: '#ui', persistAuthorization: true });`;
+
+/** Swagger UI's own scripts and styles (it sets inline styles), and the API it describes. */
+export const API_DOCS_PAGES: PagePolicy = {
+  prefix: '/api/docs',
+  policy: () =>
+    [
+      "default-src 'self'",
+      "style-src 'self' 'unsafe-inline'",
+      "img-src 'self' data:",
+      "object-src 'none'",
+      ...NOT_FRAMED,
+    ].join('; '),
+};
 
 /** Swagger UI from the bundled swagger-ui-dist package: nothing is fetched from the internet. */
 @ApiExcludeController()

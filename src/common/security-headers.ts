@@ -11,7 +11,7 @@ export const BASE_SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'referrer-policy': 'no-referrer',
 };
 
-const NOT_FRAMED = ["frame-ancestors 'none'", "base-uri 'none'", "form-action 'none'"];
+export const NOT_FRAMED = ["frame-ancestors 'none'", "base-uri 'none'", "form-action 'none'"];
 
 /** Anything that is not a page: nothing may load from it, should a browser render it. */
 const NON_PAGE_POLICY = ["default-src 'none'", ...NOT_FRAMED].join('; ');
@@ -27,56 +27,48 @@ const SERVER_PAGE_POLICY = [
   ...NOT_FRAMED,
 ].join('; ');
 
-/** Swagger UI, bundled: its own scripts and styles (it sets inline styles), the API itself. */
-const API_DOCS_POLICY = [
-  "default-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "object-src 'none'",
-  ...NOT_FRAMED,
-].join('; ');
+/**
+ * A page a feature serves under a path with a policy of its own (the web client, the API docs),
+ * chosen by path alone: a 304 carries no content type, and a browser updates the cached page's
+ * headers from it.
+ */
+export interface PagePolicy {
+  prefix: string;
+  /** The policy, given the Host the page was asked for (its live socket's host). */
+  policy: (host: string) => string;
+}
+
+/** The Content-Security-Policy for a response, by where it is served and what it is. */
+export function contentSecurityPolicyFor(
+  path: string,
+  contentType: string | undefined,
+  host: string,
+  pages: readonly PagePolicy[] = [],
+): string {
+  const page = pages.find(({ prefix }) => path === prefix || path.startsWith(`${prefix}/`));
+  if (page) return page.policy(host);
+  if (contentType?.toLowerCase().startsWith('text/html')) return SERVER_PAGE_POLICY;
+  return NON_PAGE_POLICY;
+}
 
 // A host as browsers send it: a name or an IPv4/IPv6 address, and a port.
 const HOST = /^(?:[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
 
 /**
- * The web client: bundled script and stylesheet from this server, data:/blob: pictures (QR codes,
- * camera frames), and its API and live socket on the same host. Browsers before CSP 3 (older
- * Safari on residents' phones) do not count ws: as 'self', so the socket's host is named too.
+ * `ws://host wss://host` for a page whose live socket goes back to the host it came from:
+ * browsers before CSP 3 (older Safari on residents' phones) do not count ws: as 'self'. Nothing
+ * when the Host header is not a plain host, so it can never add a directive.
  */
-function webClientPolicy(host: string): string {
-  const socket = HOST.test(host) ? ` ws://${host} wss://${host}` : '';
-  return [
-    "default-src 'self'",
-    "img-src 'self' data: blob:",
-    `connect-src 'self'${socket}`,
-    "object-src 'none'",
-    "frame-ancestors 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-  ].join('; ');
+export function socketSources(host: string): string {
+  return HOST.test(host) ? ` ws://${host} wss://${host}` : '';
 }
-
-/**
- * The Content-Security-Policy for a response, by where it is served and what it is. The web
- * client's and the API docs' are chosen by path alone: a 304 carries no content type, and a
- * browser updates the cached page's headers from it.
- */
-export function contentSecurityPolicyFor(
-  path: string,
-  contentType: string | undefined,
-  host: string,
-): string {
-  if (under(path, '/app')) return webClientPolicy(host);
-  if (under(path, '/api/docs')) return API_DOCS_POLICY;
-  if (contentType?.toLowerCase().startsWith('text/html')) return SERVER_PAGE_POLICY;
-  return NON_PAGE_POLICY;
-}
-
-const under = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
 
 /** Sets the security headers on a reply; a route's own Cache-Control or policy is kept. */
-export function applySecurityHeaders(request: FastifyRequest, reply: FastifyReply): void {
+export function applySecurityHeaders(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  pages: readonly PagePolicy[] = [],
+): void {
   for (const [name, value] of Object.entries(BASE_SECURITY_HEADERS)) void reply.header(name, value);
   // Most replies hold someone's data (a plate, a phone, a duty roster): nothing is stored by a
   // browser or a proxy unless the route says otherwise (web client files, API docs assets, the
@@ -90,14 +82,16 @@ export function applySecurityHeaders(request: FastifyRequest, reply: FastifyRepl
         pathOf(request.url),
         typeof contentType === 'string' ? contentType : undefined,
         request.host,
+        pages,
       ),
     );
   }
 }
 
-export function addSecurityHeaders(fastify: FastifyInstance): void {
+/** The one place the headers are set: every reply, pages named by the features that serve them. */
+export function addSecurityHeaders(fastify: FastifyInstance, pages: readonly PagePolicy[]): void {
   fastify.addHook('onSend', (request, reply, payload, done) => {
-    applySecurityHeaders(request, reply);
+    applySecurityHeaders(request, reply, pages);
     done(null, payload);
   });
 }

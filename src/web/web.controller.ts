@@ -63,7 +63,7 @@ export class WebController {
   }
 
   private async sendIndex(ifNoneMatch: string | undefined, reply: FastifyReply): Promise<void> {
-    // Its Content-Security-Policy and the other security headers: src/common/security-headers.ts.
+    // Its Content-Security-Policy: web-policy.ts, set with the other headers in one onSend hook.
     const sent = await this.send(
       path.join(WEB_DIR, 'index.html'),
       'text/html; charset=utf-8',
