@@ -182,6 +182,17 @@ describe('hostile input', () => {
       });
     });
 
+    it('the last page a query may ask for is answered, empty', async () => {
+      for (const list of ['households', 'members', 'vehicles', 'permits', 'scans', 'violations']) {
+        const response = await t
+          .http()
+          .get(`/api/${list}?page=2147483647&pageSize=500`)
+          .set('Authorization', `Bearer ${admin}`);
+        expect({ list, status: response.status }).toEqual({ list, status: 200 });
+        expect(response.body.items).toEqual([]);
+      }
+    });
+
     it('an integer past 2^31 in a body is refused wherever it is', async () => {
       const [lane] = await t.sql<{ id: string }>(`SELECT id FROM lane LIMIT 1`);
       const response = await t
@@ -292,6 +303,17 @@ describe('hostile input', () => {
       });
       const zh = await rawRequest(`GET ${path} HTTP/1.1\r\nHost: t\r\n\r\n`);
       expect(zh.body).toMatchObject({ reason: 'request.uri_too_long', message: '请求地址过长' });
+    });
+
+    it('a method no route has, known to HTTP or not, is answered in the same body', async () => {
+      const patch = await t.http().patch('/api/auth/login').set('accept-language', 'en').send({});
+      expect(patch.status).toBe(404);
+      expect(patch.body).toMatchObject({ reason: 'not_found', message: 'The route was not found' });
+      const propfind = await rawRequest(
+        'PROPFIND /api/me HTTP/1.1\r\nHost: t\r\nAccept-Language: en\r\nConnection: close\r\n\r\n',
+      );
+      expect(propfind.status).toBe(404);
+      expect(propfind.body).toMatchObject({ reason: 'not_found' });
     });
 
     it('a request that is not HTTP → 400 request.malformed', async () => {
