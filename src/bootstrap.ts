@@ -2,18 +2,27 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { API_DOCS_PAGES } from './api-docs/api-docs.controller';
 import { AppModule } from './app.module';
 import { appConfig, liveConfig } from './config';
 import { ErrorFilter } from './common/error.filter';
+import { httpErrorHandlers } from './common/http-errors';
+import { useBoundedJsonParser } from './common/json-body';
+import { addSecurityHeaders } from './common/security-headers';
 import { createValidationPipe } from './common/validation';
 import { LiveIoAdapter } from './live/live-io.adapter';
+import { WEB_CLIENT_PAGES } from './web/web-policy';
 
 const CSV_BODY_LIMIT = 4 * 1024 * 1024;
 
 /** Builds the application exactly as production runs it; tests call this too. */
 export async function createApp(databaseUrl: string): Promise<NestFastifyApplication> {
   const { bodyLimitBytes, trustProxy } = appConfig();
-  const adapter = new FastifyAdapter({ bodyLimit: bodyLimitBytes, trustProxy });
+  const adapter = new FastifyAdapter({
+    bodyLimit: bodyLimitBytes,
+    trustProxy,
+    ...httpErrorHandlers(),
+  });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot({ databaseUrl }),
     adapter,
@@ -23,11 +32,13 @@ export async function createApp(databaseUrl: string): Promise<NestFastifyApplica
   );
   app.useLogger(app.get(Logger));
   const fastify = app.getHttpAdapter().getInstance();
+  addSecurityHeaders(fastify, [WEB_CLIENT_PAGES, API_DOCS_PAGES]);
   fastify.addContentTypeParser(
     'text/csv',
     { parseAs: 'string', bodyLimit: CSV_BODY_LIMIT },
     (_req, body, done) => done(null, body),
   );
+  useBoundedJsonParser(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorFilter());
   // Socket.IO across instances (PostgreSQL, or Redis when REDIS_URL is set); closed with the app.

@@ -17,6 +17,7 @@ export enum ErrorCode {
   Conflict = 'conflict',
   Gone = 'gone',
   RateLimited = 'rate_limited',
+  Timeout = 'timeout',
   PayloadTooLarge = 'payload_too_large',
   UnsupportedMediaType = 'unsupported_media_type',
   Unavailable = 'unavailable',
@@ -99,6 +100,8 @@ export function errorCodeOf(status: number): ErrorCode {
       return ErrorCode.Conflict;
     case 410:
       return ErrorCode.Gone;
+    case 408:
+      return ErrorCode.Timeout;
     case 413:
       return ErrorCode.PayloadTooLarge;
     case 415:
@@ -133,6 +136,8 @@ export function httpStatusOf(code: ErrorCode): number {
       return 415;
     case ErrorCode.RateLimited:
       return 429;
+    case ErrorCode.Timeout:
+      return 408;
     case ErrorCode.Unavailable:
       return 503;
     case ErrorCode.Internal:

@@ -1,7 +1,8 @@
-import { type ValidationError, ValidationPipe } from '@nestjs/common';
+import { type ArgumentMetadata, type ValidationError, ValidationPipe } from '@nestjs/common';
 import type { Params } from '../shared/i18n';
 import { isReason, type Reason } from '../shared/reasons';
 import { DomainError } from './domain-error';
+import { integerProblems, nullProblems, textProblems } from './input-guards';
 
 /** One field's problems, kept as reasons until the reply's language is known. */
 export interface FieldProblem {
@@ -31,12 +32,34 @@ export class ValidationFailure extends DomainError {
  * `context: { format: 'HH:MM' }` for `field.format`.
  */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new GuardedValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
     exceptionFactory: (errors) => new ValidationFailure(fieldProblemsOf(errors)),
   });
+}
+
+/**
+ * The DTO's own rules, plus what holds for every body, query and path value whatever its DTO
+ * says (input-guards.ts): no control or text-direction characters in any text, no `null` where
+ * the DTO only made a field optional, no integer beyond PostgreSQL's.
+ */
+class GuardedValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const guarded =
+      metadata.type === 'body' || metadata.type === 'query' || metadata.type === 'param';
+    if (!guarded) return super.transform(value, metadata);
+    const path = metadata.data ?? '';
+    refuse(textProblems(value, path));
+    const result: unknown = await super.transform(value, metadata);
+    refuse([...nullProblems(value, result, path), ...integerProblems(result, path)]);
+    return result;
+  }
+}
+
+function refuse(problems: FieldProblem[]): void {
+  if (problems.length > 0) throw new ValidationFailure(problems);
 }
 
 export function fieldProblemsOf(errors: ValidationError[], parent = ''): FieldProblem[] {

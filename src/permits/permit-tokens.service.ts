@@ -4,6 +4,7 @@ import { formatPlate } from '../associations/plate';
 import { DomainError } from '../common/domain-error';
 import { SigningKeysService } from './keys/signing-keys.service';
 import type { Permit } from './permit';
+import { PERMIT_CARD_STYLE } from './permit-card-style';
 import { PermitRepository } from './permit.repository';
 import { checkPermitToken, claimsFor, signPermitToken, type TokenCheck } from './permit-token';
 
@@ -77,16 +78,7 @@ export function permitCardHtml(permit: Permit, associationName: string, qrSvg: s
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8">
 <title>${escapeHtml(KIND_ZH[permit.kind])} No.${permit.number}</title>
-<style>
-  @page { size: A6 portrait; margin: 6mm; }
-  body { font-family: "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; margin: 0; }
-  .card { width: 93mm; height: 136mm; box-sizing: border-box; border: 1.2mm solid #b71c1c;
-          border-radius: 3mm; padding: 4mm; display: flex; flex-direction: column; align-items: center; }
-  h1 { font-size: 6mm; margin: 0; } .assoc { font-size: 4mm; margin: 1mm 0 2mm; }
-  .plate { font-size: 13mm; font-weight: 800; letter-spacing: 0.5mm; border: 0.8mm solid #000;
-           border-radius: 2mm; padding: 0 3mm; margin: 1mm 0 2mm; }
-  .qr svg { width: 62mm; height: 62mm; } .meta { font-size: 3.6mm; text-align: center; }
-</style></head>
+<style>${PERMIT_CARD_STYLE}</style></head>
 <body><div class="card" data-testid="permit-card">
   <h1>${escapeHtml(KIND_ZH[permit.kind])}</h1>
   <div class="assoc">${escapeHtml(associationName)}</div>

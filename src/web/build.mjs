@@ -1,4 +1,5 @@
-// Builds the web client into dist/web: index.html, app.js, app.css (+ source maps).
+// Builds the web client into dist/web: index.html, app.js, app.css; source maps only for
+// development (`--watch`, or NODE_ENV=development), so production never publishes its source.
 // Offline by design: no CDN, no web fonts; esbuild bundles Preact from node_modules.
 // `node src/web/build.mjs --watch` rebuilds on change while the server runs.
 import { copyFile, mkdir, rm } from 'node:fs/promises';
@@ -11,6 +12,7 @@ const root = path.resolve(here, '..', '..');
 const clientDir = path.join(here, 'client');
 const outDir = path.join(root, 'dist', 'web');
 const watch = process.argv.includes('--watch');
+const sourcemap = watch || process.env.NODE_ENV === 'development';
 
 /** @type {import('esbuild').BuildOptions} */
 const options = {
@@ -19,7 +21,7 @@ const options = {
   outdir: outDir,
   bundle: true,
   minify: true,
-  sourcemap: true,
+  sourcemap,
   target: 'es2020',
   format: 'iife',
   platform: 'browser',

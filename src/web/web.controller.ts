@@ -24,16 +24,6 @@ export const WEB_DIR = path.join(REPO_ROOT, 'dist', 'web');
 
 const NOT_BUILT = 'web client not built: run npm run build';
 
-// Same-origin only: the client is bundled, uses system fonts, and talks to this server alone.
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self' ws: wss:",
-  "frame-ancestors 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-].join('; ');
-
 /** Serves the web client from dist/web under /app/; any path without an extension is a client route. */
 @ApiExcludeController()
 @Public()
@@ -73,7 +63,7 @@ export class WebController {
   }
 
   private async sendIndex(ifNoneMatch: string | undefined, reply: FastifyReply): Promise<void> {
-    void reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
+    // Its Content-Security-Policy: web-policy.ts, set with the other headers in one onSend hook.
     const sent = await this.send(
       path.join(WEB_DIR, 'index.html'),
       'text/html; charset=utf-8',
@@ -103,10 +93,7 @@ export class WebController {
     }
     // The file names are stable (app.js, app.css), so browsers revalidate on every load; the
     // ETag makes that a 304 unless a new build replaced the file.
-    void reply
-      .header('cache-control', 'no-cache')
-      .header('etag', etag)
-      .header('x-content-type-options', 'nosniff');
+    void reply.header('cache-control', 'no-cache').header('etag', etag);
     if (matchesEtag(ifNoneMatch, etag)) {
       void reply.status(304).send();
     } else {

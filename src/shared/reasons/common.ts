@@ -36,6 +36,44 @@ export const commonReasons = defineReasons({
     en: 'This content type is not supported',
   },
   'request.bad': { status: 400, zh: '请求无效', en: 'The request is not valid' },
+  // Limits on the shape of a JSON body, checked before it is parsed: a deeply nested or
+  // many-keyed body costs the validator far more than its size suggests.
+  'request.too_deep': {
+    status: 400,
+    zh: '请求内容嵌套过深，最多 {limit} 层',
+    en: 'The request body is nested too deeply: at most {limit} levels',
+  },
+  'request.too_many_keys': {
+    status: 400,
+    zh: '请求内容的字段和列表项过多，最多 {limit} 个',
+    en: 'The request body has too many fields and list items: at most {limit}',
+  },
+  // Refusals the HTTP layer gives before a route is found.
+  'request.bad_url': {
+    status: 400,
+    zh: '请求地址格式不正确',
+    en: 'The request address is malformed',
+  },
+  'request.uri_too_long': {
+    status: 414,
+    zh: '请求地址过长',
+    en: 'The request address is too long',
+  },
+  'request.headers_too_large': {
+    status: 431,
+    zh: '请求头过大',
+    en: 'The request headers are too large',
+  },
+  'request.malformed': {
+    status: 400,
+    zh: '请求格式不正确，无法读取',
+    en: 'The request is malformed and cannot be read',
+  },
+  'request.timeout': {
+    status: 408,
+    zh: '请求发送超时，请重试',
+    en: 'The request took too long to arrive; try again',
+  },
   'request.method_not_allowed': {
     status: 400,
     zh: '不支持此请求方法',
@@ -137,4 +175,19 @@ export const fieldProblems = defineReasons({
   'field.isLatitude': { status: 400, zh: '应为纬度', en: 'must be a latitude' },
   'field.isLongitude': { status: 400, zh: '应为经度', en: 'must be a longitude' },
   'field.invalid': { status: 400, zh: '取值无效', en: 'has an invalid value' },
+  'field.control_characters': {
+    status: 400,
+    zh: '含有不允许的控制字符',
+    en: 'must not contain control characters',
+  },
+  'field.bidi_controls': {
+    status: 400,
+    zh: '含有改变文字方向的控制字符',
+    en: 'must not contain text-direction control characters',
+  },
+  'field.not_null': {
+    status: 400,
+    zh: '不能为 null；不填写时请省略此字段',
+    en: 'must not be null: leave the field out instead',
+  },
 });

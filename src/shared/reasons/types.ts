@@ -1,6 +1,6 @@
 /** HTTP statuses a refusal can carry. */
 export type ReasonStatus =
-  400 | 401 | 403 | 404 | 409 | 410 | 413 | 414 | 415 | 422 | 429 | 431 | 500 | 503;
+  400 | 401 | 403 | 404 | 408 | 409 | 410 | 413 | 414 | 415 | 422 | 429 | 431 | 500 | 503;
 
 /**
  * One refusal the service can give: its HTTP status and its message in each language. Messages
