@@ -99,7 +99,9 @@ describe('security headers', () => {
       .set('Authorization', `Bearer ${resident}`)
       .send({ plate: '京N5C218', hours: 2 });
     expect(pass.status).toBe(201);
-    for (const url of [pass.body.guestUrl as string, '/visit/not-a-real-guest-link-000']) {
+    // The guest link is absolute (built from the request's host): fetch its path here.
+    const guestPath = new URL(pass.body.guestUrl as string).pathname;
+    for (const url of [guestPath, '/visit/not-a-real-guest-link-000']) {
       const page = await t.http().get(url);
       expect(page.headers['content-type']).toMatch(/^text\/html/);
       expectBase(page.headers);

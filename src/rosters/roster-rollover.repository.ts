@@ -4,12 +4,16 @@ import type { Tx } from '../database/transactions';
 /** The roster_rollover table: one job row per association whose roster rolls on. */
 @Injectable()
 export class RosterRolloverRepository {
-  /** Gives every association with active shift templates a job row (due at once). */
-  async enrol(tx: Tx): Promise<void> {
+  /**
+   * Gives every association with active shift templates a job row, due at `now`: the caller's
+   * clock, not the database's now(), which is later than the `now` the claim then compares with.
+   */
+  async enrol(tx: Tx, now: Date): Promise<void> {
     await tx.query(
-      `INSERT INTO roster_rollover (association_id)
-       SELECT DISTINCT association_id FROM shift_template WHERE active
+      `INSERT INTO roster_rollover (association_id, next_run_at)
+       SELECT DISTINCT association_id, $1::timestamptz FROM shift_template WHERE active
        ON CONFLICT (association_id) DO NOTHING`,
+      [now],
     );
   }
 

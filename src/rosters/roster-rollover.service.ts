@@ -78,7 +78,7 @@ export class RosterRolloverService implements OnApplicationBootstrap, OnModuleDe
 
   /** Rolls on every association whose roll is due and no other instance is rolling. */
   async runDue(now: Date): Promise<RolloverRun[]> {
-    await this.transactions.run((tx) => this.rollover.enrol(tx));
+    await this.transactions.run((tx) => this.rollover.enrol(tx, now));
     const runs: RolloverRun[] = [];
     const failed: string[] = [];
     for (;;) {
