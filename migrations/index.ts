@@ -7,6 +7,7 @@ import { Sharing1763900300000 } from './1763900300000-sharing';
 import { Rosters1763900400000 } from './1763900400000-rosters';
 import { Conventions1763900500000 } from './1763900500000-conventions';
 import { OnDutyFlags1763900600000 } from './1763900600000-on-duty-flags';
+import { IdempotentRequests1764200000000 } from './1764200000000-idempotent-requests';
 
 export const allMigrations = [
   Foundation1763900000000,
@@ -17,4 +18,5 @@ export const allMigrations = [
   Rosters1763900400000,
   Conventions1763900500000,
   OnDutyFlags1763900600000,
+  IdempotentRequests1764200000000,
 ];

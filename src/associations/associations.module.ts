@@ -17,6 +17,7 @@ import { VehiclesController } from './vehicles.controller';
 import { VehiclesService } from './vehicles.service';
 import { ViewerGrantsController } from './viewer-grants.controller';
 import { ViewerGrantsService } from './viewer-grants.service';
+import { associationsDemoSeed } from './demo-data';
 
 @Module({
   imports: [
@@ -30,6 +31,7 @@ import { ViewerGrantsService } from './viewer-grants.service';
     ViewerGrantsController,
   ],
   providers: [
+    associationsDemoSeed,
     AssociationsService,
     HouseholdsService,
     MembersService,

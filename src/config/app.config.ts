@@ -4,18 +4,24 @@ export interface AppConfig {
   port: number;
   host: string;
   logLevel: string;
+  /** 'auto': readable lines on a terminal, JSON lines otherwise; or 'json' / 'pretty'. */
+  logFormat: 'auto' | 'json' | 'pretty';
   seedDemo: boolean;
   bodyLimitBytes: number;
   publicUrl: string;
+  /** How long a creating request's Idempotency-Key (and its stored response) is kept. */
+  idempotencyKeyHours: number;
 }
 
 export const appConfig = registerAs('app', (): AppConfig => ({
   port: intFromEnv('PORT', 3000),
   host: process.env.HOST ?? '0.0.0.0',
   logLevel: process.env.LOG_LEVEL ?? 'info',
+  logFormat: logFormatFromEnv(),
   seedDemo: process.env.SEED_DEMO !== 'false',
   bodyLimitBytes: intFromEnv('BODY_LIMIT_BYTES', 256 * 1024),
   publicUrl: process.env.PUBLIC_URL ?? '',
+  idempotencyKeyHours: intFromEnv('IDEMPOTENCY_KEY_HOURS', 24),
 }));
 
 export function intFromEnv(name: string, fallback: number): number {
@@ -26,4 +32,10 @@ export function intFromEnv(name: string, fallback: number): number {
     throw new Error(`Environment variable ${name} must be a non-negative integer, got "${raw}"`);
   }
   return value;
+}
+
+function logFormatFromEnv(): AppConfig['logFormat'] {
+  const raw = process.env.LOG_FORMAT ?? 'auto';
+  if (raw === 'auto' || raw === 'json' || raw === 'pretty') return raw;
+  throw new Error(`LOG_FORMAT must be auto, json or pretty, got "${raw}"`);
 }

@@ -14,6 +14,7 @@ import { ConventionRulesService } from './convention-rules.service';
 import { ConventionVersion } from './convention-version.entity';
 import { ConventionsController } from './conventions.controller';
 import { ConventionsService } from './conventions.service';
+import { conventionsDemoSeed } from './demo-conventions';
 
 /**
  * The parking convention: versions, articles, rule parameters, comments, votes, acknowledgements.
@@ -33,6 +34,7 @@ import { ConventionsService } from './conventions.service';
   ],
   controllers: [ConventionsController],
   providers: [
+    conventionsDemoSeed,
     ConventionRulesService,
     ConventionsService,
     BallotsService,

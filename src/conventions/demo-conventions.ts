@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import type { AssociationDemo } from '../associations/demo-data';
+import { type AssociationDemo, DEMO_LANE } from '../associations/demo-data';
 import { DEFAULT_PARAMETERS, type ParameterName } from './convention-parameters';
+import { DemoSeed } from '../database/demo-seed';
 
 // Version 1 of the 下岗胡同 convention, modelled on the lane conventions reported in Xicheng
 // (2017). Its parameters are the defaults on purpose: the other features' tests and demo assume
@@ -129,3 +130,9 @@ export async function seedConventionsDemo(em: EntityManager, demo: AssociationDe
     );
   }
 }
+
+export const conventionsDemoSeed = DemoSeed.provider({
+  feature: 'conventions',
+  order: 30,
+  seed: (demo) => seedConventionsDemo(demo.tx, demo.get(DEMO_LANE)),
+});

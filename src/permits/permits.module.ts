@@ -18,6 +18,7 @@ import { ScansService } from './scans/scans.service';
 import { SharedWindows } from './scans/shared-windows';
 import { VisitorPassesController } from './visitor/visitor-passes.controller';
 import { VisitorPassesService } from './visitor/visitor-passes.service';
+import { permitsDemoSeed } from './demo-permits';
 
 /**
  * Permits with signed QR codes. Other features use PermitsService (issueShared, suspend,
@@ -34,6 +35,7 @@ import { VisitorPassesService } from './visitor/visitor-passes.service';
     MoveRequestsController,
   ],
   providers: [
+    permitsDemoSeed,
     PermitsService,
     PermitLedgerService,
     PermitTokensService,

@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
-import type { AssociationDemo } from '../associations/demo-data';
+import { type AssociationDemo, DEMO_LANE } from '../associations/demo-data';
 import { generateRoster } from './roster-generator';
 import { shanghaiMonth } from '../common/shanghai-time';
+import { DemoSeed } from '../database/demo-seed';
 
 const EVERY_DAY = '{1,2,3,4,5,6,7}';
 
@@ -45,3 +46,9 @@ export async function seedRostersDemo(
     [demo.associationId, now],
   );
 }
+
+export const rostersDemoSeed = DemoSeed.provider({
+  feature: 'rosters',
+  order: 40,
+  seed: (demo) => seedRostersDemo(demo.tx, demo.get(DEMO_LANE), demo.now),
+});

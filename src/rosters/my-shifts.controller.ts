@@ -18,6 +18,7 @@ import { OptionalPeriodQuery, UnavailabilityDto } from './dto/roster.dto';
 import { MyShiftView } from './dto/roster.view';
 import { RosterCalendarService } from './roster-calendar.service';
 import { UnavailabilityService, type UnavailabilityView } from './unavailability.service';
+import { Idempotent } from '../common/idempotency/idempotent.decorator';
 
 @ApiTags('rosters')
 @ApiStandardErrors()
@@ -62,6 +63,7 @@ export class MyShiftsController {
   }
 
   @Post('unavailability')
+  @Idempotent()
   declare(
     @CurrentActor() actor: Actor,
     @Body() body: UnavailabilityDto,

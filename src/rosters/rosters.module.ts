@@ -19,6 +19,7 @@ import { ShiftAssignmentsController, ShiftsController } from './shifts.controlle
 import { SwapsController } from './swaps.controller';
 import { SwapsService } from './swaps.service';
 import { UnavailabilityService } from './unavailability.service';
+import { rostersDemoSeed } from './demo-data';
 
 @Module({
   imports: [
@@ -41,6 +42,7 @@ import { UnavailabilityService } from './unavailability.service';
     ShiftFeedsController,
   ],
   providers: [
+    rostersDemoSeed,
     RostersService,
     AssignmentsService,
     RosterGenerationService,

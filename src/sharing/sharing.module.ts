@@ -22,6 +22,7 @@ import { OfferLifecycleService } from './offer-lifecycle.service';
 import { OffersController } from './offers.controller';
 import { OffersService } from './offers.service';
 import { RemindersService } from './reminders.service';
+import { sharingDemoSeed } from './demo-sharing';
 
 /**
  * Off-peak sharing (错时共享): resident units' car parks, offers, bookings, standing allocations.
@@ -42,6 +43,7 @@ import { RemindersService } from './reminders.service';
     HolidayCalendarController,
   ],
   providers: [
+    sharingDemoSeed,
     AvailabilityService,
     HolidayCalendarService,
     CarParksService,

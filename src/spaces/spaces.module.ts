@@ -14,12 +14,14 @@ import { OccupancyService } from './occupancy.service';
 import { SessionLedgerService } from './session-ledger.service';
 import { SpacesController } from './spaces.controller';
 import { StickersService } from './stickers.service';
+import { spacesDemoSeed } from './demo-spaces';
 
 @Module({
   // RostersModule: check-ins record whether their warden was on duty. Rosters imports none of us.
   imports: [AssociationsModule, ConventionsModule, LiveModule, RostersModule],
   controllers: [SpacesController, LayoutController],
   providers: [
+    spacesDemoSeed,
     LaneMapService,
     AvailabilityService,
     OccupancyService,
