@@ -7,7 +7,10 @@
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (let cause = error, depth = 0; cause && depth < 5; depth += 1) {
     if (typeof cause !== 'object') return false;
-    const { code, message } = cause as { code?: unknown; message?: unknown };
+    const { code, message, name } = cause as { code?: unknown; message?: unknown; name?: unknown };
+    // TypeORM releases a transaction's connection when PostgreSQL ends it; the transaction's
+    // next statement then fails with this instead of the connection error.
+    if (name === 'QueryRunnerAlreadyReleasedError') return true;
     if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
     if (typeof code === 'string' && code.startsWith('08')) return true;
     if (typeof message === 'string' && UNAVAILABLE_MESSAGES.some((m) => message.includes(m))) {

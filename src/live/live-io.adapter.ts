@@ -77,7 +77,17 @@ export class LiveIoAdapter extends IoAdapter {
     // node-redis reconnects by itself (with backoff) and subscribes again; while Redis is away
     // it reports every attempt, so say it once in a while.
     const report = throttled(this.logger, 'Redis for live pushes');
-    for (const client of [pub, sub]) client.on('error', report);
+    let away = false;
+    for (const client of [pub, sub]) {
+      client.on('error', (error: Error) => {
+        away = true;
+        report(error);
+      });
+      client.on('ready', () => {
+        if (away) this.logger.log('Redis for live pushes is back');
+        away = false;
+      });
+    }
     // The adapter publishes without awaiting: a publish in flight when Redis goes away must not
     // become an unhandled rejection, which would end the process.
     const publish = pub.publish.bind(pub);

@@ -41,6 +41,7 @@ export async function startService(env: Record<string, string>): Promise<Service
       LOG_LEVEL: 'info',
       LOG_FORMAT: 'json',
       SHARING_REMINDER_INTERVAL_SECONDS: '0',
+      LOGIN_ATTEMPTS_PER_MINUTE: '1000',
       ...env,
       PORT: String(port),
     },
