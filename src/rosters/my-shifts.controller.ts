@@ -9,8 +9,10 @@ import {
   ParseUUIDPipe,
   Post,
   Query,
+  Req,
 } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Public } from '../auth/decorators';
 import { ApiStandardErrors } from '../common/api-errors.decorator';
@@ -52,8 +54,11 @@ export class MyShiftsController {
   @ApiOperation({
     summary: 'A secret calendar address for phone calendars (no login); replaces any earlier one',
   })
-  feed(@CurrentActor() actor: Actor): Promise<{ url: string; path: string }> {
-    return this.calendar.createFeed(actor);
+  feed(
+    @CurrentActor() actor: Actor,
+    @Req() request: FastifyRequest,
+  ): Promise<{ url: string; path: string }> {
+    return this.calendar.createFeed(actor, `${request.protocol}://${request.host}`);
   }
 
   @Get('unavailability')
