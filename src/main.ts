@@ -1,18 +1,37 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DEMO_PASSWORD } from './associations/demo-data';
+import type * as AssociationsDemo from './associations/demo-data';
 import { bannerLines, baseUrls, startupFailureMessage } from './banner';
-import { createApp } from './bootstrap';
-import { Clock } from './common/clock';
+import type * as Bootstrap from './bootstrap';
+import type * as ClockModule from './common/clock';
 import { readableLogs, startupLogger } from './common/logging';
 import { appConfig, databaseConfig } from './config';
-import { DemoSeeder } from './database/demo-seed';
+import type * as DemoSeed from './database/demo-seed';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres';
-import { ensureDatabase } from './database/ensure-database';
-import { migrateDatabase } from './database/migrate';
+import type * as EnsureDatabase from './database/ensure-database';
+import type * as Migrate from './database/migrate';
 
 const STOP_TIMEOUT_MS = 10_000;
+
+/**
+ * The application's modules, loaded on first use: with the embedded database that is while
+ * PostgreSQL starts, so loading them (most of a warm start) and PostgreSQL's start overlap.
+ */
+let modules: ReturnType<typeof loadApplication> | undefined;
+function loadApplication() {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  return {
+    ...(require('./bootstrap') as typeof Bootstrap),
+    ...(require('./database/migrate') as typeof Migrate),
+    ...(require('./database/ensure-database') as typeof EnsureDatabase),
+    ...(require('./database/demo-seed') as typeof DemoSeed),
+    ...(require('./common/clock') as typeof ClockModule),
+    ...(require('./associations/demo-data') as typeof AssociationsDemo),
+  };
+  /* eslint-enable @typescript-eslint/no-require-imports */
+}
+const application = () => (modules ??= loadApplication());
 
 async function main(): Promise<void> {
   const config = appConfig();
@@ -51,9 +70,17 @@ async function main(): Promise<void> {
         port: db.embeddedPort,
         persistent: true,
         onLog: (message) => logger.log(message),
+        onSpawned: () => {
+          try {
+            application();
+          } catch {
+            // Loaded again below, where the failure is reported.
+          }
+        },
       });
-      databaseUrl = await ensureDatabase(embedded.url, 'hutong');
+      databaseUrl = await application().ensureDatabase(embedded.url, 'hutong');
     }
+    const { createApp, migrateDatabase, DemoSeeder, Clock } = application();
 
     const applied = await migrateDatabase(databaseUrl);
     if (applied.length > 0) logger.log(`Applied migrations: ${applied.join(', ')}`);
@@ -77,7 +104,7 @@ async function main(): Promise<void> {
     port: config.port,
     database: embedded ? `embedded PostgreSQL (${db.embeddedDataDir})` : 'DATABASE_URL',
     demoLogins: config.seedDemo,
-    demoPassword: DEMO_PASSWORD,
+    demoPassword: application().DEMO_PASSWORD,
   };
   if (readableLogs(config)) {
     process.stdout.write(bannerLines(facts).join('\n') + '\n');

@@ -42,6 +42,8 @@ export interface EmbeddedDatabaseOptions {
   /** false: the data directory is removed on stop (tests). */
   persistent: boolean;
   onLog?: (message: string) => void;
+  /** Called once PostgreSQL is spawned: work to do while it starts (on another core). */
+  onSpawned?: () => void;
 }
 
 // The data directory is local to this machine and listens on localhost only.
@@ -76,6 +78,7 @@ export async function startEmbeddedPostgres(
   // A service that dies of an uncaught exception still stops its database (SIGKILL cannot).
   const stopOnExit = () => signal(pid, 'SIGINT');
   process.on('exit', stopOnExit);
+  options.onSpawned?.();
   try {
     await waitUntilReady(dataDir, child, logFile);
   } catch (error) {

@@ -2,9 +2,9 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { Logger } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter as createPostgresAdapter } from '@socket.io/postgres-adapter';
-import { createAdapter as createRedisAdapter } from '@socket.io/redis-adapter';
 import { Pool, type PoolClient } from 'pg';
-import { createClient } from 'redis';
+import type { createAdapter as createRedisAdapterType } from '@socket.io/redis-adapter';
+import type { createClient } from 'redis';
 import type { Server, ServerOptions } from 'socket.io';
 import { GuardedClient } from '../database/guarded-client';
 
@@ -72,7 +72,15 @@ export class LiveIoAdapter extends IoAdapter {
   }
 
   private redisAdapter(): AdapterFactory {
-    const pub = createClient({ url: this.options.redisUrl });
+    // Loaded only with REDIS_URL: most installations never use it, and loading it costs a
+    // tenth of the start-up time.
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const redis = require('redis') as { createClient: typeof createClient };
+    const { createAdapter: createRedisAdapter } = require('@socket.io/redis-adapter') as {
+      createAdapter: typeof createRedisAdapterType;
+    };
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    const pub = redis.createClient({ url: this.options.redisUrl });
     const sub = pub.duplicate();
     // node-redis reconnects by itself (with backoff) and subscribes again; while Redis is away
     // it reports every attempt, so say it once in a while.
