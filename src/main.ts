@@ -102,7 +102,9 @@ async function main(): Promise<void> {
     publicUrl: config.publicUrl,
     host: config.host,
     port: config.port,
-    database: embedded ? `embedded PostgreSQL (${db.embeddedDataDir})` : 'DATABASE_URL',
+    database: embedded
+      ? `embedded PostgreSQL (${db.embeddedDataDir}, port ${new URL(embedded.url).port})`
+      : 'DATABASE_URL',
     demoLogins: config.seedDemo,
     demoPassword: application().DEMO_PASSWORD,
   };
