@@ -52,7 +52,11 @@ async function main(): Promise<void> {
       logger.warn(`still stopping after ${STOP_TIMEOUT_MS / 1000} s: stopping anyway`);
       void embedded?.stop().finally(() => process.exit(1));
     }, STOP_TIMEOUT_MS);
-    await app?.close();
+    try {
+      await app?.close();
+    } catch (error) {
+      logger.warn(`while closing: ${(error as Error).message}`);
+    }
     await embedded?.stop();
     clearTimeout(timer);
     logger.log('stopped');

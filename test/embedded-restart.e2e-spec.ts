@@ -62,6 +62,8 @@ describe('the embedded PostgreSQL across a killed service', () => {
     expect(await second.exit).toBe(0);
     expect(errorLines(second.output())).toEqual([]);
     expect(second.output()).toContain('"msg":"stopped"');
+    const stopping = second.output().slice(second.output().indexOf('SIGINT: finishing'));
+    expect(stopping.split('\n').filter((line) => /"level":[4-6]0/.test(line))).toEqual([]);
     expect(isAlive(running.pid)).toBe(false);
     expect(existsSync(path.join(dataDir, 'postmaster.pid'))).toBe(false);
   }, 300_000);

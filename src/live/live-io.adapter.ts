@@ -149,7 +149,11 @@ class ListenConnection {
 
   private async connect(): Promise<PoolClient> {
     // The adapter itself waits 1-3 s before asking again; this adds up to 30 s as failures grow.
-    if (this.failures > 0) await delay(Math.min(30_000, 250 * 2 ** Math.min(this.failures, 7)));
+    if (this.failures > 0) {
+      const pause = Math.min(30_000, 250 * 2 ** Math.min(this.failures, 7));
+      // unref: a pause must not keep a closing process alive.
+      await new Promise((resolve) => setTimeout(resolve, pause).unref());
+    }
     if (this.closed) return never();
     const client = new GuardedClient({
       connectionString: this.url,
@@ -174,12 +178,16 @@ class ListenConnection {
     this.lost = false;
     this.clients.add(client);
     client.once('end', () => {
-      this.clients.delete(client);
-      if (this.closed) return;
+      // Not in the set any more: the adapter released it (it is closing).
+      if (!this.clients.delete(client) || this.closed) return;
       this.lost = true;
       this.logger.warn('live pushes: the LISTEN connection was lost; reconnecting');
     });
-    return Object.assign(client, { release: () => void client.end().catch(() => undefined) });
+    const release = () => {
+      this.clients.delete(client);
+      void client.end().catch(() => undefined);
+    };
+    return Object.assign(client, { release });
   }
 }
 
