@@ -8,6 +8,7 @@ import { Rosters1763900400000 } from './1763900400000-rosters';
 import { Conventions1763900500000 } from './1763900500000-conventions';
 import { OnDutyFlags1763900600000 } from './1763900600000-on-duty-flags';
 import { MemberAccess1764100000000 } from './1764100000000-member-access';
+import { IdempotentRequests1764200000000 } from './1764200000000-idempotent-requests';
 import { LaneMapSeq1764400000000 } from './1764400000000-lane-map-seq';
 import { SessionHousehold1764400100000 } from './1764400100000-session-household';
 import { PermitKeysPerAssociation1764500000000 } from './1764500000000-permit-keys-per-association';
@@ -28,6 +29,7 @@ export const allMigrations = [
   Conventions1763900500000,
   OnDutyFlags1763900600000,
   MemberAccess1764100000000,
+  IdempotentRequests1764200000000,
   LaneMapSeq1764400000000,
   SessionHousehold1764400100000,
   PermitKeysPerAssociation1764500000000,

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { EventEmitterModule } from '@nestjs/event-emitter';
@@ -7,11 +6,12 @@ import { ApiDocsController } from './api-docs/api-docs.controller';
 import { AssociationsModule } from './associations/associations.module';
 import { AuthModule } from './auth/auth.module';
 import { CommonModule } from './common/common.module';
+import { loggerParams } from './common/logging';
 import { OutboxModule } from './common/outbox/outbox.module';
 import { PublicBoardModule } from './board/public-board.module';
 import { ConventionsModule } from './conventions/conventions.module';
 import { ViolationsModule } from './violations/violations.module';
-import { allConfig, appConfig, type AppConfig } from './config';
+import { allConfig, appConfig } from './config';
 import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
 import { LiveModule } from './live/live.module';
@@ -33,21 +33,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: allConfig }),
-        LoggerModule.forRootAsync({
-          inject: [appConfig.KEY],
-          useFactory: (config: AppConfig) => ({
-            pinoHttp: {
-              level: config.logLevel,
-              genReqId: (req, res) => {
-                const id = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
-                res.setHeader('x-request-id', id);
-                return id;
-              },
-              redact: ['req.headers.authorization', 'req.headers.cookie'],
-              autoLogging: { ignore: (req) => req.url === '/health' },
-            },
-          }),
-        }),
+        LoggerModule.forRootAsync({ inject: [appConfig.KEY], useFactory: loggerParams }),
         EventEmitterModule.forRoot(),
         CommonModule,
         DatabaseModule.forRoot(options.databaseUrl),

@@ -337,6 +337,8 @@ describe('the council rosters the red armbands around the clock', () => {
 
     const feed = await as(li!).post('/api/me/shifts/feed');
     expect(feed.status).toBe(201);
+    // Without PUBLIC_URL the address is built from the host the phone asked.
+    expect(feed.body.url).toBe(`http://${new URL(t.url).host}${feed.body.path}`);
     const subscribed = await t.http().get(feed.body.path);
     expect(subscribed.status).toBe(200);
     expect(subscribed.text).toContain('BEGIN:VCALENDAR');

@@ -8,6 +8,7 @@ import { AssociationsService } from './associations.service';
 import { AssociationView, LaneView } from './dto/association.view';
 import { CreateLaneDto, UpdateLaneDto } from './dto/lane.dto';
 import { MeView } from './dto/me.view';
+import { Idempotent } from '../common/idempotency/idempotent.decorator';
 
 class LaneQuery {
   @ApiPropertyOptional() @IsOptional() @IsUUID() associationId?: string;
@@ -56,6 +57,7 @@ export class AssociationsController {
   }
 
   @Post('lanes')
+  @Idempotent()
   @Roles('admin')
   @ApiOperation({ summary: 'Add a lane with its schematic centre line' })
   @ApiOkResponse({ type: LaneView })

@@ -17,6 +17,7 @@ import { VehiclesService } from './vehicles.service';
 import { ViewerGrantRepository } from './viewer-grant.repository';
 import { ViewerGrantsController } from './viewer-grants.controller';
 import { ViewerGrantsService } from './viewer-grants.service';
+import { associationsDemoSeed } from './demo-data';
 
 @Module({
   controllers: [
@@ -34,6 +35,7 @@ import { ViewerGrantsService } from './viewer-grants.service';
     VehicleRepository,
     ResidentUnitRepository,
     ViewerGrantRepository,
+    associationsDemoSeed,
     AssociationsService,
     HouseholdsService,
     MembersService,

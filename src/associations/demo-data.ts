@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { hashPassword } from '../auth/password';
 import type { LanePoint } from './lane.repository';
+import { DemoPart, DemoSeed } from '../database/demo-seed';
 
 export const DEMO_PASSWORD = 'hutong-4143';
 
@@ -202,3 +203,16 @@ export async function seedAssociationDemo(em: EntityManager): Promise<Associatio
     viewerId,
   };
 }
+
+/** The demo lane's ids, which the other features' demo seeds build on. */
+export const DEMO_LANE = new DemoPart<AssociationDemo>('associations (the demo lane)');
+
+export const associationsDemoSeed = DemoSeed.provider({
+  feature: 'associations',
+  order: 10,
+  present: async (tx) => {
+    const rows: unknown[] = await tx.query(`SELECT 1 FROM association LIMIT 1`);
+    return rows.length > 0;
+  },
+  seed: async (demo) => demo.provide(DEMO_LANE, await seedAssociationDemo(demo.tx)),
+});

@@ -38,6 +38,7 @@ import {
   LEDGER_COLUMNS,
 } from './household-ledger.service';
 import { HouseholdsService } from './households.service';
+import { Idempotent } from '../common/idempotency/idempotent.decorator';
 
 class ImportQuery {
   @ApiPropertyOptional({ description: 'Check the file and report, changing nothing' })
@@ -113,6 +114,7 @@ export class HouseholdsController {
   }
 
   @Post()
+  @Idempotent()
   @Roles('admin')
   @ApiOkResponse({ type: HouseholdDetailView })
   create(

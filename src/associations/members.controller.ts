@@ -7,6 +7,7 @@ import type { Page } from '../common/pagination';
 import { CreateMemberDto, MemberQuery, UpdateMemberDto } from './dto/member.dto';
 import { MemberView } from './dto/member.view';
 import { MembersService } from './members.service';
+import { Idempotent } from '../common/idempotency/idempotent.decorator';
 
 @ApiTags('members')
 @ApiStandardErrors()
@@ -29,6 +30,7 @@ export class MembersController {
   }
 
   @Post()
+  @Idempotent()
   @Roles('admin')
   @ApiOkResponse({ type: MemberView })
   create(@CurrentActor() actor: Actor, @Body() body: CreateMemberDto): Promise<MemberView> {

@@ -18,6 +18,7 @@ import type { Page } from '../common/pagination';
 import { CreateVehicleDto, UpdateVehicleDto, VehicleQuery } from './dto/vehicle.dto';
 import { VehicleView } from './dto/vehicle.view';
 import { VehiclesService } from './vehicles.service';
+import { Idempotent } from '../common/idempotency/idempotent.decorator';
 
 @ApiTags('vehicles')
 @ApiStandardErrors()
@@ -40,6 +41,7 @@ export class VehiclesController {
   }
 
   @Post()
+  @Idempotent()
   @Roles('admin', 'resident')
   @ApiOperation({ summary: 'Register a vehicle (a resident registers to their own household)' })
   @ApiOkResponse({ type: VehicleView })

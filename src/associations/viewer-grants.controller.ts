@@ -14,6 +14,7 @@ import { CurrentActor, Roles } from '../auth/decorators';
 import { ApiStandardErrors } from '../common/api-errors.decorator';
 import { GrantViewerDto, ViewerGrantView } from './dto/viewer-grant.dto';
 import { ViewerGrantsService } from './viewer-grants.service';
+import { Idempotent } from '../common/idempotency/idempotent.decorator';
 
 @ApiTags('associations')
 @ApiStandardErrors()
@@ -30,6 +31,7 @@ export class ViewerGrantsController {
   }
 
   @Post()
+  @Idempotent()
   @ApiOperation({
     summary: 'Let a viewer account read this association (effective at its next login or refresh)',
   })

@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
+import { isDatabaseUnavailable } from '../database/database-unavailable';
 import { type Lang, pickLang } from '../shared/i18n';
 import { CONSTRAINT_REASONS, type Reason, renderReason } from '../shared/reasons';
 import { DomainError, errorCodeOf } from './domain-error';
@@ -71,6 +72,7 @@ export function toErrorBody(exception: unknown, lang: Lang): ErrorBody {
 export function asDomainError(exception: unknown): DomainError {
   if (exception instanceof DomainError) return exception;
   if (exception instanceof HttpException) return fromStatus(exception.getStatus());
+  if (isDatabaseUnavailable(exception)) return new DomainError('service.unavailable');
   if (exception instanceof QueryFailedError) {
     const mapped = fromDatabase(exception as QueryFailedError<Error>);
     if (mapped) return mapped;

@@ -7,6 +7,8 @@ export interface DatabaseConfig {
   embeddedDataDir: string;
   embeddedPort: number;
   poolSize: number;
+  /** How long a request waits for a new connection before it is answered 503. */
+  connectTimeoutMs: number;
 }
 
 export const databaseConfig = registerAs('database', (): DatabaseConfig => ({
@@ -14,4 +16,5 @@ export const databaseConfig = registerAs('database', (): DatabaseConfig => ({
   embeddedDataDir: process.env.EMBEDDED_PG_DIR ?? '.data/pg',
   embeddedPort: intFromEnv('EMBEDDED_PG_PORT', 0),
   poolSize: intFromEnv('DATABASE_POOL_SIZE', 10),
+  connectTimeoutMs: intFromEnv('DATABASE_CONNECT_TIMEOUT_MS', 5000),
 }));

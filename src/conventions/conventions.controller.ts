@@ -28,6 +28,7 @@ import {
   VersionView,
   VoteResultView,
 } from './dto/version.view';
+import { Idempotent } from '../common/idempotency/idempotent.decorator';
 
 class VersionsQuery {
   @ApiPropertyOptional({ description: "Defaults to the caller's own association" })
@@ -78,6 +79,7 @@ export class ConventionsController {
   }
 
   @Post('versions')
+  @Idempotent()
   @Roles('admin')
   @ApiOperation({
     summary: 'Council: draft a new version (an amendment copies the text it amends)',
@@ -132,6 +134,7 @@ export class ConventionsController {
   }
 
   @Post('versions/:id/comments')
+  @Idempotent()
   @Roles('admin', 'warden', 'resident')
   @ApiOkResponse({ type: CommentView })
   comment(
@@ -156,6 +159,7 @@ export class ConventionsController {
   }
 
   @Post('versions/:id/votes')
+  @Idempotent()
   @Roles('admin', 'resident')
   @ApiOperation({
     summary: 'Cast the household’s (or member’s) secret ballot; returns a receipt code',

@@ -10,6 +10,7 @@ import { ConventionVersionRepository } from './convention-version.repository';
 import { ConventionVoteRepository } from './convention-vote.repository';
 import { ConventionsController } from './conventions.controller';
 import { ConventionsService } from './conventions.service';
+import { conventionsDemoSeed } from './demo-conventions';
 
 /**
  * The parking convention: versions, articles, rule parameters, comments, votes, acknowledgements.
@@ -24,6 +25,7 @@ import { ConventionsService } from './conventions.service';
     ConventionVoteRepository,
     ConventionCommentRepository,
     ConventionAcknowledgementRepository,
+    conventionsDemoSeed,
     ConventionRulesService,
     ConventionsService,
     BallotsService,

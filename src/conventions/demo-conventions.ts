@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import type { AssociationDemo } from '../associations/demo-data';
+import { type AssociationDemo, DEMO_LANE } from '../associations/demo-data';
 import { DEFAULT_PARAMETERS, type ParameterName } from './convention-parameters';
+import { DemoPart, DemoSeed } from '../database/demo-seed';
 
 // Version 1 of the 下岗胡同 convention, modelled on the lane conventions reported in Xicheng
 // (2017). Its parameters are the defaults on purpose: the other features' tests and demo assume
@@ -113,3 +114,13 @@ export async function seedConventionsDemo(
   );
   return { versionId };
 }
+
+/** The demo convention in force, which the violations' demo records cite. */
+export const DEMO_CONVENTION = new DemoPart<{ versionId: string }>('conventions (version 1)');
+
+export const conventionsDemoSeed = DemoSeed.provider({
+  feature: 'conventions',
+  order: 30,
+  seed: async (demo) =>
+    demo.provide(DEMO_CONVENTION, await seedConventionsDemo(demo.tx, demo.get(DEMO_LANE))),
+});

@@ -1,7 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { databaseConfig, type DatabaseConfig } from '../config';
 import { dataSourceOptions } from './data-source-options';
+import { DemoSeeder } from './demo-seed';
 
 @Module({})
 export class DatabaseModule {
@@ -10,14 +12,17 @@ export class DatabaseModule {
     return {
       module: DatabaseModule,
       imports: [
+        DiscoveryModule,
         TypeOrmModule.forRootAsync({
           inject: [databaseConfig.KEY],
           useFactory: (config: DatabaseConfig) => ({
-            ...dataSourceOptions(url, config.poolSize),
+            ...dataSourceOptions(url, config.poolSize, config.connectTimeoutMs),
             autoLoadEntities: true,
           }),
         }),
       ],
+      providers: [DemoSeeder],
+      exports: [DemoSeeder],
     };
   }
 }

@@ -1,8 +1,8 @@
-import { Client } from 'pg';
+import { GuardedClient } from './guarded-client';
 
 /** Creates the database on the server if missing; returns its URL. */
 export async function ensureDatabase(serverUrl: string, name: string): Promise<string> {
-  const client = new Client({ connectionString: serverUrl });
+  const client = new GuardedClient({ connectionString: serverUrl });
   await client.connect();
   try {
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);

@@ -1,8 +1,11 @@
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from './data-source-options';
 
-// Any constant works; it only has to be the same for every instance of the service.
-const MIGRATION_LOCK_KEY = 4143_2017;
+/**
+ * Held while migrating and while seeding the demo, so instances starting at once take turns.
+ * Any constant works; it only has to be the same for every instance of the service.
+ */
+export const SCHEMA_LOCK_KEY = 4143_2017;
 
 /** Runs pending migrations; several instances starting at once take turns under an advisory lock. */
 export async function migrateDatabase(url: string): Promise<string[]> {
@@ -12,11 +15,11 @@ export async function migrateDatabase(url: string): Promise<string[]> {
     const runner = dataSource.createQueryRunner();
     await runner.connect();
     try {
-      await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+      await runner.query('SELECT pg_advisory_lock($1)', [SCHEMA_LOCK_KEY]);
       const applied = await dataSource.runMigrations({ transaction: 'each' });
       return applied.map((migration) => migration.name);
     } finally {
-      await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+      await runner.query('SELECT pg_advisory_unlock($1)', [SCHEMA_LOCK_KEY]);
       await runner.release();
     }
   } finally {

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpException, HttpStatus } from '@nestjs/common';
+import { Controller, Get, Logger, Req, Res } from '@nestjs/common';
 import {
   ApiOkResponse,
   ApiOperation,
@@ -6,28 +6,74 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { DataSource } from 'typeorm';
 import { Public } from '../auth/decorators';
+import { DomainError } from '../common/domain-error';
+import type { ErrorBody } from '../common/error-body';
+import { langOf, toErrorBody } from '../common/error.filter';
+
+/** Longer than a healthy database ever takes; a load balancer should not wait on a dead one. */
+const CHECK_TIMEOUT_MS = 2000;
+
+type Health = { status: 'ok'; database: 'up' };
+type Degraded = ErrorBody & { status: 'degraded'; database: 'down' };
 
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
+  private readonly logger = new Logger('Health');
+  private databaseWasDown = false;
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   @Get()
   @Public()
   @ApiOperation({ summary: 'Liveness and database reachability' })
   @ApiOkResponse({ schema: { example: { status: 'ok', database: 'up' } } })
-  @ApiServiceUnavailableResponse({ description: 'The database does not answer' })
-  async check(): Promise<{ status: string; database: string }> {
+  @ApiServiceUnavailableResponse({
+    description:
+      'The database does not answer: the usual error body (reason service.unavailable) with status "degraded"; the service recovers by itself when the database is back',
+    schema: {
+      example: {
+        statusCode: 503,
+        error: 'unavailable',
+        reason: 'service.unavailable',
+        message: '服务暂时不可用，请稍后再试',
+        status: 'degraded',
+        database: 'down',
+      },
+    },
+  })
+  async check(
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Health | Degraded> {
+    const up = await this.databaseAnswers();
+    if (up && this.databaseWasDown) this.logger.log('the database answers again');
+    if (!up && !this.databaseWasDown) {
+      this.logger.warn('the database does not answer: requests get 503 until it is back');
+    }
+    this.databaseWasDown = !up;
+    if (up) return { status: 'ok', database: 'up' };
+    void reply.status(503);
+    const body = toErrorBody(new DomainError('service.unavailable'), langOf(request));
+    return { ...body, status: 'degraded', database: 'down' };
+  }
+
+  private async databaseAnswers(): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), CHECK_TIMEOUT_MS);
+    });
+    const query = this.dataSource.query('SELECT 1').then(
+      () => true,
+      () => false,
+    );
     try {
-      await this.dataSource.query('SELECT 1');
-      return { status: 'ok', database: 'up' };
-    } catch {
-      throw new HttpException(
-        { message: '数据库不可用 / database unreachable', details: { database: 'down' } },
-        HttpStatus.SERVICE_UNAVAILABLE,
-      );
+      return await Promise.race([query, timeout]);
+    } finally {
+      clearTimeout(timer);
     }
   }
 }

@@ -2,10 +2,11 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { Logger } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter as createPostgresAdapter } from '@socket.io/postgres-adapter';
-import { createAdapter as createRedisAdapter } from '@socket.io/redis-adapter';
-import { Pool } from 'pg';
-import { createClient } from 'redis';
+import { Pool, type PoolClient } from 'pg';
+import type { createAdapter as createRedisAdapterType } from '@socket.io/redis-adapter';
+import type { createClient } from 'redis';
 import type { Server, ServerOptions } from 'socket.io';
+import { GuardedClient } from '../database/guarded-client';
 
 type AdapterFactory = ReturnType<typeof createPostgresAdapter>;
 
@@ -16,7 +17,8 @@ type AdapterFactory = ReturnType<typeof createPostgresAdapter>;
  *
  * Connections open only when the Socket.IO server is created (app.init/listen), so an app that
  * is built and closed without listening (the demo seed) leaves nothing behind; dispose() closes
- * them with the app.
+ * them with the app. Losing the database or Redis never ends the process: pushes between
+ * instances pause and resume when the connection is back.
  */
 export class LiveIoAdapter extends IoAdapter {
   private readonly logger = new Logger('LiveIoAdapter');
@@ -47,32 +49,61 @@ export class LiveIoAdapter extends IoAdapter {
   }
 
   private postgresAdapter(): AdapterFactory {
-    // One connection LISTENs, the others NOTIFY; kept apart from the request pool so a busy
-    // API never delays a push.
-    const pool = new Pool({ connectionString: this.options.databaseUrl, max: 3 });
-    pool.on('error', (error) => this.logger.error(error.message));
-    // The adapter takes its LISTEN connection in the background; a close before it has it
-    // would leave it open, so close waits for it.
-    const listening = new Promise((resolve) => pool.once('acquire', resolve));
+    // NOTIFY goes through this small pool, kept apart from the request pool so a busy API never
+    // delays a push; the LISTEN connection is its own (ListenConnection), outside any pool.
+    const pool = new Pool({
+      connectionString: this.options.databaseUrl,
+      max: 2,
+      application_name: 'hutong-parking live',
+      connectionTimeoutMillis: 5000,
+      Client: GuardedClient,
+    });
+    const report = throttled(this.logger, 'live pushes to other instances failed');
+    pool.on('error', report);
+    const listener = new ListenConnection(this.options.databaseUrl, this.logger);
     this.closers.push(async () => {
-      await withinMs(listening, 2000);
-      await delay(0);
+      await listener.close();
       await settled(pool);
       await pool.end();
     });
     return withoutWaitingForNotify(
-      createPostgresAdapter(pool, {
-        errorHandler: (error) => this.logger.error(error.message),
-      }),
+      createPostgresAdapter(listener.besides(pool), { errorHandler: report }),
     );
   }
 
   private redisAdapter(): AdapterFactory {
-    const pub = createClient({ url: this.options.redisUrl });
+    // Loaded only with REDIS_URL: most installations never use it, and loading it costs a
+    // tenth of the start-up time.
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const redis = require('redis') as { createClient: typeof createClient };
+    const { createAdapter: createRedisAdapter } = require('@socket.io/redis-adapter') as {
+      createAdapter: typeof createRedisAdapterType;
+    };
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    const pub = redis.createClient({ url: this.options.redisUrl });
     const sub = pub.duplicate();
+    // node-redis reconnects by itself (with backoff) and subscribes again; while Redis is away
+    // it reports every attempt, so say it once in a while.
+    const report = throttled(this.logger, 'Redis for live pushes');
+    let away = false;
     for (const client of [pub, sub]) {
-      client.on('error', (error: Error) => this.logger.error(error.message));
+      client.on('error', (error: Error) => {
+        away = true;
+        report(error);
+      });
+      client.on('ready', () => {
+        if (away) this.logger.log('Redis for live pushes is back');
+        away = false;
+      });
     }
+    // The adapter publishes without awaiting: a publish in flight when Redis goes away must not
+    // become an unhandled rejection, which would end the process.
+    const publish = pub.publish.bind(pub);
+    (pub as { publish: typeof publish }).publish = (...args) =>
+      publish(...args).catch((error: Error) => {
+        report(error);
+        return 0;
+      });
     const connected = Promise.all([pub.connect(), sub.connect()]);
     this.closers.push(async () => {
       // A Redis that never answered leaves its clients retrying in the background: stop those
@@ -85,6 +116,101 @@ export class LiveIoAdapter extends IoAdapter {
     });
     return createRedisAdapter(pub, sub) as unknown as AdapterFactory;
   }
+}
+
+/**
+ * The PostgreSQL adapter's LISTEN connection. The adapter takes it with `pool.connect()` and keeps
+ * it: from a pool, a connection PostgreSQL ended would stay counted as checked out (after three
+ * the pool is empty and pushes stop for good) and it had no 'error' listener (an uncaught
+ * exception that ended the process). So the adapter is handed a pool whose `connect()` opens a
+ * connection of its own here, guarded, with a growing pause after failures; when it ends, the
+ * adapter asks again and LISTENs anew, so pushes from other instances resume by themselves.
+ */
+class ListenConnection {
+  private failures = 0;
+  private lost = false;
+  private closed = false;
+  private readonly clients = new Set<GuardedClient>();
+
+  constructor(
+    private readonly url: string,
+    private readonly logger: Logger,
+  ) {}
+
+  /** A stand-in for `pool` that the adapter uses: its queries go to `pool`, its LISTEN here. */
+  besides(pool: Pool): Pool {
+    return { query: pool.query.bind(pool), connect: () => this.connect() } as unknown as Pool;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all([...this.clients].map((client) => client.end().catch(() => undefined)));
+  }
+
+  private async connect(): Promise<PoolClient> {
+    // The adapter itself waits 1-3 s before asking again; this adds up to 30 s as failures grow.
+    if (this.failures > 0) {
+      const pause = Math.min(30_000, 250 * 2 ** Math.min(this.failures, 7));
+      // unref: a pause must not keep a closing process alive.
+      await new Promise((resolve) => setTimeout(resolve, pause).unref());
+    }
+    if (this.closed) return never();
+    const client = new GuardedClient({
+      connectionString: this.url,
+      application_name: 'hutong-parking live',
+      connectionTimeoutMillis: 5000,
+    });
+    try {
+      await client.connect();
+    } catch (error) {
+      this.failures += 1;
+      if (this.failures === 1) {
+        this.logger.warn(`live pushes: cannot LISTEN (${(error as Error).message}); retrying`);
+      }
+      throw error;
+    }
+    if (this.closed) {
+      await client.end().catch(() => undefined);
+      return never();
+    }
+    if (this.lost) this.logger.log('live pushes: the LISTEN connection is back');
+    this.failures = 0;
+    this.lost = false;
+    this.clients.add(client);
+    client.once('end', () => {
+      // Not in the set any more: the adapter released it (it is closing).
+      if (!this.clients.delete(client) || this.closed) return;
+      this.lost = true;
+      this.logger.warn('live pushes: the LISTEN connection was lost; reconnecting');
+    });
+    const release = () => {
+      this.clients.delete(client);
+      void client.end().catch(() => undefined);
+    };
+    return Object.assign(client, { release });
+  }
+}
+
+/** A promise that never settles (and holds nothing open): the answer after close. */
+function never<T>(): Promise<T> {
+  return new Promise<T>(() => undefined);
+}
+
+/** Logs the first failure at once and then at most every 10 s, with a count of the rest. */
+function throttled(logger: Logger, what: string): (error: Error) => void {
+  let last = 0;
+  let skipped = 0;
+  return (error) => {
+    const now = Date.now();
+    if (now - last < 10_000) {
+      skipped += 1;
+      return;
+    }
+    const more = skipped > 0 ? ` (${skipped} more since)` : '';
+    logger.warn(`${what}: ${error.message}${more}`);
+    last = now;
+    skipped = 0;
+  };
 }
 
 /** The part of the PostgreSQL adapter that withoutWaitingForNotify replaces (protected there). */

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import type { AssociationDemo } from '../associations/demo-data';
+import { type AssociationDemo, DEMO_LANE } from '../associations/demo-data';
+import { DemoSeed } from '../database/demo-seed';
 
 const DAY_MS = 86_400_000;
 // Household numbers (下岗胡同N号) with a story in the demo.
@@ -100,3 +101,9 @@ async function event(
     [permitId, demo.associationId, type, actorId, reason, details, at],
   );
 }
+
+export const permitsDemoSeed = DemoSeed.provider({
+  feature: 'permits',
+  order: 50,
+  seed: (demo) => seedPermitsDemo(demo.tx, demo.get(DEMO_LANE), demo.now),
+});

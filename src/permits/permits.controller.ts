@@ -43,6 +43,7 @@ import { PermitsService } from './permits.service';
 import { PlateCheckService } from './plate-check/plate-check.service';
 import { toPermitView } from './views';
 import { Clock } from '../common/clock';
+import { Idempotent } from '../common/idempotency/idempotent.decorator';
 
 class PlateCheckQuery {
   @ApiProperty({ example: '京A·12345' }) @IsString() @Length(5, 20) plate!: string;
@@ -170,6 +171,7 @@ export class PermitsController {
   }
 
   @Post()
+  @Idempotent()
   @Roles('resident', 'admin')
   @ApiOkResponse({ type: PermitView })
   @ApiOperation({ summary: 'Apply for a resident permit (登记) for a vehicle' })
@@ -202,6 +204,7 @@ export class PermitsController {
   }
 
   @Post(':id/payment')
+  @Idempotent()
   @Roles('admin')
   @HttpCode(200)
   @ApiOkResponse({ type: PermitView })

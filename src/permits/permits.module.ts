@@ -19,6 +19,7 @@ import { PlateCheckRepository } from './plate-check/plate-check.repository';
 import { PlateCheckService } from './plate-check/plate-check.service';
 import { VisitorPassesController } from './visitor/visitor-passes.controller';
 import { VisitorPassesService } from './visitor/visitor-passes.service';
+import { permitsDemoSeed } from './demo-permits';
 
 /**
  * Permits with signed QR codes. Other features use PermitsService (issueShared, suspend,
@@ -34,6 +35,7 @@ import { VisitorPassesService } from './visitor/visitor-passes.service';
     MoveRequestRepository,
     PlateCheckRepository,
     PermitLifecycle,
+    permitsDemoSeed,
     PermitsService,
     PermitLedgerService,
     PermitTokensService,

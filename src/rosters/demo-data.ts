@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { AssociationDemo } from '../associations/demo-data';
+import { type AssociationDemo, DEMO_LANE } from '../associations/demo-data';
 import { DAY_MS, startOfShanghaiDay } from '../common/shanghai-time';
 import { rostersConfig } from '../config';
 import { Transactions } from '../database/transactions';
@@ -10,6 +10,7 @@ import { MemberUnavailabilityRepository } from './member-unavailability.reposito
 import { RosterGenerator } from './roster-generator';
 import { ShiftAssignmentRepository } from './shift-assignment.repository';
 import { ShiftTemplateRepository } from './shift-template.repository';
+import { DemoSeed } from '../database/demo-seed';
 
 const EVERY_DAY = [1, 2, 3, 4, 5, 6, 7];
 const WEEKDAYS = [1, 2, 3, 4, 5];
@@ -87,3 +88,9 @@ export async function seedRostersDemo(
   });
   await assignments.markWorkedBefore(em, demo.associationId, now);
 }
+
+export const rostersDemoSeed = DemoSeed.provider({
+  feature: 'rosters',
+  order: 40,
+  seed: (demo) => seedRostersDemo(demo.tx, demo.get(DEMO_LANE), demo.now),
+});

@@ -9,8 +9,10 @@ import {
   ParseUUIDPipe,
   Post,
   Query,
+  Req,
 } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Public } from '../auth/decorators';
 import { ApiStandardErrors } from '../common/api-errors.decorator';
@@ -18,6 +20,7 @@ import { OptionalPeriodQuery, UnavailabilityDto } from './dto/roster.dto';
 import { MyShiftView } from './dto/roster.view';
 import { RosterCalendarService } from './roster-calendar.service';
 import { UnavailabilityService, type UnavailabilityView } from './unavailability.service';
+import { Idempotent } from '../common/idempotency/idempotent.decorator';
 
 @ApiTags('rosters')
 @ApiStandardErrors()
@@ -51,8 +54,11 @@ export class MyShiftsController {
   @ApiOperation({
     summary: 'A secret calendar address for phone calendars (no login); replaces any earlier one',
   })
-  feed(@CurrentActor() actor: Actor): Promise<{ url: string; path: string }> {
-    return this.calendar.createFeed(actor);
+  feed(
+    @CurrentActor() actor: Actor,
+    @Req() request: FastifyRequest,
+  ): Promise<{ url: string; path: string }> {
+    return this.calendar.createFeed(actor, `${request.protocol}://${request.host}`);
   }
 
   @Get('unavailability')
@@ -62,6 +68,7 @@ export class MyShiftsController {
   }
 
   @Post('unavailability')
+  @Idempotent()
   declare(
     @CurrentActor() actor: Actor,
     @Body() body: UnavailabilityDto,

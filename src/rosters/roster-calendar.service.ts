@@ -47,11 +47,11 @@ export class RosterCalendarService {
   }
 
   /** A new secret feed address (any earlier one stops working): phones subscribe without a login. */
-  async createFeed(actor: Actor): Promise<{ url: string; path: string }> {
+  async createFeed(actor: Actor, origin: string): Promise<{ url: string; path: string }> {
     const token = randomBytes(24).toString('base64url');
     await this.transactions.run((tx) => this.feeds.replace(tx, actor.memberId, hashToken(token)));
     const path = `/api/shift-feeds/${token}.ics`;
-    return { path, url: `${this.config.publicUrl}${path}` };
+    return { path, url: `${this.config.publicUrl || origin}${path}` };
   }
 
   async feed(file: string): Promise<string> {

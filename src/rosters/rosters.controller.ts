@@ -20,6 +20,7 @@ import {
 import { RosterGenerationService } from './roster-generation.service';
 import { RosterLedgerService } from './roster-ledger.service';
 import { RostersService } from './rosters.service';
+import { Idempotent } from '../common/idempotency/idempotent.decorator';
 
 @ApiTags('rosters')
 @ApiStandardErrors()
@@ -42,6 +43,7 @@ export class RostersController {
   }
 
   @Post('templates')
+  @Idempotent()
   @Roles('admin')
   @ApiOkResponse({ type: ShiftTemplateView })
   createTemplate(
@@ -74,6 +76,7 @@ export class RostersController {
   }
 
   @Post('shifts')
+  @Idempotent()
   @Roles('admin')
   @ApiOperation({ summary: 'Add a one-off shift by hand' })
   @ApiOkResponse({ type: ShiftView })

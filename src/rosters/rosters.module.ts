@@ -27,6 +27,7 @@ import { ShiftAssignmentsController, ShiftsController } from './shifts.controlle
 import { SwapsController } from './swaps.controller';
 import { SwapsService } from './swaps.service';
 import { UnavailabilityService } from './unavailability.service';
+import { rostersDemoSeed } from './demo-data';
 
 /**
  * Duty rosters (值班表). Other features ask RostersService who is on duty (isOnDuty, onDutyAt)
@@ -55,6 +56,7 @@ import { UnavailabilityService } from './unavailability.service';
     RosterRolloverRepository,
     DutyPeopleRepository,
     RosterGenerator,
+    rostersDemoSeed,
     RostersService,
     AssignmentsService,
     RosterGenerationService,

@@ -19,6 +19,7 @@ import { AssignmentView, HandoverNoteView, ShiftView, SignInView } from './dto/r
 import { SwapView } from './dto/swap.view';
 import { DutyService } from './duty.service';
 import { SwapsService } from './swaps.service';
+import { Idempotent } from '../common/idempotency/idempotent.decorator';
 
 /** Members who can be on a shift: wardens, the council, and resident volunteers. */
 const ON_DUTY_ROLES = ['admin', 'warden', 'resident'] as const;
@@ -33,6 +34,7 @@ export class ShiftsController {
   ) {}
 
   @Post(':id/assignments')
+  @Idempotent()
   @Roles('admin')
   @ApiOperation({ summary: 'Put a member on a shift (409 if they are on an overlapping one)' })
   @ApiOkResponse({ type: ShiftView })
@@ -81,6 +83,7 @@ export class ShiftsController {
   }
 
   @Post(':id/handover-notes')
+  @Idempotent()
   @Roles(...ON_DUTY_ROLES)
   @ApiOkResponse({ type: HandoverNoteView })
   addNote(
@@ -125,6 +128,7 @@ export class ShiftAssignmentsController {
   }
 
   @Post(':id/swap-offers')
+  @Idempotent()
   @Roles(...ON_DUTY_ROLES)
   @ApiOperation({ summary: 'Offer your shift for a swap (换班)' })
   @ApiOkResponse({ type: SwapView })

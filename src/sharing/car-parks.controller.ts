@@ -18,6 +18,7 @@ import { AvailabilityService, type CarParkAvailability } from './availability.se
 import { BOOKING_LEDGER_COLUMNS, CarParksService } from './car-parks.service';
 import { BookingView, LedgerQuery, NightQuery } from './dto/booking.dto';
 import { CarParkView, CreateCarParkDto } from './dto/car-park.dto';
+import { Idempotent } from '../common/idempotency/idempotent.decorator';
 
 @ApiTags('sharing')
 @ApiStandardErrors()
@@ -29,6 +30,7 @@ export class CarParksController {
   ) {}
 
   @Post()
+  @Idempotent()
   @Roles('unit')
   @ApiOperation({ summary: 'A resident unit registers a car park it lends off-peak' })
   @ApiOkResponse({ type: CarParkView })

@@ -1,8 +1,9 @@
 import type { EntityManager } from 'typeorm';
-import { type AssociationDemo, DEMO_PASSWORD } from '../associations/demo-data';
+import { type AssociationDemo, DEMO_LANE, DEMO_PASSWORD } from '../associations/demo-data';
 import { hashPassword } from '../auth/password';
 import type { WeeklyRule } from './offer-windows';
 import { termsHashOf } from './offers.service';
+import { DemoSeed } from '../database/demo-seed';
 
 const OFFICE_TERMS =
   '本车库错时开放仅供停放,单位不承担车辆及车内物品保管责任;请按时驶离,超时将通报车友会。' +
@@ -128,3 +129,9 @@ export async function seedSharingDemo(em: EntityManager, demo: AssociationDemo):
     ]);
   }
 }
+
+export const sharingDemoSeed = DemoSeed.provider({
+  feature: 'sharing',
+  order: 60,
+  seed: (demo) => seedSharingDemo(demo.tx, demo.get(DEMO_LANE)),
+});

@@ -33,6 +33,7 @@ import { BookingView, BookNightDto } from './dto/booking.dto';
 import { ChangeOfferDto, OfferChangeView, OfferView, PublishOfferDto } from './dto/offer.dto';
 import { OfferLifecycleService } from './offer-lifecycle.service';
 import { OffersService } from './offers.service';
+import { Idempotent } from '../common/idempotency/idempotent.decorator';
 
 @ApiTags('sharing')
 @ApiStandardErrors()
@@ -69,6 +70,7 @@ export class OffersController {
   }
 
   @Post()
+  @Idempotent()
   @Roles('unit')
   @ApiOperation({ summary: 'A unit publishes an off-peak offer; live at once' })
   @ApiCreatedResponse({ type: OfferView })
@@ -136,6 +138,7 @@ export class OffersController {
   }
 
   @Post(':id/bookings')
+  @Idempotent()
   @Roles('resident')
   @ApiOperation({
     summary: 'Book a night; the system picks the place (a named space where there are)',
@@ -152,6 +155,7 @@ export class OffersController {
   }
 
   @Post(':id/allocations')
+  @Idempotent()
   @Roles('resident')
   @ApiOperation({
     summary: 'Register for a standing allocation (monthly pass); you join the waiting list',

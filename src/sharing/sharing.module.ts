@@ -24,6 +24,7 @@ import { OffersService } from './offers.service';
 import { OverstayRepository } from './overstay.repository';
 import { RemindersService } from './reminders.service';
 import { StandingAllocationRepository } from './standing-allocation.repository';
+import { sharingDemoSeed } from './demo-sharing';
 
 /**
  * Off-peak sharing (错时共享): resident units' car parks, offers, bookings, standing allocations.
@@ -45,6 +46,7 @@ import { StandingAllocationRepository } from './standing-allocation.repository';
     StandingAllocationRepository,
     OverstayRepository,
     HolidayCalendarRepository,
+    sharingDemoSeed,
     AvailabilityService,
     HolidayCalendarService,
     CarParksService,

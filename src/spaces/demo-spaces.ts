@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import type { AssociationDemo } from '../associations/demo-data';
+import { type AssociationDemo, DEMO_LANE } from '../associations/demo-data';
 import { laneLength, pointOnLane, projectOnLane, SPACE_DIMENSIONS } from './lane-geometry';
+import { DemoSeed } from '../database/demo-seed';
 
 const SPACES = 40;
 const FIRST_AT_M = 3;
@@ -90,3 +91,9 @@ export async function seedSpacesDemo(em: EntityManager, demo: AssociationDemo): 
     );
   }
 }
+
+export const spacesDemoSeed = DemoSeed.provider({
+  feature: 'spaces',
+  order: 20,
+  seed: (demo) => seedSpacesDemo(demo.tx, demo.get(DEMO_LANE)),
+});

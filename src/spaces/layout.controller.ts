@@ -39,6 +39,7 @@ import { SpaceView } from './dto/space.view';
 import { LayoutService } from './layout.service';
 import { SessionLedgerService } from './session-ledger.service';
 import { StickersService } from './stickers.service';
+import { Idempotent } from '../common/idempotency/idempotent.decorator';
 
 class LedgerQuery {
   @ApiPropertyOptional() @IsOptional() @IsISO8601() from?: string;
@@ -58,6 +59,7 @@ export class LayoutController {
   ) {}
 
   @Post('lanes/:id/spaces')
+  @Idempotent()
   @Roles('admin')
   @ApiOperation({
     summary: 'Paint a new space; it goes live after the facing households may object',
@@ -110,6 +112,7 @@ export class LayoutController {
   }
 
   @Post('spaces/:id/restrictions')
+  @Idempotent()
   @Roles('admin')
   @ApiOperation({ summary: 'Add a no-parking window, e.g. 07:00–09:00 for the refuse truck' })
   @ApiOkResponse({ type: SpaceView })
@@ -143,6 +146,7 @@ export class LayoutController {
   }
 
   @Post('spaces/:id/objections')
+  @Idempotent()
   @Roles('resident')
   @ApiOperation({ summary: 'A facing household objects during the objection window' })
   @ApiOkResponse({ type: ObjectionView })

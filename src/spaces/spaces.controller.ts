@@ -14,6 +14,7 @@ import { CheckInDto } from './dto/occupancy.dto';
 import { LaneSpacesView, SpaceView } from './dto/space.view';
 import { LaneMapService } from './lane-map.service';
 import { OccupancyService } from './occupancy.service';
+import { Idempotent } from '../common/idempotency/idempotent.decorator';
 
 @ApiTags('spaces')
 @ApiStandardErrors()
@@ -60,6 +61,7 @@ export class SpacesController {
   }
 
   @Post('spaces/:id/check-in')
+  @Idempotent()
   @HttpCode(200)
   @ApiOperation({
     summary: 'Check a car in (warden; or a resident with the QR sticker token)',

@@ -18,6 +18,7 @@ import { SessionLedgerService } from './session-ledger.service';
 import { SpaceRepository } from './space.repository';
 import { SpacesController } from './spaces.controller';
 import { StickersService } from './stickers.service';
+import { spacesDemoSeed } from './demo-spaces';
 
 @Module({
   // RostersModule: check-ins record whether their warden was on duty. Rosters imports none of us.
@@ -28,6 +29,7 @@ import { StickersService } from './stickers.service';
     OccupancyRepository,
     ObjectionRepository,
     LaneSegmentRepository,
+    spacesDemoSeed,
     LaneMapService,
     AvailabilityService,
     OccupancyService,

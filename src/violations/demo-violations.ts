@@ -1,5 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import type { AssociationDemo } from '../associations/demo-data';
+import { type AssociationDemo, DEMO_LANE } from '../associations/demo-data';
+import { DEMO_CONVENTION } from '../conventions/demo-conventions';
+import { DemoSeed } from '../database/demo-seed';
 
 /**
  * A few violations of recent months under version 1 (`versionId`), for the board's statistics:
@@ -34,3 +36,10 @@ export async function seedViolationsDemo(
     );
   }
 }
+
+export const violationsDemoSeed = DemoSeed.provider({
+  feature: 'violations',
+  order: 35,
+  seed: (demo) =>
+    seedViolationsDemo(demo.tx, demo.get(DEMO_LANE), demo.get(DEMO_CONVENTION).versionId),
+});

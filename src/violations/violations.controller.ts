@@ -30,6 +30,7 @@ import {
 } from './violation.dto';
 import { VIOLATION_LEDGER_COLUMNS, ViolationLedgerService } from './violation-ledger.service';
 import { ViolationsService } from './violations.service';
+import { Idempotent } from '../common/idempotency/idempotent.decorator';
 
 class ExportQuery {
   @ApiPropertyOptional() @IsOptional() @IsUUID() associationId?: string;
@@ -45,6 +46,7 @@ export class ViolationsController {
   ) {}
 
   @Post()
+  @Idempotent()
   @Roles('warden', 'admin')
   @ApiOperation({
     summary:

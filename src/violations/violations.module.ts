@@ -3,6 +3,7 @@ import { AssociationsModule } from '../associations/associations.module';
 import { ConventionsModule } from '../conventions/conventions.module';
 import { PermitsModule } from '../permits/permits.module';
 import { RostersModule } from '../rosters/rosters.module';
+import { violationsDemoSeed } from './demo-violations';
 import { FlaggedOverstaysListener } from './flagged-overstays.listener';
 import { ViolationLedgerService } from './violation-ledger.service';
 import { ViolationRepository } from './violation.repository';
@@ -23,6 +24,7 @@ import { ViolationsService } from './violations.service';
     ViolationsService,
     ViolationLedgerService,
     FlaggedOverstaysListener,
+    violationsDemoSeed,
   ],
   exports: [ViolationsService, ViolationLedgerService],
 })

@@ -5,9 +5,8 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { startEmbeddedPostgres } from '../../src/database/embedded-postgres';
 import { migrateDatabase } from '../../src/database/migrate';
-import { seedDemo } from '../../src/database/demo-seed';
+import { DemoSeeder } from '../../src/database/demo-seed';
 import { createApp } from '../../src/bootstrap';
-import { DataSource } from 'typeorm';
 import { databaseUrlFor, TEMPLATE_DB_ENV, ADMIN_URL_ENV } from './test-database';
 
 declare global {
@@ -49,7 +48,7 @@ async function seedTemplate(url: string): Promise<void> {
   process.env.LOG_LEVEL ??= 'silent';
   const app = await createApp(url);
   try {
-    await seedDemo(app.get(DataSource));
+    await app.get(DemoSeeder).seed();
   } finally {
     await app.close();
   }

@@ -5,6 +5,7 @@ import { CurrentActor, Roles } from '../../auth/decorators';
 import { ApiStandardErrors } from '../../common/api-errors.decorator';
 import { AnswerMoveDto, AskToMoveDto, MoveRequestView } from './move-request.dto';
 import { MoveRequestsService } from './move-requests.service';
+import { Idempotent } from '../../common/idempotency/idempotent.decorator';
 
 @ApiTags('permits')
 @ApiStandardErrors()
@@ -13,6 +14,7 @@ export class MoveRequestsController {
   constructor(private readonly moves: MoveRequestsService) {}
 
   @Post()
+  @Idempotent()
   @Roles('warden', 'admin', 'resident')
   @ApiOkResponse({ type: MoveRequestView })
   @ApiOperation({

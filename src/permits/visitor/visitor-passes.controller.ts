@@ -6,6 +6,7 @@ import { CurrentActor, Public, Roles } from '../../auth/decorators';
 import { ApiStandardErrors } from '../../common/api-errors.decorator';
 import { IssueVisitorPassDto, VisitorPassView } from './visitor-pass.dto';
 import { VisitorPassesService } from './visitor-passes.service';
+import { Idempotent } from '../../common/idempotency/idempotent.decorator';
 
 const GUEST_TOKEN = /^[A-Za-z0-9_-]{16,64}$/;
 
@@ -15,6 +16,7 @@ export class VisitorPassesController {
   constructor(private readonly passes: VisitorPassesService) {}
 
   @Post('api/visitor-passes')
+  @Idempotent()
   @Roles('resident', 'admin')
   @ApiStandardErrors()
   @ApiOkResponse({ type: VisitorPassView })

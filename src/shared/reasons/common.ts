@@ -99,6 +99,21 @@ export const commonReasons = defineReasons({
     zh: '数据不符合规则',
     en: 'A value breaks a rule of the data',
   },
+  'idempotency.key_invalid': {
+    status: 400,
+    zh: 'Idempotency-Key 应为 1 到 255 个可见字符',
+    en: 'The Idempotency-Key must be 1 to 255 visible characters',
+  },
+  'idempotency.key_reused': {
+    status: 422,
+    zh: '此 Idempotency-Key 已用于另一个不同的请求，新的请求请换一个新的键',
+    en: 'This Idempotency-Key was used for a different request; send a new request with a new key',
+  },
+  'idempotency.in_progress': {
+    status: 409,
+    zh: '使用此 Idempotency-Key 的请求仍在处理中，请稍后再试',
+    en: 'The request with this Idempotency-Key is still being processed; try again shortly',
+  },
   'service.unavailable': {
     status: 503,
     zh: '服务暂时不可用，请稍后再试',
