@@ -8,7 +8,7 @@ describe('the start-up banner', () => {
     port: 3000,
     database: 'DATABASE_URL',
     demoLogins: false,
-    demoPassword: 'demo-4143',
+    demoPassword: 'hutong-4143',
   };
 
   it('builds every link from PUBLIC_URL when it is set', () => {

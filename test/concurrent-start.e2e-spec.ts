@@ -7,6 +7,7 @@ import {
   startService,
   stopService,
 } from './support/service-process';
+import { DEMO } from './support/test-app';
 import { ADMIN_URL_ENV, databaseUrlFor } from './support/test-database';
 
 // Issue 11.6: two instances started at once on an empty database; one crashed in the demo seed
@@ -51,7 +52,7 @@ describe('two instances starting at once on an empty database', () => {
       const login = await fetch(`${service.url}/api/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ phone: '13800000001', password: 'demo-4143' }),
+        body: JSON.stringify({ phone: '13800000001', password: DEMO.password }),
       });
       expect(login.status).toBe(200);
     }

@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { createClient } from 'redis';
 import { Clock } from '../common/clock';
+import { throttled } from '../common/throttled-log';
 import { DomainError } from '../common/domain-error';
 import { authConfig, type AuthConfig, liveConfig, type LiveConfig } from '../config';
 import { LoginThrottleRepository } from './login-throttle.repository';
@@ -30,6 +31,11 @@ export interface LoginSubject {
 export class LoginLimiter implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('LoginLimiter');
   private redis: ReturnType<typeof createClient> | undefined;
+  // While Redis is away the counts go to PostgreSQL: worth a warning now and then, not an error.
+  private readonly report = throttled(
+    this.logger,
+    'Redis for login counts (counting in PostgreSQL)',
+  );
 
   constructor(
     private readonly throttle: LoginThrottleRepository,
@@ -42,10 +48,18 @@ export class LoginLimiter implements OnModuleInit, OnModuleDestroy {
   async onModuleInit(): Promise<void> {
     if (!this.live.redisUrl) return;
     const client = createClient({ url: this.live.redisUrl });
-    client.on('error', (error: Error) => this.logger.error(error.message));
+    let away = false;
+    client.on('error', (error: Error) => {
+      away = true;
+      this.report(error);
+    });
+    client.on('ready', () => {
+      if (away) this.logger.log('Redis for login counts is back');
+      away = false;
+    });
     this.redis = client;
     // Not awaited: while Redis is unreachable the limiter counts in PostgreSQL instead.
-    client.connect().catch((error: Error) => this.logger.error(error.message));
+    client.connect().catch((error: Error) => this.report(error));
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -79,7 +93,7 @@ export class LoginLimiter implements OnModuleInit, OnModuleDestroy {
         await redis.del([`${key}:n`, `${key}:locked`]);
         return;
       } catch (error) {
-        this.logger.error((error as Error).message);
+        this.report(error as Error);
       }
     }
     await this.throttle.clear(key);
@@ -92,7 +106,7 @@ export class LoginLimiter implements OnModuleInit, OnModuleDestroy {
         const ttls = await Promise.all(keys.map((key) => redis.pTTL(`${key}:locked`)));
         return Math.ceil(Math.max(0, ...ttls) / 1000);
       } catch (error) {
-        this.logger.error((error as Error).message);
+        this.report(error as Error);
       }
     }
     return this.throttle.lockedSeconds(keys, this.clock.now());
@@ -110,7 +124,7 @@ export class LoginLimiter implements OnModuleInit, OnModuleDestroy {
         if (count >= limit) await redis.set(`${key}:locked`, '1', { EX: windowSeconds });
         return;
       } catch (error) {
-        this.logger.error((error as Error).message);
+        this.report(error as Error);
       }
     }
     await this.throttle.fail(key, limit, windowSeconds, this.clock.now());

@@ -10,7 +10,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     const { code, message, name } = cause as { code?: unknown; message?: unknown; name?: unknown };
     // TypeORM releases a transaction's connection when PostgreSQL ends it; the transaction's
     // next statement then fails with this instead of the connection error.
-    if (name === 'QueryRunnerAlreadyReleasedError') return true;
+    if (typeof name === 'string' && RELEASED_RUNNER_ERRORS.has(name)) return true;
     if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
     if (typeof code === 'string' && code.startsWith('08')) return true;
     if (typeof message === 'string' && UNAVAILABLE_MESSAGES.some((m) => message.includes(m))) {
@@ -21,6 +21,11 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   }
   return false;
 }
+
+const RELEASED_RUNNER_ERRORS = new Set([
+  'QueryRunnerAlreadyReleasedError',
+  'QueryRunnerProviderAlreadyReleasedError',
+]);
 
 const UNAVAILABLE_CODES = new Set([
   // Node's socket errors

@@ -5,6 +5,7 @@ import { createAdapter as createPostgresAdapter } from '@socket.io/postgres-adap
 import { Pool, type PoolClient } from 'pg';
 import type { createAdapter as createRedisAdapterType } from '@socket.io/redis-adapter';
 import type { createClient } from 'redis';
+import { throttled } from '../common/throttled-log';
 import type { Server, ServerOptions } from 'socket.io';
 import { GuardedClient } from '../database/guarded-client';
 
@@ -194,23 +195,6 @@ class ListenConnection {
 /** A promise that never settles (and holds nothing open): the answer after close. */
 function never<T>(): Promise<T> {
   return new Promise<T>(() => undefined);
-}
-
-/** Logs the first failure at once and then at most every 10 s, with a count of the rest. */
-function throttled(logger: Logger, what: string): (error: Error) => void {
-  let last = 0;
-  let skipped = 0;
-  return (error) => {
-    const now = Date.now();
-    if (now - last < 10_000) {
-      skipped += 1;
-      return;
-    }
-    const more = skipped > 0 ? ` (${skipped} more since)` : '';
-    logger.warn(`${what}: ${error.message}${more}`);
-    last = now;
-    skipped = 0;
-  };
 }
 
 /** The part of the PostgreSQL adapter that withoutWaitingForNotify replaces (protected there). */
