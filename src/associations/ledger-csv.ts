@@ -3,7 +3,7 @@ import { ROLES, type Role } from '../auth/role';
 import { spreadsheetSafe } from '../common/spreadsheet-safe';
 import { maskPhone, maskPlate } from '../common/masking';
 import type { LedgerRow } from './household.repository';
-import { formatPlate, PLATE_COLORS, type PlateColor } from './plate';
+import { formatPlate, PLATE_COLORS, type PlateColor } from '../shared/plate';
 
 export const LEDGER_COLUMNS = [
   'address',

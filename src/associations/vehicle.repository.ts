@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Transactions, type Tx } from '../database/transactions';
-import type { PlateColor } from './plate';
+import type { PlateColor } from '../shared/plate';
 import { selectPage, Where } from './sql-page';
 
 export interface Vehicle {

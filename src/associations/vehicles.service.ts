@@ -16,7 +16,7 @@ import type { CreateVehicleDto, UpdateVehicleDto, VehicleQuery } from './dto/veh
 import type { VehicleView } from './dto/vehicle.view';
 import { HouseholdRepository } from './household.repository';
 import { MemberRepository } from './member.repository';
-import { normalisePlate, parsePlate, type PlateColor } from './plate';
+import { normalisePlate, parsePlate, type PlateColor } from '../shared/plate';
 import { associationToRead } from './scope';
 import { type Vehicle, VehicleRepository } from './vehicle.repository';
 import { toVehicleView } from './views';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, QueryFailedError } from 'typeorm';
-import { formatPlate } from '../associations/plate';
+import { formatPlate } from '../shared/plate';
 import { DomainError } from '../common/domain-error';
 import type { Tx } from '../database/transactions';
 import type { Permit, NewPermit, PermitChange } from './permit';

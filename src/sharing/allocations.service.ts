@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Actor } from '../auth/actor';
-import { formatPlate } from '../associations/plate';
+import { formatPlate } from '../shared/plate';
 import { VehiclesService } from '../associations/vehicles.service';
 import { mayReadPlate } from '../associations/views';
 import { Clock } from '../common/clock';

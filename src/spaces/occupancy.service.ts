@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../auth/actor';
 import { canReadAssociation, isWardenOf } from '../auth/policy';
-import { formatPlate, parsePlate } from '../associations/plate';
+import { formatPlate, parsePlate } from '../shared/plate';
 import { VehiclesService } from '../associations/vehicles.service';
 import { DomainError } from '../common/domain-error';
 import { Transactions } from '../database/transactions';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { stringify } from 'csv-stringify/sync';
 import { HouseholdsService } from '../associations/households.service';
 import { MembersService } from '../associations/members.service';
-import { formatPlate } from '../associations/plate';
+import { formatPlate } from '../shared/plate';
 import { associationToRead } from '../associations/scope';
 import type { Actor } from '../auth/actor';
 import { DomainError } from '../common/domain-error';

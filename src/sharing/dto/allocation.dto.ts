@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
-import type { PlateColor } from '../../associations/plate';
+import type { PlateColor } from '../../shared/plate';
 
 export class RegisterAllocationDto {
   @ApiProperty() @IsUUID() vehicleId!: string;

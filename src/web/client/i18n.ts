@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { Lang as SharedLang } from '../../shared/i18n';
 import * as core from './messages/core';
 import * as spaces from './messages/spaces';
 import * as permits from './messages/permits';
@@ -72,6 +73,11 @@ export function useLang(): Lang {
     return () => void listeners.delete(setState);
   }, []);
   return lang;
+}
+
+/** The current language as the shared modules name it (src/shared/i18n.ts). */
+export function sharedLang(): SharedLang {
+  return current === 'en' ? 'en' : 'zh-CN';
 }
 
 /** The language tag the server answers in (Accept-Language, the live socket's `lang`). */
