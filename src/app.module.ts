@@ -13,7 +13,7 @@ import { ConventionsModule } from './conventions/conventions.module';
 import { ViolationsModule } from './violations/violations.module';
 import { allConfig, appConfig } from './config';
 import { DatabaseModule } from './database/database.module';
-import { HealthController } from './health/health.controller';
+import { HealthModule } from './health/health.module';
 import { LiveModule } from './live/live.module';
 import { PermitsModule } from './permits/permits.module';
 import { RostersModule } from './rosters/rosters.module';
@@ -50,8 +50,9 @@ export class AppModule {
         ViolationsModule,
         PublicBoardModule,
         WebModule,
+        HealthModule,
       ],
-      controllers: [HealthController, ApiDocsController],
+      controllers: [ApiDocsController],
     };
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Transactions, type Tx } from '../database/transactions';
-import { selectPage, Where } from './sql-page';
+import { selectPage, Where } from '../database/sql-page';
 
 /** 户: a courtyard door of the lane, e.g. "下岗胡同19号". */
 export interface Household {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Role } from '../auth/role';
 import { Transactions, type Tx } from '../database/transactions';
-import { selectPage, Where } from './sql-page';
+import { selectPage, Where } from '../database/sql-page';
 
 /** A person of an association: resident, council, warden, unit staff or street-office viewer. */
 export interface Member {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Transactions, type Tx } from '../database/transactions';
 import type { PlateColor } from '../shared/plate';
-import { selectPage, Where } from './sql-page';
+import { selectPage, Where } from '../database/sql-page';
 
 export interface Vehicle {
   id: string;

@@ -3,6 +3,7 @@ import { apiDownload, apiFetch } from '../../api';
 import { t } from '../../i18n';
 import { useMe } from '../../me';
 import { useSession } from '../../session';
+import { isCouncil } from '../../session.policy';
 import { LoadFailed, Loading, Spinner, TopBar } from '../../ui';
 import {
   type AppealStatus,
@@ -28,7 +29,7 @@ const PAGE_SIZE = 500;
  */
 export function CouncilViolationsScreen() {
   const session = useSession();
-  const council = session?.member.role === 'admin';
+  const council = isCouncil(session);
   const [appeal, setAppeal] = useState<AppealStatus | ''>('');
   const [kind, setKind] = useState<ViolationKind | ''>('');
   const [month, setMonth] = useState('');

@@ -1,4 +1,4 @@
-import type { Tx } from '../database/transactions';
+import type { Tx } from './transactions';
 
 /** Conditions of a list query, numbered as they are added: `where.add('role = ?', role)`. */
 export class Where {
