@@ -19,6 +19,7 @@ import { RosterRollover1764700100000 } from './1764700100000-roster-rollover';
 import { ConventionBallot1764800000000 } from './1764800000000-convention-ballot';
 import { Outbox1764900000000 } from './1764900000000-outbox';
 import { ForeignKeyIndexes1765400000000 } from './1765400000000-foreign-key-indexes';
+import { ArchivedVehiclesHouseholds1765400100000 } from './1765400100000-archived-vehicles-households';
 
 export const allMigrations = [
   Foundation1763900000000,
@@ -41,4 +42,5 @@ export const allMigrations = [
   ConventionBallot1764800000000,
   Outbox1764900000000,
   ForeignKeyIndexes1765400000000,
+  ArchivedVehiclesHouseholds1765400100000,
 ];
