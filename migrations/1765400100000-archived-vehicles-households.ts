@@ -60,6 +60,10 @@ export class ArchivedVehiclesHouseholds1765400100000 implements MigrationInterfa
     await db.query(
       `CREATE UNIQUE INDEX household_address_key ON household (association_id, address) WHERE archived_at IS NULL`,
     );
+    // The unique keys were also the association's foreign-key index; archived rows need one too.
+    for (const table of ['vehicle', 'household']) {
+      await db.query(`CREATE INDEX ${table}_association_idx ON ${table} (association_id)`);
+    }
     for (const [table, name, key] of HISTORY_KEYS) {
       await this.rekey(db, table, name, key, key.startsWith('vehicle') ? 'vehicle' : 'household');
     }
@@ -77,6 +81,9 @@ export class ArchivedVehiclesHouseholds1765400100000 implements MigrationInterfa
     for (const [table, name, key, before] of HISTORY_KEYS) {
       const target = key.startsWith('vehicle') ? 'vehicle' : 'household';
       await this.rekey(db, table, name, key, target, `ON DELETE ${before}`);
+    }
+    for (const table of ['vehicle', 'household']) {
+      await db.query(`DROP INDEX ${table}_association_idx`);
     }
     // Archived rows had no place in the old schema: they were deleted.
     await db.query(`DELETE FROM vehicle WHERE archived_at IS NOT NULL`);

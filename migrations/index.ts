@@ -20,6 +20,7 @@ import { ConventionBallot1764800000000 } from './1764800000000-convention-ballot
 import { Outbox1764900000000 } from './1764900000000-outbox';
 import { ForeignKeyIndexes1765400000000 } from './1765400000000-foreign-key-indexes';
 import { ArchivedVehiclesHouseholds1765400100000 } from './1765400100000-archived-vehicles-households';
+import { WhereaboutsRetention1765400200000 } from './1765400200000-whereabouts-retention';
 
 export const allMigrations = [
   Foundation1763900000000,
@@ -43,4 +44,5 @@ export const allMigrations = [
   Outbox1764900000000,
   ForeignKeyIndexes1765400000000,
   ArchivedVehiclesHouseholds1765400100000,
+  WhereaboutsRetention1765400200000,
 ];

@@ -38,6 +38,14 @@ export class AssociationRepository {
     return rows.map(toAssociation);
   }
 
+  /** How many days each association keeps scans and occupancy sessions. */
+  async whereaboutsPeriods(tx: Tx = this.transactions.autocommit) {
+    const rows: { id: string; whereabouts_days: number }[] = await tx.query(
+      `SELECT id, whereabouts_days FROM association ORDER BY id`,
+    );
+    return rows.map((row) => ({ associationId: row.id, days: row.whereabouts_days }));
+  }
+
   /** Names of associations by id (a viewer grant shows the viewer's home association). */
   async namesOf(ids: string[], tx: Tx = this.transactions.autocommit) {
     const found = await this.byIds(ids, tx);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from '../auth/actor';
 import { canReadAssociation } from '../auth/policy';
 import { DomainError } from '../common/domain-error';
-import { Transactions } from '../database/transactions';
+import { Transactions, type Tx } from '../database/transactions';
 import { type Association, AssociationRepository } from './association.repository';
 import { ResidentUnitRepository } from './resident-unit.repository';
 import { canManageAssociation } from './associations.policy';
@@ -127,5 +127,10 @@ export class AssociationsService {
       return this.lanes.update(tx, id, dto);
     });
     return toLaneView(updated);
+  }
+
+  /** For the retention job: each association's period for whereabouts (scans, sessions). */
+  whereaboutsPeriods(tx?: Tx): Promise<{ associationId: string; days: number }[]> {
+    return this.associations.whereaboutsPeriods(tx);
   }
 }
