@@ -69,7 +69,9 @@ export class ForeignKeyIndexes1765400000000 implements MigrationInterface {
 
   public async up(db: QueryRunner): Promise<void> {
     for (const [table, columns] of INDEXES) {
-      await db.query(`CREATE INDEX ${indexName(table, columns)} ON ${table} (${columns})`);
+      await db.query(
+        `CREATE INDEX IF NOT EXISTS ${indexName(table, columns)} ON ${table} (${columns})`,
+      );
     }
   }
 

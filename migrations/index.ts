@@ -21,6 +21,7 @@ import { Outbox1764900000000 } from './1764900000000-outbox';
 import { ForeignKeyIndexes1765400000000 } from './1765400000000-foreign-key-indexes';
 import { ArchivedVehiclesHouseholds1765400100000 } from './1765400100000-archived-vehicles-households';
 import { WhereaboutsRetention1765400200000 } from './1765400200000-whereabouts-retention';
+import { AssociationScopedIndexes1765400300000 } from './1765400300000-association-scoped-indexes';
 
 export const allMigrations = [
   Foundation1763900000000,
@@ -45,4 +46,5 @@ export const allMigrations = [
   ForeignKeyIndexes1765400000000,
   ArchivedVehiclesHouseholds1765400100000,
   WhereaboutsRetention1765400200000,
+  AssociationScopedIndexes1765400300000,
 ];

@@ -87,6 +87,8 @@ SELECT id, association_id, 'resident', vehicle_id, household_id, plate,
        CASE WHEN active THEN t0 + interval '335 days' ELSE t0 - interval '30 days' END
   FROM d_permit, knob;
 CREATE INDEX ON d_permit (n);
+INSERT INTO permit_event (permit_id, association_id, type, at)
+SELECT id, association_id, 'issued', t0 - interval '30 days' FROM d_permit, knob;
 
 -- Scans of those permits by the associations' wardens over the year.
 INSERT INTO permit_scan (association_id, scanned_by, idempotency_key, permit_id, method, verdict,
