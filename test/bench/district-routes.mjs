@@ -7,7 +7,8 @@
 //   npm run build:server && node test/bench/district-routes.mjs [scale=0.1] [seconds=3] [connections=20]
 //
 // BENCH_DATABASE_URL=postgres://… (an admin URL) uses that PostgreSQL instead of an embedded one;
-// its two databases are dropped at the end either way.
+// its two databases are dropped at the end either way. BENCH_DIST=<dir> serves another build (a
+// copy of an earlier dist/, inside the checkout so it finds node_modules) with its own migrations.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -24,6 +25,7 @@ const seconds = Number(process.argv[3] ?? 3);
 const connections = Number(process.argv[4] ?? 20);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const DEMO_PASSWORD = 'hutong-4143';
+const dist = path.resolve(process.env.BENCH_DIST ?? path.join(root, 'dist'));
 
 function freePort() {
   return new Promise((resolve) => {
@@ -53,7 +55,7 @@ async function admin(adminUrl, sql) {
 /** The service from dist/ on one database; resolves once /health answers. */
 async function startService(databaseUrl) {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(root, 'dist/src/main.js')], {
+  const child = spawn(process.execPath, [path.join(dist, 'src/main.js')], {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
@@ -129,7 +131,7 @@ async function main() {
   let adminUrl = process.env.BENCH_DATABASE_URL;
   if (!adminUrl) {
     const { startEmbeddedPostgres } = await import(
-      path.join(root, 'dist/src/database/embedded-postgres.js')
+      path.join(dist, 'src/database/embedded-postgres.js')
     );
     const db = await startEmbeddedPostgres({
       dataDir: mkdtempSync(path.join(tmpdir(), 'hutong-bench-pg-')),
@@ -183,7 +185,7 @@ async function main() {
       console.log(`  measured ${name}`);
     }
     console.log(
-      `\n${connections} connections, ${seconds} s per route and database, ${cpus().length} cores ` +
+      `\n${path.relative(root, dist)}: ${connections} connections, ${seconds} s per route and database, ${cpus().length} cores ` +
         `(${cpus()[0]?.model.trim()}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}\n`,
     );
     console.log(
