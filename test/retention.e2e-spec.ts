@@ -96,8 +96,29 @@ describe('retention: scans, occupancy sessions and refresh sessions', () => {
     expect(hashes.map((h) => h.token_hash)).toEqual(['live-hash']);
   });
 
-  it('follows the period the association set', async () => {
-    await t.sql(`UPDATE association SET whereabouts_days = 90 WHERE id = $1`, [association]);
+  it('follows the period the council set', async () => {
+    const path = `/api/associations/${association}/retention`;
+    const warden = await t.login(DEMO.wardens[0]);
+    await t
+      .http()
+      .patch(path)
+      .auth(warden, { type: 'bearer' })
+      .send({ whereaboutsDays: 90 })
+      .expect(403);
+    const admin = await t.login(DEMO.admin);
+    await t
+      .http()
+      .patch(path)
+      .auth(admin, { type: 'bearer' })
+      .send({ whereaboutsDays: 7 })
+      .expect(400);
+    const set = await t
+      .http()
+      .patch(path)
+      .auth(admin, { type: 'bearer' })
+      .send({ whereaboutsDays: 90 })
+      .expect(200);
+    expect(set.body.whereaboutsDays).toBe(90);
     expect(await job.runOnce(now)).toEqual(expect.objectContaining({ scans: 1, sessions: 1 }));
     expect(
       await plates(

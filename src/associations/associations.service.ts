@@ -60,6 +60,16 @@ export class AssociationsService {
     return toAssociationView(association);
   }
 
+  /** The council sets how long its association keeps whereabouts (issue 15.2). */
+  async setRetention(actor: Actor, id: string, whereaboutsDays: number): Promise<AssociationView> {
+    if (!canReadAssociation(actor, id)) throw DomainError.notFound('association', id);
+    if (!canManageAssociation(actor, id)) throw new DomainError('council.only');
+    await this.transactions.run((tx) =>
+      this.associations.setWhereaboutsDays(tx, id, whereaboutsDays),
+    );
+    return this.get(actor, id);
+  }
+
   /** For trusted callers that decide visibility themselves (e.g. a public guest pass page). */
   findById(id: string): Promise<Association | null> {
     return this.associations.byId(id);
