@@ -199,10 +199,15 @@ async function main() {
       }
       const ratio = b.latency.p99 / Math.max(1, a.latency.p99);
       const errors = a.non2xx + a.errors + b.non2xx + b.errors;
+      const codes = [a, b]
+        .flatMap((r) => Object.entries(r.statusCodeStats ?? {}))
+        .filter(([code]) => !code.startsWith('2'))
+        .map(([code, { count }]) => `${count}×${code}`)
+        .join(' ');
       console.log(
         `| ${name} | ${a.latency.p50} / ${a.latency.p99} | ${b.latency.p50} / ${b.latency.p99} | ` +
           `${ratio.toFixed(1)} | ${a.requests.average.toFixed(0)} → ${b.requests.average.toFixed(0)}` +
-          `${errors ? ` (${errors} errors)` : ''} |`,
+          `${errors ? ` (${errors} errors${codes ? `: ${codes}` : ''})` : ''} |`,
       );
     }
   } finally {
