@@ -19,6 +19,10 @@ import { RosterRollover1764700100000 } from './1764700100000-roster-rollover';
 import { ConventionBallot1764800000000 } from './1764800000000-convention-ballot';
 import { Outbox1764900000000 } from './1764900000000-outbox';
 import { ScanVerdictCauses1764950000000 } from './1764950000000-scan-verdict-causes';
+import { ForeignKeyIndexes1765400000000 } from './1765400000000-foreign-key-indexes';
+import { ArchivedVehiclesHouseholds1765400100000 } from './1765400100000-archived-vehicles-households';
+import { WhereaboutsRetention1765400200000 } from './1765400200000-whereabouts-retention';
+import { AssociationScopedIndexes1765400300000 } from './1765400300000-association-scoped-indexes';
 
 export const allMigrations = [
   Foundation1763900000000,
@@ -41,4 +45,8 @@ export const allMigrations = [
   ConventionBallot1764800000000,
   Outbox1764900000000,
   ScanVerdictCauses1764950000000,
+  ForeignKeyIndexes1765400000000,
+  ArchivedVehiclesHouseholds1765400100000,
+  WhereaboutsRetention1765400200000,
+  AssociationScopedIndexes1765400300000,
 ];

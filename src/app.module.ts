@@ -21,6 +21,7 @@ import { ScansModule } from './scans/scans.module';
 import { SharingModule } from './sharing/sharing.module';
 import { SpacesModule } from './spaces/spaces.module';
 import { WebModule } from './web/web.module';
+import { RetentionModule } from './retention/retention.module';
 
 export interface AppModuleOptions {
   databaseUrl: string;
@@ -49,6 +50,7 @@ export class AppModule {
         ScansModule,
         ViolationsModule,
         PublicBoardModule,
+        RetentionModule,
         WebModule,
         HealthModule,
       ],

@@ -8,6 +8,7 @@ import { AssociationsService } from './associations.service';
 import { AssociationView, LaneView } from './dto/association.view';
 import { CreateLaneDto, UpdateLaneDto } from './dto/lane.dto';
 import { MeView } from './dto/me.view';
+import { SetRetentionDto } from './dto/retention.dto';
 import { Idempotent } from '../common/idempotency/idempotent.decorator';
 
 class LaneQuery {
@@ -41,6 +42,18 @@ export class AssociationsController {
     @Param('id', ParseUUIDPipe) id: string,
   ): Promise<AssociationView> {
     return this.associations.get(actor, id);
+  }
+
+  @Patch('associations/:id/retention')
+  @Roles('admin')
+  @ApiOperation({ summary: 'How long scans and occupancy sessions are kept (the council)' })
+  @ApiOkResponse({ type: AssociationView })
+  setRetention(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: SetRetentionDto,
+  ): Promise<AssociationView> {
+    return this.associations.setRetention(actor, id, body.whereaboutsDays);
   }
 
   @Get('lanes')

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from '../auth/actor';
 import { canReadAssociation } from '../auth/policy';
 import { DomainError } from '../common/domain-error';
-import { Transactions } from '../database/transactions';
+import { Transactions, type Tx } from '../database/transactions';
 import { type Association, AssociationRepository } from './association.repository';
 import { ResidentUnitRepository } from './resident-unit.repository';
 import { canManageAssociation } from './associations.policy';
@@ -58,6 +58,16 @@ export class AssociationsService {
     const association = await this.associations.byId(id);
     if (!association) throw DomainError.notFound('association', id);
     return toAssociationView(association);
+  }
+
+  /** The council sets how long its association keeps whereabouts (issue 15.2). */
+  async setRetention(actor: Actor, id: string, whereaboutsDays: number): Promise<AssociationView> {
+    if (!canReadAssociation(actor, id)) throw DomainError.notFound('association', id);
+    if (!canManageAssociation(actor, id)) throw new DomainError('council.only');
+    await this.transactions.run((tx) =>
+      this.associations.setWhereaboutsDays(tx, id, whereaboutsDays),
+    );
+    return this.get(actor, id);
   }
 
   /** For trusted callers that decide visibility themselves (e.g. a public guest pass page). */
@@ -127,5 +137,10 @@ export class AssociationsService {
       return this.lanes.update(tx, id, dto);
     });
     return toLaneView(updated);
+  }
+
+  /** For the retention job: each association's period for whereabouts (scans, sessions). */
+  whereaboutsPeriods(tx?: Tx): Promise<{ associationId: string; days: number }[]> {
+    return this.associations.whereaboutsPeriods(tx);
   }
 }

@@ -265,6 +265,11 @@ export class MemberRepository {
   }
 
   /** Ends every token of the member (logout, a stolen refresh token): the new version. */
+  /** The household was archived: its members stay, without a household. */
+  async leaveHousehold(tx: Tx, householdId: string): Promise<void> {
+    await tx.query(`UPDATE member SET household_id = NULL WHERE household_id = $1`, [householdId]);
+  }
+
   async bumpTokenVersion(tx: Tx, id: string): Promise<number> {
     const rows: { token_version: number }[] = await tx.query(
       `WITH bumped AS (UPDATE member SET token_version = token_version + 1 WHERE id = $1

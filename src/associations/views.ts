@@ -46,6 +46,7 @@ export function toAssociationView(association: Association): AssociationView {
     name: association.name,
     community: association.community,
     streetOffice: association.streetOffice,
+    whereaboutsDays: association.whereaboutsDays,
   };
 }
 

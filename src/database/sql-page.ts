@@ -11,6 +11,12 @@ export class Where {
     return this;
   }
 
+  /** A condition without a parameter. */
+  also(clause: string): this {
+    this.clauses.push(clause);
+    return this;
+  }
+
   toString(): string {
     return this.clauses.length > 0 ? this.clauses.join(' AND ') : 'true';
   }

@@ -98,7 +98,8 @@ export class PermitEventRepository {
       await this.dataSource.query(
         `SELECT e.id, e.permit_id, e.type, e.actor_member_id, e.reason, e.at,
                 p.number, p.plate, p.kind
-           FROM permit_event e JOIN permit p ON p.id = e.permit_id
+           FROM permit_event e
+           JOIN permit p ON p.id = e.permit_id AND p.association_id = e.association_id
           WHERE e.association_id = $1 ORDER BY e.id`,
         [associationId],
       );
@@ -123,7 +124,8 @@ export class PermitEventRepository {
       at: Date;
     }[] = await this.dataSource.query(
       `SELECT DISTINCT ON (e.permit_id) p.number, e.type, e.details->>'until' AS until, e.at
-         FROM permit_event e JOIN permit p ON p.id = e.permit_id
+         FROM permit_event e
+         JOIN permit p ON p.id = e.permit_id AND p.association_id = e.association_id
         WHERE e.association_id = $1 AND e.type IN ('suspended', 'reinstated', 'revoked')
           AND ($2::timestamptz IS NULL OR e.at > $2) AND p.valid_to > $3
         ORDER BY e.permit_id, e.id DESC`,

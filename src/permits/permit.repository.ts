@@ -94,6 +94,19 @@ export class PermitRepository {
     );
   }
 
+  /** Permits still pending or active of a vehicle, or of a household (any vehicle or none). */
+  async unendedOf(holder: { vehicleId: string } | { householdId: string }, tx: Tx) {
+    const [column, id] =
+      'vehicleId' in holder
+        ? ['vehicle_id', holder.vehicleId]
+        : ['household_id', holder.householdId];
+    return this.many(
+      `SELECT ${COLUMNS} FROM permit WHERE ${column} = $1 AND status IN ('pending', 'active')`,
+      [id],
+      tx,
+    );
+  }
+
   async activeResidentOf(vehicleId: string, tx?: Tx): Promise<Permit | null> {
     return this.one(
       `SELECT ${COLUMNS} FROM permit

@@ -274,6 +274,17 @@ export class PermitsService {
     );
   }
 
+  /** The register archived a vehicle or household: what it still held ends, in `tx`. */
+  async revokeAllOf(
+    holder: { vehicleId: string } | { householdId: string },
+    reason: string,
+    tx: Tx,
+  ): Promise<number> {
+    const unended = await this.permits.unendedOf(holder, tx);
+    for (const permit of unended) await this.revoke('system', permit.id, reason, tx);
+    return unended.length;
+  }
+
   /** For the off-peak feature: an allocation in a resident unit's car park becomes a permit. */
   async issueShared(input: IssueSharedPermit, tx?: Tx): Promise<Permit> {
     assertValidity(input.validFrom, input.validTo);

@@ -53,6 +53,31 @@ const COLUMNS = 'id, permit_id, verdict, reason, reason_params, scanned_at, reco
 export class ScanRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /**
+   * Removes up to `limit` of the association's scans from before `before`; how many. A scan is kept
+   * while a violation of its permit or plate was recorded within a day of it (it is the evidence
+   * of that violation and of its appeal).
+   */
+  async pruneBefore(tx: Tx, associationId: string, before: Date, limit: number): Promise<number> {
+    const rows: { n: number }[] = await tx.query(
+      `WITH gone AS (
+         DELETE FROM permit_scan WHERE id IN (
+           SELECT s.id FROM permit_scan s
+            WHERE s.association_id = $1 AND s.scanned_at < $2
+              AND NOT EXISTS (
+                SELECT 1 FROM violation v
+                 WHERE v.association_id = s.association_id
+                   AND (v.permit_id = s.permit_id OR v.plate = s.plate_seen)
+                   AND v.occurred_at BETWEEN s.scanned_at - interval '1 day'
+                                         AND s.scanned_at + interval '1 day')
+            LIMIT $3)
+         RETURNING 1)
+       SELECT count(*)::int AS n FROM gone`,
+      [associationId, before, limit],
+    );
+    return rows[0]?.n ?? 0;
+  }
+
   /** Records the scan, or nothing when its warden already sent this idempotency key. */
   async insertOnce(scan: NewScan, tx?: Tx): Promise<ScanRecord | null> {
     const rows: ScanRow[] = await (tx ?? this.dataSource.manager).query(

@@ -1,3 +1,4 @@
+import type { Tx } from '../database/transactions';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Actor } from '../auth/actor';
 import { AssociationsService } from '../associations/associations.service';
@@ -42,6 +43,11 @@ export class ScansService {
     private readonly rosters: RostersService,
     private readonly clock: Clock,
   ) {}
+
+  /** For the retention job: the association's scans past its period, in batches of `limit`. */
+  pruneBefore(tx: Tx, associationId: string, before: Date, limit: number): Promise<number> {
+    return this.scans.pruneBefore(tx, associationId, before, limit);
+  }
 
   async scan(actor: Actor, dto: ScanDto, lang: Lang): Promise<ScanView> {
     if (!canScan(actor)) throw new DomainError('role.forbidden');

@@ -38,6 +38,30 @@ export interface LedgerRow {
 export class OccupancyRepository {
   constructor(private readonly transactions: Transactions) {}
 
+  /**
+   * Removes up to `limit` of the association's sessions that ended before `before`; how many.
+   * A session is kept while a violation of its plate was recorded during it (or within a day):
+   * it is the evidence of that violation and of its appeal. Open sessions are never removed.
+   */
+  async pruneEndedBefore(tx: Tx, associationId: string, before: Date, limit: number) {
+    const rows: { n: number }[] = await tx.query(
+      `WITH gone AS (
+         DELETE FROM occupancy_session WHERE id IN (
+           SELECT o.id FROM occupancy_session o
+            WHERE o.association_id = $1 AND o.ended_at < $2
+              AND NOT EXISTS (
+                SELECT 1 FROM violation v
+                 WHERE v.association_id = o.association_id AND v.plate = o.plate
+                   AND v.occurred_at BETWEEN o.started_at - interval '1 day'
+                                         AND o.ended_at + interval '1 day')
+            LIMIT $3)
+         RETURNING 1)
+       SELECT count(*)::int AS n FROM gone`,
+      [associationId, before, limit],
+    );
+    return rows[0]?.n ?? 0;
+  }
+
   async start(tx: Tx, session: NewSession): Promise<void> {
     await tx.query(
       `INSERT INTO occupancy_session

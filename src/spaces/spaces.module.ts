@@ -39,6 +39,7 @@ import { spacesDemoSeed } from './demo-spaces';
     SessionLedgerService,
     LaneTopic,
   ],
+  exports: [OccupancyService],
 })
 export class SpacesModule implements OnModuleInit {
   constructor(

@@ -94,6 +94,12 @@ export const ASSOCIATION_OPERATIONS: Record<string, Operation | Operation[]> = {
     fields: 'name geometry',
     body: (fx) => ({ name: `矩阵胡同${fx.next()}`, geometry: laneGeometry.slice(0, 2) }),
   },
+  'PATCH /api/associations/{id}/retention': {
+    who: council,
+    fields: 'whereaboutsDays',
+    path: (fx) => ({ id: fx.association }),
+    body: () => ({ whereaboutsDays: 180 }),
+  },
   'PATCH /api/lanes/{id}': {
     who: council,
     fields: 'name geometry',
