@@ -20,6 +20,7 @@ import { RostersModule } from './rosters/rosters.module';
 import { ScansModule } from './scans/scans.module';
 import { SharingModule } from './sharing/sharing.module';
 import { SpacesModule } from './spaces/spaces.module';
+import { StreetModule } from './street/street.module';
 import { WebModule } from './web/web.module';
 
 export interface AppModuleOptions {
@@ -49,6 +50,7 @@ export class AppModule {
         ScansModule,
         ViolationsModule,
         PublicBoardModule,
+        StreetModule,
         WebModule,
       ],
       controllers: [HealthController, ApiDocsController],

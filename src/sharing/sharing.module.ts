@@ -57,7 +57,7 @@ import { sharingDemoSeed } from './demo-sharing';
     RemindersService,
     CarParkTopic,
   ],
-  exports: [AvailabilityService, RemindersService],
+  exports: [AvailabilityService, RemindersService, BookingsService],
 })
 export class SharingModule implements OnModuleInit {
   constructor(

@@ -12,6 +12,7 @@ import { permitsConstraints, permitsReasons } from './permits';
 import { rostersConstraints, rostersReasons } from './rosters';
 import { sharingConstraints, sharingReasons } from './sharing';
 import { spacesConstraints, spacesReasons } from './spaces';
+import { streetConstraints, streetReasons } from './street';
 import type { ReasonEntry, ReasonStatus } from './types';
 import { violationsConstraints, violationsReasons } from './violations';
 
@@ -31,6 +32,7 @@ export const REASON_GROUPS = {
   rosters: rostersReasons,
   conventions: conventionsReasons,
   violations: violationsReasons,
+  street: streetReasons,
 } as const;
 
 export const REASONS = {
@@ -45,6 +47,7 @@ export const REASONS = {
   ...rostersReasons,
   ...conventionsReasons,
   ...violationsReasons,
+  ...streetReasons,
 };
 
 export type Reason = keyof typeof REASONS;
@@ -60,6 +63,7 @@ export const CONSTRAINT_REASONS: Readonly<Record<string, Reason>> = {
   ...rostersConstraints,
   ...conventionsConstraints,
   ...violationsConstraints,
+  ...streetConstraints,
 };
 
 export function isReason(value: string): value is Reason {
