@@ -42,7 +42,7 @@ export function StreetOverviewScreen() {
 
 function Overview({ overview }: { overview: StreetOverview }) {
   const list = overview.associations;
-  const short = (name: string) => (name.length > 6 ? `${name.slice(0, 5)}…` : name);
+  const short = (name: string) => (name.length > 7 ? `${name.slice(0, 6)}…` : name);
   return (
     <>
       <p class="hint" data-testid="street-subtitle">
