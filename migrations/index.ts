@@ -19,6 +19,8 @@ import { RosterRollover1764700100000 } from './1764700100000-roster-rollover';
 import { ConventionBallot1764800000000 } from './1764800000000-convention-ballot';
 import { Outbox1764900000000 } from './1764900000000-outbox';
 import { StreetOffice1765100000000 } from './1765100000000-street-office';
+import { AllocationDraws1765100100000 } from './1765100100000-allocation-draws';
+import { Finance1765100200000 } from './1765100200000-finance';
 
 export const allMigrations = [
   Foundation1763900000000,
@@ -41,4 +43,6 @@ export const allMigrations = [
   ConventionBallot1764800000000,
   Outbox1764900000000,
   StreetOffice1765100000000,
+  AllocationDraws1765100100000,
+  Finance1765100200000,
 ];

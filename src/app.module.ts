@@ -21,6 +21,7 @@ import { ScansModule } from './scans/scans.module';
 import { SharingModule } from './sharing/sharing.module';
 import { SpacesModule } from './spaces/spaces.module';
 import { StreetModule } from './street/street.module';
+import { FinanceModule } from './finance/finance.module';
 import { WebModule } from './web/web.module';
 
 export interface AppModuleOptions {
@@ -50,6 +51,7 @@ export class AppModule {
         ScansModule,
         ViolationsModule,
         PublicBoardModule,
+        FinanceModule,
         StreetModule,
         WebModule,
       ],

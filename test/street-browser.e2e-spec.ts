@@ -76,6 +76,10 @@ describeWithBrowser('the street office on a 360-px phone', ({ newPage }) => {
     await zhuanta.getByTestId('street-board-link').click();
     await page.getByTestId('board').waitFor();
     await page.locator('.topbar-title', { hasText: '砖塔车友会' }).waitFor();
+    // 收支公示: the board shows the months' income and spending.
+    await page.getByTestId('board-finance').waitFor();
+    await expect(page.getByTestId('board-finance').innerText()).resolves.toContain('收支公示');
+    await expectAccessible(page);
 
     await page.goto(`${t.url}/app/#/home`);
     await page.getByTestId('tile-onboard').click();

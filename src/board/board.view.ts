@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { AdoptionRulesView, FractionView, VoteResultView } from '../conventions/dto/version.view';
+import { FinanceSummaryView } from '../finance/dto/finance.dto';
 
 export class BoardArticleView {
   @ApiProperty() number!: number;
@@ -74,4 +75,9 @@ export class PublicBoardView {
     description: 'Last 12 months, by kind (Asia/Shanghai months)',
   })
   violationStats!: ViolationStatView[];
+  @ApiProperty({
+    type: FinanceSummaryView,
+    description: '收支公示: income (permit fees paid plus recorded income) and spending by month',
+  })
+  finance!: FinanceSummaryView;
 }

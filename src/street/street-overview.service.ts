@@ -10,7 +10,7 @@ import { BookingsService } from '../sharing/bookings.service';
 import { SpaceStatisticsService } from '../spaces/space-statistics.service';
 import { ViolationLedgerService } from '../violations/violation-ledger.service';
 import type { AssociationFiguresView, StreetOverviewView } from './dto/overview.view';
-import { lastTwelveMonths } from './months';
+import { lastTwelveMonths } from '../common/months';
 import { canReadStreetOverview } from './street.policy';
 
 const HOUR_MS = 3_600_000;

@@ -13,6 +13,8 @@ import { rostersConstraints, rostersReasons } from './rosters';
 import { sharingConstraints, sharingReasons } from './sharing';
 import { spacesConstraints, spacesReasons } from './spaces';
 import { streetConstraints, streetReasons } from './street';
+import { drawsConstraints, drawsReasons } from './draws';
+import { financeConstraints, financeReasons } from './finance';
 import type { ReasonEntry, ReasonStatus } from './types';
 import { violationsConstraints, violationsReasons } from './violations';
 
@@ -33,6 +35,8 @@ export const REASON_GROUPS = {
   conventions: conventionsReasons,
   violations: violationsReasons,
   street: streetReasons,
+  draws: drawsReasons,
+  finance: financeReasons,
 } as const;
 
 export const REASONS = {
@@ -48,6 +52,8 @@ export const REASONS = {
   ...conventionsReasons,
   ...violationsReasons,
   ...streetReasons,
+  ...drawsReasons,
+  ...financeReasons,
 };
 
 export type Reason = keyof typeof REASONS;
@@ -64,6 +70,8 @@ export const CONSTRAINT_REASONS: Readonly<Record<string, Reason>> = {
   ...conventionsConstraints,
   ...violationsConstraints,
   ...streetConstraints,
+  ...drawsConstraints,
+  ...financeConstraints,
 };
 
 export function isReason(value: string): value is Reason {

@@ -50,6 +50,12 @@ export const zh = {
   'onboard.another': '再建一个',
   'onboard.toOverview': '查看街道概览',
   'onboard.councilFailed': '车友会已建立，但理事未能添加：{message}',
+  'board.finance': '收支公示',
+  'board.finance.year': '近12个月收入{income}元，支出{expense}元',
+  'board.finance.caption': '单位：元；收入含停车证缴费',
+  'board.finance.month': '月份',
+  'board.finance.income': '收入',
+  'board.finance.expense': '支出',
 };
 
 export const en: Record<keyof typeof zh, string> = {
@@ -105,4 +111,10 @@ export const en: Record<keyof typeof zh, string> = {
   'onboard.toOverview': 'Street overview',
   'onboard.councilFailed':
     'The association is founded, but the council member was not added: {message}',
+  'board.finance': 'Income and spending',
+  'board.finance.year': 'Last 12 months: income {income} CNY, spending {expense} CNY',
+  'board.finance.caption': 'CNY; income includes permit fees paid',
+  'board.finance.month': 'Month',
+  'board.finance.income': 'Income',
+  'board.finance.expense': 'Spending',
 };

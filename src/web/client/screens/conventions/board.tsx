@@ -3,6 +3,7 @@ import { apiFetch } from '../../api';
 import type { ScreenProps } from '../../router';
 import { t } from '../../i18n';
 import { LangSwitch, LoadFailed, Loading } from '../../ui';
+import { type BoardFinance, BoardFinanceSection } from '../street/board-finance';
 
 interface Fraction {
   numerator: number;
@@ -38,6 +39,7 @@ interface Board {
   noticePeriod: BoardVersion[];
   onDuty: { name: string; shiftName: string }[] | null;
   violationStats: { month: string; kind: string; count: number }[];
+  finance?: BoardFinance;
 }
 
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '—');
@@ -139,6 +141,7 @@ export function BoardScreen({ params }: ScreenProps) {
                 ))}
               </ul>
             </section>
+            {board.finance && <BoardFinanceSection finance={board.finance} />}
           </>
         )}
       </main>
