@@ -133,6 +133,22 @@ describe('admission by a public lottery', () => {
     const admittedNow = statuses.filter((s) => s.status === 'admitted').map((s) => s.id);
     expect(admittedNow.sort()).toEqual(recomputed.slice(0, 5).sort());
 
+    // 公示: the public board lists the draw, with all that is needed to recompute it.
+    const [own] = await t.sql<{ id: string }>(
+      `SELECT association_id AS id FROM member WHERE phone = $1`,
+      [DEMO.resident],
+    );
+    const board = await t.http().get(`/api/public/associations/${own!.id}/board`);
+    expect(board.body.draws).toEqual([
+      expect.objectContaining({
+        id: published.body.id,
+        offerTitle: '月租抽签',
+        seed: draw.seed,
+        order: recomputed,
+        admitted: recomputed.slice(0, 5),
+      }),
+    ]);
+
     // An association the offer is not open to finds no draw.
     const stranger = await t.login(SECOND_DEMO_COUNCIL_PHONE);
     expect((await as(stranger).get(`/api/draws/${published.body.id}`)).status).toBe(404);

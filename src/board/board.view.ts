@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { AdoptionRulesView, FractionView, VoteResultView } from '../conventions/dto/version.view';
 import { FinanceSummaryView } from '../finance/dto/finance.dto';
+import { BoardDrawView } from '../sharing/dto/draw.dto';
 
 export class BoardArticleView {
   @ApiProperty() number!: number;
@@ -80,4 +81,10 @@ export class PublicBoardView {
     description: '收支公示: income (permit fees paid plus recorded income) and spending by month',
   })
   finance!: FinanceSummaryView;
+  @ApiProperty({
+    type: [BoardDrawView],
+    description:
+      '公开抽签 of offers open to the association: seed hash, and once drawn the seed and order to recompute',
+  })
+  draws!: BoardDrawView[];
 }

@@ -7,6 +7,7 @@ import type { ConventionVersion } from '../conventions/convention-version';
 import { toResultView, toRulesView } from '../conventions/convention-views';
 import { ConventionsService } from '../conventions/conventions.service';
 import { FinanceService } from '../finance/finance.service';
+import { DrawsService } from '../sharing/draws.service';
 import { RostersService } from '../rosters/rosters.service';
 import { ViolationLedgerService } from '../violations/violation-ledger.service';
 import type { BoardVersionView, PublicBoardView } from './board.view';
@@ -23,6 +24,7 @@ export class PublicBoardService {
     private readonly rosters: RostersService,
     private readonly violations: ViolationLedgerService,
     private readonly finance: FinanceService,
+    private readonly draws: DrawsService,
     private readonly clock: Clock,
   ) {}
 
@@ -67,6 +69,7 @@ export class PublicBoardService {
       violationStats: await this.violations.monthlyStatistics(associationId, now),
       // 收支公示: monthly totals only, never who paid.
       finance: await this.finance.monthlyTotals(associationId),
+      draws: await this.draws.publicOf(associationId),
     };
   }
 }

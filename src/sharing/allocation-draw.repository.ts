@@ -69,6 +69,20 @@ export class AllocationDrawRepository {
     return row ? toDraw(row) : null;
   }
 
+  /** Draws of offers open to (or lent in) an association, newest first, with the offer's title. */
+  async ofAssociation(associationId: string, limit = 20) {
+    const rows = await this.dataSource.manager.query<(Row & { title: string })[]>(
+      `SELECT ${COLUMNS.split(',')
+        .map((c) => `d.${c.trim()}`)
+        .join(', ')}, o.title
+         FROM allocation_draw d JOIN off_peak_offer o ON o.id = d.offer_id
+        WHERE o.association_id = $1 OR $1 = ANY(o.eligible_association_ids)
+        ORDER BY d.published_at DESC LIMIT $2`,
+      [associationId, limit],
+    );
+    return rows.map((row) => ({ ...toDraw(row), offerTitle: row.title }));
+  }
+
   async recordDrawn(
     tx: Tx,
     id: string,

@@ -50,6 +50,15 @@ export class DrawsService {
     return toDrawView(draw);
   }
 
+  /**
+   * For the public board (公示): the association's draws, each with what anyone needs to check
+   * it; registrations are ids, never names.
+   */
+  async publicOf(associationId: string): Promise<(DrawView & { offerTitle: string })[]> {
+    const draws = await this.draws.ofAssociation(associationId);
+    return draws.map((draw) => ({ ...toDrawView(draw), offerTitle: draw.offerTitle }));
+  }
+
   /** For admitting by lottery: the offer's published draw and its order, locked; else refused. */
   async openDraw(tx: Tx, offerId: string): Promise<{ id: string; order: string[] }> {
     const draw = await this.draws.lockOpen(tx, offerId);

@@ -63,7 +63,7 @@ import { sharingDemoSeed } from './demo-sharing';
     RemindersService,
     CarParkTopic,
   ],
-  exports: [AvailabilityService, RemindersService, BookingsService],
+  exports: [AvailabilityService, RemindersService, BookingsService, DrawsService],
 })
 export class SharingModule implements OnModuleInit {
   constructor(

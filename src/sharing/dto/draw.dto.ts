@@ -26,3 +26,8 @@ export class DrawView {
   @ApiProperty() publishedAt!: Date;
   @ApiPropertyOptional({ type: String, nullable: true }) drawnAt!: Date | null;
 }
+
+/** A draw on the public board: the same fields, and the offer it admitted to. */
+export class BoardDrawView extends DrawView {
+  @ApiProperty() offerTitle!: string;
+}

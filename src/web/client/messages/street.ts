@@ -56,6 +56,13 @@ export const zh = {
   'board.finance.month': '月份',
   'board.finance.income': '收入',
   'board.finance.expense': '支出',
+  'board.draws': '公开抽签',
+  'board.draws.how':
+    '抽签前先公布种子的哈希值；抽签时公布种子。按“种子:登记号”的SHA-256由小到大排序，即为抽签顺序，人人可以核对。',
+  'board.draws.published': '已公布，{registrations}户登记，待抽签',
+  'board.draws.drawn': '已抽签：{registrations}户登记，录取{admitted}户',
+  'board.draws.hash': '种子哈希',
+  'board.draws.seed': '种子',
 };
 
 export const en: Record<keyof typeof zh, string> = {
@@ -117,4 +124,11 @@ export const en: Record<keyof typeof zh, string> = {
   'board.finance.month': 'Month',
   'board.finance.income': 'Income',
   'board.finance.expense': 'Spending',
+  'board.draws': 'Public lotteries',
+  'board.draws.how':
+    'The seed’s hash is published before the draw and the seed at it. Sorting the registrations by SHA-256 of "seed:registrationId", smallest first, gives the order: anyone can check it.',
+  'board.draws.published': 'Published: {registrations} registrations, to be drawn',
+  'board.draws.drawn': 'Drawn: {registrations} registrations, {admitted} admitted',
+  'board.draws.hash': 'Seed hash',
+  'board.draws.seed': 'Seed',
 };
