@@ -20,6 +20,8 @@ import { RostersModule } from './rosters/rosters.module';
 import { ScansModule } from './scans/scans.module';
 import { SharingModule } from './sharing/sharing.module';
 import { SpacesModule } from './spaces/spaces.module';
+import { StreetModule } from './street/street.module';
+import { FinanceModule } from './finance/finance.module';
 import { WebModule } from './web/web.module';
 import { RetentionModule } from './retention/retention.module';
 
@@ -51,6 +53,8 @@ export class AppModule {
         ViolationsModule,
         PublicBoardModule,
         RetentionModule,
+        FinanceModule,
+        StreetModule,
         WebModule,
         HealthModule,
       ],

@@ -53,6 +53,28 @@ export class AssociationRepository {
     return rows.map((row) => ({ associationId: row.id, days: row.whereabouts_days }));
   }
 
+  /** The associations of a street office (街道), by name. */
+  async ofStreet(streetOffice: string, tx: Tx = this.transactions.autocommit) {
+    const rows: Row[] = await tx.query(
+      `SELECT ${COLUMNS} FROM association WHERE street_office = $1 ORDER BY created_at, name`,
+      [streetOffice],
+    );
+    return rows.map(toAssociation);
+  }
+
+  /** A new association; its name is unique (association_name_key → association.name_taken). */
+  async insert(
+    tx: Tx,
+    association: { name: string; community: string; streetOffice: string },
+  ): Promise<Association> {
+    const rows: Row[] = await tx.query(
+      `INSERT INTO association (name, community, street_office) VALUES ($1, $2, $3)
+       RETURNING ${COLUMNS}`,
+      [association.name, association.community, association.streetOffice],
+    );
+    return toAssociation(rows[0]!);
+  }
+
   /** Names of associations by id (a viewer grant shows the viewer's home association). */
   async namesOf(ids: string[], tx: Tx = this.transactions.autocommit) {
     const found = await this.byIds(ids, tx);

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from 
 import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsUUID } from 'class-validator';
 import type { Actor } from '../auth/actor';
-import { CurrentActor, Roles } from '../auth/decorators';
+import { AllRoles, CurrentActor, Roles } from '../auth/decorators';
 import { ApiStandardErrors } from '../common/api-errors.decorator';
 import { AssociationsService } from './associations.service';
 import { AssociationView, LaneView } from './dto/association.view';
@@ -22,6 +22,7 @@ export class AssociationsController {
   constructor(private readonly associations: AssociationsService) {}
 
   @Get('me')
+  @AllRoles()
   @ApiOperation({ summary: 'The logged-in member, their association and household' })
   @ApiOkResponse({ type: MeView })
   me(@CurrentActor() actor: Actor): Promise<MeView> {

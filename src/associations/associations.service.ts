@@ -40,13 +40,22 @@ export class AssociationsService {
   }
 
   async me(actor: Actor): Promise<MeView> {
+    if (actor.streetOffice) {
+      const member = await this.members.viewSelf(actor);
+      return { member, association: null, household: null, streetOffice: actor.streetOffice };
+    }
     const [member, association, household] = await Promise.all([
       this.members.viewSelf(actor),
       this.associations.byId(actor.associationId),
       actor.householdId ? this.households.get(actor, actor.householdId) : Promise.resolve(null),
     ]);
     if (!association) throw DomainError.notFound('association', actor.associationId);
-    return { member, association: toAssociationView(association), household };
+    return {
+      member,
+      association: toAssociationView(association),
+      household,
+      streetOffice: association.streetOffice,
+    };
   }
 
   async list(actor: Actor): Promise<AssociationView[]> {
@@ -103,6 +112,11 @@ export class AssociationsService {
   }
 
   /** For other features: the ids of `laneIds` that are lanes of the association. */
+  /** For trusted callers (the street's aggregates): the ids of the association's lanes. */
+  async laneIdsOf(associationId: string): Promise<string[]> {
+    return (await this.lanes.ofAssociations([associationId])).map((lane) => lane.id);
+  }
+
   async lanesOf(associationId: string, laneIds: string[]): Promise<string[]> {
     const lanes = await this.lanes.ofAssociations([associationId]);
     const own = new Set(lanes.map((lane) => lane.id));

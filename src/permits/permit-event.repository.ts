@@ -84,6 +84,22 @@ export class PermitEventRepository {
     );
   }
 
+  /** Fees received (登记缴费 on a permit), summed by Asia/Shanghai month since `since`. */
+  async feesPaidByMonth(
+    associationId: string,
+    since: Date,
+  ): Promise<{ month: string; feeCny: number }[]> {
+    const rows: { month: string; fee: string }[] = await this.dataSource.manager.query(
+      `SELECT to_char(at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month,
+              sum(COALESCE((details->>'amountCny')::numeric, 0)) AS fee
+         FROM permit_event
+        WHERE association_id = $1 AND type = 'fee_paid' AND at >= $2
+        GROUP BY 1 ORDER BY 1`,
+      [associationId, since],
+    );
+    return rows.map((r) => ({ month: r.month, feeCny: Number(r.fee) }));
+  }
+
   async eventsOf(permitId: string): Promise<PermitEvent[]> {
     const rows: EventRow[] = await this.dataSource.query(
       `SELECT id, permit_id, type, actor_member_id, reason, at

@@ -60,6 +60,14 @@ export class PermitsService {
     private readonly clock: Clock,
   ) {}
 
+  /** For the published accounts (收支公示): fees paid on permits, by Beijing month. */
+  feesPaidByMonth(
+    associationId: string,
+    since: Date,
+  ): Promise<{ month: string; feeCny: number }[]> {
+    return this.ledger.feesPaidByMonth(associationId, since);
+  }
+
   async list(actor: Actor, query: PermitQuery): Promise<Page<PermitView>> {
     const associationId = associationToRead(actor, query.associationId);
     if (!canListPermits(actor)) throw new DomainError('role.forbidden');

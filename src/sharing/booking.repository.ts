@@ -255,4 +255,14 @@ export class BookingRepository {
       ),
     );
   }
+
+  /** How many of the association's households hold a booking for `night` (a count, no names). */
+  async countOfNight(associationId: string, night: string): Promise<number> {
+    const [row] = await this.dataSource.manager.query<{ count: number }[]>(
+      `SELECT count(*)::int AS count FROM booking
+        WHERE association_id = $1 AND night = $2 AND status = 'booked'`,
+      [associationId, night],
+    );
+    return row?.count ?? 0;
+  }
 }

@@ -143,6 +143,24 @@ export class OccupancyRepository {
       recorderOnDuty: r.recorder_on_duty,
     }));
   }
+
+  /** Cars parked in the association's spaces at each of `instants` (aggregates only). */
+  async parkedAt(
+    associationId: string,
+    instants: Date[],
+    tx: Tx = this.transactions.autocommit,
+  ): Promise<number[]> {
+    const rows: { count: number }[] = await tx.query(
+      `SELECT count(s.id)::int AS count
+         FROM unnest($2::timestamptz[]) WITH ORDINALITY AS g(at, n)
+         LEFT JOIN occupancy_session s
+           ON s.association_id = $1 AND s.started_at <= g.at
+          AND (s.ended_at IS NULL OR s.ended_at > g.at)
+        GROUP BY g.n ORDER BY g.n`,
+      [associationId, instants.map((at) => at.toISOString())],
+    );
+    return rows.map((r) => r.count);
+  }
 }
 
 /** Which of the one-car-per-space rules a failed check-in ran into, if it was one of them. */

@@ -6,6 +6,7 @@ import * as permits from './messages/permits';
 import * as sharing from './messages/sharing';
 import * as rosters from './messages/rosters';
 import * as conventions from './messages/conventions';
+import * as street from './messages/street';
 
 // Chinese first: most members are older residents of the lane. English for visitors and staff
 // of resident units. Each feature keeps its strings in messages/<feature>.ts; there `en` is typed against
@@ -17,6 +18,7 @@ const zh = {
   ...sharing.zh,
   ...rosters.zh,
   ...conventions.zh,
+  ...street.zh,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -28,6 +30,7 @@ const en: Record<MessageKey, string> = {
   ...sharing.en,
   ...rosters.en,
   ...conventions.en,
+  ...street.en,
 };
 
 export type Lang = 'zh' | 'en';

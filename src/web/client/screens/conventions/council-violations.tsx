@@ -272,7 +272,7 @@ function AppealCard(props: { violation: Violation; onDecided: () => void }) {
 function TrendCard() {
   const { state: me } = useMe();
   const [state, setState] = useState<{ stats?: ViolationStat[]; error?: string }>({});
-  const associationId = me.status === 'ready' ? me.me.association.id : null;
+  const associationId = me.status === 'ready' ? (me.me.association?.id ?? null) : null;
   const load = () => {
     if (!associationId) return;
     setState({});
