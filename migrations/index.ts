@@ -18,6 +18,9 @@ import { DutyRequirements1764700000000 } from './1764700000000-duty-requirements
 import { RosterRollover1764700100000 } from './1764700100000-roster-rollover';
 import { ConventionBallot1764800000000 } from './1764800000000-convention-ballot';
 import { Outbox1764900000000 } from './1764900000000-outbox';
+import { PersuasionRecords1765300000000 } from './1765300000000-persuasion-records';
+import { WindscreenNotices1765300100000 } from './1765300100000-windscreen-notices';
+import { CommentReplies1765300200000 } from './1765300200000-comment-replies';
 
 export const allMigrations = [
   Foundation1763900000000,
@@ -39,4 +42,7 @@ export const allMigrations = [
   RosterRollover1764700100000,
   ConventionBallot1764800000000,
   Outbox1764900000000,
+  PersuasionRecords1765300000000,
+  WindscreenNotices1765300100000,
+  CommentReplies1765300200000,
 ];

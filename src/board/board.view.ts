@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { AdoptionRulesView, FractionView, VoteResultView } from '../conventions/dto/version.view';
+import { MonthlyPersuasionCount } from '../violations/persuasions/persuasion.dto';
 
 export class BoardArticleView {
   @ApiProperty() number!: number;
@@ -74,4 +75,9 @@ export class PublicBoardView {
     description: 'Last 12 months, by kind (Asia/Shanghai months)',
   })
   violationStats!: ViolationStatView[];
+  @ApiProperty({
+    type: [MonthlyPersuasionCount],
+    description: 'Persuasion and guidance (劝导、引导) of the last 12 months, by outcome',
+  })
+  persuasionStats!: MonthlyPersuasionCount[];
 }

@@ -8,6 +8,7 @@ import { toResultView, toRulesView } from '../conventions/convention-views';
 import { ConventionsService } from '../conventions/conventions.service';
 import { RostersService } from '../rosters/rosters.service';
 import { ViolationLedgerService } from '../violations/violation-ledger.service';
+import { PersuasionsService } from '../violations/persuasions/persuasions.service';
 import type { BoardVersionView, PublicBoardView } from './board.view';
 
 /**
@@ -21,6 +22,7 @@ export class PublicBoardService {
     private readonly conventions: ConventionsService,
     private readonly rosters: RostersService,
     private readonly violations: ViolationLedgerService,
+    private readonly persuasions: PersuasionsService,
     private readonly clock: Clock,
   ) {}
 
@@ -63,6 +65,7 @@ export class PublicBoardService {
       ),
       onDuty,
       violationStats: await this.violations.monthlyStatistics(associationId, now),
+      persuasionStats: await this.persuasions.monthlyStatistics(associationId, now),
     };
   }
 }
