@@ -19,6 +19,8 @@ import { BoardScreen } from './screens/conventions/board';
 import { ConventionScreen } from './screens/conventions/convention';
 import { CouncilConventionScreen } from './screens/conventions/council-convention';
 import { CouncilViolationsScreen } from './screens/conventions/council-violations';
+import { PersuasionScreen } from './screens/daily-work/persuasion';
+import { MoveNoticeScreen } from './screens/daily-work/move-notice';
 
 export const LOGIN_PATH = '/login';
 export const HOME_PATH = '/home';
@@ -51,4 +53,6 @@ export const routes: readonly Route[] = [
   { path: '/council/convention', screen: CouncilConventionScreen, roles: ['admin'] },
   { path: '/council/violations', screen: CouncilViolationsScreen, roles: ['admin', 'warden'] },
   { path: '/board/:associationId', screen: BoardScreen, public: true },
+  { path: '/warden/persuasion', screen: PersuasionScreen, roles: ['warden', 'admin'] },
+  { path: '/notice/:token', screen: MoveNoticeScreen, public: true },
 ];
