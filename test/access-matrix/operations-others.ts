@@ -121,6 +121,13 @@ export const OTHER_OPERATIONS: Record<string, Operation> = {
     body: () => ({ text: '矩阵意见' }),
     loose: state,
   },
+  'POST /api/conventions/versions/{id}/comments/{commentId}/reply': {
+    who: council,
+    fields: 'text',
+    path: (fx) => ({ id: fx.version, commentId: RANDOM }),
+    body: () => ({ text: '矩阵答复' }),
+    loose: madeUp,
+  },
   'POST /api/conventions/versions/{id}/open-vote': {
     who: council,
     path: (fx) => ({ id: fx.draftVersion }),
