@@ -1,4 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core';
+import { Clock } from '../src/common/clock';
 import { axeFindings, NARROW_PHONE } from './support/axe';
 import { describeWithBrowser, loginInBrowser } from './support/browser';
 import { DEMO, startTestApp, type TestApp } from './support/test-app';
@@ -127,5 +128,42 @@ describeWithBrowser('daily work in the browser', ({ browser }) => {
         WHERE p.note = '车主说五分钟内挪走。'`,
     );
     expect(row!.n).toBe('1');
+  });
+
+  it('a resident parking by the sticker at 19:30 is told the refuse truck needs the space at 07:00', async () => {
+    const now = new Date();
+    const day = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+    let evening = new Date(`${day}T19:30:00+08:00`);
+    if (evening <= now) evening = new Date(evening.getTime() + 86_400_000);
+    const clock = jest.spyOn(t.app.get(Clock), 'now').mockImplementation(() => new Date(evening));
+    try {
+      const [resident] = await t.sql<{ phone: string; plate: string }>(
+        `SELECT m.phone, v.plate FROM member m JOIN vehicle v ON v.household_id = m.household_id
+          WHERE m.role = 'resident'
+            AND (SELECT count(*) FROM vehicle w WHERE w.household_id = m.household_id) = 1
+            AND NOT EXISTS (SELECT 1 FROM occupancy_session o WHERE o.plate = v.plate AND o.ended_at IS NULL)
+          ORDER BY m.phone LIMIT 1`,
+      );
+      const [space] = await t.sql<{ id: string; sticker_token: string }>(
+        `SELECT s.id, s.sticker_token FROM space s
+          WHERE EXISTS (SELECT 1 FROM space_restriction r WHERE r.space_id = s.id)
+            AND s.household_id IS NULL AND s.availability = 'open'
+            AND NOT EXISTS (SELECT 1 FROM occupancy_session o WHERE o.space_id = s.id AND o.ended_at IS NULL)
+          ORDER BY s.code LIMIT 1`,
+      );
+      const page = await phone();
+      await loginInBrowser(page, t.url, resident!.phone, DEMO.password);
+      await page.goto(
+        `${t.url}/app/#/spaces/${space!.id}/check-in?sticker=${space!.sticker_token}`,
+      );
+      await page.getByTestId('sticker-space-state').and(page.locator('.badge--free')).waitFor();
+      await page.getByTestId('check-in').click();
+      await page.getByTestId('check-in-success').waitFor();
+      const warning = await page.getByTestId('check-in-warnings').innerText();
+      expect(warning).toMatch(/请注意：\d{4}-\d{2}-\d{2} 07:00至09:00此车位禁停（垃圾/);
+      expect(await seriousAxeViolations(page)).toEqual([]);
+    } finally {
+      clock.mockRestore();
+    }
   });
 });

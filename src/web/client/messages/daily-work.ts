@@ -50,6 +50,9 @@ export const zh = {
   'notice.answered': '这张提示已回复：{answer}',
   'notice.expired': '这张挪车提示已过期',
   'notice.missing': '找不到这张挪车提示',
+  'warning.restriction': '请注意：{from}至{to}此车位禁停（{note}），请在此之前挪车。',
+  'warning.noParkingArticle':
+    '请注意：依照公约第{article}条，{from}至{to}禁停（{note}），请在此之前挪车。',
 };
 
 export const en: Record<keyof typeof zh, string> = {
@@ -105,4 +108,8 @@ export const en: Record<keyof typeof zh, string> = {
   'notice.answered': 'This notice was answered: {answer}',
   'notice.expired': 'This move notice has expired',
   'notice.missing': 'No such move notice',
+  'warning.restriction':
+    'Note: no parking here from {from} to {to} ({note}); please move the car before then.',
+  'warning.noParkingArticle':
+    'Note: under article {article} of the convention, no parking from {from} to {to} ({note}); please move the car before then.',
 };
