@@ -5,7 +5,7 @@ import { DEMO, startTestApp, type TestApp } from './support/test-app';
  * Every question gets a written answer: a resident comments on a draft amendment, the council
  * answers in writing, and every member reads the answer with the comment.
  */
-describe('written answers to comments on a draft', () => {
+describe('every question gets a written answer', () => {
   let t: TestApp;
   let admin: string;
   let resident: string;
@@ -105,5 +105,54 @@ describe('written answers to comments on a draft', () => {
       { text: '答复' },
     );
     expect(none.status).toBe(404);
+  });
+
+  it('an objector keeps the written answer after the objection is upheld and the space withdrawn', async () => {
+    const neighbour = await t.login(DEMO.otherResident);
+    const [household] = await t.sql<{ household_id: string }>(
+      `SELECT household_id FROM member WHERE phone = $1`,
+      [DEMO.otherResident],
+    );
+    // A space newly painted under the neighbour's window, its objection window open.
+    const [space] = await t.sql<{ id: string }>(
+      `SELECT s.id FROM space s WHERE s.availability = 'open' AND NOT EXISTS
+         (SELECT 1 FROM occupancy_session o WHERE o.space_id = s.id AND o.ended_at IS NULL)
+        ORDER BY s.code DESC LIMIT 1`,
+    );
+    await t.sql(
+      `UPDATE space SET consent = 'pending', objection_until = now() + interval '7 days' WHERE id = $1`,
+      [space!.id],
+    );
+    await t.sql(
+      `INSERT INTO space_facing_household (space_id, household_id) VALUES ($1, $2)
+       ON CONFLICT DO NOTHING`,
+      [space!.id, household!.household_id],
+    );
+    const objection = await as(neighbour).post(`/api/spaces/${space!.id}/objections`, {
+      reason: '正对我家窗户，夜里车灯照进屋。',
+    });
+    expect(objection.status).toBe(201);
+    const upheld = await as(admin).post(
+      `/api/spaces/${space!.id}/objections/${objection.body.id}/decision`,
+      { decision: 'upheld', reason: '异议成立，此车位取消，线条将于本周清除。' },
+    );
+    expect(upheld.status).toBe(200);
+    const [{ consent }] = (await t.sql<{ consent: string }>(
+      `SELECT consent FROM space WHERE id = $1`,
+      [space!.id],
+    )) as [{ consent: string }];
+    expect(consent).toBe('rejected');
+
+    const theirs = await as(neighbour).get(`/api/spaces/${space!.id}/objections`);
+    expect(theirs.status).toBe(200);
+    expect(theirs.body).toEqual([
+      expect.objectContaining({
+        decision: 'upheld',
+        decisionReason: '异议成立，此车位取消，线条将于本周清除。',
+      }),
+    ]);
+    expect((await as(admin).get(`/api/spaces/${space!.id}/objections`)).status).toBe(200);
+    // Others never objected: the withdrawn space is gone for them.
+    expect((await as(resident).get(`/api/spaces/${space!.id}/objections`)).status).toBe(404);
   });
 });
