@@ -21,6 +21,7 @@ import { Outbox1764900000000 } from './1764900000000-outbox';
 import { PersuasionRecords1765300000000 } from './1765300000000-persuasion-records';
 import { WindscreenNotices1765300100000 } from './1765300100000-windscreen-notices';
 import { CommentReplies1765300200000 } from './1765300200000-comment-replies';
+import { RestrictionReminders1765300300000 } from './1765300300000-restriction-reminders';
 
 export const allMigrations = [
   Foundation1763900000000,
@@ -45,4 +46,5 @@ export const allMigrations = [
   PersuasionRecords1765300000000,
   WindscreenNotices1765300100000,
   CommentReplies1765300200000,
+  RestrictionReminders1765300300000,
 ];

@@ -238,13 +238,18 @@ describe('access matrix of every write (from /api/docs-json)', () => {
 
   beforeAll(async () => {
     const previous = process.env.SHARING_REMINDER_INTERVAL_SECONDS;
+    const previousRestriction = process.env.RESTRICTION_REMINDER_INTERVAL_SECONDS;
     // No background job may write while the matrix checks that refusals changed nothing.
     process.env.SHARING_REMINDER_INTERVAL_SECONDS = '0';
+    process.env.RESTRICTION_REMINDER_INTERVAL_SECONDS = '0';
     try {
       t = await startTestApp();
     } finally {
       if (previous === undefined) delete process.env.SHARING_REMINDER_INTERVAL_SECONDS;
       else process.env.SHARING_REMINDER_INTERVAL_SECONDS = previous;
+      if (previousRestriction === undefined)
+        delete process.env.RESTRICTION_REMINDER_INTERVAL_SECONDS;
+      else process.env.RESTRICTION_REMINDER_INTERVAL_SECONDS = previousRestriction;
     }
     doc = (await t.http().get('/api/docs-json')).body;
     fx = await buildFixtures(t);

@@ -1,4 +1,6 @@
+import { io } from 'socket.io-client';
 import { Clock } from '../src/common/clock';
+import { RestrictionRemindersService } from '../src/spaces/restriction-reminders.service';
 import { DEMO, startTestApp, type TestApp } from './support/test-app';
 
 /** The next 19:30 in Beijing after the real now. */
@@ -22,7 +24,10 @@ describe('warn before a restriction', () => {
   const evening = nextEvening();
 
   beforeAll(async () => {
+    // The test drives the reminders itself.
+    process.env.RESTRICTION_REMINDER_INTERVAL_SECONDS = '0';
     t = await startTestApp();
+    delete process.env.RESTRICTION_REMINDER_INTERVAL_SECONDS;
     jest.spyOn(t.app.get(Clock), 'now').mockImplementation(() => new Date(evening));
     warden = await t.login(DEMO.wardens[0]);
     const rows = await t.sql<{ id: string; code: string; restricted: boolean }>(
@@ -66,5 +71,44 @@ describe('warn before a restriction', () => {
     expect(
       (parked.body.warnings as { reason: string }[]).filter((w) => w.reason === 'restriction'),
     ).toEqual([]);
+  });
+
+  it('reminds the household on its live connection 30 minutes before, once', async () => {
+    const [car] = await t.sql<{ plate: string; phone: string }>(
+      `SELECT v.plate, m.phone FROM vehicle v JOIN member m ON m.household_id = v.household_id
+        WHERE m.role = 'resident'
+          AND NOT EXISTS (SELECT 1 FROM occupancy_session o WHERE o.plate = v.plate AND o.ended_at IS NULL)
+        ORDER BY m.phone LIMIT 1`,
+    );
+    const code = refuseTruckSpaces[1]!;
+    expect((await checkIn(code, car!.plate)).status).toBe(200);
+    const household = io(`${t.url}/live`, {
+      auth: { token: await t.login(car!.phone) },
+      transports: ['websocket'],
+      reconnection: false,
+    });
+    try {
+      const heard = new Promise<Record<string, unknown>>((resolve) =>
+        household.on('space.restriction-soon', resolve),
+      );
+      await new Promise<void>((resolve, reject) => {
+        household.once('connect', () => resolve());
+        household.once('connect_error', reject);
+      });
+      const reminders = t.app.get(RestrictionRemindersService);
+      const seven = new Date(evening.getTime() + 11.5 * 3_600_000);
+      expect(await reminders.runDue(new Date(seven.getTime() - 40 * 60_000))).toBe(0);
+      expect(await reminders.runDue(new Date(seven.getTime() - 29 * 60_000))).toBeGreaterThan(0);
+      expect(await heard).toMatchObject({
+        code,
+        reason: 'restriction',
+        from: seven.toISOString(),
+        note: expect.stringContaining('垃圾'),
+      });
+      // Once per start, whichever instance runs next.
+      expect(await reminders.runDue(new Date(seven.getTime() - 20 * 60_000))).toBe(0);
+    } finally {
+      household.close();
+    }
   });
 });

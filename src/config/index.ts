@@ -6,6 +6,7 @@ import { outboxConfig } from './outbox.config';
 import { permitsConfig } from './permits.config';
 import { rostersConfig } from './rosters.config';
 import { sharingConfig } from './sharing.config';
+import { spacesConfig } from './spaces.config';
 
 export {
   appConfig,
@@ -16,6 +17,7 @@ export {
   permitsConfig,
   rostersConfig,
   sharingConfig,
+  spacesConfig,
 };
 export type { AppConfig } from './app.config';
 export type { AuthConfig, LoginLimits } from './auth.config';
@@ -25,6 +27,7 @@ export type { OutboxConfig } from './outbox.config';
 export type { PermitsConfig } from './permits.config';
 export type { RostersConfig } from './rosters.config';
 export type { SharingConfig } from './sharing.config';
+export type { SpacesConfig } from './spaces.config';
 
 export const allConfig = [
   appConfig,
@@ -35,4 +38,5 @@ export const allConfig = [
   permitsConfig,
   rostersConfig,
   sharingConfig,
+  spacesConfig,
 ];

@@ -18,6 +18,7 @@ import { SessionLedgerService } from './session-ledger.service';
 import { SpaceRepository } from './space.repository';
 import { SpacesController } from './spaces.controller';
 import { StickersService } from './stickers.service';
+import { RestrictionRemindersService } from './restriction-reminders.service';
 import { spacesDemoSeed } from './demo-spaces';
 
 @Module({
@@ -38,6 +39,7 @@ import { spacesDemoSeed } from './demo-spaces';
     StickersService,
     SessionLedgerService,
     LaneTopic,
+    RestrictionRemindersService,
   ],
 })
 export class SpacesModule implements OnModuleInit {
