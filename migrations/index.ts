@@ -22,6 +22,10 @@ import { ScanVerdictCauses1764950000000 } from './1764950000000-scan-verdict-cau
 import { StreetOffice1765100000000 } from './1765100000000-street-office';
 import { AllocationDraws1765100100000 } from './1765100100000-allocation-draws';
 import { Finance1765100200000 } from './1765100200000-finance';
+import { PersuasionRecords1765300000000 } from './1765300000000-persuasion-records';
+import { WindscreenNotices1765300100000 } from './1765300100000-windscreen-notices';
+import { CommentReplies1765300200000 } from './1765300200000-comment-replies';
+import { RestrictionReminders1765300300000 } from './1765300300000-restriction-reminders';
 import { ForeignKeyIndexes1765400000000 } from './1765400000000-foreign-key-indexes';
 import { ArchivedVehiclesHouseholds1765400100000 } from './1765400100000-archived-vehicles-households';
 import { WhereaboutsRetention1765400200000 } from './1765400200000-whereabouts-retention';
@@ -51,6 +55,10 @@ export const allMigrations = [
   StreetOffice1765100000000,
   AllocationDraws1765100100000,
   Finance1765100200000,
+  PersuasionRecords1765300000000,
+  WindscreenNotices1765300100000,
+  CommentReplies1765300200000,
+  RestrictionReminders1765300300000,
   ForeignKeyIndexes1765400000000,
   ArchivedVehiclesHouseholds1765400100000,
   WhereaboutsRetention1765400200000,

@@ -219,7 +219,12 @@ describe('access matrix of every write (from /api/docs-json)', () => {
     ...OTHER_OPERATIONS,
   };
   /** Anyone may call these without a token: they are how one gets one. */
-  const PUBLIC = ['POST /api/auth/login', 'POST /api/auth/refresh'];
+  const PUBLIC = [
+    'POST /api/auth/login',
+    'POST /api/auth/refresh',
+    // The driver of a car nobody knows answers its windscreen notice: the token is the key.
+    'POST /api/move-notices/{token}/answer',
+  ];
   let t: TestApp;
   let fx: Fixtures;
   let doc: {
@@ -233,13 +238,18 @@ describe('access matrix of every write (from /api/docs-json)', () => {
 
   beforeAll(async () => {
     const previous = process.env.SHARING_REMINDER_INTERVAL_SECONDS;
+    const previousRestriction = process.env.RESTRICTION_REMINDER_INTERVAL_SECONDS;
     // No background job may write while the matrix checks that refusals changed nothing.
     process.env.SHARING_REMINDER_INTERVAL_SECONDS = '0';
+    process.env.RESTRICTION_REMINDER_INTERVAL_SECONDS = '0';
     try {
       t = await startTestApp();
     } finally {
       if (previous === undefined) delete process.env.SHARING_REMINDER_INTERVAL_SECONDS;
       else process.env.SHARING_REMINDER_INTERVAL_SECONDS = previous;
+      if (previousRestriction === undefined)
+        delete process.env.RESTRICTION_REMINDER_INTERVAL_SECONDS;
+      else process.env.RESTRICTION_REMINDER_INTERVAL_SECONDS = previousRestriction;
     }
     doc = (await t.http().get('/api/docs-json')).body;
     fx = await buildFixtures(t);

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { AdoptionRulesView, FractionView, VoteResultView } from '../conventions/dto/version.view';
 import { FinanceSummaryView } from '../finance/dto/finance.dto';
 import { BoardDrawView } from '../sharing/dto/draw.dto';
+import { MonthlyPersuasionCount } from '../violations/persuasions/persuasion.dto';
 
 export class BoardArticleView {
   @ApiProperty() number!: number;
@@ -87,4 +88,9 @@ export class PublicBoardView {
       '公开抽签 of offers open to the association: seed hash, and once drawn the seed and order to recompute',
   })
   draws!: BoardDrawView[];
+  @ApiProperty({
+    type: [MonthlyPersuasionCount],
+    description: 'Persuasion and guidance (劝导、引导) of the last 12 months, by outcome',
+  })
+  persuasionStats!: MonthlyPersuasionCount[];
 }

@@ -10,6 +10,7 @@ import { FinanceService } from '../finance/finance.service';
 import { DrawsService } from '../sharing/draws.service';
 import { RostersService } from '../rosters/rosters.service';
 import { ViolationLedgerService } from '../violations/violation-ledger.service';
+import { PersuasionsService } from '../violations/persuasions/persuasions.service';
 import type { BoardVersionView, PublicBoardView } from './board.view';
 
 /**
@@ -25,6 +26,7 @@ export class PublicBoardService {
     private readonly violations: ViolationLedgerService,
     private readonly finance: FinanceService,
     private readonly draws: DrawsService,
+    private readonly persuasions: PersuasionsService,
     private readonly clock: Clock,
   ) {}
 
@@ -70,6 +72,7 @@ export class PublicBoardService {
       // 收支公示: monthly totals only, never who paid.
       finance: await this.finance.monthlyTotals(associationId),
       draws: await this.draws.publicOf(associationId),
+      persuasionStats: await this.persuasions.monthlyStatistics(associationId, now),
     };
   }
 }

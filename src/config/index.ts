@@ -7,6 +7,7 @@ import { permitsConfig } from './permits.config';
 import { retentionConfig } from './retention.config';
 import { rostersConfig } from './rosters.config';
 import { sharingConfig } from './sharing.config';
+import { spacesConfig } from './spaces.config';
 
 export {
   appConfig,
@@ -18,6 +19,7 @@ export {
   retentionConfig,
   rostersConfig,
   sharingConfig,
+  spacesConfig,
 };
 export type { AppConfig } from './app.config';
 export type { AuthConfig, LoginLimits } from './auth.config';
@@ -28,6 +30,7 @@ export type { PermitsConfig } from './permits.config';
 export type { RetentionConfig } from './retention.config';
 export type { RostersConfig } from './rosters.config';
 export type { SharingConfig } from './sharing.config';
+export type { SpacesConfig } from './spaces.config';
 
 export const allConfig = [
   appConfig,
@@ -39,4 +42,5 @@ export const allConfig = [
   retentionConfig,
   rostersConfig,
   sharingConfig,
+  spacesConfig,
 ];

@@ -5,8 +5,9 @@ import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { ConventionCommentRepository } from './convention-comment.repository';
 import { ConventionVersionRepository } from './convention-version.repository';
-import { canComment, canReadComments } from './conventions.policy';
-import type { CommentDto } from './dto/version.dto';
+import { canComment, canReadComments, canReplyToComment } from './conventions.policy';
+import type { ConventionComment } from './convention-comment.repository';
+import type { CommentDto, CommentReplyDto } from './dto/version.dto';
 import type { CommentView } from './dto/version.view';
 import { readableVersion } from './version-access';
 
@@ -39,27 +40,52 @@ export class CommentsService {
       articleNumber,
       text: dto.text,
     });
-    const names = await this.members.namesOf([actor.memberId]);
-    return {
-      id: saved.id,
-      articleNumber: saved.articleNumber,
-      text: saved.text,
-      author: names.get(actor.memberId) ?? '',
-      createdAt: saved.createdAt,
-    };
+    return (await this.viewsOf([saved]))[0]!;
+  }
+
+  /** The council answers a comment in writing, once; every member reads it with the comment. */
+  async reply(
+    actor: Actor,
+    versionId: string,
+    commentId: string,
+    dto: CommentReplyDto,
+  ): Promise<CommentView> {
+    const version = await readableVersion(this.versions, actor, versionId);
+    if (!canReplyToComment(actor, version)) throw new DomainError('comment.council_replies');
+    const replied = await this.comments.reply(versionId, commentId, {
+      text: dto.text,
+      by: actor.memberId,
+      at: this.clock.now(),
+    });
+    if (replied === null) throw DomainError.notFound('comment', commentId);
+    if (replied === 'answered') throw new DomainError('comment.already_answered');
+    return (await this.viewsOf([replied]))[0]!;
   }
 
   async list(actor: Actor, versionId: string): Promise<CommentView[]> {
     const version = await readableVersion(this.versions, actor, versionId);
     if (!canReadComments(actor, version)) throw new DomainError('forbidden');
-    const comments = await this.comments.listOf(versionId);
-    const names = await this.members.namesOf(comments.map((c) => c.memberId));
+    return this.viewsOf(await this.comments.listOf(versionId));
+  }
+
+  private async viewsOf(comments: ConventionComment[]): Promise<CommentView[]> {
+    const names = await this.members.namesOf([
+      ...comments.map((c) => c.memberId),
+      ...comments.flatMap((c) => (c.reply?.by ? [c.reply.by] : [])),
+    ]);
     return comments.map((c) => ({
       id: c.id,
       articleNumber: c.articleNumber,
       text: c.text,
       author: names.get(c.memberId) ?? '',
       createdAt: c.createdAt,
+      reply: c.reply
+        ? {
+            text: c.reply.text,
+            author: c.reply.by ? (names.get(c.reply.by) ?? '') : '',
+            repliedAt: c.reply.at,
+          }
+        : null,
     }));
   }
 }

@@ -18,7 +18,13 @@ import { AcknowledgementsService } from './acknowledgements.service';
 import { BallotsService, type VoteReceipt } from './ballots.service';
 import { CommentsService } from './comments.service';
 import { ConventionsService } from './conventions.service';
-import { CommentDto, DraftVersionDto, UpdateDraftDto, VoteDto } from './dto/version.dto';
+import {
+  CommentDto,
+  CommentReplyDto,
+  DraftVersionDto,
+  UpdateDraftDto,
+  VoteDto,
+} from './dto/version.dto';
 import {
   AcknowledgementsView,
   CommentView,
@@ -143,6 +149,20 @@ export class ConventionsController {
     @Body() body: CommentDto,
   ): Promise<CommentView> {
     return this.comments.add(actor, id, body);
+  }
+
+  @Post('versions/:id/comments/:commentId/reply')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOperation({ summary: 'Council: answer a comment in writing (once); every member reads it' })
+  @ApiOkResponse({ type: CommentView })
+  reply(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('commentId', ParseUUIDPipe) commentId: string,
+    @Body() body: CommentReplyDto,
+  ): Promise<CommentView> {
+    return this.comments.reply(actor, id, commentId, body);
   }
 
   @Post('versions/:id/open-vote')

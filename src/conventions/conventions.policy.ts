@@ -26,6 +26,11 @@ export function canComment(actor: Actor, version: ConventionVersion): boolean {
   return isStaffOf(actor, version.associationId) || isResidentOf(actor, version.associationId);
 }
 
+/** Every comment gets a written answer, from the council. */
+export function canReplyToComment(actor: Actor, version: ConventionVersion): boolean {
+  return isCouncilOf(actor, version.associationId);
+}
+
 /** Comments are signed and read within the association only. */
 export function canReadComments(actor: Actor, version: ConventionVersion): boolean {
   return actor.associationId === version.associationId;

@@ -24,10 +24,13 @@ export interface MoveRequestFacts {
   plate: string;
   note: string;
   askedBy: string;
-  holderMemberId: string;
+  /** Null for a windscreen notice: nobody is known to relay it to. */
+  holderMemberId: string | null;
   askedAt: Date;
   answer: MoveAnswer | null;
   answeredAt: Date | null;
+  /** When the windscreen notice stops taking answers; null for a relayed request. */
+  noticeExpiresAt: Date | null;
 }
 
 /** Someone asked the holder of a plate's permit to move; the holder hears at once. */

@@ -8,6 +8,8 @@ import { SigningKeysService } from './keys/signing-keys.service';
 import { MoveRequestRepository } from './moves/move-request.repository';
 import { MoveRequestsController } from './moves/move-requests.controller';
 import { MoveRequestsService } from './moves/move-requests.service';
+import { WindscreenNoticesController } from './moves/windscreen-notices.controller';
+import { WindscreenNoticesService } from './moves/windscreen-notices.service';
 import { PermitEventRepository } from './permit-event.repository';
 import { PermitLedgerService } from './permit-ledger.service';
 import { PermitLifecycle } from './permit-lifecycle';
@@ -28,7 +30,13 @@ import { permitsDemoSeed } from './demo-permits';
  */
 @Module({
   imports: [AssociationsModule, ConventionsModule],
-  controllers: [PermitsController, KeysController, VisitorPassesController, MoveRequestsController],
+  controllers: [
+    PermitsController,
+    KeysController,
+    VisitorPassesController,
+    MoveRequestsController,
+    WindscreenNoticesController,
+  ],
   providers: [
     PermitRepository,
     PermitEventRepository,
@@ -46,6 +54,7 @@ import { permitsDemoSeed } from './demo-permits';
     PlateCheckService,
     VisitorPassesService,
     MoveRequestsService,
+    WindscreenNoticesService,
   ],
   exports: [PermitsService, PermitTokensService],
 })

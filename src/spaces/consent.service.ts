@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../auth/actor';
+import { canReadAssociation } from '../auth/policy';
 import { DomainError } from '../common/domain-error';
 import { Transactions } from '../database/transactions';
 import type { DecideObjectionDto, ObjectionView, RaiseObjectionDto } from './dto/consent.dto';
@@ -24,11 +25,21 @@ export class ConsentService {
   ) {}
 
   async list(actor: Actor, spaceId: string): Promise<ObjectionView[]> {
-    const space = await this.occupancy.readable(actor, spaceId);
-    const whose = canReadAllObjections(actor, space.associationId)
-      ? 'all'
-      : { householdId: actor.householdId };
-    return (await this.objections.list(spaceId, whose)).map(toView);
+    // Not `occupancy.readable`: a space withdrawn after an upheld objection is gone from the map,
+    // but the objector keeps the council's written answer, forever after.
+    const space = await this.spaces.find(spaceId);
+    if (!space || !canReadAssociation(actor, space.associationId)) {
+      throw DomainError.notFound('space', spaceId);
+    }
+    const all = canReadAllObjections(actor, space.associationId);
+    const objections = await this.objections.list(
+      spaceId,
+      all ? 'all' : { householdId: actor.householdId },
+    );
+    if (space.consent === 'rejected' && !all && objections.length === 0) {
+      throw DomainError.notFound('space', spaceId);
+    }
+    return objections.map(toView);
   }
 
   async raise(actor: Actor, spaceId: string, dto: RaiseObjectionDto): Promise<ObjectionView> {

@@ -83,6 +83,19 @@ export class OccupancyRepository {
     );
   }
 
+  /** Marks the session reminded of the restriction starting at `from`; false if it already was. */
+  async markRestrictionReminded(tx: Tx, sessionId: string, from: Date): Promise<boolean> {
+    const rows: { id: string }[] = await tx.query(
+      `WITH marked AS (
+         UPDATE occupancy_session SET restriction_reminded_for = $2
+          WHERE id = $1 AND ended_at IS NULL AND restriction_reminded_for IS DISTINCT FROM $2
+          RETURNING id)
+       SELECT id FROM marked`,
+      [sessionId, from],
+    );
+    return rows.length > 0;
+  }
+
   async end(tx: Tx, sessionId: string, at: Date, by: string): Promise<void> {
     await tx.query(
       `UPDATE occupancy_session SET ended_at = $2, checked_out_by = $3 WHERE id = $1`,

@@ -6,11 +6,12 @@ import { VehiclesService } from '../associations/vehicles.service';
 import { DomainError } from '../common/domain-error';
 import { Transactions, type Tx } from '../database/transactions';
 import { RostersService } from '../rosters/rosters.service';
-import type { CheckInDto } from './dto/occupancy.dto';
+import type { CheckInDto, CheckInView } from './dto/occupancy.dto';
 import type { SpaceView } from './dto/space.view';
 import { LaneMapService } from './lane-map.service';
 import { conflictOf, OccupancyRepository } from './occupancy.repository';
 import type { SpaceRecord } from './space-record';
+import { restrictionsAhead } from './restrictions-ahead';
 import { isLive, type MapContext, noParkingAt } from './space-state';
 import { SpaceRepository } from './space.repository';
 import { readerOf, toSpaceView } from './space-views';
@@ -33,7 +34,7 @@ export class OccupancyService {
     return this.sessions.pruneEndedBefore(tx, associationId, before, limit);
   }
 
-  async checkIn(actor: Actor, spaceId: string, dto: CheckInDto): Promise<SpaceView> {
+  async checkIn(actor: Actor, spaceId: string, dto: CheckInDto): Promise<CheckInView> {
     const space = await this.readable(actor, spaceId);
     const parsed = parsePlate(dto.plate);
     if (!parsed.ok) throw new DomainError('check_in.plate_invalid', { plate: dto.plate });
@@ -80,7 +81,11 @@ export class OccupancyService {
         });
       })
       .catch((error: unknown) => this.explainConflict(error, space, parsed.plate));
-    return toSpaceView(change.space, readerOf(actor, space.associationId), context);
+    return {
+      ...toSpaceView(change.space, readerOf(actor, space.associationId), context),
+      // Warn before a restriction: the car must be gone before the window starts.
+      warnings: restrictionsAhead(change.space, context.conventionWindows, context.now),
+    };
   }
 
   async checkOut(actor: Actor, spaceId: string): Promise<SpaceView> {

@@ -123,6 +123,15 @@ export class SpaceRepository {
     };
   }
 
+  /** Spaces where a household's own car is parked now, in every association. */
+  async occupiedByHouseholds(tx: Tx = this.transactions.autocommit): Promise<SpaceRecord[]> {
+    const rows: Row[] = await tx.query(
+      `${SELECT_SPACES} WHERE o.household_id IS NOT NULL AND s.consent <> 'rejected'
+        ORDER BY s.association_id, s.code`,
+    );
+    return rows.map(toRecord);
+  }
+
   async laneSpaces(tx: Tx, laneId: string): Promise<SpaceRecord[]> {
     return (await this.laneMap(laneId, tx)).spaces;
   }

@@ -10,7 +10,7 @@ import {
   AvailabilityQuery,
   LaneAvailabilityView,
 } from './dto/availability.dto';
-import { CheckInDto } from './dto/occupancy.dto';
+import { CheckInDto, CheckInView } from './dto/occupancy.dto';
 import { LaneSpacesView, SpaceView } from './dto/space.view';
 import { LaneMapService } from './lane-map.service';
 import { OccupancyService } from './occupancy.service';
@@ -65,14 +65,15 @@ export class SpacesController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Check a car in (warden; or a resident with the QR sticker token)',
-    description: '409 when the space is taken, closed, restricted now, or the car is elsewhere.',
+    description:
+      '409 when the space is taken, closed, restricted now, or the car is elsewhere. `warnings`: restrictions starting within 12 hours.',
   })
-  @ApiOkResponse({ type: SpaceView })
+  @ApiOkResponse({ type: CheckInView })
   checkIn(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: CheckInDto,
-  ): Promise<SpaceView> {
+  ): Promise<CheckInView> {
     return this.occupancy.checkIn(actor, id, body);
   }
 

@@ -27,3 +27,23 @@ export class SpaceChanged implements DomainEvent {
     readonly removed = false,
   ) {}
 }
+
+/** A household's parked car must leave soon: a restriction of its space starts (issue 17.4). */
+export class RestrictionReminderDue implements DomainEvent {
+  static readonly type = 'spaces.restriction-reminder-due';
+  readonly type = RestrictionReminderDue.type;
+
+  constructor(
+    readonly householdId: string,
+    readonly reminder: {
+      spaceId: string;
+      code: string;
+      plate: string;
+      reason: 'restriction' | 'no_parking_hours';
+      from: Date;
+      to: Date;
+      article: number | null;
+      note: string;
+    },
+  ) {}
+}

@@ -19,6 +19,7 @@ import { SpaceRepository } from './space.repository';
 import { SpaceStatisticsService } from './space-statistics.service';
 import { SpacesController } from './spaces.controller';
 import { StickersService } from './stickers.service';
+import { RestrictionRemindersService } from './restriction-reminders.service';
 import { spacesDemoSeed } from './demo-spaces';
 
 @Module({
@@ -40,6 +41,7 @@ import { spacesDemoSeed } from './demo-spaces';
     SessionLedgerService,
     LaneTopic,
     SpaceStatisticsService,
+    RestrictionRemindersService,
   ],
   exports: [OccupancyService, SpaceStatisticsService],
 })

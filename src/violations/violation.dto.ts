@@ -13,6 +13,7 @@ import {
 } from 'class-validator';
 import { PageQuery } from '../common/pagination';
 import { VIOLATION_KINDS, type ViolationKind } from './violation';
+import { PERSUASION_OUTCOMES, type PersuasionOutcome } from './persuasions/persuasion';
 
 /** A small photo as a data URL; larger ones are refused (the lane's phones shrink them first). */
 export const PHOTO_MAX_CHARS = 200_000;
@@ -43,6 +44,22 @@ export class RecordViolationDto {
     context: { format: 'data:image/jpeg;base64,…' },
   })
   photo?: string;
+  @ApiPropertyOptional({
+    example: '请您挪到东口空位，这里是消防通道。',
+    description: 'What was said',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  note?: string;
+  @ApiPropertyOptional({
+    enum: PERSUASION_OUTCOMES,
+    description:
+      'What came of it; given, the step keeps a persuasion record (photos: POST /api/persuasions/{id}/photos)',
+  })
+  @IsOptional()
+  @IsIn(PERSUASION_OUTCOMES)
+  outcome?: PersuasionOutcome;
 }
 
 export class AppealDto {
@@ -87,4 +104,10 @@ export class ViolationView {
   @ApiPropertyOptional({ type: String, nullable: true }) appealReason!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) appealNote!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) photo?: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'On recording: the persuasion record kept with this step, if an outcome was given',
+  })
+  persuasionId?: string | null;
 }

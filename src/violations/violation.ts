@@ -34,6 +34,8 @@ export interface Violation {
   suspendedUntil: Date | null;
   /** The permit the ladder suspended, if it did. */
   permitId: string | null;
+  /** Set on recording when the step keeps a persuasion record (what was said, the outcome). */
+  persuasionId?: string;
   appealStatus: AppealStatus;
   appealReason: string | null;
   appealNote: string | null;
@@ -46,6 +48,7 @@ export type NewViolation = Omit<
   Violation,
   | 'id'
   | 'permitId'
+  | 'persuasionId'
   | 'appealStatus'
   | 'appealReason'
   | 'appealNote'

@@ -9,6 +9,9 @@ import { ViolationLedgerService } from './violation-ledger.service';
 import { ViolationRepository } from './violation.repository';
 import { ViolationsController } from './violations.controller';
 import { ViolationsService } from './violations.service';
+import { PersuasionRepository } from './persuasions/persuasion.repository';
+import { PersuasionsController } from './persuasions/persuasions.controller';
+import { PersuasionsService } from './persuasions/persuasions.service';
 
 /**
  * Violations, persuasion first. A feature of its own, above the ones it calls: the convention's
@@ -18,14 +21,16 @@ import { ViolationsService } from './violations.service';
  */
 @Module({
   imports: [AssociationsModule, ConventionsModule, PermitsModule, RostersModule],
-  controllers: [ViolationsController],
+  controllers: [ViolationsController, PersuasionsController],
   providers: [
     ViolationRepository,
     ViolationsService,
     ViolationLedgerService,
     FlaggedOverstaysListener,
     violationsDemoSeed,
+    PersuasionRepository,
+    PersuasionsService,
   ],
-  exports: [ViolationsService, ViolationLedgerService],
+  exports: [ViolationsService, ViolationLedgerService, PersuasionsService],
 })
 export class ViolationsModule {}

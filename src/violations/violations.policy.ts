@@ -62,3 +62,19 @@ export function canReadLedger(actor: Actor, associationId: string): boolean {
 export function seesLedgerDetails(actor: Actor, associationId: string): boolean {
   return isCouncilOf(actor, associationId);
 }
+
+/** Persuasion and guidance are the wardens' daily work; the council may record too. */
+export function canRecordPersuasion(actor: Actor, associationId: string): boolean {
+  return isStaffOf(actor, associationId);
+}
+
+/** A persuasion record and its photos: the association's staff, and the household concerned. */
+export function canReadPersuasion(
+  actor: Actor,
+  p: { associationId: string; householdId: string | null },
+): boolean {
+  return (
+    canReadAssociation(actor, p.associationId) &&
+    (isStaffOf(actor, p.associationId) || isOfHousehold(actor, p.householdId))
+  );
+}

@@ -27,6 +27,7 @@ import type {
 import type { Violation, ViolationKind } from './violation';
 import { type LadderSubject, ViolationRepository } from './violation.repository';
 import { toViolationView } from './violation-views';
+import { PersuasionsService } from './persuasions/persuasions.service';
 import { AppealDecided, ViolationRecorded } from './violations.events';
 import {
   canAppeal,
@@ -63,6 +64,7 @@ export class ViolationsService {
     private readonly vehicles: VehiclesService,
     private readonly permits: PermitsService,
     private readonly rosters: RostersService,
+    private readonly persuasions: PersuasionsService,
     private readonly clock: Clock,
   ) {}
 
@@ -81,7 +83,7 @@ export class ViolationsService {
       : null;
     assertMayRecord(rules, dto.kind, occurredAt, onDuty);
     const violation = await this.enter(actor.associationId, actor.memberId, dto, rules, onDuty);
-    return toViolationView(violation, actor);
+    return { ...toViolationView(violation, actor), persuasionId: violation.persuasionId ?? null };
   }
 
   /**
@@ -158,6 +160,14 @@ export class ViolationsService {
       if (violation.suspendedUntil && violation.vehicleId) {
         const reason = suspensionReason(rules, violation.step);
         violation.permitId = await this.suspendPermit(violation, reason, now, tx);
+      }
+      if (dto.outcome) {
+        const persuasion = await this.persuasions.recordWithViolation(
+          violation,
+          { note: dto.note, outcome: dto.outcome },
+          tx,
+        );
+        violation.persuasionId = persuasion.id;
       }
       this.events.publish(tx, new ViolationRecorded(violation));
       return violation;

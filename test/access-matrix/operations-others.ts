@@ -121,6 +121,13 @@ export const OTHER_OPERATIONS: Record<string, Operation> = {
     body: () => ({ text: '矩阵意见' }),
     loose: state,
   },
+  'POST /api/conventions/versions/{id}/comments/{commentId}/reply': {
+    who: council,
+    fields: 'text',
+    path: (fx) => ({ id: fx.version, commentId: RANDOM }),
+    body: () => ({ text: '矩阵答复' }),
+    loose: madeUp,
+  },
   'POST /api/conventions/versions/{id}/open-vote': {
     who: council,
     path: (fx) => ({ id: fx.draftVersion }),
@@ -449,9 +456,27 @@ export const OTHER_OPERATIONS: Record<string, Operation> = {
   // violations
   'POST /api/violations': {
     who: staff,
-    fields: 'kind plate place occurredAt articleNumber photo',
+    fields: 'kind plate place occurredAt articleNumber photo note outcome',
     body: () => ({ kind: 'no_permit', plate: '京A12345', place: '矩阵口' }),
     loose: 'the convention may ask for wardens on duty',
+  },
+  'POST /api/persuasions': {
+    who: staff,
+    fields: 'plate place note outcome occurredAt',
+    body: () => ({ plate: '京A12345', place: '矩阵口', note: '矩阵', outcome: 'moved' }),
+  },
+  'POST /api/persuasions/guidance': {
+    who: staff,
+    fields: 'place',
+    body: () => ({ place: '矩阵口' }),
+  },
+  'POST /api/persuasions/{id}/photos': {
+    who: staff,
+    fields: 'photo',
+    path: () => ({ id: RANDOM }),
+    // The smallest JPEG the photo check accepts: SOI, then the start of scan.
+    body: () => ({ photo: 'data:image/jpeg;base64,/9j/2gAEAAA=' }),
+    loose: madeUp,
   },
   'POST /api/violations/{id}/appeal': {
     who: councilOrResident,

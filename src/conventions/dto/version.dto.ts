@@ -136,6 +136,13 @@ export class DraftVersionDto extends VersionFieldsDto {
 
 export class UpdateDraftDto extends PartialType(VersionFieldsDto) {}
 
+export class CommentReplyDto {
+  @ApiProperty({ example: '感谢建议。访客证次数将在下次修订时讨论。' })
+  @IsString()
+  @Length(1, 2000)
+  text!: string;
+}
+
 export class CommentDto {
   @ApiPropertyOptional({ example: 3 })
   @IsOptional()

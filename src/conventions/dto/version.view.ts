@@ -85,12 +85,24 @@ export class VersionView extends VersionSummaryView {
   receipts!: string[];
 }
 
+export class CommentReplyView {
+  @ApiProperty() text!: string;
+  @ApiProperty({ description: 'The council member who answered' }) author!: string;
+  @ApiProperty() repliedAt!: Date;
+}
+
 export class CommentView {
   @ApiProperty() id!: string;
   @ApiPropertyOptional({ type: Number, nullable: true }) articleNumber!: number | null;
   @ApiProperty() text!: string;
   @ApiProperty({ description: 'The member’s name (comments are signed)' }) author!: string;
   @ApiProperty() createdAt!: Date;
+  @ApiPropertyOptional({
+    type: CommentReplyView,
+    nullable: true,
+    description: "The council's written answer, shown with the comment to every member",
+  })
+  reply!: CommentReplyView | null;
 }
 
 export class MyVoteView {

@@ -28,6 +28,7 @@ export class PermitsLiveListener {
   @OnEvent(MoveRequested.type)
   moveRequested({ request }: MoveRequested): void {
     const holder = request.holderMemberId;
+    if (!holder) return; // a windscreen notice: the driver reads it on the car
     this.live.emit(
       rooms.member(holder),
       'move.requested',

@@ -9,7 +9,8 @@ import {
   STAFF_READER,
   toSpaceView,
 } from '../../spaces/space-views';
-import { SpaceChanged } from '../../spaces/spaces.events';
+import { RestrictionReminderDue, SpaceChanged } from '../../spaces/spaces.events';
+import { formatPlate } from '../../shared/plate';
 import { LiveEmitter } from '../live-emitter';
 import { rooms } from '../live-events';
 
@@ -51,5 +52,15 @@ export class SpacesLiveListener {
         update(householdReader(householdId)),
       );
     }
+  }
+
+  @OnEvent(RestrictionReminderDue.type)
+  restrictionSoon({ householdId, reminder }: RestrictionReminderDue): void {
+    this.live.emit(rooms.household(householdId), 'space.restriction-soon', {
+      ...reminder,
+      plate: formatPlate(reminder.plate),
+      from: reminder.from.toISOString(),
+      to: reminder.to.toISOString(),
+    });
   }
 }

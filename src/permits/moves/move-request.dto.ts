@@ -30,4 +30,37 @@ export class MoveRequestView {
   @ApiProperty() askedAt!: Date;
   @ApiPropertyOptional({ enum: MOVE_ANSWERS, nullable: true }) answer!: MoveAnswer | null;
   @ApiPropertyOptional({ nullable: true, type: Date }) answeredAt!: Date | null;
+  @ApiProperty({
+    description: 'Asked by a windscreen notice: a plate the association does not know',
+  })
+  byNotice!: boolean;
+}
+
+/** The printable windscreen notice (挪车提示): its public page and a QR leading there. */
+export class WindscreenNoticeView {
+  @ApiProperty({
+    description: 'The public page the driver opens; built from PUBLIC_URL or the request',
+  })
+  url!: string;
+  @ApiProperty({ description: 'data:image/svg+xml QR of the url, to print' }) qr!: string;
+  @ApiProperty() expiresAt!: Date;
+}
+
+export class AskedMoveView extends MoveRequestView {
+  @ApiPropertyOptional({
+    type: WindscreenNoticeView,
+    description: 'Only for a plate the association does not know, and only in this answer',
+  })
+  notice?: WindscreenNoticeView;
+}
+
+/** What a passer-by's phone shows from the notice: no names, no phones, a masked plate. */
+export class PublicNoticeView {
+  @ApiProperty() associationName!: string;
+  @ApiProperty({ example: '京A·***45' }) plate!: string;
+  @ApiProperty() note!: string;
+  @ApiProperty() askedAt!: Date;
+  @ApiProperty() expiresAt!: Date;
+  @ApiPropertyOptional({ enum: MOVE_ANSWERS, nullable: true }) answer!: MoveAnswer | null;
+  @ApiPropertyOptional({ nullable: true, type: Date }) answeredAt!: Date | null;
 }

@@ -15,5 +15,6 @@ export function moveRequestSeenBy(request: MoveRequestFacts, viewerId: string): 
     askedAt: request.askedAt,
     answer: request.answer,
     answeredAt: request.answeredAt,
+    byNotice: request.noticeExpiresAt !== null,
   };
 }

@@ -1,9 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor, Roles } from '../../auth/decorators';
 import { ApiStandardErrors } from '../../common/api-errors.decorator';
-import { AnswerMoveDto, AskToMoveDto, MoveRequestView } from './move-request.dto';
+import { AnswerMoveDto, AskedMoveView, AskToMoveDto, MoveRequestView } from './move-request.dto';
 import { MoveRequestsService } from './move-requests.service';
 import { Idempotent } from '../../common/idempotency/idempotent.decorator';
 
@@ -16,12 +17,17 @@ export class MoveRequestsController {
   @Post()
   @Idempotent()
   @Roles('warden', 'admin', 'resident')
-  @ApiOkResponse({ type: MoveRequestView })
+  @ApiOkResponse({ type: AskedMoveView })
   @ApiOperation({
-    summary: '挪车: ask the holder of the permit for a plate to move; their phone stays private',
+    summary:
+      '挪车: ask the holder of the permit for a plate to move (their phone stays private); a plate the association does not know gets a printable windscreen notice with a QR',
   })
-  ask(@CurrentActor() actor: Actor, @Body() body: AskToMoveDto): Promise<MoveRequestView> {
-    return this.moves.ask(actor, body.plate, body.note);
+  ask(
+    @CurrentActor() actor: Actor,
+    @Body() body: AskToMoveDto,
+    @Req() request: FastifyRequest,
+  ): Promise<AskedMoveView> {
+    return this.moves.ask(actor, body.plate, body.note, `${request.protocol}://${request.host}`);
   }
 
   @Get()

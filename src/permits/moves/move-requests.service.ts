@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import QRCode from 'qrcode';
 import type { Actor } from '../../auth/actor';
-import { formatPlate, normalisePlate } from '../../shared/plate';
+import { normalisePlate, parsePlate } from '../../shared/plate';
+import { appConfig, type AppConfig } from '../../config';
 import { VehiclesService } from '../../associations/vehicles.service';
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/domain-error';
@@ -9,11 +11,15 @@ import { Transactions } from '../../database/transactions';
 import type { Permit } from '../permit';
 import { PermitRepository } from '../permit.repository';
 import { MoveAnswered, MoveRequested } from '../permits.events';
-import type { MoveAnswer, MoveRequestView } from './move-request.dto';
+import type { AskedMoveView, MoveAnswer, MoveRequestView } from './move-request.dto';
 import { MoveRequestRepository } from './move-request.repository';
 import { moveRequestSeenBy } from './move-request.view';
+import { NOTICE_LIFETIME_MS, newNoticeToken, noticeUrl } from './windscreen-notice';
 
-/** 挪车: ask the holder of a plate's permit to move, without ever learning who or how to call. */
+/**
+ * 挪车: ask the holder of a plate's permit to move, without ever learning who or how to call; a
+ * car the association does not know gets a windscreen notice whose public page the driver answers.
+ */
 @Injectable()
 export class MoveRequestsService {
   constructor(
@@ -23,16 +29,16 @@ export class MoveRequestsService {
     private readonly transactions: Transactions,
     private readonly events: DomainEvents,
     private readonly clock: Clock,
+    @Inject(appConfig.KEY) private readonly app: AppConfig,
   ) {}
 
-  async ask(actor: Actor, plateInput: string, note = ''): Promise<MoveRequestView> {
+  /** `origin`: where the request came to, for the notice's link when PUBLIC_URL is not set. */
+  async ask(actor: Actor, plateInput: string, note = '', origin = ''): Promise<AskedMoveView> {
     const now = this.clock.now();
     const plate = normalisePlate(plateInput);
     const [permit] = await this.permits.inForceByPlate(actor.associationId, plate, now);
     const holder = permit ? await this.holderOf(permit) : null;
-    if (!permit || !holder) {
-      throw DomainError.notFound('permit for plate', formatPlate(plate));
-    }
+    if (!permit || !holder) return this.leaveNotice(actor, plateInput, note, now, origin);
     const request = await this.transactions.run(async (tx) => {
       const asked = await this.requests.insert(
         {
@@ -49,6 +55,44 @@ export class MoveRequestsService {
       return asked;
     });
     return moveRequestSeenBy(request, actor.memberId);
+  }
+
+  /** A car nobody here knows: a notice for its windscreen, answered on its public page. */
+  private async leaveNotice(
+    actor: Actor,
+    plateInput: string,
+    note: string,
+    now: Date,
+    origin: string,
+  ): Promise<AskedMoveView> {
+    const parsed = parsePlate(plateInput);
+    if (!parsed.ok) throw new DomainError('move_notice.plate_invalid', { plate: plateInput });
+    const { token, hash } = newNoticeToken();
+    const expiresAt = new Date(now.getTime() + NOTICE_LIFETIME_MS);
+    const request = await this.transactions.run((tx) =>
+      this.requests.insertNotice(
+        {
+          associationId: actor.associationId,
+          plate: parsed.plate,
+          askedBy: actor.memberId,
+          note,
+          at: now,
+          tokenHash: hash,
+          expiresAt,
+        },
+        tx,
+      ),
+    );
+    const url = noticeUrl(this.app.publicUrl || origin, token);
+    const svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
+    return {
+      ...moveRequestSeenBy(request, actor.memberId),
+      notice: {
+        url,
+        qr: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`,
+        expiresAt,
+      },
+    };
   }
 
   async mine(actor: Actor): Promise<MoveRequestView[]> {

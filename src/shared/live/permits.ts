@@ -24,6 +24,8 @@ export interface MoveRequestPayload {
   askedAt: string;
   answer: MoveAnswer | null;
   answeredAt: string | null;
+  /** Asked by a windscreen notice (挪车提示): a car the association does not know. */
+  byNotice: boolean;
 }
 
 /** Live events of the permits feature: event name → (payload) => void. */

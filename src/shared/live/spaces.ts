@@ -71,6 +71,19 @@ export interface SpaceUpdate {
 }
 
 /** Live events of the spaces feature: event name → (payload) => void. */
+/** `space.restriction-soon`, to the household: its car must leave before `from`. */
+export interface RestrictionSoonPayload {
+  spaceId: string;
+  code: string;
+  plate: string;
+  reason: 'restriction' | 'no_parking_hours';
+  from: string;
+  to: string;
+  article: number | null;
+  note: string;
+}
+
 export interface SpacesLiveEvents {
   'space.updated': (payload: SpaceUpdate) => void;
+  'space.restriction-soon': (payload: RestrictionSoonPayload) => void;
 }

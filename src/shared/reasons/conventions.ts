@@ -87,6 +87,16 @@ const refusals = defineReasons({
     zh: '第{number}版不在征求意见期',
     en: 'Version {number} is not open for comments',
   },
+  'comment.council_replies': {
+    status: 403,
+    zh: '只有理事会可以书面答复意见',
+    en: 'Only the council answers comments',
+  },
+  'comment.already_answered': {
+    status: 409,
+    zh: '这条意见已经答复过了',
+    en: 'This comment has already been answered',
+  },
   'comment.no_such_article': {
     status: 400,
     zh: '草案没有第 {number} 条',

@@ -115,6 +115,16 @@ export const permitsReasons = defineReasons({
     zh: '这条挪车请求已经答复过了',
     en: 'This request was already answered',
   },
+  'move_notice.plate_invalid': {
+    status: 400,
+    zh: '车牌“{plate}”格式不对，无法留下挪车提示',
+    en: 'The plate {plate} is not a valid plate; no notice can be left for it',
+  },
+  'move_notice.expired': {
+    status: 410,
+    zh: '这张挪车提示已过期',
+    en: 'This move notice has expired',
+  },
   'plate_check.too_many': {
     status: 429,
     zh: '查询过于频繁，每小时最多 {limit} 次',

@@ -52,7 +52,34 @@ export const violationsReasons = defineReasons({
     zh: '驻区单位不能查看违约记录',
     en: 'Resident units do not see violations',
   },
+  'persuasion.recorders_only': {
+    status: 403,
+    zh: '只有管理员和理事会可以记录劝导',
+    en: 'Only wardens and the council record persuasion',
+  },
+  'persuasion.in_future': {
+    status: 400,
+    zh: '劝导时间不能晚于现在',
+    en: 'A persuasion cannot be recorded for a time in the future',
+  },
+  'persuasion.photo_format': {
+    status: 400,
+    zh: '照片须为JPEG或PNG图片',
+    en: 'A photo must be a JPEG or PNG picture',
+  },
+  'persuasion.photo_too_large': {
+    status: 413,
+    zh: '照片不能超过{kb}KB，请缩小后再传',
+    en: 'A photo may be at most {kb} KB; shrink it and send it again',
+  },
+  'persuasion.photos_full': {
+    status: 409,
+    zh: '每条劝导记录最多三张照片',
+    en: 'A persuasion record holds at most three photos',
+  },
 });
 
 /** Constraints of the violations tables → the reason a broken one means. */
-export const violationsConstraints = defineConstraints({});
+export const violationsConstraints = defineConstraints({
+  persuasion_photo_position_key: 'persuasion.photos_full',
+});

@@ -7,6 +7,7 @@ import * as sharing from './messages/sharing';
 import * as rosters from './messages/rosters';
 import * as conventions from './messages/conventions';
 import * as street from './messages/street';
+import * as dailyWork from './messages/daily-work';
 
 // Chinese first: most members are older residents of the lane. English for visitors and staff
 // of resident units. Each feature keeps its strings in messages/<feature>.ts; there `en` is typed against
@@ -19,6 +20,7 @@ const zh = {
   ...rosters.zh,
   ...conventions.zh,
   ...street.zh,
+  ...dailyWork.zh,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -31,6 +33,7 @@ const en: Record<MessageKey, string> = {
   ...rosters.en,
   ...conventions.en,
   ...street.en,
+  ...dailyWork.en,
 };
 
 export type Lang = 'zh' | 'en';

@@ -22,6 +22,8 @@ import { CouncilViolationsScreen } from './screens/conventions/council-violation
 import { StreetOverviewScreen } from './screens/street/street-overview';
 import { StreetBoardsScreen } from './screens/street/street-boards';
 import { OnboardAssociationScreen } from './screens/street/onboard-association';
+import { PersuasionScreen } from './screens/daily-work/persuasion';
+import { MoveNoticeScreen } from './screens/daily-work/move-notice';
 
 export const LOGIN_PATH = '/login';
 export const HOME_PATH = '/home';
@@ -57,4 +59,6 @@ export const routes: readonly Route[] = [
   { path: '/street', screen: StreetOverviewScreen, roles: ['street', 'viewer'] },
   { path: '/street/boards', screen: StreetBoardsScreen, roles: ['street', 'viewer'] },
   { path: '/street/onboard', screen: OnboardAssociationScreen, roles: ['street'] },
+  { path: '/warden/persuasion', screen: PersuasionScreen, roles: ['warden', 'admin'] },
+  { path: '/notice/:token', screen: MoveNoticeScreen, public: true },
 ];

@@ -8,6 +8,8 @@ import { MoveRequestCard, useMoveRequests } from './move-banner';
 import { type MoveRequest, refusalOf } from './permits-api';
 import './permits.css';
 import './permit-screens.css';
+import { WindscreenNoticeCard } from '../screens/daily-work/windscreen-notice-card';
+import type { WindscreenNotice } from '../screens/daily-work/daily-work-api';
 
 /**
  * 挪车: a warden or resident types the plate of a car in the way and asks its holder to move it.
@@ -20,18 +22,25 @@ export function MoveScreen() {
   const [note, setNote] = useState('');
   const [asking, setAsking] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
+  const [notice, setNotice] = useState<{ notice: WindscreenNotice; plate: string } | null>(null);
 
   async function ask(event: Event) {
     event.preventDefault();
     setAsking(true);
     setRefusal(null);
+    setNotice(null);
     try {
-      add(
-        await apiFetch<MoveRequest>('/api/move-requests', {
+      const asked = await apiFetch<MoveRequest & { notice?: WindscreenNotice }>(
+        '/api/move-requests',
+        {
           method: 'POST',
           body: { plate: plate.trim(), ...(note.trim() ? { note: note.trim() } : {}) },
-        }),
+        },
       );
+      const { notice: left, ...request } = asked;
+      add(request);
+      // A car nobody here knows: print the notice for its windscreen.
+      if (left) setNotice({ notice: left, plate: plate.trim() });
       setPlate('');
       setNote('');
     } catch (error) {
@@ -84,6 +93,7 @@ export function MoveScreen() {
             {asking ? t('move.asking') : t('move.ask')}
           </FormFooter>
         </form>
+        {notice && <WindscreenNoticeCard notice={notice.notice} plate={notice.plate} />}
 
         {failed && (
           <p class="form-error" role="alert">

@@ -67,6 +67,13 @@ export const HOME_TILES: Record<Role, readonly Tile[]> = {
       description: 'tile.violations.desc',
       to: '/council/violations',
     },
+    {
+      id: 'persuasion',
+      mark: '劝',
+      title: 'tile.persuasion',
+      description: 'tile.persuasion.desc',
+      to: '/warden/persuasion',
+    },
   ],
   warden: [
     {
@@ -103,6 +110,13 @@ export const HOME_TILES: Record<Role, readonly Tile[]> = {
       title: 'tile.recordViolation',
       description: 'tile.recordViolation.desc',
       to: '/council/violations',
+    },
+    {
+      id: 'persuasion',
+      mark: '劝',
+      title: 'tile.persuasion',
+      description: 'tile.persuasion.desc',
+      to: '/warden/persuasion',
     },
   ],
   resident: [

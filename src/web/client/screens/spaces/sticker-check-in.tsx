@@ -8,6 +8,11 @@ import { LoadFailed, Loading, TopBar } from '../../ui';
 import { type LaneMap, type MapSpace, useLiveLane } from './live-lane';
 import type { Lane } from './map-parts';
 import './spaces.css';
+import {
+  RestrictionWarnings,
+  type RestrictionWarning,
+  warningsOf,
+} from '../daily-work/restriction-warnings';
 
 type Found =
   | { status: 'loading' }
@@ -92,6 +97,7 @@ function CheckInCard(props: {
   const [picked, setPicked] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [warnings, setWarnings] = useState<RestrictionWarning[]>([]);
   const vehicle =
     vehicles.find((v) => v.id === picked) ?? (vehicles.length === 1 ? vehicles[0] : undefined);
 
@@ -106,6 +112,7 @@ function CheckInCard(props: {
       const answer = await apiFetch<MapSpace>(`/api/spaces/${space.id}/${path}`, { body });
       props.onAnswer(answer);
       setOutcome({ ok: true, text: done(answer) });
+      setWarnings(warningsOf(answer));
     } catch (error) {
       setOutcome({ ok: false, text: error instanceof ApiError ? error.message : String(error) });
     } finally {
@@ -143,6 +150,7 @@ function CheckInCard(props: {
           {outcome.text}
         </p>
       )}
+      {outcome?.ok && <RestrictionWarnings warnings={warnings} />}
 
       {!sticker && (
         <p class="status status--warn" data-testid="sticker-missing">
