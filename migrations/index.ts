@@ -18,6 +18,7 @@ import { DutyRequirements1764700000000 } from './1764700000000-duty-requirements
 import { RosterRollover1764700100000 } from './1764700100000-roster-rollover';
 import { ConventionBallot1764800000000 } from './1764800000000-convention-ballot';
 import { Outbox1764900000000 } from './1764900000000-outbox';
+import { LaneLandmarks1765600000000 } from './1765600000000-lane-landmarks';
 
 export const allMigrations = [
   Foundation1763900000000,
@@ -39,4 +40,5 @@ export const allMigrations = [
   RosterRollover1764700100000,
   ConventionBallot1764800000000,
   Outbox1764900000000,
+  LaneLandmarks1765600000000,
 ];

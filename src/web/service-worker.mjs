@@ -3,7 +3,7 @@
 // verify permits in a lane with no signal, after one visit online:
 //   - the shell (index.html, scripts, styles, icons) is kept on install and answered from the
 //     cache; index.html is asked of the network first, so a new build arrives when online;
-//   - what the warden needs offline (the public keys, /api/me, the lanes) is asked of the network
+//   - what the warden needs offline (the public keys, /api/me, the lanes and their landmarks) is asked of the network
 //     first and kept; with no network the last answer is given. The revocation list and the
 //     lane's last snapshot are kept by the client itself (permits/scan-cache.ts,
 //     screens/spaces/live-lane.ts); scans made offline wait in the client's queue.
@@ -16,7 +16,12 @@ const DATA_CACHE = 'hutong-data';
 const INDEX = new URL('./', self.location.href).href;
 
 /** GET paths kept for offline use, matched on the path alone. */
-const OFFLINE_DATA = [/^\/\.well-known\/jwks\.json$/, /^\/api\/me$/, /^\/api\/lanes$/];
+const OFFLINE_DATA = [
+  /^\/\.well-known\/jwks\.json$/,
+  /^\/api\/me$/,
+  /^\/api\/lanes$/,
+  /^\/api\/lanes\/[^/]+\/landmarks$/,
+];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(

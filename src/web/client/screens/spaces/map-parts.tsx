@@ -5,6 +5,8 @@ import { apiFetch } from '../../api';
 import { t } from '../../i18n';
 import { Link } from '../../router';
 import { LoadFailed, Loading } from '../../ui';
+import { LandmarkList } from './landmark-list';
+import { type Landmark, useLandmarks } from './landmarks';
 import type { LanePoint } from './lane-svg';
 import { LaneView } from './lane-view';
 import {
@@ -83,6 +85,7 @@ export interface LaneMapView {
   failed: string | null;
   reload: () => void;
   map: LaneMap | null;
+  landmarks: Landmark[];
   selected: string | null;
   setSelected: (id: string | null) => void;
   space: MapSpace | null;
@@ -92,8 +95,9 @@ export function useLaneMap(wanted: string | null): LaneMapView {
   const { lanes, lane, failed, reload } = useLanes(wanted);
   const [selected, setSelected] = useState<string | null>(null);
   const { map } = useLiveLane(lane?.id ?? null);
+  const landmarks = useLandmarks(lane?.id ?? null);
   const space = map?.spaces.find((s) => s.id === selected) ?? null;
-  return { lanes, lane, failed, reload, map, selected, setSelected, space };
+  return { lanes, lane, failed, reload, map, landmarks, selected, setSelected, space };
 }
 
 /**
@@ -105,7 +109,7 @@ export function LaneMapBody(props: {
   path: string;
   children?: ComponentChildren;
 }) {
-  const { lanes, lane, failed, reload, map, selected, setSelected } = props.view;
+  const { lanes, lane, failed, reload, map, landmarks, selected, setSelected } = props.view;
   return (
     <>
       {lanes && lane && <LanePicker lanes={lanes} current={lane} path={props.path} />}
@@ -117,10 +121,13 @@ export function LaneMapBody(props: {
         <LaneView
           geometry={lane.geometry}
           spaces={map.spaces}
+          landmarks={landmarks}
+          label={t('map.svgLabel', { lane: lane.name, free: map.counts.free })}
           selected={selected}
           onSelect={setSelected}
         />
       )}
+      {lane && map && <LandmarkList landmarks={landmarks} spaces={map.spaces} />}
     </>
   );
 }
