@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { describeWithBrowser, loginInBrowser, screenshotPath } from './support/browser';
+import { describeWithBrowser, loginInBrowser } from './support/browser';
 import { DEMO, startTestApp, type TestApp } from './support/test-app';
 
 /**
@@ -43,8 +43,6 @@ describeWithBrowser('the lane as people know it', ({ newPage }) => {
     await map.locator('text', { hasText: '20号' }).waitFor();
     // No metres on the map: the lane is read by its doors and landmarks.
     expect(await map.locator('text').allInnerTexts()).not.toContain(expect.stringMatching(/\d+ m/));
-
-    await page.screenshot({ path: screenshotPath('warden-map.png') });
 
     // The hydrant stands by the closed space 20; the way to the car park is spelled out.
     await page.getByTestId('landmark-list-toggle').click();

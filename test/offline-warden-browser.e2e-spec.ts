@@ -82,7 +82,7 @@ describeWithBrowser('the warden app with no network', ({ newPage }) => {
     expect(await verdict.getAttribute('data-verdict')).toBe('valid');
     await page.getByTestId('scan-offline').waitFor();
     expect(await page.getByTestId('scan-queue').getAttribute('data-count')).toBe('1');
-    await page.screenshot({ path: screenshotPath('warden-scan-offline.png') });
+    await page.screenshot({ path: screenshotPath('phone-warden-scan-offline.png') });
 
     await page.context().setOffline(false);
     await page.waitForFunction(
