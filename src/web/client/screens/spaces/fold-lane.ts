@@ -168,6 +168,15 @@ export function foldLane(
   };
 }
 
+/** Where a point `chainage` metres along the lane falls on the folded drawing: row and x, px. */
+export function placeOnFold(folded: FoldedLane, chainage: number): { row: number; x: number } {
+  const rows = folded.rows.length;
+  const section = folded.length / rows;
+  const row = Math.max(0, Math.min(rows - 1, Math.floor(chainage / section)));
+  const along = Math.max(0, Math.min(section, chainage - row * section));
+  return { row, x: folded.rowPad + along * folded.scale };
+}
+
 /** Whether the unfolded drawing, `extent` metres wide, fits `width` px at a tappable scale. */
 export function fitsUnfolded(
   extent: number,

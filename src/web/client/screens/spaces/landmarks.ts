@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { LandmarkKind, LandmarkView } from '../../../../shared/landmarks';
 import { apiFetch } from '../../api';
-import type { FoldedLane } from './fold-lane';
 
 // The lane as people name it (door numbers, the hydrant, entrances, the refuse point, the
 // council's landmarks, the way to shared car parks), drawn on both maps and listed under them.
 
 export type { LandmarkKind, LandmarkView as Landmark } from '../../../../shared/landmarks';
+export { placeOnFold } from './fold-lane';
 
 /** One character in a roundel on the map, as the home tiles mark features; doors show their number. */
 export const LANDMARK_MARK: Record<LandmarkKind, string> = {
@@ -34,13 +34,4 @@ export function useLandmarks(laneId: string | null): LandmarkView[] {
     return () => void (current = false);
   }, [laneId]);
   return landmarks;
-}
-
-/** Where a point `chainage` metres along the lane falls on the folded drawing: row and x, px. */
-export function placeOnFold(folded: FoldedLane, chainage: number): { row: number; x: number } {
-  const rows = folded.rows.length;
-  const section = folded.length / rows;
-  const row = Math.max(0, Math.min(rows - 1, Math.floor(chainage / section)));
-  const along = Math.max(0, Math.min(section, chainage - row * section));
-  return { row, x: folded.rowPad + along * folded.scale };
 }
