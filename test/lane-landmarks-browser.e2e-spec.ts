@@ -81,4 +81,35 @@ describeWithBrowser('the lane as people know it', ({ newPage }) => {
     await page.getByRole('img', { name: '小卖部' }).waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
+
+  it('the council adds a landmark by a space, sees it on the map, and removes it after confirming', async () => {
+    const page = await newPage({ viewport: PHONE });
+    await loginInBrowser(page, t.url, DEMO.admin, DEMO.password);
+    await page.goto(`${t.url}/app/#/warden/map`);
+    await page.getByTestId('space-XG-10').waitFor();
+    await page.getByTestId('landmark-list-toggle').click();
+    const editor = page.getByTestId('landmark-editor');
+    await editor.getByTestId('landmark-label').fill('修车铺');
+    await editor.getByTestId('landmark-space').selectOption({ label: 'XG-10' });
+    await editor.getByRole('combobox', { name: '位置' }).selectOption({ label: '路北一侧' });
+    await editor.getByTestId('landmark-place').click();
+    await expect(editor.getByTestId('landmark-message').innerText()).resolves.toBe(
+      '已添加地标“修车铺”',
+    );
+    await page.getByRole('img', { name: '修车铺' }).waitFor();
+    const [row] = await t.sql<{ side: number; chainage: string }>(
+      `SELECT side, chainage FROM lane_landmark WHERE label = '修车铺'`,
+    );
+    expect(row!.side).toBe(1);
+    expect(Number(row!.chainage)).toBeCloseTo(3 + 9 * 6.4 + 2.75, 0);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    const item = page.getByTestId('landmark-item-landmark').filter({ hasText: '修车铺' });
+    await item.getByTestId('landmark-remove').click();
+    // Nothing is removed until the second tap, which says what goes.
+    expect(await t.sql(`SELECT 1 FROM lane_landmark WHERE label = '修车铺'`)).toHaveLength(1);
+    await item.getByRole('button', { name: '确认删除“修车铺”' }).click();
+    await page.getByRole('img', { name: '修车铺' }).waitFor({ state: 'detached' });
+    expect(await t.sql(`SELECT 1 FROM lane_landmark WHERE label = '修车铺'`)).toHaveLength(0);
+  });
 });

@@ -1,13 +1,21 @@
 import { t } from '../../i18n';
+import { LandmarkEditor, RemoveLandmark } from './landmark-editor';
 import { type Landmark, LANDMARK_MARK } from './landmarks';
+import type { LanePoint } from './lane-svg';
 import type { MapSpace } from './live-lane';
 
 /**
  * The landmarks under the map, west to east, each with the space it is by ("XG-20旁"), and for a
  * shared car park how to walk there: what a warden tells a driver, and what a screen reader reads.
  */
-export function LandmarkList(props: { landmarks: Landmark[]; spaces: MapSpace[] }) {
-  if (props.landmarks.length === 0) return null;
+export function LandmarkList(props: {
+  landmarks: Landmark[];
+  spaces: MapSpace[];
+  /** For the council: where to add landmarks, and what to do after a change. */
+  editing: { laneId: string; geometry: LanePoint[]; onChanged: () => void } | null;
+}) {
+  const { editing } = props;
+  if (props.landmarks.length === 0 && !editing) return null;
   return (
     // Folded by default: the panel of a tapped space stays right under the map.
     <details class="card landmarks" data-testid="landmark-list">
@@ -38,11 +46,26 @@ export function LandmarkList(props: { landmarks: Landmark[]; spaces: MapSpace[] 
                     {t('landmark.walkMinutes', { minutes: landmark.walkMinutes })}
                   </p>
                 )}
+                {editing && (
+                  <RemoveLandmark
+                    key={landmark.id}
+                    landmark={landmark}
+                    onChanged={editing.onChanged}
+                  />
+                )}
               </div>
             </li>
           );
         })}
       </ol>
+      {editing && (
+        <LandmarkEditor
+          laneId={editing.laneId}
+          geometry={editing.geometry}
+          spaces={props.spaces}
+          onChanged={editing.onChanged}
+        />
+      )}
     </details>
   );
 }

@@ -22,16 +22,20 @@ export const LANDMARK_MARK: Record<LandmarkKind, string> = {
  * The lane's landmarks; an empty list while loading or when they cannot be fetched (the map is
  * still the map). The service worker keeps the last answer for a phone with no network.
  */
-export function useLandmarks(laneId: string | null): LandmarkView[] {
+export function useLandmarks(laneId: string | null): {
+  landmarks: LandmarkView[];
+  reload: () => void;
+} {
   const [landmarks, setLandmarks] = useState<LandmarkView[]>([]);
+  const [version, setVersion] = useState(0);
+  useEffect(() => setLandmarks([]), [laneId]);
   useEffect(() => {
-    setLandmarks([]);
     if (!laneId) return;
     let current = true;
     apiFetch<LandmarkView[]>(`/api/lanes/${laneId}/landmarks`)
       .then((found) => current && setLandmarks(found))
       .catch(() => undefined);
     return () => void (current = false);
-  }, [laneId]);
-  return landmarks;
+  }, [laneId, version]);
+  return { landmarks, reload: () => setVersion((n) => n + 1) };
 }

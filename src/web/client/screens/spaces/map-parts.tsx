@@ -4,6 +4,7 @@ import { SPACE_STATES } from '../../../../shared/live/spaces';
 import { apiFetch } from '../../api';
 import { t } from '../../i18n';
 import { Link } from '../../router';
+import { useSession } from '../../session';
 import { LoadFailed, Loading } from '../../ui';
 import { LandmarkList } from './landmark-list';
 import { type Landmark, useLandmarks } from './landmarks';
@@ -86,6 +87,7 @@ export interface LaneMapView {
   reload: () => void;
   map: LaneMap | null;
   landmarks: Landmark[];
+  reloadLandmarks: () => void;
   selected: string | null;
   setSelected: (id: string | null) => void;
   space: MapSpace | null;
@@ -95,9 +97,20 @@ export function useLaneMap(wanted: string | null): LaneMapView {
   const { lanes, lane, failed, reload } = useLanes(wanted);
   const [selected, setSelected] = useState<string | null>(null);
   const { map } = useLiveLane(lane?.id ?? null);
-  const landmarks = useLandmarks(lane?.id ?? null);
+  const { landmarks, reload: reloadLandmarks } = useLandmarks(lane?.id ?? null);
   const space = map?.spaces.find((s) => s.id === selected) ?? null;
-  return { lanes, lane, failed, reload, map, landmarks, selected, setSelected, space };
+  return {
+    lanes,
+    lane,
+    failed,
+    reload,
+    map,
+    landmarks,
+    reloadLandmarks,
+    selected,
+    setSelected,
+    space,
+  };
 }
 
 /**
@@ -110,6 +123,8 @@ export function LaneMapBody(props: {
   children?: ComponentChildren;
 }) {
   const { lanes, lane, failed, reload, map, landmarks, selected, setSelected } = props.view;
+  // The council places and removes landmarks where it reads them.
+  const council = useSession()?.member.role === 'admin';
   return (
     <>
       {lanes && lane && <LanePicker lanes={lanes} current={lane} path={props.path} />}
@@ -127,7 +142,17 @@ export function LaneMapBody(props: {
           onSelect={setSelected}
         />
       )}
-      {lane && map && <LandmarkList landmarks={landmarks} spaces={map.spaces} />}
+      {lane && map && (
+        <LandmarkList
+          landmarks={landmarks}
+          spaces={map.spaces}
+          editing={
+            council
+              ? { laneId: lane.id, geometry: lane.geometry, onChanged: props.view.reloadLandmarks }
+              : null
+          }
+        />
+      )}
     </>
   );
 }
