@@ -30,6 +30,7 @@ import { ForeignKeyIndexes1765400000000 } from './1765400000000-foreign-key-inde
 import { ArchivedVehiclesHouseholds1765400100000 } from './1765400100000-archived-vehicles-households';
 import { WhereaboutsRetention1765400200000 } from './1765400200000-whereabouts-retention';
 import { AssociationScopedIndexes1765400300000 } from './1765400300000-association-scoped-indexes';
+import { LaneLandmarks1765600000000 } from './1765600000000-lane-landmarks';
 
 export const allMigrations = [
   Foundation1763900000000,
@@ -63,4 +64,5 @@ export const allMigrations = [
   ArchivedVehiclesHouseholds1765400100000,
   WhereaboutsRetention1765400200000,
   AssociationScopedIndexes1765400300000,
+  LaneLandmarks1765600000000,
 ];

@@ -48,10 +48,12 @@ const parts = [
     inputs: () => [
       ...clientSources('src/web/client/main.tsx'),
       'src/web/client/index.html',
+      ...walk('src/web/client/static'),
+      'src/web/service-worker.mjs',
       'src/web/build.mjs',
       'package-lock.json',
     ],
-    outputs: ['dist/web/index.html', 'dist/web/app.js'],
+    outputs: ['dist/web/index.html', 'dist/web/sw.js'],
     build() {
       run(path.join(root, 'src/web/build.mjs'), []);
     },

@@ -1,4 +1,5 @@
 import { DEMO, startTestApp, type TestApp } from './support/test-app';
+import { entryAssets } from './support/web-assets';
 
 /**
  * Every response says how a browser may treat it (issue 11, item 15): never sniffed into HTML,
@@ -143,11 +144,12 @@ describe('security headers', () => {
   });
 
   it('publishes no source maps outside development', async () => {
-    const script = await t.http().get('/app/app.js');
+    const { script: scriptUrl, style } = await entryAssets(t);
+    const script = await t.http().get(scriptUrl);
     expect(script.status).toBe(200);
     expect(script.text).not.toContain('sourceMappingURL');
-    expect((await t.http().get('/app/app.js.map')).status).toBe(404);
-    expect((await t.http().get('/app/app.css.map')).status).toBe(404);
+    expect((await t.http().get(`${scriptUrl}.map`)).status).toBe(404);
+    expect((await t.http().get(`${style}.map`)).status).toBe(404);
   });
 
   it('the API docs page runs no inline script', async () => {

@@ -1,5 +1,6 @@
 import { describeWithBrowser, loginInBrowser } from './support/browser';
 import { DEMO, startTestApp, type TestApp } from './support/test-app';
+import { entryAssets } from './support/web-assets';
 
 let app: TestApp;
 
@@ -16,14 +17,15 @@ describe('the web client is served under /app/', () => {
       const response = await app.http().get(path).expect(200);
       expect(response.headers['content-type']).toContain('text/html');
     }
+    const { script, style } = await entryAssets(app);
     await app
       .http()
-      .get('/app/app.js')
+      .get(script)
       .expect(200)
       .expect('content-type', /javascript/);
     await app
       .http()
-      .get('/app/app.css')
+      .get(style)
       .expect(200)
       .expect('content-type', /text\/css/);
   });

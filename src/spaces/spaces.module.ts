@@ -21,17 +21,24 @@ import { SpacesController } from './spaces.controller';
 import { StickersService } from './stickers.service';
 import { RestrictionRemindersService } from './restriction-reminders.service';
 import { spacesDemoSeed } from './demo-spaces';
+import { landmarksDemoSeed } from './landmarks/demo-landmarks';
+import { LandmarkRepository } from './landmarks/landmark.repository';
+import { LandmarksController } from './landmarks/landmarks.controller';
+import { LandmarksService } from './landmarks/landmarks.service';
 
 @Module({
   // RostersModule: check-ins record whether their warden was on duty. Rosters imports none of us.
   imports: [AssociationsModule, ConventionsModule, LiveModule, RostersModule],
-  controllers: [SpacesController, LayoutController],
+  controllers: [SpacesController, LayoutController, LandmarksController],
   providers: [
     SpaceRepository,
     OccupancyRepository,
     ObjectionRepository,
     LaneSegmentRepository,
     spacesDemoSeed,
+    LandmarkRepository,
+    LandmarksService,
+    landmarksDemoSeed,
     LaneMapService,
     AvailabilityService,
     OccupancyService,

@@ -1,5 +1,12 @@
 import path from 'node:path';
-import { etagOf, matchesEtag, resolveWebTarget } from './web-files';
+import {
+  acceptedEncodings,
+  cacheControlOf,
+  encodedPath,
+  etagOf,
+  matchesEtag,
+  resolveWebTarget,
+} from './web-files';
 
 const ROOT = path.resolve('/srv/hutong/dist/web');
 
@@ -54,5 +61,41 @@ describe('etags', () => {
   it('do not match another version or a missing header', () => {
     expect(matchesEtag(etagOf({ size: 35202, mtimeMs: 1 }), etag)).toBe(false);
     expect(matchesEtag(undefined, etag)).toBe(false);
+  });
+});
+
+describe('cacheControlOf', () => {
+  it.each(['/w/app-3F2AQ7ZC.js', '/w/chunks/jsQR-HWAEDLNE.js', '/w/app-2VRYVCVP.css'])(
+    'keeps the hashed file %s a year',
+    (file) => expect(cacheControlOf(file)).toBe('public, max-age=31536000, immutable'),
+  );
+
+  it.each([
+    '/w/index.html',
+    '/w/sw.js',
+    '/w/manifest.webmanifest',
+    '/w/icons/icon-192.png',
+    '/w/app.js',
+  ])('revalidates %s on every load', (file) => expect(cacheControlOf(file)).toBe('no-cache'));
+});
+
+describe('acceptedEncodings', () => {
+  it.each([
+    ['gzip, deflate, br', ['br', 'gzip']],
+    ['br;q=1.0, gzip;q=0.8', ['br', 'gzip']],
+    ['gzip', ['gzip']],
+    ['gzip;q=1, br;q=0', ['gzip']],
+    ['*', ['br', 'gzip']],
+    ['*;q=0, gzip', ['gzip']],
+    ['identity', []],
+    [undefined, []],
+    ['', []],
+  ])('"%s" takes %j', (header, expected) => {
+    expect(acceptedEncodings(header)).toEqual(expected);
+  });
+
+  it('names the file the build wrote for each', () => {
+    expect(encodedPath('/w/app-X.js', 'br')).toBe('/w/app-X.js.br');
+    expect(encodedPath('/w/app-X.js', 'gzip')).toBe('/w/app-X.js.gz');
   });
 });

@@ -56,3 +56,34 @@ export function matchesEtag(ifNoneMatch: string | undefined, etag: string): bool
     .map((tag) => tag.trim())
     .some((tag) => tag === '*' || tag === etag || `W/${tag}` === etag);
 }
+
+/** A built file's name carries its content hash (esbuild's `[name]-[hash]`): app-3F2AQ7ZC.js. */
+const HASHED = /-[A-Z0-9]{8}\.(?:js|css)$/;
+
+/**
+ * Cache-Control for a file of the client: hashed files never change under their name, so a phone
+ * keeps them a year without asking; everything else (index.html, sw.js, the manifest, icons) is
+ * revalidated on each load, which its ETag makes a 304 until a build replaces it.
+ */
+export function cacheControlOf(file: string): string {
+  return HASHED.test(path.basename(file)) ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
+export type ContentEncoding = 'br' | 'gzip';
+
+/** The encodings a request accepts, best first (brotli is smaller); `q=0` refuses one. */
+export function acceptedEncodings(acceptEncoding: string | undefined): ContentEncoding[] {
+  const accepted = new Map<string, number>();
+  for (const part of (acceptEncoding ?? '').toLowerCase().split(',')) {
+    const [name = '', ...params] = part.split(';').map((piece) => piece.trim());
+    const q = params.find((param) => param.startsWith('q='));
+    accepted.set(name, q ? Number(q.slice(2)) || 0 : 1);
+  }
+  const allows = (name: string) => (accepted.get(name) ?? accepted.get('*') ?? 0) > 0;
+  return (['br', 'gzip'] as const).filter(allows);
+}
+
+/** The file build.mjs wrote beside `file` for an encoding. */
+export function encodedPath(file: string, encoding: ContentEncoding): string {
+  return `${file}.${encoding === 'br' ? 'br' : 'gz'}`;
+}

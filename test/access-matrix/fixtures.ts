@@ -44,6 +44,7 @@ export interface Fixtures {
   violation: string;
   offer: string;
   carPark: string;
+  landmark: string;
   viewer: string;
   actors: Record<Who, Actor>;
   /** A fresh number for unique values (plates, phones, codes). */
@@ -169,6 +170,7 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures> {
     carPark: await id(`SELECT id FROM car_park WHERE resident_unit_id = $1 LIMIT 1`, [
       actors.unit.residentUnitId,
     ]),
+    landmark: await id(`SELECT id FROM lane_landmark WHERE kind = 'landmark' LIMIT 1`),
     viewer: actors.viewer.memberId,
     actors,
     next,

@@ -61,6 +61,38 @@ export const OTHER_OPERATIONS: Record<string, Operation> = {
     body: (fx) => ({ sizeClass: 'standard', availability: 'open', householdId: fx.ownHousehold }),
     loose: 'the lane geometry decides',
   },
+  'POST /api/lanes/{id}/landmarks': {
+    who: council,
+    fields: 'kind label x y carParkId directions walkMinutes',
+    path: (fx) => ({ id: fx.lane }),
+    body: (fx) => ({
+      kind: 'car_park',
+      label: `车库指引${fx.next()}`,
+      x: 100,
+      y: 3,
+      carParkId: fx.carPark,
+      directions: '出西口右转约100米',
+      walkMinutes: 3,
+    }),
+  },
+  'PATCH /api/landmarks/{id}': {
+    who: council,
+    fields: 'kind label x y carParkId directions walkMinutes',
+    path: (fx) => ({ id: fx.landmark }),
+    body: (fx) => ({
+      kind: 'landmark',
+      label: `老槐树${fx.next()}`,
+      x: 80,
+      y: 3,
+      directions: '',
+      walkMinutes: 2,
+    }),
+  },
+  'DELETE /api/landmarks/{id}': {
+    who: council,
+    path: (fx) => ({ id: fx.landmark }),
+    phase: 'delete',
+  },
   'PUT /api/lanes/{id}/segments': {
     who: council,
     fields: 'segments',

@@ -7,6 +7,7 @@ export const NOUNS = {
   vehicle: { zh: '车辆', en: 'vehicle' },
   space: { zh: '车位', en: 'space' },
   segment: { zh: '路段', en: 'lane segment' },
+  landmark: { zh: '地标', en: 'landmark' },
   session: { zh: '停车记录', en: 'parking session' },
   objection: { zh: '异议', en: 'objection' },
   permit: { zh: '停车证', en: 'permit' },

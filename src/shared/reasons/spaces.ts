@@ -159,6 +159,32 @@ export const spacesReasons = defineReasons({
     zh: '查询时段最长{days}天',
     en: 'The window may span at most {days} days',
   },
+  // The lane's landmarks (door numbers, the hydrant, car park pointers).
+  'landmark.label_empty': {
+    status: 400,
+    zh: '请填写地标名称，例如“12号”或“老槐树”',
+    en: 'Give the landmark a name, such as "No. 12" or "the old locust tree"',
+  },
+  'landmark.car_park_needed': {
+    status: 400,
+    zh: '请选择要指向的共享停车场',
+    en: 'Choose the shared car park this points to',
+  },
+  'landmark.off_the_lane': {
+    status: 422,
+    zh: '该位置距胡同中线{metres}米，不在胡同内',
+    en: 'This point is {metres} m from the lane: it is not in the lane',
+  },
+  'landmark.door_taken': {
+    status: 409,
+    zh: '该门牌号已在胡同图上',
+    en: 'This door number is already on the lane map',
+  },
+  'landmark.car_park_unknown': {
+    status: 404,
+    zh: '本会没有这个停车场',
+    en: 'The association has no such car park',
+  },
 });
 
 /** Constraints of the spaces tables → the reason a broken one means. */
@@ -170,4 +196,6 @@ export const spacesConstraints = defineConstraints({
   // The check-in service names the space and the car; these say it without them.
   occupancy_session_open_space_key: 'occupancy.space_taken',
   occupancy_session_open_plate_key: 'occupancy.car_elsewhere',
+  lane_landmark_door_key: 'landmark.door_taken',
+  lane_landmark_car_park_fkey: 'landmark.car_park_unknown',
 });

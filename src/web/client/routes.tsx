@@ -1,10 +1,10 @@
 import type { Route } from './router';
+import { lazyScreen } from './lazy-screen';
 import { HomeScreen } from './screens/home';
 import { LoginScreen } from './screens/login';
 import { MyVehiclesScreen } from './screens/my-vehicles';
 import { MyPermitsScreen } from './permits/my-permits';
 import { WardenScanScreen } from './permits/warden-scan';
-import { CouncilPermitsScreen } from './permits/council-permits';
 import { ApplyPermitScreen } from './permits/apply-permit';
 import { VisitorPassesScreen } from './permits/visitor-passes';
 import { MoveScreen } from './permits/move-screen';
@@ -14,16 +14,27 @@ import { StickerCheckInScreen } from './screens/spaces/sticker-check-in';
 import { ResidentOffersScreen } from './screens/sharing/resident-offers';
 import { UnitOffersScreen } from './screens/sharing/unit-offers';
 import { MyShiftsScreen } from './screens/rosters/my-shifts';
-import { RosterWeekScreen } from './screens/rosters/roster-week';
 import { BoardScreen } from './screens/conventions/board';
 import { ConventionScreen } from './screens/conventions/convention';
-import { CouncilConventionScreen } from './screens/conventions/council-convention';
-import { CouncilViolationsScreen } from './screens/conventions/council-violations';
 import { StreetOverviewScreen } from './screens/street/street-overview';
 import { StreetBoardsScreen } from './screens/street/street-boards';
 import { OnboardAssociationScreen } from './screens/street/onboard-association';
 import { PersuasionScreen } from './screens/daily-work/persuasion';
 import { MoveNoticeScreen } from './screens/daily-work/move-notice';
+
+// The council's screens are fetched when opened: most phones never open them.
+const CouncilPermitsScreen = lazyScreen(() =>
+  import('./permits/council-permits').then((m) => m.CouncilPermitsScreen),
+);
+const RosterWeekScreen = lazyScreen(() =>
+  import('./screens/rosters/roster-week').then((m) => m.RosterWeekScreen),
+);
+const CouncilConventionScreen = lazyScreen(() =>
+  import('./screens/conventions/council-convention').then((m) => m.CouncilConventionScreen),
+);
+const CouncilViolationsScreen = lazyScreen(() =>
+  import('./screens/conventions/council-violations').then((m) => m.CouncilViolationsScreen),
+);
 
 export const LOGIN_PATH = '/login';
 export const HOME_PATH = '/home';

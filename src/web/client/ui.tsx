@@ -7,8 +7,8 @@ export function LangSwitch() {
       type="button"
       class="lang-switch"
       data-testid="lang-switch"
-      // The accessible name starts with the visible text, as speech control expects.
-      aria-label={`${t('lang.switch')} · ${t('lang.switchLabel')}`}
+      // Its name is the language it offers, said in that language.
+      lang={getLang() === 'zh' ? 'en' : 'zh-CN'}
       onClick={() => setLang(getLang() === 'zh' ? 'en' : 'zh')}
     >
       {t('lang.switch')}

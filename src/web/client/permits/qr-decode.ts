@@ -1,11 +1,20 @@
-import jsQR from 'jsqr';
+// The decoder is the client's largest library and only wardens use it: it is loaded on the
+// first scan (a chunk of its own), not with the first screen. The service worker keeps the chunk,
+// so scanning works offline all the same.
+type Decode = (image: ImageData) => string | null;
+let decoder: Promise<Decode> | null = null;
 
-/** The QR text in an image (a photo from the upload path or a camera frame), or null. */
-export function decodeImageData(image: ImageData): string | null {
-  return jsQR(image.data, image.width, image.height)?.data ?? null;
+export function loadDecoder(): Promise<Decode> {
+  decoder ??= import('jsqr').then(
+    ({ default: jsQR }) =>
+      (image) =>
+        jsQR(image.data, image.width, image.height)?.data ?? null,
+  );
+  return decoder;
 }
 
 export async function decodeImageFile(file: Blob): Promise<string | null> {
+  const decodeImageData = await loadDecoder();
   const bitmap = await createImageBitmap(file);
   const canvas = document.createElement('canvas');
   canvas.width = bitmap.width;
@@ -18,6 +27,7 @@ export async function decodeImageFile(file: Blob): Promise<string | null> {
 
 /** Scans camera frames until a QR code is read; returns a stop function. */
 export async function startCamera(video: HTMLVideoElement, onCode: (text: string) => void) {
+  const decodeImageData = await loadDecoder();
   const stream = await navigator.mediaDevices.getUserMedia({
     video: { facingMode: 'environment' },
   });

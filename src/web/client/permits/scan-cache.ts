@@ -70,8 +70,16 @@ export function enqueueScan(scan: QueuedScan): void {
   localStorage.setItem(QUEUE, JSON.stringify([...queuedScans(), scan]));
 }
 
+// One sync at a time: the scan screen and the app shell both sync when the network returns.
+let syncing: Promise<number> | null = null;
+
 /** Sends queued scans with their idempotency keys: a scan sent twice is recorded once. */
-export async function syncQueue(): Promise<number> {
+export function syncQueue(): Promise<number> {
+  syncing ??= sendQueued().finally(() => (syncing = null));
+  return syncing;
+}
+
+async function sendQueued(): Promise<number> {
   let sent = 0;
   for (const scan of queuedScans()) {
     try {

@@ -168,6 +168,37 @@ export function foldLane(
   };
 }
 
+/** Where a point `chainage` metres along the lane falls on the folded drawing: row and x, px. */
+export function placeOnFold(folded: FoldedLane, chainage: number): { row: number; x: number } {
+  const rows = folded.rows.length;
+  const section = folded.length / rows;
+  const row = Math.max(0, Math.min(rows - 1, Math.floor(chainage / section)));
+  const along = Math.max(0, Math.min(section, chainage - row * section));
+  return { row, x: folded.rowPad + along * folded.scale };
+}
+
+/** The point `chainage` metres along the centre line, `offset` metres to its left (negative: right). */
+export function pointOnLane(line: readonly FoldPoint[], chainage: number, offset = 0): FoldPoint {
+  let start = 0;
+  for (let i = 1; i < line.length; i++) {
+    const a = line[i - 1]!;
+    const b = line[i]!;
+    const length = distance(a, b);
+    if (length === 0) continue;
+    if (chainage <= start + length || i === line.length - 1) {
+      const along = clamp(chainage - start, 0, length);
+      const ux = (b.x - a.x) / length;
+      const uy = (b.y - a.y) / length;
+      return {
+        x: Math.round((a.x + ux * along - uy * offset) * 100) / 100,
+        y: Math.round((a.y + uy * along + ux * offset) * 100) / 100,
+      };
+    }
+    start += length;
+  }
+  return line[0] ?? { x: 0, y: 0 };
+}
+
 /** Whether the unfolded drawing, `extent` metres wide, fits `width` px at a tappable scale. */
 export function fitsUnfolded(
   extent: number,

@@ -1,18 +1,25 @@
 import { foldLane } from './fold-lane';
-import { type LanePoint, SIZE, spaceClass, spaceNumber } from './lane-svg';
+import { LandmarkMark } from './landmark-mark';
+import { type Landmark, placeOnFold } from './landmarks';
+import { type LanePoint, SIZE, SpaceShape } from './lane-svg';
 import type { MapSpace } from './live-lane';
 
 // The lane folded into rows for a narrow screen (geometry in fold-lane.ts). Pixels throughout:
 // to scale along the lane, schematic across it, so every space is on screen and a thumb wide.
+// Landmarks stand where people see them: door numbers and what is on the north side above the
+// row, what is on the south side below it, entrances on the road.
 
-const LABEL_PX = 16;
+const LABEL_PX = 20;
 const STRIP_PX = 36;
-const ROAD_PX = 16;
-const GAP_PX = 10;
+const ROAD_PX = 18;
+const GAP_PX = 8;
+const MARK_R = 8;
 
 export function FoldedLaneSvg(props: {
   geometry: LanePoint[];
   spaces: MapSpace[];
+  landmarks: Landmark[];
+  label: string;
   selected: string | null;
   onSelect: (id: string) => void;
   width: number;
@@ -30,8 +37,12 @@ export function FoldedLaneSvg(props: {
   const leftTop = LABEL_PX;
   const roadTop = leftTop + (folded.sides.left ? STRIP_PX : 0);
   const rightTop = roadTop + ROAD_PX;
-  const rowHeight = rightTop + (folded.sides.right ? STRIP_PX : 0) + GAP_PX;
+  const belowTop = rightTop + (folded.sides.right ? STRIP_PX : 0);
+  const below = props.landmarks.some((l) => l.side === -1) ? LABEL_PX : 0;
+  const rowHeight = belowTop + below + GAP_PX;
   const roadEnd = props.width - folded.rowPad;
+  const markY = (side: Landmark['side']) =>
+    side === 1 ? LABEL_PX / 2 : side === 0 ? roadTop + ROAD_PX / 2 : belowTop + LABEL_PX / 2;
   return (
     <svg
       class="lane-svg lane-fold"
@@ -40,22 +51,17 @@ export function FoldedLaneSvg(props: {
       viewBox={`0 0 ${props.width} ${rowHeight * folded.rows.length}`}
       width={props.width}
       height={rowHeight * folded.rows.length}
-      role="img"
+      role="group"
+      aria-label={props.label}
     >
-      {folded.rows.map((row, i) => (
+      {folded.rows.map((_, i) => (
         <g
           key={i}
           class="lane-row"
           data-testid="lane-row"
           transform={`translate(0 ${i * rowHeight})`}
+          aria-hidden="true"
         >
-          <text class="lane-chainage" x={folded.rowPad} y={LABEL_PX - 4}>
-            {formatMetres(row.from)}
-          </text>
-          <text class="lane-chainage" x={roadEnd} y={LABEL_PX - 4} text-anchor="end">
-            {formatMetres(row.to)}
-            {i < folded.rows.length - 1 ? ' ↵' : ''}
-          </text>
           <rect
             class="lane-road-band"
             x={folded.rowPad}
@@ -72,36 +78,36 @@ export function FoldedLaneSvg(props: {
           />
         </g>
       ))}
+      {props.landmarks.map((landmark) => {
+        const at = placeOnFold(folded, landmark.chainage);
+        return (
+          <LandmarkMark
+            key={landmark.id}
+            landmark={landmark}
+            x={at.x}
+            y={at.row * rowHeight + markY(landmark.side)}
+            radius={MARK_R}
+          />
+        );
+      })}
       {folded.spaces.map((place) => {
         const space = byId.get(place.id)!;
         const top = place.row * rowHeight + (place.side === 1 ? leftTop : rightTop);
         return (
-          <g
+          <SpaceShape
             key={space.id}
-            class={spaceClass(space, props.selected)}
-            data-testid={`space-${space.code}`}
-            data-state={space.state}
-            data-row={place.row}
+            space={space}
+            selected={props.selected}
+            onSelect={props.onSelect}
             transform={`translate(${place.cx} ${top + STRIP_PX / 2})`}
-            onClick={() => props.onSelect(space.id)}
-          >
-            <rect
-              x={-place.along / 2 + 1}
-              y={-STRIP_PX / 2 + 1}
-              width={place.along - 2}
-              height={STRIP_PX - 2}
-              rx={3}
-            />
-            <text y={5} text-anchor="middle">
-              {spaceNumber(space)}
-            </text>
-          </g>
+            row={place.row}
+            width={place.along - 2}
+            height={STRIP_PX - 2}
+            corner={3}
+            textY={5}
+          />
         );
       })}
     </svg>
   );
-}
-
-function formatMetres(metres: number): string {
-  return `${Math.round(metres)} m`;
 }

@@ -1,3 +1,6 @@
+import { t } from '../../i18n';
+import { LandmarkMark } from './landmark-mark';
+import type { Landmark } from './landmarks';
 import type { MapSpace } from './live-lane';
 
 // The lane drawn from its schematic geometry (metres; y points north, so it is flipped for the
@@ -32,6 +35,8 @@ export function laneBox(geometry: LanePoint[], spaces: MapSpace[]) {
 export function LaneSvg(props: {
   geometry: LanePoint[];
   spaces: MapSpace[];
+  landmarks: Landmark[];
+  label: string;
   selected: string | null;
   onSelect: (id: string) => void;
   /** Pixels per metre. */
@@ -46,29 +51,90 @@ export function LaneSvg(props: {
       viewBox={`${minX} ${minY} ${width} ${height}`}
       width={width * props.scale}
       height={height * props.scale}
-      role="img"
+      role="group"
+      aria-label={props.label}
     >
-      <polyline class="lane-road" points={line} stroke-width={LANE_WIDTH_M} />
-      <polyline class="lane-centre" points={line} />
+      <polyline class="lane-road" points={line} stroke-width={LANE_WIDTH_M} aria-hidden="true" />
+      <polyline class="lane-centre" points={line} aria-hidden="true" />
+      {props.landmarks.map((landmark) => (
+        <LandmarkMark
+          key={landmark.id}
+          landmark={landmark}
+          x={landmark.x}
+          y={-landmark.y}
+          radius={1.2}
+        />
+      ))}
       {props.spaces.map((space) => {
         const [length, depth] = SIZE[space.sizeClass];
         return (
-          <g
+          <SpaceShape
             key={space.id}
-            class={spaceClass(space, props.selected)}
-            data-testid={`space-${space.code}`}
-            data-state={space.state}
+            space={space}
+            selected={props.selected}
+            onSelect={props.onSelect}
             transform={`translate(${space.x} ${-space.y}) rotate(${-space.angle})`}
-            onClick={() => props.onSelect(space.id)}
-          >
-            <rect x={-length / 2} y={-depth / 2} width={length} height={depth} rx={0.3} />
-            <text y={0.55} text-anchor="middle">
-              {spaceNumber(space)}
-            </text>
-          </g>
+            width={length}
+            height={depth}
+            corner={0.3}
+            textY={0.55}
+          />
         );
       })}
     </svg>
+  );
+}
+
+/**
+ * A space on either drawing: tapped, or reached with Tab and opened with Enter or Space, and read
+ * aloud as "XG-07，空闲".
+ */
+export function SpaceShape(props: {
+  space: MapSpace;
+  selected: string | null;
+  onSelect: (id: string) => void;
+  transform: string;
+  width: number;
+  height: number;
+  corner: number;
+  textY: number;
+  row?: number;
+}) {
+  const { space } = props;
+  // The number painted on the space is drawn beside the button, not in it, so what a screen
+  // reader says ("XG-07，空闲") is the button's whole name.
+  return (
+    <g
+      class={spaceClass(space, props.selected)}
+      data-testid={`space-${space.code}`}
+      data-state={space.state}
+      data-row={props.row}
+      transform={props.transform}
+    >
+      <g
+        role="button"
+        tabindex={0}
+        aria-label={t('map.spaceLabel', { code: space.code, state: t(`map.state.${space.state}`) })}
+        aria-pressed={props.selected === space.id}
+        onClick={() => props.onSelect(space.id)}
+        onKeyDown={(event) => {
+          if (event.key !== 'Enter' && event.key !== ' ') return;
+          event.preventDefault();
+          props.onSelect(space.id);
+        }}
+      >
+        <rect
+          x={-props.width / 2}
+          y={-props.height / 2}
+          width={props.width}
+          height={props.height}
+          rx={props.corner}
+        />
+      </g>
+      <text y={props.textY} text-anchor="middle" aria-hidden="true">
+        {spaceNumber(space)}
+      </text>
+    </g>
   );
 }
 

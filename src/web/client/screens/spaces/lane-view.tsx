@@ -2,6 +2,7 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { fitsUnfolded } from './fold-lane';
 import { FoldedLaneSvg } from './folded-lane-svg';
 import { type LanePoint, LaneSvg, laneBox, SIZE } from './lane-svg';
+import type { Landmark } from './landmarks';
 import type { MapSpace } from './live-lane';
 
 /**
@@ -11,6 +12,9 @@ import type { MapSpace } from './live-lane';
 export function LaneView(props: {
   geometry: LanePoint[];
   spaces: MapSpace[];
+  landmarks: Landmark[];
+  /** What a screen reader says for the whole map. */
+  label: string;
   selected: string | null;
   onSelect: (id: string) => void;
 }) {

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LaneSnapshot } from '../../../../shared/live/spaces';
 import { type LiveConnection, useLiveConnection, useLiveEvent, useLiveTopic } from '../../live';
+import { storedLaneSnapshot, storeLaneSnapshot } from '../../offline/lane-snapshots';
 
 // The lane maps' data: `subscribe { laneId }` on the session's live socket (../../live.ts). The
 // server redacts per reader: staff see plates; residents see states, counts and their own car.
@@ -22,14 +23,18 @@ export function useLiveLane(laneId: string | null): {
   map: LaneSnapshot | null;
   connection: LiveConnection;
 } {
-  const [map, setMap] = useState<LaneSnapshot | null>(null);
-  const current = useRef<LaneSnapshot | null>(null);
+  // The last snapshot kept on the phone until the socket sends one: the map opens offline.
+  const [map, setMap] = useState<LaneSnapshot | null>(() =>
+    laneId ? storedLaneSnapshot(laneId) : null,
+  );
+  const current = useRef<LaneSnapshot | null>(map);
   const connection = useLiveConnection();
   const apply = (next: LaneSnapshot | null) => {
     current.current = next;
     setMap(next);
+    if (next) storeLaneSnapshot(next);
   };
-  useEffect(() => apply(null), [laneId]);
+  useEffect(() => apply(laneId ? storedLaneSnapshot(laneId) : null), [laneId]);
   // `snapshot` is every topic's; the lane's is the one naming this lane.
   useLiveEvent('snapshot', (payload) => {
     const snapshot = payload as LaneSnapshot;

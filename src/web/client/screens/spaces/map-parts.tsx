@@ -4,7 +4,11 @@ import { SPACE_STATES } from '../../../../shared/live/spaces';
 import { apiFetch } from '../../api';
 import { t } from '../../i18n';
 import { Link } from '../../router';
+import { useSession } from '../../session';
+import { isCouncil } from '../../session.policy';
 import { LoadFailed, Loading } from '../../ui';
+import { LandmarkList } from './landmark-list';
+import { type Landmark, useLandmarks } from './landmarks';
 import type { LanePoint } from './lane-svg';
 import { LaneView } from './lane-view';
 import {
@@ -83,6 +87,8 @@ export interface LaneMapView {
   failed: string | null;
   reload: () => void;
   map: LaneMap | null;
+  landmarks: Landmark[];
+  reloadLandmarks: () => void;
   selected: string | null;
   setSelected: (id: string | null) => void;
   space: MapSpace | null;
@@ -92,8 +98,20 @@ export function useLaneMap(wanted: string | null): LaneMapView {
   const { lanes, lane, failed, reload } = useLanes(wanted);
   const [selected, setSelected] = useState<string | null>(null);
   const { map } = useLiveLane(lane?.id ?? null);
+  const { landmarks, reload: reloadLandmarks } = useLandmarks(lane?.id ?? null);
   const space = map?.spaces.find((s) => s.id === selected) ?? null;
-  return { lanes, lane, failed, reload, map, selected, setSelected, space };
+  return {
+    lanes,
+    lane,
+    failed,
+    reload,
+    map,
+    landmarks,
+    reloadLandmarks,
+    selected,
+    setSelected,
+    space,
+  };
 }
 
 /**
@@ -105,7 +123,9 @@ export function LaneMapBody(props: {
   path: string;
   children?: ComponentChildren;
 }) {
-  const { lanes, lane, failed, reload, map, selected, setSelected } = props.view;
+  const { lanes, lane, failed, reload, map, landmarks, selected, setSelected } = props.view;
+  // The council places and removes landmarks where it reads them.
+  const council = isCouncil(useSession());
   return (
     <>
       {lanes && lane && <LanePicker lanes={lanes} current={lane} path={props.path} />}
@@ -117,8 +137,21 @@ export function LaneMapBody(props: {
         <LaneView
           geometry={lane.geometry}
           spaces={map.spaces}
+          landmarks={landmarks}
+          label={t('map.svgLabel', { lane: lane.name, free: map.counts.free })}
           selected={selected}
           onSelect={setSelected}
+        />
+      )}
+      {lane && map && (
+        <LandmarkList
+          landmarks={landmarks}
+          spaces={map.spaces}
+          editing={
+            council
+              ? { laneId: lane.id, geometry: lane.geometry, onChanged: props.view.reloadLandmarks }
+              : null
+          }
         />
       )}
     </>

@@ -1,0 +1,56 @@
+import type { Page } from 'playwright-core';
+import { describeWithBrowser, loginInBrowser, screenshotPath } from './support/browser';
+import { DEMO, startTestApp, type TestApp } from './support/test-app';
+
+/**
+ * The README's pictures, as each role sees the client on a 360-px phone in Chinese. A plain run
+ * only proves every screen opens; `UPDATE_SCREENSHOTS=1 npx jest test/readme-screenshots` writes
+ * them to docs/screenshots (phone-*.png; other browser tests save pictures of their own there).
+ */
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t?.close());
+
+const PHONE = { width: 360, height: 740 };
+
+/** Waits until the screen has its data: no progress indicator is left on it. */
+async function settled(page: Page, testId: string): Promise<void> {
+  await page.getByTestId(testId).waitFor();
+  await page.waitForFunction(() => document.querySelector('[role="progressbar"]') === null);
+  // Fonts and the last layout pass.
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+}
+
+const SCREENS: [string, string, string, string][] = [
+  // [who, route, the screen's test id, picture]
+  [DEMO.wardens[0], '/home', 'home-warden', 'phone-home-warden.png'],
+  [DEMO.wardens[0], '/warden/map', 'warden-map', 'phone-warden-map.png'],
+  [DEMO.wardens[0], '/warden/scan', 'warden-scan', 'phone-warden-scan.png'],
+  [DEMO.resident, '/home', 'home-resident', 'phone-home-resident.png'],
+  [DEMO.resident, '/map', 'resident-map', 'phone-resident-map.png'],
+  [DEMO.resident, '/permits', 'my-permits', 'phone-my-permits.png'],
+  [DEMO.unit, '/unit/offers', 'unit-offers', 'phone-unit-offers.png'],
+  [DEMO.admin, '/rosters', 'roster-week', 'phone-roster.png'],
+  [DEMO.admin, '/council/permits', 'council-permits', 'phone-council-permits.png'],
+  [DEMO.admin, '/council/convention', 'council-convention', 'phone-council-convention.png'],
+];
+
+describeWithBrowser('the README screenshots, at 360 px in Chinese', ({ newPage }) => {
+  it('the login screen', async () => {
+    const page = await newPage({ viewport: PHONE });
+    await page.goto(`${t.url}/app/#/login`);
+    await page.getByTestId('login-phone').waitFor();
+    await page.screenshot({ path: screenshotPath('phone-login.png') });
+  });
+
+  it.each(SCREENS)('%s opens %s', async (phone, route, testId, picture) => {
+    const page = await newPage({ viewport: PHONE });
+    await loginInBrowser(page, t.url, phone, DEMO.password);
+    await page.goto(`${t.url}/app/#${route}`);
+    await settled(page, testId);
+    if (testId.endsWith('-map')) await page.getByTestId('space-XG-01').waitFor();
+    await page.screenshot({ path: screenshotPath(picture) });
+  });
+});
