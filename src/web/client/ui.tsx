@@ -7,7 +7,9 @@ export function LangSwitch() {
       type="button"
       class="lang-switch"
       data-testid="lang-switch"
-      aria-label={t('lang.switchLabel')}
+      // The visible name is the language it switches to, in that language; the title says why.
+      lang={getLang() === 'zh' ? 'en' : 'zh-CN'}
+      title={t('lang.switchLabel')}
       onClick={() => setLang(getLang() === 'zh' ? 'en' : 'zh')}
     >
       {t('lang.switch')}

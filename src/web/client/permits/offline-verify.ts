@@ -51,20 +51,6 @@ interface Claims {
   iss: string;
 }
 
-/** The server's reasons, word for word, so a warden reads the same thing online and offline. */
-export const REASONS: Record<Verdict, string> = {
-  valid: '有效，可以停放 / valid: this car may park here',
-  expired: '停车证已过期 / the permit has expired',
-  not_yet_valid: '停车证尚未生效 / the permit is not valid yet',
-  revoked: '停车证已被吊销 / the permit has been revoked',
-  suspended: '停车证暂停使用 / the permit is suspended',
-  wrong_scope: '此证不适用于此处 / this permit is not for this place',
-  outside_window: '不在共享停车时段内 / outside the shared parking hours of this car park',
-  plate_mismatch: '车牌与停车证不符 / the plate on the car is not the plate on the permit',
-  forged: '二维码无效或被篡改 / forged or altered: the signature does not verify',
-  unknown: '查无此证 / no such permit',
-};
-
 export async function verifyOffline(
   token: string,
   context: OfflineContext,
@@ -120,7 +106,8 @@ function judged(
   verdict: Verdict,
   about: { number?: number; plate?: string } = {},
 ): OfflineJudgement {
-  return { verdict, reason: REASONS[verdict], ...about };
+  // The screen words each verdict in the reader's language (scan.reason.<verdict>).
+  return { verdict, reason: '', ...about };
 }
 
 export function normalisePlate(input: string): string {

@@ -1,5 +1,5 @@
 import { foldLane } from './fold-lane';
-import { type LanePoint, SIZE, spaceClass, spaceNumber } from './lane-svg';
+import { laneLabel, type LanePoint, SIZE, spaceClass, spaceNumber } from './lane-svg';
 import type { MapSpace } from './live-lane';
 
 // The lane folded into rows for a narrow screen (geometry in fold-lane.ts). Pixels throughout:
@@ -41,6 +41,7 @@ export function FoldedLaneSvg(props: {
       width={props.width}
       height={rowHeight * folded.rows.length}
       role="img"
+      aria-label={laneLabel(props.spaces)}
     >
       {folded.rows.map((row, i) => (
         <g

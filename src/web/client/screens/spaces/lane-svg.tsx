@@ -1,3 +1,4 @@
+import { t } from '../../i18n';
 import type { MapSpace } from './live-lane';
 
 // The lane drawn from its schematic geometry (metres; y points north, so it is flipped for the
@@ -47,6 +48,7 @@ export function LaneSvg(props: {
       width={width * props.scale}
       height={height * props.scale}
       role="img"
+      aria-label={laneLabel(props.spaces)}
     >
       <polyline class="lane-road" points={line} stroke-width={LANE_WIDTH_M} />
       <polyline class="lane-centre" points={line} />
@@ -75,6 +77,12 @@ export function LaneSvg(props: {
 /** State colour, the selection ring and the resident's own car, as CSS classes. */
 export function spaceClass(space: MapSpace, selected: string | null): string {
   return `space space--${space.state}${selected === space.id ? ' space--selected' : ''}${space.occupant?.mine ? ' space--mine' : ''}`;
+}
+
+/** What the drawing says to a screen reader: the counts the picture shows. */
+export function laneLabel(spaces: MapSpace[]): string {
+  const free = spaces.filter((space) => space.state === 'free').length;
+  return t('map.svgLabel', { total: spaces.length, free });
 }
 
 /** "XG-07" is written "07" on the shape: the lane's prefix is in the title. */
