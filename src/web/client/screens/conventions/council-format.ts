@@ -54,8 +54,8 @@ export function timelineLine(v: VersionSummary): string {
   switch (v.status) {
     case 'draft':
       return t('conventionCouncil.line.draft', {
-        quorum: share(v.quorum),
-        threshold: share(v.threshold),
+        quorum: share(v.ballot.quorum),
+        threshold: share(v.ballot.threshold),
       });
     case 'comment':
       return t('conventionCouncil.line.comment', { until: beijingMinute(v.commentsCloseAt) });
