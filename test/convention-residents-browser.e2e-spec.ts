@@ -1,5 +1,5 @@
 import { Clock } from '../src/common/clock';
-import { expectAccessible, NARROW_PHONE } from './support/axe';
+import { expectAccessible, expectTouchTargets, NARROW_PHONE } from './support/axe';
 import { describeWithBrowser, loginInBrowser, screenshotPath } from './support/browser';
 import { residentTokens } from './support/conventions';
 import { DEMO, startTestApp, type TestApp } from './support/test-app';
@@ -65,6 +65,7 @@ describeWithBrowser('residents and an amendment of the convention', ({ newPage }
     const articles = page.getByTestId('draft-articles').locator('> li');
     expect(await articles.count()).toBeGreaterThan(3);
     await expectAccessible(page, 'convention under comment');
+    await expectTouchTargets(page, 'convention under comment');
 
     const number = Number(
       (await articles.first().getAttribute('data-testid'))!.replace('draft-article-', ''),
@@ -94,6 +95,7 @@ describeWithBrowser('residents and an amendment of the convention', ({ newPage }
     await page.goto(`${t.url}/app/#/convention`);
     await page.locator('[data-testid="convention-open"][data-status="voting"]').waitFor();
     await expectAccessible(page, 'convention under vote');
+    await expectTouchTargets(page, 'convention under vote');
     await page.getByTestId('vote-yes').click();
     const dialog = page.getByTestId('confirm-dialog');
     await dialog.waitFor();

@@ -1,4 +1,4 @@
-import { expectAccessible, NARROW_PHONE } from './support/axe';
+import { expectAccessible, expectTouchTargets, NARROW_PHONE } from './support/axe';
 import { describeWithBrowser, loginInBrowser, screenshotPath } from './support/browser';
 import { DEMO, startTestApp, type TestApp } from './support/test-app';
 
@@ -29,12 +29,12 @@ describeWithBrowser('my shifts on a 360-px phone', ({ newPage }) => {
           .set('Authorization', `Bearer ${admin}`)
       ).body as Shift[]
     ).find((s) => s.kind === 'warden')!;
-    const [{ phone }] = await t.sql<{ phone: string }>(`SELECT phone FROM member WHERE id = $1`, [
+    const [member] = await t.sql<{ phone: string }>(`SELECT phone FROM member WHERE id = $1`, [
       current.assignments[0]!.memberId,
     ]);
 
     const page = await newPage({ viewport: NARROW_PHONE });
-    await loginInBrowser(page, t.url, phone, DEMO.password);
+    await loginInBrowser(page, t.url, member!.phone, DEMO.password);
     await page.goto(`${t.url}/app/#/me/shifts`);
     const next = page.locator('[data-testid="my-shift"][data-next="true"]');
     await next.waitFor();
@@ -50,6 +50,7 @@ describeWithBrowser('my shifts on a 360-px phone', ({ newPage }) => {
     const box = (await subscribe.boundingBox())!;
     expect(box.height).toBeGreaterThanOrEqual(44);
     await expectAccessible(page, 'my shifts');
+    await expectTouchTargets(page, 'my shifts');
     await page.screenshot({ path: screenshotPath('my-shifts.png') });
 
     await next.getByTestId('sign-in').click();

@@ -1,4 +1,4 @@
-import { expectAccessible, NARROW_PHONE } from './support/axe';
+import { expectAccessible, expectTouchTargets, NARROW_PHONE } from './support/axe';
 import { describeWithBrowser, loginInBrowser, screenshotPath } from './support/browser';
 import { DEMO, startTestApp, type TestApp } from './support/test-app';
 
@@ -40,6 +40,7 @@ describeWithBrowser(
       expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('title');
       await page.screenshot({ path: screenshotPath('unit-publish-empty.png') });
       await expectAccessible(page, 'unit publish form with problems');
+      await expectTouchTargets(page, 'unit publish form with problems');
 
       // More places than the car park has is refused before sending.
       await page.getByTestId('offer-title').fill('学校暑期共享');
@@ -76,6 +77,7 @@ describeWithBrowser(
       // The form is empty again for the next offer.
       expect(await page.getByTestId('offer-title').inputValue()).toBe('');
       await expectAccessible(page, 'unit offers after publishing');
+      await expectTouchTargets(page, 'unit offers after publishing');
 
       const offer = page.getByTestId('unit-offer').filter({ hasText: '学校暑期共享' });
       await offer.waitFor();

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { expectAccessible, NARROW_PHONE } from './support/axe';
+import { expectAccessible, expectTouchTargets, NARROW_PHONE } from './support/axe';
 import { describeWithBrowser, loginInBrowser, screenshotPath } from './support/browser';
 import { DEMO, startTestApp, type TestApp } from './support/test-app';
 
@@ -46,6 +46,7 @@ describeWithBrowser('a warden whose camera will not open', ({ newPage }) => {
     );
     await page.screenshot({ path: screenshotPath('warden-scan-camera-refused.png') });
     await expectAccessible(page, 'warden scan, camera refused');
+    await expectTouchTargets(page, 'warden scan, camera refused');
 
     await page.getByTestId('scan-manual').fill('京A12345');
     await page.getByTestId('scan-manual-submit').click();

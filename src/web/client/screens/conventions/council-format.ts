@@ -22,7 +22,8 @@ export const share = (f: Fraction) => `${f.numerator}/${f.denominator}`;
 
 function windowText(w: TimeWindow): string {
   const days = w.days?.length ? ` (${t('conventionCouncil.window.days')} ${w.days.join(',')})` : '';
-  return `${w.from}–${w.to}${days} ${w.reason}`;
+  const hours = w.from === w.to ? t('sharing.allDay') : `${w.from}–${w.to}`;
+  return `${hours}${days} ${w.reason}`;
 }
 
 function stepText(s: PenaltyStep): string {
