@@ -12,6 +12,14 @@ export const zh = {
   'roster.assign': '安排人员…',
   'roster.exportCsv': '导出值班表',
   'roster.exportHours': '导出工时台账',
+  'roster.generate.button': '生成{month}月值班表',
+  'roster.generate.title': '生成{month}月值班表？',
+  'roster.generate.body':
+    '按班次模板排出{from}至{to}（不含）的班次，并按大家登记的不便时间轮流安排人员。已经排过班的时段不能再生成，请在周视图里手工调整。',
+  'roster.generate.yes': '生成',
+  'roster.generate.done':
+    '{month}月值班表已生成：新排{shifts}个班次、{assignments}人次，{unfilled}个空位待安排。',
+  'roster.generate.see': '查看{month}月第一周',
   'attendance.upcoming': '未开始',
   'attendance.absent': '未签到',
   'attendance.on_duty': '在岗',
@@ -64,6 +72,14 @@ export const en: Record<keyof typeof zh, string> = {
   'roster.assign': 'Assign someone…',
   'roster.exportCsv': 'Export roster',
   'roster.exportHours': 'Export hours ledger',
+  'roster.generate.button': 'Generate the roster for month {month}',
+  'roster.generate.title': 'Generate the roster for month {month}?',
+  'roster.generate.body':
+    'Shifts from {from} to {to} (exclusive) are laid out from the templates and people put on them in turn, respecting the times they marked unavailable. A period already rostered cannot be generated again; adjust it by hand in the week view.',
+  'roster.generate.yes': 'Generate',
+  'roster.generate.done':
+    'Month {month} is rostered: {shifts} new shifts, {assignments} assignments, {unfilled} seats still open.',
+  'roster.generate.see': 'See the first week of month {month}',
   'attendance.upcoming': 'Upcoming',
   'attendance.absent': 'Not signed in',
   'attendance.on_duty': 'On duty',
