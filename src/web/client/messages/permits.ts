@@ -1,6 +1,16 @@
 // Permits, scanning, visitor passes and 挪车.
 export const zh = {
   'scan.title': '扫码验证',
+  'plateCheck.title': '车牌核查',
+  'plateCheck.intro':
+    '输入胡同里一辆车的车牌，查它现在能不能在这里停。只回答能或不能，不显示车主信息。',
+  'plateCheck.plate': '车牌',
+  'plateCheck.submit': '查询',
+  'plateCheck.tooShort': '请输入完整车牌，如京A12345。',
+  'plateCheck.allowed': '{plate}现在可以在这里停放。',
+  'plateCheck.notAllowed': '{plate}现在没有在这里停放的许可。',
+  'plateCheck.notAllowedNext':
+    '这不一定是违规（可能是访客或刚到），请告诉值班的红袖标，由他们劝导。',
   'scan.camera': '打开相机扫码',
   'scan.stopCamera': '关闭相机',
   'scan.upload': '拍照／选择图片',
@@ -161,6 +171,16 @@ export const zh = {
 
 export const en: Record<keyof typeof zh, string> = {
   'scan.title': 'Scan permits',
+  'plateCheck.title': 'Plate check',
+  'plateCheck.intro':
+    'Type the plate of a car in the lane to see whether it may park here now. Only yes or no: nothing about its owner.',
+  'plateCheck.plate': 'Plate',
+  'plateCheck.submit': 'Check',
+  'plateCheck.tooShort': 'Type the whole plate, e.g. 京A12345.',
+  'plateCheck.allowed': '{plate} may park here now.',
+  'plateCheck.notAllowed': '{plate} has no leave to park here now.',
+  'plateCheck.notAllowedNext':
+    'That is not necessarily a violation (a visitor, just arrived): tell the warden on duty, who persuades.',
   'scan.camera': 'Scan with the camera',
   'scan.stopCamera': 'Stop the camera',
   'scan.upload': 'Take or choose a photo',
