@@ -46,6 +46,7 @@ describeWithBrowser('the convention in the browser', ({ newPage }) => {
     await page.getByTestId('convention-current').waitFor();
     expect(await page.getByTestId('convention-current').innerText()).toContain('第四条');
     await page.getByTestId('vote-yes').click();
+    await page.getByTestId('confirm-yes').click();
     const receipt = page.getByTestId('convention-receipt');
     await receipt.waitFor();
     expect(await receipt.innerText()).toMatch(/同意.*[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}/);

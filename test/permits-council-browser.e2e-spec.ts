@@ -29,8 +29,11 @@ describeWithBrowser('permits in the browser: council, visitor passes, 挪车', (
     // Applications come first.
     const card = page.locator(`[data-testid="council-permit"][data-plate="${plate}"]`);
     await card.and(page.locator('[data-status="pending"]')).waitFor();
+    const waiting = Number(await page.getByTestId('council-tab-count').innerText());
     await card.getByTestId('permit-approve').click();
     await card.and(page.locator('[data-status="active"]')).waitFor();
+    // The count of applications waiting follows at once, without reloading the tab.
+    expect(Number(await page.getByTestId('council-tab-count').innerText())).toBe(waiting - 1);
     expect(await card.innerText()).toContain('有效');
     const [stored] = await t.sql<{ status: string }>(
       `SELECT status FROM permit WHERE plate = $1 AND kind = 'resident'`,

@@ -18,6 +18,7 @@ describeWithBrowser('off-peak sharing in the browser', ({ newPage }) => {
     await unit.getByTestId('offer-places').fill('3');
     await unit.getByTestId('offer-preset').selectOption('allDay');
     await unit.getByTestId('publish-submit').click();
+    await unit.getByTestId('confirm-yes').click();
     await unit.getByTestId('unit-offer').filter({ hasText: '浏览器测试共享' }).waitFor();
     await expect(unit.getByTestId('tonight-booking').count()).resolves.toBe(0);
 

@@ -55,3 +55,33 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
   );
   expect({ screen, serious }).toEqual({ screen, serious: [] });
 }
+
+/**
+ * Controls a finger must hit that are under 44 px tall or wide (the issue's touch target),
+ * described as `tag[data-testid] WxH` or by their text. Inline links inside prose are exempt.
+ */
+export async function smallTouchTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const controls = document.querySelectorAll<HTMLElement>(
+      'button, input:not([type="hidden"]):not([type="checkbox"]):not([type="radio"]), select, textarea, a[href]:not(p a):not(li a)',
+    );
+    const small: string[] = [];
+    for (const control of Array.from(controls)) {
+      const box = control.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0) continue; // not shown
+      if (control.classList.contains('visually-hidden')) continue;
+      if (box.height < 44 || box.width < 44) {
+        const name = control.dataset.testid ?? control.textContent?.trim().slice(0, 20) ?? '';
+        small.push(
+          `${control.tagName.toLowerCase()}[${name}] ${Math.round(box.width)}x${Math.round(box.height)}`,
+        );
+      }
+    }
+    return small;
+  });
+}
+
+/** Fails naming each control under 44 px. */
+export async function expectTouchTargets(page: Page, screen: string): Promise<void> {
+  expect({ screen, small: await smallTouchTargets(page) }).toEqual({ screen, small: [] });
+}

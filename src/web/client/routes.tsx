@@ -8,6 +8,7 @@ import { WardenScanScreen } from './permits/warden-scan';
 import { ApplyPermitScreen } from './permits/apply-permit';
 import { VisitorPassesScreen } from './permits/visitor-passes';
 import { MoveScreen } from './permits/move-screen';
+import { PlateCheckScreen } from './permits/plate-check';
 import { WardenMapScreen } from './screens/spaces/warden-map';
 import { ResidentMapScreen } from './screens/spaces/resident-map';
 import { StickerCheckInScreen } from './screens/spaces/sticker-check-in';
@@ -56,6 +57,7 @@ export const routes: readonly Route[] = [
   { path: '/council/permits', screen: CouncilPermitsScreen, roles: ['admin'] },
   { path: '/visitors', screen: VisitorPassesScreen, roles: ['resident'] },
   { path: '/move', screen: MoveScreen, roles: ['warden', 'resident', 'admin'] },
+  { path: '/plate-check', screen: PlateCheckScreen, roles: ['resident', 'warden', 'admin'] },
   { path: '/warden/map', screen: WardenMapScreen, roles: ['warden', 'admin'] },
   { path: '/map', screen: ResidentMapScreen, roles: ['resident', 'unit'] },
   { path: '/spaces/:id/check-in', screen: StickerCheckInScreen, roles: ['resident'] },

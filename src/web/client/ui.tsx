@@ -7,8 +7,9 @@ export function LangSwitch() {
       type="button"
       class="lang-switch"
       data-testid="lang-switch"
-      // Its name is the language it offers, said in that language.
+      // The visible name is the language it switches to, in that language; the title says why.
       lang={getLang() === 'zh' ? 'en' : 'zh-CN'}
+      title={t('lang.switchLabel')}
       onClick={() => setLang(getLang() === 'zh' ? 'en' : 'zh')}
     >
       {t('lang.switch')}

@@ -12,7 +12,7 @@ export const zh = {
   'map.since': '{time} 起停放',
   'map.visitor': '外来车辆',
   'map.plate': '车牌号',
-  'map.platePlaceholder': '车牌,如 京A12345',
+  'map.platePlaceholder': '车牌，如京A12345',
   'map.checkIn': '停入登记',
   'map.checkOut': '驶离登记',
   'map.close': '关闭',

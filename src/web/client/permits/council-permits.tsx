@@ -61,9 +61,14 @@ export function CouncilPermitsScreen() {
   }
 
   // A permit changed by an action stays where it is, showing its new status, until the tab is
-  // reloaded: the council sees what it has just done.
-  const replace = (next: Permit) =>
+  // reloaded: the council sees what it has just done. The tab's count follows at once: an
+  // approved application no longer waits.
+  const replace = (next: Permit) => {
+    const before = permits?.find((p) => p.id === next.id);
+    if (tab !== 'all' && before?.status === tab && next.status !== tab)
+      setTotal((n) => Math.max(0, n - 1));
     setPermits((list) => list?.map((p) => (p.id === next.id ? next : p)) ?? null);
+  };
 
   return (
     <div class="screen" data-testid="council-permits">
@@ -85,7 +90,7 @@ export function CouncilPermitsScreen() {
               {name === 'all'
                 ? t('councilPermits.all')
                 : t(`permits.status.${name as PermitStatus}`)}
-              {tab === name && permits ? ` ${total}` : ''}
+              {tab === name && permits ? <span data-testid="council-tab-count"> {total}</span> : ''}
             </button>
           ))}
         </nav>

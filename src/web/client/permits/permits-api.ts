@@ -1,5 +1,5 @@
 import { ApiError, apiFetch } from '../api';
-import { t } from '../i18n';
+import { getLang, t } from '../i18n';
 
 // The permits API as the client screens use it (src/permits, OpenAPI at /api/docs-json).
 
@@ -81,7 +81,7 @@ export async function openPermitCard(id: string): Promise<void> {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-/** The server's refusal, already bilingual ("中文 / English"), or a generic line. */
+/** The server's refusal in the reader's language, or a generic line. */
 export function refusalOf(error: unknown): string {
   return error instanceof ApiError || error instanceof Error ? error.message : t('error.network');
 }

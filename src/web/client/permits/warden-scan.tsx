@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, apiFetch } from '../api';
 import { sharedLang, t } from '../i18n';
 import { TopBar } from '../ui';
-import { type OfflineJudgement, type Verdict, verifyOffline } from './offline-verify';
+import { type OfflineJudgement, verifyOffline } from './offline-verify';
 import { verdictMessage } from '../../../shared/scans/verdict';
 import { decodeImageFile, startCamera } from './qr-decode';
 import {
@@ -20,13 +20,30 @@ interface Shown extends OfflineJudgement {
   offline: boolean;
 }
 
+/**
+ * Something that kept the phone from judging (no camera, no QR in the photo, offline with a typed
+ * number, the server away): never a verdict about the car, always with the next step.
+ */
+type Notice = 'cameraDenied' | 'cameraUnavailable' | 'noQr' | 'offlineNeedsQr' | 'failed';
+
 // Each verdict gets the next number, so a repeated verdict still reads as a new one.
 let verdictSeq = 0;
 
 /** 扫码验证: camera, photo upload or typed number/plate; works offline with the cached keys. */
 export function WardenScanScreen() {
   const [shown, show] = useState<(Shown & { seq: number }) | null>(null);
-  const setShown = (next: Shown) => show({ ...next, seq: ++verdictSeq });
+  const [notice, setNotice] = useState<{ kind: Notice; detail?: string } | null>(null);
+  const setShown = (next: Shown) => {
+    setNotice(null);
+    show({ ...next, seq: ++verdictSeq });
+  };
+  const tellProblem = (kind: Notice, detail?: string) => {
+    show(null);
+    setNotice({ kind, detail });
+    // The way forward is typing the number: put the cursor there.
+    if (kind !== 'failed') manualInput.current?.focus();
+  };
+  const manualInput = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const [queued, setQueued] = useState(queuedScans().length);
   const [manual, setManual] = useState('');
@@ -67,14 +84,16 @@ export function WardenScanScreen() {
       });
     } catch (error) {
       if (!(error instanceof ApiError && error.status === 0)) {
-        setShown({ verdict: 'unknown', reason: (error as Error).message, offline: false });
+        tellProblem('failed', (error as Error).message);
         return;
       }
       enqueueScan(scan);
       setQueued(queuedScans().length);
-      const offline = scan.token
-        ? await verifyOffline(scan.token, loadCache(), new Date(), scan.plateSeen)
-        : { verdict: 'unknown' as Verdict, reason: t('scan.offlineNeedsQr') };
+      if (!scan.token) {
+        tellProblem('offlineNeedsQr');
+        return;
+      }
+      const offline = await verifyOffline(scan.token, loadCache(), new Date(), scan.plateSeen);
       setShown({ ...offline, offline: true });
     } finally {
       setBusy(false);
@@ -86,7 +105,7 @@ export function WardenScanScreen() {
     if (!file) return;
     const text = await decodeImageFile(file);
     if (text) await judge({ token: text });
-    else setShown({ verdict: 'forged', reason: t('scan.noQr'), offline: false });
+    else tellProblem('noQr');
   }
 
   async function toggleCamera() {
@@ -98,8 +117,9 @@ export function WardenScanScreen() {
         void judge({ token: text });
       });
       setCamera(() => stop);
-    } catch {
-      setShown({ verdict: 'unknown', reason: t('scan.noCamera'), offline: false });
+    } catch (error) {
+      const denied = error instanceof DOMException && error.name === 'NotAllowedError';
+      tellProblem(denied ? 'cameraDenied' : 'cameraUnavailable');
     }
   }
 
@@ -137,6 +157,18 @@ export function WardenScanScreen() {
             )}
           </section>
         )}
+        {notice && (
+          <section
+            class="scan-notice"
+            data-testid="scan-notice"
+            data-kind={notice.kind}
+            role="alert"
+          >
+            <p class="scan-notice-title">{t(`scan.notice.${notice.kind}`)}</p>
+            {notice.detail && <p>{notice.detail}</p>}
+            <p>{t(`scan.notice.${notice.kind}.next`)}</p>
+          </section>
+        )}
         <video
           ref={video}
           class={camera ? 'scan-video' : 'scan-video scan-video--off'}
@@ -161,6 +193,7 @@ export function WardenScanScreen() {
         </div>
         <form class="scan-manual" onSubmit={onManual}>
           <input
+            ref={manualInput}
             value={manual}
             onInput={(e) => setManual(e.currentTarget.value)}
             placeholder={t('scan.manual')}

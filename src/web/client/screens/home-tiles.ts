@@ -164,6 +164,13 @@ export const HOME_TILES: Record<Role, readonly Tile[]> = {
       to: '/move',
     },
     {
+      id: 'plate-check',
+      mark: '查',
+      title: 'tile.plateCheck',
+      description: 'tile.plateCheck.desc',
+      to: '/plate-check',
+    },
+    {
       id: 'off-peak',
       mark: '错',
       title: 'tile.offPeak',

@@ -32,6 +32,7 @@ export function ArticlesEditor({ form, set, errors }: FormSection) {
           <textarea
             rows={3}
             value={a.text}
+            aria-label={t('conventionCouncil.articleText', { number: a.number })}
             data-testid={`article-text-${a.number}`}
             onInput={(e) => {
               const articles = [...form.articles];

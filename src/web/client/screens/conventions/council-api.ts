@@ -70,6 +70,17 @@ export interface VoteResult {
   resultAt: string;
 }
 
+/** Who votes, how many must take part and agree, how long each stage lasts. */
+export interface AdoptionRules {
+  votingUnit: 'household' | 'member';
+  quorum: Fraction;
+  threshold: Fraction;
+  abstentionsCountAsCast: boolean;
+  commentDays: number;
+  votingDays: number;
+  noticeDays: number;
+}
+
 export interface VersionSummary {
   id: string;
   number: number;
@@ -81,6 +92,8 @@ export interface VersionSummary {
   threshold: Fraction;
   abstentionsCountAsCast: boolean;
   noticeDays: number;
+  /** The rules this version's own vote follows: those in force when it was opened. */
+  ballot: AdoptionRules;
   commentsCloseAt: string | null;
   votingCloseAt: string | null;
   noticeUntil: string | null;

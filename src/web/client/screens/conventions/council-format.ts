@@ -22,7 +22,8 @@ export const share = (f: Fraction) => `${f.numerator}/${f.denominator}`;
 
 function windowText(w: TimeWindow): string {
   const days = w.days?.length ? ` (${t('conventionCouncil.window.days')} ${w.days.join(',')})` : '';
-  return `${w.from}–${w.to}${days} ${w.reason}`;
+  const hours = w.from === w.to ? t('sharing.allDay') : `${w.from}–${w.to}`;
+  return `${hours}${days} ${w.reason}`;
 }
 
 function stepText(s: PenaltyStep): string {
@@ -54,8 +55,8 @@ export function timelineLine(v: VersionSummary): string {
   switch (v.status) {
     case 'draft':
       return t('conventionCouncil.line.draft', {
-        quorum: share(v.quorum),
-        threshold: share(v.threshold),
+        quorum: share(v.ballot.quorum),
+        threshold: share(v.ballot.threshold),
       });
     case 'comment':
       return t('conventionCouncil.line.comment', { until: beijingMinute(v.commentsCloseAt) });

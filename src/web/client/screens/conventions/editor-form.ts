@@ -99,11 +99,31 @@ export function formFrom(source: Version, title: string): Form {
   };
 }
 
+/**
+ * A body without the numbers left empty: an absent field is "not given" (the server keeps the
+ * amended version's value or names the missing field), while null was refused as "not a number"
+ * and, in `ballot`, read as a rule. Nested objects and arrays of objects are cleaned too.
+ */
+export function withoutEmpty<T>(value: T): T {
+  if (Array.isArray(value)) return value.map((item: unknown) => withoutEmpty(item)) as T;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== null && v !== undefined)
+      .map(([k, v]) => [k, withoutEmpty(v)]);
+    return Object.fromEntries(entries) as T;
+  }
+  return value;
+}
+
 /** A typed-in number as the server should judge it: the value, or null when it is not one. */
 export const num = (raw: string): number | null =>
   raw.trim() !== '' && Number.isFinite(Number(raw)) ? Number(raw) : null;
 
 export function bodyOf(form: Form): DraftBody {
+  return withoutEmpty(typedBody(form));
+}
+
+function typedBody(form: Form): DraftBody {
   const articles = form.articles.map((a) => ({
     number: num(a.number) as number,
     text: a.text,

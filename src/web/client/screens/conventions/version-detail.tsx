@@ -12,7 +12,8 @@ import {
   type Version,
   type VersionSummary,
 } from './council-api';
-import { parameterLabel, parameterValue, share, statusLabel, timelineLine } from './council-format';
+import { BallotRules } from './ballot-rules';
+import { parameterLabel, parameterValue, statusLabel, timelineLine } from './council-format';
 import { VersionDiffView } from './version-diff';
 
 interface Loaded {
@@ -109,37 +110,17 @@ export function VersionDetail(props: {
         <p class="hint" data-testid="version-timeline">
           {timelineLine(v)}
         </p>
-        <dl class="council-facts">
-          <dt>{t('conventionCouncil.votingUnit')}</dt>
-          <dd>{t(`conventionCouncil.unit.${v.votingUnit}`)}</dd>
-          <dt>{t('conventionCouncil.quorum')}</dt>
-          <dd>{share(v.quorum)}</dd>
-          <dt>{t('conventionCouncil.threshold')}</dt>
-          <dd>
-            {share(v.threshold)} ·{' '}
-            {v.abstentionsCountAsCast
-              ? t('conventionCouncil.abstainCounted')
-              : t('conventionCouncil.abstainIgnored')}
-          </dd>
-          <dt>{t('conventionCouncil.periods')}</dt>
-          <dd>
-            {t('conventionCouncil.periodsValue', {
-              comment: v.commentDays,
-              voting: v.votingDays,
-              notice: v.noticeDays,
-            })}
-          </dd>
-          {v.proposedEffectiveFrom && (
-            <>
-              <dt>{t('conventionCouncil.proposedEffectiveFrom')}</dt>
-              <dd>{beijingDay(v.proposedEffectiveFrom)}</dd>
-            </>
-          )}
-        </dl>
+        <h3 class="council-subtitle">{t('convention.ballotRules')}</h3>
+        <BallotRules ballot={v.ballot} />
+        {v.proposedEffectiveFrom && (
+          <p class="hint">
+            {t('conventionCouncil.proposedEffectiveFrom')}：{beijingDay(v.proposedEffectiveFrom)}
+          </p>
+        )}
 
         {v.status === 'draft' && (
           <div class="council-actions">
-            <p class="hint">{t('conventionCouncil.next.draft', { days: v.commentDays })}</p>
+            <p class="hint">{t('conventionCouncil.next.draft', { days: v.ballot.commentDays })}</p>
             {actionButton('open-comments', t('conventionCouncil.openComments'))}
             <button
               type="button"
@@ -156,7 +137,7 @@ export function VersionDetail(props: {
             <p class="hint">
               {t('conventionCouncil.next.comment', {
                 until: beijingMinute(v.commentsCloseAt),
-                days: v.votingDays,
+                days: v.ballot.votingDays,
               })}
             </p>
             {actionButton('open-vote', t('conventionCouncil.openVote'))}

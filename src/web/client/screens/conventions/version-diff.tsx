@@ -26,9 +26,10 @@ export function VersionDiffView(props: {
   };
   useEffect(load, [fromId, toId]);
 
-  const picker = (value: string, onPick: (id: string) => void, testId: string) => (
+  const picker = (value: string, onPick: (id: string) => void, testId: string, label: string) => (
     <select
       value={value}
+      aria-label={label}
       data-testid={testId}
       onChange={(e) => onPick((e.target as HTMLSelectElement).value)}
     >
@@ -52,9 +53,9 @@ export function VersionDiffView(props: {
     <section class="card council-section" data-testid="diff">
       <h3>{t('conventionCouncil.diff')}</h3>
       <div class="council-diff-pick">
-        {picker(fromId, setFromId, 'diff-from')}
+        {picker(fromId, setFromId, 'diff-from', t('conventionCouncil.diffFrom'))}
         <span>→</span>
-        {picker(toId, setToId, 'diff-to')}
+        {picker(toId, setToId, 'diff-to', t('conventionCouncil.diffTo'))}
       </div>
       {!diff && !state.error && <Loading />}
       {state.error && <LoadFailed message={state.error} onRetry={load} />}

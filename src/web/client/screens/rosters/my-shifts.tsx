@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { apiDownload, apiFetch, ApiError } from '../../api';
 import { t } from '../../i18n';
+import { DoneMessage } from '../../confirm';
 import { LoadFailed, Loading, TopBar } from '../../ui';
 import { beijingDayTime, beijingTime, type HandoverNote, type MyShift } from './roster-api';
+import { ShiftItem } from './shift-item';
 import './rosters.css';
 
 type State =
@@ -10,7 +12,8 @@ type State =
   | { status: 'failed'; message: string }
   | { status: 'ready'; shifts: MyShift[] };
 
-const SIGN_IN_OPENS_MS = 30 * 60_000;
+/** How many later shifts show before "show all": a month of them buried the calendar buttons. */
+const FIRST_SHOWN = 7;
 
 /** A warden's or volunteer's own shifts: sign in and out, read and leave handover notes (交接班). */
 export function MyShiftsScreen() {
@@ -18,6 +21,15 @@ export function MyShiftsScreen() {
   const [notes, setNotes] = useState<HandoverNote[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [feedUrl, setFeedUrl] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [showAll, setShowAll] = useState(false);
+  // The clock moves on: the sign-in button appears when its half hour comes, without a reload.
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 30_000);
+    return () => clearInterval(timer);
+  }, []);
 
   const load = useCallback(async () => {
     try {
@@ -28,30 +40,41 @@ export function MyShiftsScreen() {
   }, []);
   useEffect(() => void load(), [load]);
 
-  const act = async (run: () => Promise<unknown>) => {
+  const act = async (run: () => Promise<unknown>, doneText?: () => string) => {
     setError(null);
+    setDone(null);
+    setBusy(true);
     try {
       await run();
+      if (doneText) setDone(doneText());
     } catch (e) {
       setError(e instanceof ApiError ? e.message : String(e));
+    } finally {
+      setBusy(false);
     }
+    setNow(Date.now());
     await load();
   };
 
   const signIn = (shift: MyShift) =>
-    act(async () => {
-      const result = await apiFetch<{ handoverNotes: HandoverNote[] }>(
-        `/api/shifts/${shift.id}/sign-in`,
-        { method: 'POST' },
-      );
-      setNotes(result.handoverNotes);
-    });
+    act(
+      async () => {
+        const result = await apiFetch<{ handoverNotes: HandoverNote[] }>(
+          `/api/shifts/${shift.id}/sign-in`,
+          { method: 'POST' },
+        );
+        setNotes(result.handoverNotes);
+      },
+      () => t('myShifts.signedIn', { time: beijingTime(new Date().toISOString()) }),
+    );
   const signOut = (shift: MyShift, note: string) =>
-    act(() =>
-      apiFetch(`/api/shifts/${shift.id}/sign-out`, {
-        method: 'POST',
-        body: note.trim() ? { handoverNote: note.trim() } : {},
-      }),
+    act(
+      () =>
+        apiFetch(`/api/shifts/${shift.id}/sign-out`, {
+          method: 'POST',
+          body: note.trim() ? { handoverNote: note.trim() } : {},
+        }),
+      () => t('myShifts.signedOut', { name: shift.name }),
     );
   const subscribe = () =>
     act(async () => {
@@ -59,11 +82,26 @@ export function MyShiftsScreen() {
       setFeedUrl(`${window.location.origin}${feed.path}`);
     });
 
-  const now = Date.now();
+  // Upcoming and current shifts, and one just ended that still waits for its sign-out.
   const shifts =
     state.status === 'ready'
-      ? state.shifts.filter((s) => Date.parse(s.to) > now - 12 * 3_600_000)
+      ? state.shifts
+          .filter((s) => Date.parse(s.to) > now || s.mine.attendance === 'on_duty')
+          .sort((a, b) => Date.parse(a.from) - Date.parse(b.from))
       : [];
+  const [next, ...later] = shifts;
+  const shown = showAll ? later : later.slice(0, FIRST_SHOWN);
+  const item = (shift: MyShift, isNext = false) => (
+    <ShiftItem
+      key={shift.id}
+      shift={shift}
+      now={now}
+      next={isNext}
+      busy={busy}
+      onSignIn={signIn}
+      onSignOut={signOut}
+    />
+  );
   return (
     <div class="screen" data-testid="my-shifts">
       <TopBar title={t('myShifts.title')} />
@@ -99,91 +137,64 @@ export function MyShiftsScreen() {
         {state.status === 'ready' && shifts.length === 0 && (
           <p class="card empty">{t('myShifts.none')}</p>
         )}
-        {shifts.map((shift) => (
-          <ShiftItem key={shift.id} shift={shift} now={now} onSignIn={signIn} onSignOut={signOut} />
-        ))}
-        <p>
-          <button
-            type="button"
-            class="button button--secondary"
-            data-testid="download-ics"
-            onClick={() => void apiDownload('/api/me/shifts.ics', 'my-shifts.ics')}
-          >
-            {t('myShifts.ics')}
-          </button>{' '}
-          <button
-            type="button"
-            class="button button--ghost"
-            data-testid="subscribe-ics"
-            onClick={() => void subscribe()}
-          >
-            {t('myShifts.subscribe')}
-          </button>
-        </p>
-        {feedUrl && (
-          <p class="hint" data-testid="feed-url">
-            {t('myShifts.feedHint')} <a href={feedUrl.replace(/^https?:/, 'webcal:')}>{feedUrl}</a>
-          </p>
+        <DoneMessage text={done} />
+        {next && (
+          <section aria-labelledby="next-shift-title">
+            <h2 class="section-title" id="next-shift-title">
+              {Date.parse(next.from) <= now ? t('myShifts.now') : t('myShifts.next')}
+            </h2>
+            {item(next, true)}
+          </section>
+        )}
+        <section class="card calendar-card" aria-labelledby="calendar-title">
+          <h2 class="card-title" id="calendar-title">
+            {t('myShifts.calendar')}
+          </h2>
+          <p class="hint">{t('myShifts.calendarHint')}</p>
+          <div class="calendar-actions">
+            <button
+              type="button"
+              class="button button--primary"
+              data-testid="subscribe-ics"
+              onClick={() => void subscribe()}
+            >
+              {t('myShifts.subscribe')}
+            </button>
+            <button
+              type="button"
+              class="button button--secondary"
+              data-testid="download-ics"
+              onClick={() => void apiDownload('/api/me/shifts.ics', 'my-shifts.ics')}
+            >
+              {t('myShifts.ics')}
+            </button>
+          </div>
+          {feedUrl && (
+            <p class="hint" data-testid="feed-url">
+              {t('myShifts.feedHint')}{' '}
+              <a href={feedUrl.replace(/^https?:/, 'webcal:')}>{feedUrl}</a>
+            </p>
+          )}
+        </section>
+        {later.length > 0 && (
+          <section aria-labelledby="later-title">
+            <h2 class="section-title" id="later-title">
+              {t('myShifts.later')}
+            </h2>
+            <div class="my-shift-list">{shown.map((shift) => item(shift))}</div>
+            {!showAll && later.length > FIRST_SHOWN && (
+              <button
+                type="button"
+                class="button button--secondary"
+                data-testid="show-all-shifts"
+                onClick={() => setShowAll(true)}
+              >
+                {t('myShifts.showAll', { count: later.length })}
+              </button>
+            )}
+          </section>
         )}
       </main>
     </div>
-  );
-}
-
-function ShiftItem(props: {
-  shift: MyShift;
-  now: number;
-  onSignIn: (shift: MyShift) => Promise<void>;
-  onSignOut: (shift: MyShift, note: string) => Promise<void>;
-}) {
-  const { shift, now } = props;
-  const [note, setNote] = useState('');
-  const mine = shift.mine;
-  const canSignIn =
-    !mine.signedInAt &&
-    now >= Date.parse(shift.from) - SIGN_IN_OPENS_MS &&
-    now < Date.parse(shift.to);
-  const canSignOut = mine.attendance === 'on_duty';
-  const others = shift.assignments.filter((a) => a.id !== mine.id).map((a) => a.memberName);
-  return (
-    <article class="card my-shift" data-testid="my-shift" data-shift-id={shift.id}>
-      <h2 class="card-title">
-        {beijingDayTime(shift.from)}–{beijingTime(shift.to)} · {shift.name}
-        <span class={`attendance attendance--${mine.attendance}`} data-testid="attendance">
-          {t(`attendance.${mine.attendance}`)}
-          {mine.late ? ` · ${t('attendance.late')}` : ''}
-        </span>
-      </h2>
-      {others.length > 0 && <p class="hint">{t('myShifts.with', { names: others.join('、') })}</p>}
-      {canSignIn && (
-        <button
-          type="button"
-          class="button button--primary"
-          data-testid="sign-in"
-          onClick={() => void props.onSignIn(shift)}
-        >
-          {t('myShifts.signIn')}
-        </button>
-      )}
-      {canSignOut && (
-        <>
-          <textarea
-            data-testid="handover-input"
-            placeholder={t('myShifts.notePlaceholder')}
-            value={note}
-            maxLength={1000}
-            onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)}
-          />
-          <button
-            type="button"
-            class="button button--primary"
-            data-testid="sign-out"
-            onClick={() => void props.onSignOut(shift, note)}
-          >
-            {t('myShifts.signOut')}
-          </button>
-        </>
-      )}
-    </article>
   );
 }

@@ -16,6 +16,7 @@ import {
   mondayOf,
   type Shift,
 } from './roster-api';
+import { GenerateNextMonth } from './generate-month';
 import './rosters.css';
 
 interface WeekData {
@@ -137,6 +138,7 @@ export function RosterWeekScreen({ query }: ScreenProps) {
           <>
             {pushed && <PushedGap push={pushed} onDismiss={() => setPushed(null)} />}
             <Gaps gaps={state.data.gaps} />
+            <GenerateNextMonth />
             <p>
               <button
                 type="button"

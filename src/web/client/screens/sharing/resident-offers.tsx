@@ -3,7 +3,7 @@ import { apiFetch, ApiError } from '../../api';
 import { t } from '../../i18n';
 import { useMe } from '../../me';
 import { LoadFailed, Loading, TopBar } from '../../ui';
-import { type Allocation, beijingTime, type Booking, type Offer } from './sharing-api';
+import { type Allocation, beijingTime, type Booking, nightHours, type Offer } from './sharing-api';
 
 interface State {
   offers: Offer[];
@@ -132,7 +132,7 @@ export function ResidentOffersScreen() {
                     <ul class="list">
                       {o.nights.map((n) => (
                         <li key={n.night} data-testid="night">
-                          {n.night} {beijingTime(n.startsAt)}–{beijingTime(n.endsAt)} ·{' '}
+                          {n.night} {nightHours(n.startsAt, n.endsAt)} ·{' '}
                           {t('sharing.free', { free: n.free })}
                           <button
                             class="button"

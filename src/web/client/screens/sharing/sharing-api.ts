@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { t } from '../../i18n';
 import { holdTopic, type LiveConnection, useLiveEvents } from '../../live';
 
 export interface Night {
@@ -58,6 +59,15 @@ export interface CarPark {
 /** "2026-03-02T11:00:00Z" → "19:00" in Beijing time, whatever the phone's zone. */
 export function beijingTime(iso: string): string {
   return new Date(new Date(iso).getTime() + 8 * 3600e3).toISOString().slice(11, 16);
+}
+
+/**
+ * A night's hours as residents say them: "19:00–07:30", or "全天" for a whole day (a weekend
+ * night of an office runs 07:30 to 07:30 the next morning, which read as no time at all).
+ */
+export function nightHours(startsAt: string, endsAt: string): string {
+  if (Date.parse(endsAt) - Date.parse(startsAt) >= 24 * 3600e3) return t('sharing.allDay');
+  return `${beijingTime(startsAt)}–${beijingTime(endsAt)}`;
 }
 
 /** Polling interval while the live socket is down (a network that drops WebSockets, say). */

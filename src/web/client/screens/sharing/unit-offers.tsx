@@ -2,16 +2,9 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { apiDownload, apiFetch, ApiError } from '../../api';
 import { t } from '../../i18n';
 import { LoadFailed, Loading, TopBar } from '../../ui';
+import { DoneMessage, useConfirm } from '../../confirm';
+import { PublishOfferForm } from './publish-offer-form';
 import { type Booking, type CarPark, type Offer, useCarParkUpdates } from './sharing-api';
-
-const PRESETS = {
-  office: [
-    { days: 'weekdays', from: '19:00', to: '07:30' },
-    { days: 'weekends', from: '07:30', to: '07:30' },
-  ],
-  nightly: [{ days: 'daily', from: '20:00', to: '07:00' }],
-  allDay: [{ days: 'daily', from: '00:00', to: '00:00' }],
-} as const;
 
 interface State {
   carParks: CarPark[];
@@ -24,6 +17,7 @@ export function UnitOffersScreen() {
   const [state, setState] = useState<State | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     try {
@@ -43,27 +37,38 @@ export function UnitOffersScreen() {
   useEffect(() => void load(), [load]);
   useCarParkUpdates(state?.carParks.map((p) => p.id) ?? [], () => void load());
 
-  const act = async (path: string, body?: unknown) => {
+  const { dialog, ask } = useConfirm();
+
+  const act = async (path: string, doneText: string) => {
+    setDone(null);
     try {
-      await apiFetch(path, { method: 'POST', body: body ?? {} });
+      await apiFetch(path, { method: 'POST', body: {} });
       setNotice(null);
+      setDone(doneText);
       await load();
     } catch (e) {
       setNotice(e instanceof ApiError ? e.message : String(e));
     }
   };
 
-  const publish = (event: Event) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget as HTMLFormElement);
-    void act('/api/offers', {
-      carParkId: form.get('carParkId'),
-      title: form.get('title') || undefined,
-      places: Number(form.get('places')),
-      validFrom: new Date().toISOString().slice(0, 10),
-      rules: PRESETS[form.get('preset') as keyof typeof PRESETS],
-      termsText: form.get('terms') || '',
+  /** Pausing turns residents away tonight and ending cancels their bookings: ask first. */
+  const pause = async (offer: Offer) => {
+    const yes = await ask({
+      title: t('sharing.pauseConfirm.title', { title: offer.title }),
+      body: <p>{t('sharing.pauseConfirm.body')}</p>,
+      confirmLabel: t('sharing.pause'),
     });
+    if (yes)
+      await act(`/api/offers/${offer.id}/pause`, t('sharing.paused', { title: offer.title }));
+  };
+  const end = async (offer: Offer) => {
+    const yes = await ask({
+      title: t('sharing.endConfirm.title', { title: offer.title }),
+      body: <p>{t('sharing.endConfirm')}</p>,
+      confirmLabel: t('sharing.end'),
+      danger: true,
+    });
+    if (yes) await act(`/api/offers/${offer.id}/end`, t('sharing.ended', { title: offer.title }));
   };
 
   return (
@@ -72,6 +77,7 @@ export function UnitOffersScreen() {
       <main class="content">
         {!state && !error && <Loading />}
         {error && <LoadFailed message={error} onRetry={() => void load()} />}
+        <DoneMessage text={done} />
         {notice && (
           <p class="status status--error" role="alert">
             {notice}
@@ -79,40 +85,13 @@ export function UnitOffersScreen() {
         )}
         {state && (
           <>
-            <form class="card" onSubmit={publish} data-testid="publish-form">
-              <h2>{t('sharing.unit.publish')}</h2>
-              <label>
-                {t('sharing.carPark')}
-                <select name="carParkId">
-                  {state.carParks.map((p) => (
-                    <option value={p.id} key={p.id}>
-                      {p.name}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label>
-                {t('sharing.title')} <input name="title" data-testid="offer-title" />
-              </label>
-              <label>
-                {t('sharing.places')}
-                <input name="places" type="number" min="1" value="10" data-testid="offer-places" />
-              </label>
-              <label>
-                {t('sharing.hours')}
-                <select name="preset" data-testid="offer-preset">
-                  <option value="office">{t('sharing.preset.office')}</option>
-                  <option value="nightly">{t('sharing.preset.nightly')}</option>
-                  <option value="allDay">{t('sharing.preset.allDay')}</option>
-                </select>
-              </label>
-              <label>
-                {t('sharing.terms')} <textarea name="terms" />
-              </label>
-              <button class="button" type="submit" data-testid="publish-submit">
-                {t('sharing.unit.publishButton')}
-              </button>
-            </form>
+            <PublishOfferForm
+              carParks={state.carParks}
+              onPublished={(title) => {
+                setDone(t('publish.done', { title }));
+                void load();
+              }}
+            />
 
             <h2>{t('sharing.unit.offers')}</h2>
             <ul class="list">
@@ -128,7 +107,8 @@ export function UnitOffersScreen() {
                   {o.status === 'live' && (
                     <button
                       class="button button--secondary"
-                      onClick={() => void act(`/api/offers/${o.id}/pause`)}
+                      data-testid="offer-pause"
+                      onClick={() => void pause(o)}
                     >
                       {t('sharing.pause')}
                     </button>
@@ -136,7 +116,13 @@ export function UnitOffersScreen() {
                   {o.status === 'paused' && (
                     <button
                       class="button button--secondary"
-                      onClick={() => void act(`/api/offers/${o.id}/resume`)}
+                      data-testid="offer-resume"
+                      onClick={() =>
+                        void act(
+                          `/api/offers/${o.id}/resume`,
+                          t('sharing.resumed', { title: o.title }),
+                        )
+                      }
                     >
                       {t('sharing.resume')}
                     </button>
@@ -144,9 +130,8 @@ export function UnitOffersScreen() {
                   {o.status !== 'ended' && (
                     <button
                       class="button button--secondary"
-                      onClick={() =>
-                        confirm(t('sharing.endConfirm')) && void act(`/api/offers/${o.id}/end`)
-                      }
+                      data-testid="offer-end"
+                      onClick={() => void end(o)}
                     >
                       {t('sharing.end')}
                     </button>
@@ -182,6 +167,7 @@ export function UnitOffersScreen() {
           </>
         )}
       </main>
+      {dialog}
     </div>
   );
 }

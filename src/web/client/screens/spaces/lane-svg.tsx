@@ -143,6 +143,12 @@ export function spaceClass(space: MapSpace, selected: string | null): string {
   return `space space--${space.state}${selected === space.id ? ' space--selected' : ''}${space.occupant?.mine ? ' space--mine' : ''}`;
 }
 
+/** What the drawing says to a screen reader: the counts the picture shows. */
+export function laneLabel(spaces: MapSpace[]): string {
+  const free = spaces.filter((space) => space.state === 'free').length;
+  return t('map.svgLabel', { total: spaces.length, free });
+}
+
 /** "XG-07" is written "07" on the shape: the lane's prefix is in the title. */
 export function spaceNumber(space: MapSpace): string {
   return space.code.replace(/^.*-/, '');
