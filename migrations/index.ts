@@ -18,6 +18,8 @@ import { DutyRequirements1764700000000 } from './1764700000000-duty-requirements
 import { RosterRollover1764700100000 } from './1764700100000-roster-rollover';
 import { ConventionBallot1764800000000 } from './1764800000000-convention-ballot';
 import { Outbox1764900000000 } from './1764900000000-outbox';
+import { ViolationCitedTerms1765000000000 } from './1765000000000-violation-cited-terms';
+import { Payments1765000100000 } from './1765000100000-payments';
 
 export const allMigrations = [
   Foundation1763900000000,
@@ -39,4 +41,6 @@ export const allMigrations = [
   RosterRollover1764700100000,
   ConventionBallot1764800000000,
   Outbox1764900000000,
+  ViolationCitedTerms1765000000000,
+  Payments1765000100000,
 ];

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PaymentsModule } from '../payments/payments.module';
 import { AssociationsModule } from '../associations/associations.module';
 import { ConventionsModule } from '../conventions/conventions.module';
 import { KeysController } from './keys/keys.controller';
@@ -26,7 +27,7 @@ import { permitsDemoSeed } from './demo-permits';
  * reinstate, revoke, lookups) and PermitTokensService (verifying a scanned token).
  */
 @Module({
-  imports: [AssociationsModule, ConventionsModule],
+  imports: [AssociationsModule, ConventionsModule, PaymentsModule],
   controllers: [PermitsController, KeysController, VisitorPassesController, MoveRequestsController],
   providers: [
     PermitRepository,

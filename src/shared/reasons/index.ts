@@ -8,6 +8,7 @@ import { commonReasons, fieldProblems } from './common';
 import { conventionsConstraints, conventionsReasons } from './conventions';
 import { liveConstraints, liveReasons } from './live';
 import { NOUNS, type Noun } from './nouns';
+import { paymentsConstraints, paymentsReasons } from './payments';
 import { permitsConstraints, permitsReasons } from './permits';
 import { rostersConstraints, rostersReasons } from './rosters';
 import { sharingConstraints, sharingReasons } from './sharing';
@@ -31,6 +32,7 @@ export const REASON_GROUPS = {
   rosters: rostersReasons,
   conventions: conventionsReasons,
   violations: violationsReasons,
+  payments: paymentsReasons,
 } as const;
 
 export const REASONS = {
@@ -45,6 +47,7 @@ export const REASONS = {
   ...rostersReasons,
   ...conventionsReasons,
   ...violationsReasons,
+  ...paymentsReasons,
 };
 
 export type Reason = keyof typeof REASONS;
@@ -60,6 +63,7 @@ export const CONSTRAINT_REASONS: Readonly<Record<string, Reason>> = {
   ...rostersConstraints,
   ...conventionsConstraints,
   ...violationsConstraints,
+  ...paymentsConstraints,
 };
 
 export function isReason(value: string): value is Reason {
