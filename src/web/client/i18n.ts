@@ -5,6 +5,7 @@ import * as permits from './messages/permits';
 import * as sharing from './messages/sharing';
 import * as rosters from './messages/rosters';
 import * as conventions from './messages/conventions';
+import * as payments from './messages/payments';
 
 // Chinese first: most members are older residents of the lane. English for visitors and staff
 // of resident units. Each feature keeps its strings in messages/<feature>.ts; there `en` is typed against
@@ -16,6 +17,7 @@ const zh = {
   ...sharing.zh,
   ...rosters.zh,
   ...conventions.zh,
+  ...payments.zh,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -27,6 +29,7 @@ const en: Record<MessageKey, string> = {
   ...sharing.en,
   ...rosters.en,
   ...conventions.en,
+  ...payments.en,
 };
 
 export type Lang = 'zh' | 'en';

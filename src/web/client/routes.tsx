@@ -19,6 +19,7 @@ import { BoardScreen } from './screens/conventions/board';
 import { ConventionScreen } from './screens/conventions/convention';
 import { CouncilConventionScreen } from './screens/conventions/council-convention';
 import { CouncilViolationsScreen } from './screens/conventions/council-violations';
+import { PaymentLedgerScreen } from './screens/payments/payment-ledger';
 
 export const LOGIN_PATH = '/login';
 export const HOME_PATH = '/home';
@@ -50,5 +51,6 @@ export const routes: readonly Route[] = [
   { path: '/convention', screen: ConventionScreen },
   { path: '/council/convention', screen: CouncilConventionScreen, roles: ['admin'] },
   { path: '/council/violations', screen: CouncilViolationsScreen, roles: ['admin', 'warden'] },
+  { path: '/council/payments', screen: PaymentLedgerScreen, roles: ['admin'] },
   { path: '/board/:associationId', screen: BoardScreen, public: true },
 ];

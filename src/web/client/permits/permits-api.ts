@@ -19,6 +19,7 @@ export interface Permit {
   suspendedUntil: string | null;
   suspensionReason: string | null;
   feeCny: number;
+  paidCny: number;
   feePaidAt: string | null;
   note: string;
 }

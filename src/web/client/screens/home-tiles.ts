@@ -67,6 +67,13 @@ export const HOME_TILES: Record<Role, readonly Tile[]> = {
       description: 'tile.violations.desc',
       to: '/council/violations',
     },
+    {
+      id: 'payments',
+      mark: '账',
+      title: 'tile.payments',
+      description: 'tile.payments.desc',
+      to: '/council/payments',
+    },
   ],
   warden: [
     {
