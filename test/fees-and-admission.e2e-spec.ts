@@ -30,7 +30,11 @@ describe('fees are kept, and an admission commits with its permit', () => {
         .send(body),
   });
 
-  async function offerWithStandingPlace(title: string, monthlyFeeCny: number) {
+  async function offerWithStandingPlace(
+    title: string,
+    monthlyFeeCny: number,
+    graceMinutes?: number,
+  ) {
     const park = await as(unit).post('/api/car-parks', {
       name: `${title}车库`,
       address: '金融街中心地下一层',
@@ -43,6 +47,7 @@ describe('fees are kept, and an admission commits with its permit', () => {
       places: 2,
       standingPlaces: 1,
       monthlyFeeCny,
+      graceMinutes,
       validFrom: '2026-01-01',
       rules: [{ days: 'daily', from: '18:00', to: '08:00' }],
     });
@@ -71,7 +76,15 @@ describe('fees are kept, and an admission commits with its permit', () => {
   afterAll(() => t.close());
 
   it('a failure to issue the permit undoes the admission: nothing is left half done', async () => {
-    const { offerId, allocationId } = await offerWithStandingPlace('回滚测试', 100);
+    const { offerId, allocationId } = await offerWithStandingPlace('回滚测试', 100, 5);
+    // The unit grants less grace than the convention's 15 minutes: the offer says so.
+    const view = await as(resident).get(`/api/offers/${offerId}`);
+    expect(view.body).toMatchObject({
+      graceMinutes: 5,
+      graceRule: 'offer',
+      conventionGraceMinutes: 15,
+      monthlyFeeCny: 100,
+    });
     const issue = jest
       .spyOn(t.app.get(PermitsService), 'issueShared')
       .mockRejectedValueOnce(new Error('the permit store failed'));
