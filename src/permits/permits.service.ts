@@ -345,11 +345,13 @@ export class PermitsService {
   async issueShared(input: IssueSharedPermit, tx?: Tx): Promise<Permit> {
     assertValidity(input.validFrom, input.validTo);
     const now = this.clock.now();
-    const vehicle = await this.vehicles.findById(input.vehicleId);
-    if (!vehicle || vehicle.associationId !== input.associationId) {
-      throw DomainError.notFound('vehicle', input.vehicleId);
-    }
     return this.transactions.run(async (tx) => {
+      // Read with the caller's transaction: an admission holding its connection must not wait
+      // for a second one from the pool.
+      const vehicle = await this.vehicles.findById(input.vehicleId, tx);
+      if (!vehicle || vehicle.associationId !== input.associationId) {
+        throw DomainError.notFound('vehicle', input.vehicleId);
+      }
       const saved = await this.permits.insert(
         {
           associationId: input.associationId,
