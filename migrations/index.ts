@@ -19,6 +19,8 @@ import { RosterRollover1764700100000 } from './1764700100000-roster-rollover';
 import { ConventionBallot1764800000000 } from './1764800000000-convention-ballot';
 import { Outbox1764900000000 } from './1764900000000-outbox';
 import { ScanVerdictCauses1764950000000 } from './1764950000000-scan-verdict-causes';
+import { ViolationCitedTerms1765000000000 } from './1765000000000-violation-cited-terms';
+import { Payments1765000100000 } from './1765000100000-payments';
 import { StreetOffice1765100000000 } from './1765100000000-street-office';
 import { AllocationDraws1765100100000 } from './1765100100000-allocation-draws';
 import { Finance1765100200000 } from './1765100200000-finance';
@@ -53,6 +55,8 @@ export const allMigrations = [
   ConventionBallot1764800000000,
   Outbox1764900000000,
   ScanVerdictCauses1764950000000,
+  ViolationCitedTerms1765000000000,
+  Payments1765000100000,
   StreetOffice1765100000000,
   AllocationDraws1765100100000,
   Finance1765100200000,

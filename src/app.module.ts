@@ -15,6 +15,7 @@ import { allConfig, appConfig } from './config';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { LiveModule } from './live/live.module';
+import { PaymentsModule } from './payments/payments.module';
 import { PermitsModule } from './permits/permits.module';
 import { RostersModule } from './rosters/rosters.module';
 import { ScansModule } from './scans/scans.module';
@@ -47,6 +48,7 @@ export class AppModule {
         SpacesModule,
         ConventionsModule,
         RostersModule,
+        PaymentsModule,
         PermitsModule,
         SharingModule,
         ScansModule,

@@ -86,6 +86,13 @@ describe('access matrix', () => {
     ['viewer', '/api/households/export.csv', 200],
     ['resident', '/api/households/export.csv', 403],
     ['warden', '/api/households/export.csv', 403],
+    // The payment ledger (收费台账) is the council's, of its own association only.
+    ['admin', '/api/payments', 200],
+    ['warden', '/api/payments', 403],
+    ['resident', '/api/payments', 403],
+    ['unit', '/api/payments', 403],
+    ['viewer', '/api/payments', 403],
+    ['admin', '/api/payments?associationId={foreignAssociation}', 404],
   ];
 
   it.each(reads)('%s GET %s → %i', async (role, path, status) => {

@@ -45,7 +45,9 @@ describe('permits: the council approves, the QR verifies anywhere, keys rotate',
     expect(count('visitor:active')).toBe(1);
   });
 
-  it('a resident applies for a new green car, the council approves, the QR decodes and verifies with jose', async () => {
+  it('a car-free household applies for its new green car, the council approves, the QR decodes and verifies with jose', async () => {
+    // 下岗胡同6号 has no car yet: article 3 (one car per household) leaves room for this one.
+    const resident = await t.login('13800000015');
     const car = await t
       .http()
       .post('/api/vehicles')
@@ -56,7 +58,7 @@ describe('permits: the council approves, the QR verifies anywhere, keys rotate',
       .http()
       .post('/api/permits')
       .set('Authorization', `Bearer ${resident}`)
-      .send({ vehicleId: car.body.id, note: '第二辆车' });
+      .send({ vehicleId: car.body.id, note: '新买的车' });
     expect(applied.status).toBe(201);
     expect(applied.body).toMatchObject({
       status: 'pending',
@@ -444,15 +446,17 @@ describe('permits: the council approves, the QR verifies anywhere, keys rotate',
         WHERE status = 'adopted'`,
     );
     try {
+      // 下岗胡同24号 has no car yet, so article 3 leaves room for this one.
+      const carFree = await t.login('13800000033');
       const car = await t
         .http()
         .post('/api/vehicles')
-        .set('Authorization', `Bearer ${resident}`)
+        .set('Authorization', `Bearer ${carFree}`)
         .send({ plate: '京AF20931' });
       const applied = await t
         .http()
         .post('/api/permits')
-        .set('Authorization', `Bearer ${resident}`)
+        .set('Authorization', `Bearer ${carFree}`)
         .send({
           vehicleId: car.body.id,
           validTo: new Date(Date.now() + 60 * 86_400_000).toISOString(),

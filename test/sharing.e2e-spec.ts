@@ -511,6 +511,13 @@ describe('off-peak sharing: a unit lends its car park, residents book, never ove
     const recorded = await overstays();
     expect(recorded).toHaveLength(1);
     expect(recorded[0].place).toBe('金融街中心地面停车场');
+    // The unit's own grace applied: the violation cites its terms, not the convention's article.
+    expect(recorded[0]).toMatchObject({
+      rule: 'offer',
+      graceMinutes: 10,
+      articleNumber: null,
+      article: null,
+    });
     expect(new Date(recorded[0].occurredAt as string)).toEqual(
       new Date(endsAt.getTime() + 10 * 60e3),
     );
@@ -572,16 +579,47 @@ describe('off-peak sharing: a unit lends its car park, residents book, never ove
     );
   });
 
-  it('one standing place per household: the refusal names the article of the convention', async () => {
-    const offer = await publish({ title: '每户一个测试', places: 4, standingPlaces: 2 });
-    const cars = await addVehicles(2, '京V');
-    for (const car of cars) {
-      const registered = await as(resident).post(`/api/offers/${offer.id}/allocations`, {
+  it('one car per household on a waiting list (article 3): the second car is refused', async () => {
+    const offer = await publish({ title: '每户一车测试', places: 4, standingPlaces: 2 });
+    const [first, second] = await addVehicles(2, '京T');
+    const register = (car: { id: string }) =>
+      as(resident).post(`/api/offers/${offer.id}/allocations`, {
         vehicleId: car.id,
         acceptTerms: true,
       });
-      expect(registered.status).toBe(201);
-    }
+    expect((await register(first!)).status).toBe(201);
+    const refused = await register(second!);
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({
+      reason: 'allocation.vehicles_per_household',
+      params: { limit: 1, article: 3 },
+      message: '依照公约第三条，每户最多1辆车登记同一共享的长期车位，本户已登记满',
+    });
+    // Withdrawn, the first car leaves room for the second.
+    const [mine] = (await as(resident).get('/api/allocations/mine')).body.filter(
+      (a: { offerId: string }) => a.offerId === offer.id,
+    );
+    expect((await as(resident).del(`/api/allocations/${mine.id}`)).status).toBe(200);
+    expect((await register(second!)).status).toBe(201);
+  });
+
+  it('one standing place per household: the refusal names the article of the convention', async () => {
+    const offer = await publish({ title: '每户一个测试', places: 4, standingPlaces: 2 });
+    const cars = await addVehicles(2, '京V');
+    const registered = await as(resident).post(`/api/offers/${offer.id}/allocations`, {
+      vehicleId: cars[0]!.id,
+      acceptTerms: true,
+    });
+    expect(registered.status).toBe(201);
+    // The second car registered while a convention let a household put two cars on the list.
+    await t.sql(
+      `INSERT INTO standing_allocation (offer_id, association_id, household_id, member_id,
+         vehicle_id, plate, plate_color, terms_hash, terms_accepted_at, registered_at)
+       SELECT a.offer_id, a.association_id, a.household_id, a.member_id, v.id, v.plate,
+              v.plate_color, a.terms_hash, now(), clock_timestamp()
+         FROM standing_allocation a, vehicle v WHERE a.id = $1 AND v.id = $2`,
+      [registered.body.id, cars[1]!.id],
+    );
     const first = await as(unit).post(`/api/offers/${offer.id}/allocations/admit`, {});
     expect(first.body).toMatchObject({ waiting: 1, skippedOnePerHousehold: 1 });
     expect(first.body.admitted).toHaveLength(1);
@@ -621,6 +659,49 @@ describe('off-peak sharing: a unit lends its car park, residents book, never ove
       graceMinutes: 15,
       grace: { rule: 'convention', article: 7 },
       overstayedFrom: new Date(endsAt.getTime() + 15 * 60e3).toISOString(),
+    });
+    const [violation] = await t.sql<{
+      cited_rule: string;
+      grace_minutes: number;
+      article_number: number;
+    }>(
+      `SELECT cited_rule, grace_minutes, article_number FROM violation
+        WHERE plate = $1 AND kind = 'overstay'`,
+      [
+        (await t.sql<{ plate: string }>(`SELECT plate FROM vehicle WHERE id = $1`, [car!.id]))[0]!
+          .plate,
+      ],
+    );
+    expect(violation).toEqual({ cited_rule: 'convention', grace_minutes: 15, article_number: 7 });
+  });
+
+  it('a unit that grants no grace: the overstay cites its terms and 0 minutes, not article 7', async () => {
+    const offer = await publish({ title: '零宽限测试', places: 2, graceMinutes: 0 });
+    const [car] = await addVehicles(1, '京S');
+    const booking = await as(resident).post(`/api/offers/${offer.id}/bookings`, {
+      date: today(),
+      vehicleId: car!.id,
+      acceptTerms: true,
+    });
+    expect(booking.status).toBe(201);
+    expect((await as(resident).post(`/api/bookings/${booking.body.id}/arrive`)).status).toBe(200);
+    const endsAt = new Date(booking.body.endsAt as string);
+    const reminders = t.app.get(RemindersService);
+    expect(await reminders.runDueReminders(new Date(endsAt.getTime() + 60e3))).toMatchObject({
+      overstays: 1,
+    });
+    const [{ id }] = (await t.sql<{ id: string }>(
+      `SELECT id FROM violation WHERE vehicle_id = $1 AND kind = 'overstay'`,
+      [car!.id],
+    )) as [{ id: string }];
+    const view = await as(resident).get(`/api/violations/${id}`);
+    expect(view.status).toBe(200);
+    expect(view.body).toMatchObject({
+      rule: 'offer',
+      graceMinutes: 0,
+      articleNumber: null,
+      article: null,
+      occurredAt: endsAt.toISOString(),
     });
   });
 

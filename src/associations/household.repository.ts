@@ -62,6 +62,14 @@ export class HouseholdRepository {
     return rows[0] ? toHousehold(rows[0]) : null;
   }
 
+  /**
+   * Holds the household's row until `tx` ends. NO KEY UPDATE: rows that reference the household
+   * (permits, allocations, sessions) can still be inserted meanwhile, by this transaction too.
+   */
+  async lockForCars(id: string, tx: Tx): Promise<void> {
+    await tx.query(`SELECT id FROM household WHERE id = $1 FOR NO KEY UPDATE`, [id]);
+  }
+
   /** How many of `ids` are households of the association (for checks of several at once). */
   async countOf(associationId: string, ids: string[], tx: Tx = this.transactions.autocommit) {
     const rows: { count: string }[] = await tx.query(

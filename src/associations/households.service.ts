@@ -142,6 +142,15 @@ export class HouseholdsService {
     return household;
   }
 
+  /**
+   * For other features, inside their transaction: decisions that count a household's cars
+   * against the convention's vehiclesPerHousehold happen one at a time, so two phones applying
+   * for the household's second car at once cannot both see room for it.
+   */
+  lockForCars(id: string, tx: Tx): Promise<void> {
+    return this.households.lockForCars(id, tx);
+  }
+
   /** For other features: is `id` a household of the association? */
   async isOf(associationId: string, id: string, tx?: Tx): Promise<boolean> {
     return (await this.households.byId(id, tx))?.associationId === associationId;

@@ -10,7 +10,7 @@ import type { PermitKind } from './permit-token';
 
 const COLUMNS = `id, number, association_id, kind, vehicle_id, household_id, plate, lane_id,
   car_park_id, status, valid_from, valid_to, suspended_until, suspension_reason, fee_cny,
-  fee_paid_at, token_kid, applied_by, note, created_at, updated_at`;
+  paid_cny, fee_paid_at, token_kid, applied_by, note, created_at, updated_at`;
 
 interface PermitRow {
   id: string;
@@ -27,7 +27,8 @@ interface PermitRow {
   valid_to: Date;
   suspended_until: Date | null;
   suspension_reason: string | null;
-  fee_cny: number;
+  fee_cny: string;
+  paid_cny: string;
   fee_paid_at: Date | null;
   token_kid: string | null;
   applied_by: string | null;
@@ -117,6 +118,26 @@ export class PermitRepository {
     );
   }
 
+  /**
+   * The household's other cars holding a resident permit at `now` (active and not past its end;
+   * with `pending`, awaiting approval too): what the convention's vehiclesPerHousehold counts.
+   */
+  async countOtherCarsWithPermits(
+    householdId: string,
+    vehicleId: string,
+    now: Date,
+    { pending }: { pending: boolean },
+    tx: Tx,
+  ): Promise<number> {
+    const rows: { count: string }[] = await tx.query(
+      `SELECT count(DISTINCT vehicle_id) FROM permit
+        WHERE household_id = $1 AND kind = 'resident' AND vehicle_id <> $2
+          AND ((status = 'active' AND valid_to > $3) OR ($4 AND status = 'pending'))`,
+      [householdId, vehicleId, now, pending],
+    );
+    return Number(rows[0]?.count ?? 0);
+  }
+
   async page(filter: PermitFilter, skip: number, take: number): Promise<[Permit[], number]> {
     const params: unknown[] = [filter.associationId];
     const where = ['association_id = $1'];
@@ -179,6 +200,7 @@ export class PermitRepository {
     if (change.suspendedUntil !== undefined) set('suspended_until', change.suspendedUntil);
     if (change.suspensionReason !== undefined) set('suspension_reason', change.suspensionReason);
     if (change.feePaidAt !== undefined) set('fee_paid_at', change.feePaidAt);
+    if (change.paidCny !== undefined) set('paid_cny', change.paidCny);
     if (change.forgetToken) sets.push('token = NULL', 'token_kid = NULL');
     const rows = await this.write(
       current.plate,
@@ -332,7 +354,8 @@ function toPermit(row: PermitRow): Permit {
     validTo: row.valid_to,
     suspendedUntil: row.suspended_until,
     suspensionReason: row.suspension_reason,
-    feeCny: row.fee_cny,
+    feeCny: Number(row.fee_cny),
+    paidCny: Number(row.paid_cny),
     feePaidAt: row.fee_paid_at,
     tokenKid: row.token_kid,
     appliedBy: row.applied_by,

@@ -20,7 +20,11 @@ export interface Permit {
   validTo: Date;
   suspendedUntil: Date | null;
   suspensionReason: string | null;
+  /** Due for the permit (the convention's fee; a shared permit's offer fee), in yuan. */
   feeCny: number;
+  /** The sum of the payments recorded on it (the payment ledger). */
+  paidCny: number;
+  /** When the payments first covered the fee. */
   feePaidAt: Date | null;
   /** The key that signed its QR token, once signed. */
   tokenKid: string | null;
@@ -53,7 +57,13 @@ export interface NewPermit {
 export type PermitChange = Partial<
   Pick<
     Permit,
-    'status' | 'validFrom' | 'validTo' | 'suspendedUntil' | 'suspensionReason' | 'feePaidAt'
+    | 'status'
+    | 'validFrom'
+    | 'validTo'
+    | 'suspendedUntil'
+    | 'suspensionReason'
+    | 'feePaidAt'
+    | 'paidCny'
   >
 > & { forgetToken?: boolean };
 

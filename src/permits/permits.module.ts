@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PaymentsModule } from '../payments/payments.module';
 import { AssociationsModule } from '../associations/associations.module';
 import { ConventionsModule } from '../conventions/conventions.module';
 import { ArchivedHoldersListener } from './archived-holders.listener';
@@ -29,7 +30,7 @@ import { permitsDemoSeed } from './demo-permits';
  * reinstate, revoke, lookups) and PermitTokensService (verifying a scanned token).
  */
 @Module({
-  imports: [AssociationsModule, ConventionsModule],
+  imports: [AssociationsModule, ConventionsModule, PaymentsModule],
   controllers: [
     PermitsController,
     KeysController,

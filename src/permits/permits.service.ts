@@ -1,13 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../auth/actor';
+import { formatPlate } from '../shared/plate';
 import { AssociationsService } from '../associations/associations.service';
+import { HouseholdsService } from '../associations/households.service';
 import { associationToRead } from '../associations/scope';
 import { VehiclesService } from '../associations/vehicles.service';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { type Page, pageOf, skipOf } from '../common/pagination';
+import type { RulesInForce } from '../conventions/convention-parameters';
 import { ConventionRulesService } from '../conventions/convention-rules.service';
+import { assertVehicleQuota } from '../conventions/vehicles-per-household';
 import { Transactions, type Tx } from '../database/transactions';
+import { PaymentsService } from '../payments/payments.service';
 import type {
   ApplyPermitDto,
   ApprovePermitDto,
@@ -31,6 +36,11 @@ import {
 import { toPermitView } from './views';
 
 const DAY_MS = 86_400_000;
+
+/** Sums of yuan with fen, without binary float dust (0.1 + 0.2). */
+function roundFen(cny: number): number {
+  return Math.round(cny * 100) / 100;
+}
 const DEFAULT_PERMIT_DAYS = 365;
 
 export interface IssueSharedPermit {
@@ -40,6 +50,8 @@ export interface IssueSharedPermit {
   validFrom: Date;
   validTo: Date;
   actorMemberId: string | null;
+  /** The offer's monthly fee, due on the permit (0: free). */
+  feeCny?: number;
 }
 
 /**
@@ -55,7 +67,9 @@ export class PermitsService {
     private readonly lifecycle: PermitLifecycle,
     private readonly vehicles: VehiclesService,
     private readonly associations: AssociationsService,
+    private readonly households: HouseholdsService,
     private readonly rules: ConventionRulesService,
+    private readonly payments: PaymentsService,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
   ) {}
@@ -125,6 +139,7 @@ export class PermitsService {
       Math.ceil((validTo.getTime() - validFrom.getTime()) / (30 * DAY_MS)),
     );
     const permit = await this.transactions.run(async (tx) => {
+      await this.assertRoomForCar(rules, vehicle, now, { pending: true }, tx);
       const saved = await this.permits.insert(
         {
           associationId: vehicle.associationId,
@@ -172,10 +187,39 @@ export class PermitsService {
       const validFrom = dto.validFrom ? new Date(dto.validFrom) : maxDate(p.validFrom, now);
       const validTo = dto.validTo ? new Date(dto.validTo) : p.validTo;
       assertValidity(validFrom, validTo);
+      if (p.kind === 'resident' && p.vehicleId && p.householdId) {
+        const car = { id: p.vehicleId, householdId: p.householdId, plate: p.plate };
+        await this.assertRoomForCar(rules, car, now, { pending: false }, tx);
+      }
       await this.lifecycle.expireLapsed(p, now, tx);
       return { type: 'approved', set: { status: 'active', validFrom, validTo } };
     });
     return toPermitView(permit, actor, this.clock.now());
+  }
+
+  /**
+   * The convention's vehiclesPerHousehold (article 3): an application counts the household's
+   * other cars with a permit or an application; an approval, those with a permit in force.
+   */
+  private async assertRoomForCar(
+    rules: RulesInForce,
+    car: { id: string; householdId: string | null; plate: string },
+    now: Date,
+    count: { pending: boolean },
+    tx: Tx,
+  ): Promise<void> {
+    if (!car.householdId) return;
+    await this.households.lockForCars(car.householdId, tx);
+    const others = await this.permits.countOtherCarsWithPermits(
+      car.householdId,
+      car.id,
+      now,
+      count,
+      tx,
+    );
+    assertVehicleQuota(rules, others, 'permit.vehicles_per_household', {
+      plate: formatPlate(car.plate),
+    });
   }
 
   async reject(actor: Actor, id: string, reason: string): Promise<PermitView> {
@@ -186,14 +230,37 @@ export class PermitsService {
     return toPermitView(permit, actor, this.clock.now());
   }
 
+  /**
+   * 登记缴费: the payment is a row of the ledger and adds to what the permit has paid, in the
+   * permit's transaction; the fee counts as paid once the payments cover it.
+   */
   async recordPayment(actor: Actor, id: string, dto: RecordPaymentDto): Promise<PermitView> {
-    const permit = await this.lifecycle.transition(actor, id, async (p, now) => {
+    const permit = await this.lifecycle.transition(actor, id, async (p, now, tx) => {
       refuseUnless(p.status === 'pending' || p.status === 'active', 'permit.not_payable', p);
+      const method = dto.method ?? 'cash';
+      const receiptNumber = dto.receiptNumber ?? null;
+      await this.payments.record(
+        {
+          associationId: p.associationId,
+          subject: { permitId: p.id },
+          householdId: p.householdId,
+          plate: p.plate,
+          reference: `No.${p.number}`,
+          amountCny: dto.amountCny,
+          method,
+          receiptNumber,
+          note: dto.note ?? '',
+          recordedBy: actor.memberId,
+          recordedAt: now,
+        },
+        tx,
+      );
+      const paidCny = roundFen(p.paidCny + dto.amountCny);
       return {
         type: 'fee_paid',
         reason: dto.note,
-        details: { amountCny: dto.amountCny },
-        set: { feePaidAt: now },
+        details: { amountCny: dto.amountCny, method, receiptNumber },
+        set: { paidCny, feePaidAt: paidCny >= p.feeCny ? (p.feePaidAt ?? now) : p.feePaidAt },
       };
     });
     return toPermitView(permit, actor, this.clock.now());
@@ -297,11 +364,13 @@ export class PermitsService {
   async issueShared(input: IssueSharedPermit, tx?: Tx): Promise<Permit> {
     assertValidity(input.validFrom, input.validTo);
     const now = this.clock.now();
-    const vehicle = await this.vehicles.findById(input.vehicleId);
-    if (!vehicle || vehicle.associationId !== input.associationId) {
-      throw DomainError.notFound('vehicle', input.vehicleId);
-    }
     return this.transactions.run(async (tx) => {
+      // Read with the caller's transaction: an admission holding its connection must not wait
+      // for a second one from the pool.
+      const vehicle = await this.vehicles.findById(input.vehicleId, tx);
+      if (!vehicle || vehicle.associationId !== input.associationId) {
+        throw DomainError.notFound('vehicle', input.vehicleId);
+      }
       const saved = await this.permits.insert(
         {
           associationId: input.associationId,
@@ -313,6 +382,7 @@ export class PermitsService {
           status: 'active',
           validFrom: input.validFrom,
           validTo: input.validTo,
+          feeCny: input.feeCny ?? 0,
           appliedBy: input.actorMemberId,
           at: now,
         },

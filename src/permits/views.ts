@@ -28,6 +28,7 @@ export function toPermitView(permit: Permit, actor: Actor, now: Date): PermitVie
     suspendedUntil: permit.suspendedUntil,
     suspensionReason: permit.suspensionReason,
     feeCny: permit.feeCny,
+    paidCny: permit.paidCny,
     feePaidAt: permit.feePaidAt,
     note: permit.note,
   };

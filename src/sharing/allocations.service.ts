@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Actor } from '../auth/actor';
 import { formatPlate } from '../shared/plate';
+import { HouseholdsService } from '../associations/households.service';
 import { VehiclesService } from '../associations/vehicles.service';
 import { mayReadPlate } from '../associations/views';
 import { Clock } from '../common/clock';
@@ -9,6 +10,7 @@ import { DomainEvents } from '../common/domain-events';
 import { maskPlate } from '../common/masking';
 import type { RulesInForce } from '../conventions/convention-parameters';
 import { ConventionRulesService } from '../conventions/convention-rules.service';
+import { assertVehicleQuota } from '../conventions/vehicles-per-household';
 import { Transactions, type Tx } from '../database/transactions';
 import { type IssueSharedPermit, PermitsService } from '../permits/permits.service';
 import type {
@@ -34,7 +36,7 @@ import { type AllocationRow, StandingAllocationRepository } from './standing-all
 
 const MONTH_MS = 31 * 86_400_000;
 
-/** An admitted allocation, as the shared permit it earns is issued. */
+/** An allocation being admitted, as the shared permit it earns is issued. */
 interface AdmittedAllocation extends IssueSharedPermit {
   allocationId: string;
 }
@@ -52,6 +54,7 @@ export class AllocationsService {
     private readonly offers: OffPeakOfferRepository,
     private readonly allocations: StandingAllocationRepository,
     private readonly vehicles: VehiclesService,
+    private readonly households: HouseholdsService,
     private readonly conventions: ConventionRulesService,
     private readonly permits: PermitsService,
     private readonly draws: DrawsService,
@@ -78,8 +81,19 @@ export class AllocationsService {
       throw new DomainError('allocation.terms_changed');
     if (offer.termsText && dto.acceptTerms !== true)
       throw new DomainError('allocation.terms_not_accepted', { termsHash: offer.termsHash });
-    const id = await this.transactions.run((tx) =>
-      this.allocations.insert(tx, {
+    const rules = await this.conventions.rulesInForce(vehicle.associationId, this.clock.now());
+    const id = await this.transactions.run(async (tx) => {
+      // Article 3 (vehiclesPerHousehold): one waiting list holds as many of a household's cars
+      // as the convention lets it park; counted under the household's lock.
+      await this.households.lockForCars(vehicle.householdId, tx);
+      const others = await this.allocations.countOtherCarsOfHousehold(
+        tx,
+        offer.id,
+        vehicle.householdId,
+        vehicle.id,
+      );
+      assertVehicleQuota(rules, others, 'allocation.vehicles_per_household');
+      return this.allocations.insert(tx, {
         offerId: offer.id,
         associationId: vehicle.associationId,
         householdId: vehicle.householdId,
@@ -89,15 +103,15 @@ export class AllocationsService {
         plateColor: vehicle.plateColor,
         termsHash: offer.termsHash,
         termsAcceptedAt: this.clock.now(),
-      }),
-    );
+      });
+    });
     return this.view(actor, id);
   }
 
   async mine(actor: Actor): Promise<AllocationView[]> {
     if (!canBook(actor) || !actor.householdId) return [];
     const rows = await this.allocations.listOfHousehold(actor.householdId);
-    return rows.map((r) => toView(r, actor));
+    return rows.map((r) => toAllocationView(r, actor));
   }
 
   /** The offer's register and waiting list, for the unit and the council. */
@@ -105,7 +119,7 @@ export class AllocationsService {
     const offer = await this.offersService.readable(actor, offerId);
     assertLenderOrCouncil(actor, offer, 'offer', offerId);
     const rows = await this.allocations.listOfOffer(offerId);
-    return rows.map((r) => toView(r, actor));
+    return rows.map((r) => toAllocationView(r, actor));
   }
 
   async admitBatch(
@@ -137,7 +151,6 @@ export class AllocationsService {
       }
       return { admitted, skipped };
     });
-    await this.afterAdmission(admitted.admitted, actor.memberId);
     const waiting = await this.allocations.waitingCounts([offerId]);
     return {
       admitted: await Promise.all(admitted.admitted.map((a) => this.view(actor, a.allocationId))),
@@ -158,7 +171,7 @@ export class AllocationsService {
     const offer = await this.offers.find(row.offer_id);
     if (!offer) throw DomainError.notFound('allocation', id);
     const rules = await this.conventions.rulesInForce(offer.associationId, this.clock.now());
-    const admitted = await this.transactions.run(async (tx) => {
+    await this.transactions.run(async (tx) => {
       // The offer first, as every change of its places does.
       await this.offers.lockForChange(tx, row.offer_id);
       const now = this.clock.now();
@@ -173,10 +186,9 @@ export class AllocationsService {
             reason: 'unit',
           }),
         );
-      if (row.status !== 'admitted') return [];
-      return (await this.admit(tx, row.offer_id, rules, { count: 1, by: null })).admitted;
+      if (row.status !== 'admitted') return;
+      await this.admit(tx, row.offer_id, rules, { count: 1, by: null });
     });
-    await this.afterAdmission(admitted, null);
     return this.view(actor, id);
   }
 
@@ -204,7 +216,7 @@ export class AllocationsService {
     const byId = new Map(queue.map((w) => [w.id, w]));
     const waiting = order ? order.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])) : queue;
     const held = await this.allocations.admittedHouseholds(tx, offerId);
-    const admitted: AdmittedAllocation[] = [];
+    const admitted: (AdmittedAllocation & { permitId: string })[] = [];
     let skipped = 0;
     for (const candidate of waiting) {
       if (free <= 0) break;
@@ -212,18 +224,7 @@ export class AllocationsService {
         skipped++;
         continue;
       }
-      const spaceId = offer.namedSpaces
-        ? await this.allocations.freeStandingSpace(tx, offer.id, offer.standingPlaces)
-        : null;
-      await this.allocations.admit(tx, candidate.id, {
-        at: now,
-        by,
-        householdKey: onePerHousehold ? candidate.householdId : candidate.id,
-        spaceId,
-      });
-      held.add(candidate.householdId);
-      free--;
-      admitted.push({
+      const admission: AdmittedAllocation = {
         allocationId: candidate.id,
         vehicleId: candidate.vehicleId,
         associationId: candidate.associationId,
@@ -231,49 +232,66 @@ export class AllocationsService {
         validFrom: now,
         validTo: passEnd(offer, now),
         actorMemberId: by,
+        feeCny: Number(offer.monthlyFeeCny),
+      };
+      const permitId = await this.admitWithPermit(tx, offer, admission, {
+        householdKey: onePerHousehold ? candidate.householdId : candidate.id,
       });
+      if (!permitId) continue;
+      held.add(candidate.householdId);
+      free--;
+      admitted.push({ ...admission, permitId });
     }
     const article = rules.articleFor('standingAllocationOnePerHousehold')?.number ?? null;
     return { admitted, skipped, article };
   }
 
   /**
-   * Each admitted place gets its `shared` permit, in a step of its own: the place stays admitted
-   * if the permit is refused (e.g. the car already holds one for this car park).
+   * The place and the `shared` permit it earns commit together, in the admission's transaction
+   * (issue 10): any failure undoes both. A car the permits refuse (it already holds one for this
+   * car park) is undone alone, under a savepoint, and stays waiting: null.
    */
-  private async afterAdmission(admitted: AdmittedAllocation[], by: string | null) {
-    for (const a of admitted) {
-      const permitId = await this.issueSharedPermit({ ...a, actorMemberId: by });
-      await this.transactions.run(async (tx) => {
-        if (permitId) await this.allocations.setPermit(tx, a.allocationId, permitId);
-        const row = await this.allocations.find(a.allocationId, tx);
-        if (row)
-          this.events.publish(
-            tx,
-            new AllocationAdmitted(row.member_id, {
-              allocationId: a.allocationId,
-              offerId: row.offer_id,
-              offerTitle: row.offer_title,
-              permitId,
-            }),
-          );
-      });
-    }
-  }
-
-  private async issueSharedPermit(allocation: AdmittedAllocation): Promise<string | null> {
+  private async admitWithPermit(
+    tx: Tx,
+    offer: OffPeakOffer,
+    admission: AdmittedAllocation,
+    { householdKey }: { householdKey: string },
+  ): Promise<string | null> {
     try {
-      return (await this.permits.issueShared(allocation)).id;
+      return await this.transactions.savepoint(tx, 'admission', async () => {
+        const spaceId = offer.namedSpaces
+          ? await this.allocations.freeStandingSpace(tx, offer.id, offer.standingPlaces)
+          : null;
+        await this.allocations.admit(tx, admission.allocationId, {
+          at: admission.validFrom,
+          by: admission.actorMemberId,
+          householdKey,
+          spaceId,
+          feeDueCny: admission.feeCny ?? 0,
+        });
+        const permit = await this.permits.issueShared(admission, tx);
+        await this.allocations.setPermit(tx, admission.allocationId, permit.id);
+        const row = await this.allocations.find(admission.allocationId, tx);
+        this.events.publish(
+          tx,
+          new AllocationAdmitted(row!.member_id, {
+            allocationId: admission.allocationId,
+            offerId: offer.id,
+            offerTitle: offer.title,
+            permitId: permit.id,
+          }),
+        );
+        return permit.id;
+      });
     } catch (error) {
-      this.logger.warn(
-        `no shared permit for allocation ${allocation.allocationId}: ${String(error)}`,
-      );
+      if (!(error instanceof DomainError)) throw error;
+      this.logger.warn(`allocation ${admission.allocationId} stays waiting: ${error.reason}`);
       return null;
     }
   }
 
   private async view(actor: Actor, id: string): Promise<AllocationView> {
-    return toView(await this.readable(actor, id), actor);
+    return toAllocationView(await this.readable(actor, id), actor);
   }
 
   private async readable(actor: Actor, id: string): Promise<AllocationRow> {
@@ -299,7 +317,7 @@ function heldPlace(row: AllocationRow) {
   };
 }
 
-function toView(row: AllocationRow, actor: Actor): AllocationView {
+export function toAllocationView(row: AllocationRow, actor: Actor): AllocationView {
   const plateVisible =
     isLendingUnitOf(actor, { residentUnitId: row.resident_unit_id }) ||
     mayReadPlate(actor, { householdId: row.household_id, associationId: row.association_id });
@@ -316,5 +334,7 @@ function toView(row: AllocationRow, actor: Actor): AllocationView {
     admittedAt: row.admitted_at ? new Date(row.admitted_at).toISOString() : null,
     permitId: row.permit_id,
     cancelReason: row.cancel_reason,
+    feeDueCny: Number(row.fee_due_cny),
+    paidCny: Number(row.fee_paid_cny),
   };
 }

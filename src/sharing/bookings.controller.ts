@@ -1,4 +1,5 @@
 import {
+  Body,
   Controller,
   Delete,
   Get,
@@ -13,6 +14,9 @@ import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/decorators';
 import { ApiStandardErrors } from '../common/api-errors.decorator';
 import { pickLang } from '../shared/i18n';
+import { Idempotent } from '../common/idempotency/idempotent.decorator';
+import { RecordPaymentDto } from '../payments/dto/payment.dto';
+import { AllocationFeesService } from './allocation-fees.service';
 import { AllocationsService } from './allocations.service';
 import { BookingsService } from './bookings.service';
 import { AllocationView } from './dto/allocation.dto';
@@ -25,6 +29,7 @@ export class BookingsController {
   constructor(
     private readonly bookings: BookingsService,
     private readonly allocations: AllocationsService,
+    private readonly fees: AllocationFeesService,
   ) {}
 
   @Get('bookings/mine')
@@ -90,6 +95,22 @@ export class BookingsController {
   @ApiOkResponse({ type: [AllocationView] })
   myAllocations(@CurrentActor() actor: Actor): Promise<AllocationView[]> {
     return this.allocations.mine(actor);
+  }
+
+  @Post('allocations/:id/payments')
+  @Idempotent()
+  @Roles('admin')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Record a fee paid for a standing place (登记缴费); it joins the payment ledger',
+  })
+  @ApiOkResponse({ type: AllocationView })
+  recordAllocationPayment(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: RecordPaymentDto,
+  ): Promise<AllocationView> {
+    return this.fees.recordPayment(actor, id, body);
   }
 
   @Delete('allocations/:id')

@@ -25,6 +25,8 @@ export interface OfferContext {
   unitName: string;
   waiting: number;
   graceMinutes: number;
+  /** The convention's sharedGraceMinutes, for a notice when the unit grants less. */
+  conventionGraceMinutes: number;
   nights: CarParkNight[];
   eligibility?: EligibilityView;
 }
@@ -50,6 +52,8 @@ export function toOfferView(offer: OffPeakOffer, context: OfferContext): OfferVi
     blackoutDates: offer.blackoutDates,
     eligibleAssociationIds: offer.eligibleAssociationIds,
     graceMinutes: context.graceMinutes,
+    graceRule: offer.graceMinutes === null ? 'convention' : 'offer',
+    conventionGraceMinutes: context.conventionGraceMinutes,
     monthlyFeeCny: Number(offer.monthlyFeeCny),
     bookingDaysAhead: offer.bookingDaysAhead,
     termsText: offer.termsText,

@@ -162,6 +162,7 @@ export class OffersService {
         unitName: unitNames.get(offer.residentUnitId) ?? '',
         waiting: waiting.get(offer.id) ?? 0,
         graceMinutes: offer.graceMinutes ?? graceByAssociation.get(offer.associationId) ?? 15,
+        conventionGraceMinutes: graceByAssociation.get(offer.associationId) ?? 15,
         nights: nights.get(offer.id) ?? [],
         eligibility: eligibility && { ...eligibility, explanation: explain(eligibility, lang) },
       });

@@ -4,6 +4,8 @@ import { ConventionsModule } from '../conventions/conventions.module';
 import { LiveModule } from '../live/live.module';
 import { LiveTopics } from '../live/live-topics';
 import { PermitsModule } from '../permits/permits.module';
+import { PaymentsModule } from '../payments/payments.module';
+import { AllocationFeesService } from './allocation-fees.service';
 import { AllocationsService } from './allocations.service';
 import { AvailabilityService } from './availability.service';
 import { BookingsController } from './bookings.controller';
@@ -34,7 +36,7 @@ import { sharingDemoSeed } from './demo-sharing';
  * Admitted allocations become `shared` permits, whose scans follow the offers' windows.
  */
 @Module({
-  imports: [AssociationsModule, ConventionsModule, LiveModule, PermitsModule],
+  imports: [AssociationsModule, ConventionsModule, LiveModule, PaymentsModule, PermitsModule],
   controllers: [
     DrawsController,
     CarParksController,
@@ -60,6 +62,7 @@ import { sharingDemoSeed } from './demo-sharing';
     OfferLifecycleService,
     BookingsService,
     AllocationsService,
+    AllocationFeesService,
     RemindersService,
     CarParkTopic,
   ],

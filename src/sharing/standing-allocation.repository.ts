@@ -26,6 +26,8 @@ export interface AllocationRow {
   admitted_at: Date | null;
   permit_id: string | null;
   cancel_reason: string | null;
+  fee_due_cny: string;
+  fee_paid_cny: string;
 }
 
 const SELECT = `
@@ -34,7 +36,8 @@ const SELECT = `
            WHERE w.offer_id = a.offer_id AND w.status = 'waiting'
              AND (w.registered_at, w.id) <= (a.registered_at, a.id)) END AS position,
          a.plate, a.plate_color, a.household_id, a.association_id, a.member_id, a.vehicle_id,
-         s.code AS space_code, a.registered_at, a.admitted_at, a.permit_id, a.cancel_reason
+         s.code AS space_code, a.registered_at, a.admitted_at, a.permit_id, a.cancel_reason,
+         a.fee_due_cny, a.fee_paid_cny
     FROM standing_allocation a
     JOIN off_peak_offer o ON o.id = a.offer_id
     LEFT JOIN car_park_space s ON s.id = a.space_id`;
@@ -93,6 +96,21 @@ export class StandingAllocationRepository {
     }
   }
 
+  /** The household's other cars registered (waiting or admitted) for the offer. */
+  async countOtherCarsOfHousehold(
+    tx: Tx,
+    offerId: string,
+    householdId: string,
+    vehicleId: string,
+  ): Promise<number> {
+    const [row] = await tx.query<{ count: string }[]>(
+      `SELECT count(DISTINCT vehicle_id) FROM standing_allocation
+        WHERE offer_id = $1 AND household_id = $2 AND vehicle_id <> $3 AND status <> 'cancelled'`,
+      [offerId, householdId, vehicleId],
+    );
+    return Number(row?.count ?? 0);
+  }
+
   async find(id: string, tx: Tx = this.dataSource.manager): Promise<AllocationRow | null> {
     const [row] = await tx.query<AllocationRow[]>(`${SELECT} WHERE a.id = $1`, [id]);
     return row ?? null;
@@ -145,12 +163,25 @@ export class StandingAllocationRepository {
   async admit(
     tx: Tx,
     id: string,
-    admission: { at: Date; by: string | null; householdKey: string; spaceId: string | null },
+    admission: {
+      at: Date;
+      by: string | null;
+      householdKey: string;
+      spaceId: string | null;
+      feeDueCny: number;
+    },
   ): Promise<void> {
     await tx.query(
       `UPDATE standing_allocation SET status = 'admitted', admitted_at = $2, admitted_by = $3,
-              household_key = $4, space_id = $5 WHERE id = $1`,
-      [id, admission.at, admission.by, admission.householdKey, admission.spaceId],
+              household_key = $4, space_id = $5, fee_due_cny = $6 WHERE id = $1`,
+      [
+        id,
+        admission.at,
+        admission.by,
+        admission.householdKey,
+        admission.spaceId,
+        admission.feeDueCny,
+      ],
     );
   }
 
@@ -188,6 +219,19 @@ export class StandingAllocationRepository {
           WHERE offer_id = $1 AND status <> 'cancelled' RETURNING id, member_id`,
         [offerId, at, reason],
       ),
+    );
+  }
+
+  /** Locks an allocation for a payment; null when there is none. */
+  async lockForPayment(tx: Tx, id: string): Promise<AllocationRow | null> {
+    await tx.query(`SELECT id FROM standing_allocation WHERE id = $1 FOR UPDATE`, [id]);
+    return this.find(id, tx);
+  }
+
+  async addPaid(tx: Tx, id: string, amountCny: number): Promise<void> {
+    await tx.query(
+      `UPDATE standing_allocation SET fee_paid_cny = fee_paid_cny + $2 WHERE id = $1`,
+      [id, amountCny],
     );
   }
 

@@ -103,6 +103,16 @@ export class OccupancyRepository {
     );
   }
 
+  /** The household's other cars checked in now, anywhere in the association's lanes. */
+  async countOtherCarsParked(tx: Tx, householdId: string, plate: string): Promise<number> {
+    const rows: { count: string }[] = await tx.query(
+      `SELECT count(DISTINCT plate) FROM occupancy_session
+        WHERE household_id = $1 AND plate <> $2 AND ended_at IS NULL`,
+      [householdId, plate],
+    );
+    return Number(rows[0]?.count ?? 0);
+  }
+
   /** The code of the space where the plate is checked in now, if it is. */
   async spaceOfPlate(
     associationId: string,

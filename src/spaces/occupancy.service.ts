@@ -2,8 +2,11 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from '../auth/actor';
 import { canReadAssociation, isWardenOf } from '../auth/policy';
 import { formatPlate, parsePlate } from '../shared/plate';
+import { HouseholdsService } from '../associations/households.service';
 import { VehiclesService } from '../associations/vehicles.service';
 import { DomainError } from '../common/domain-error';
+import { ConventionRulesService } from '../conventions/convention-rules.service';
+import { assertVehicleQuota } from '../conventions/vehicles-per-household';
 import { Transactions, type Tx } from '../database/transactions';
 import { RostersService } from '../rosters/rosters.service';
 import type { CheckInDto, CheckInView } from './dto/occupancy.dto';
@@ -27,6 +30,8 @@ export class OccupancyService {
     private readonly map: LaneMapService,
     private readonly vehicles: VehiclesService,
     private readonly rosters: RostersService,
+    private readonly households: HouseholdsService,
+    private readonly rules: ConventionRulesService,
   ) {}
 
   /** For the retention job: the association's ended sessions past its period, in batches. */
@@ -51,8 +56,21 @@ export class OccupancyService {
     const recorderOnDuty = isWardenOf(actor, space.associationId)
       ? await this.rosters.isOnDuty(actor.memberId, context.now)
       : null;
+    // A resident checking in their own car: article 3 (vehiclesPerHousehold) counts the
+    // household's cars already parked. Wardens record what they find, so they are not refused.
+    const quota =
+      !staff && vehicle ? await this.rules.rulesInForce(space.associationId, context.now) : null;
     const change = await this.transactions
       .run(async (tx) => {
+        if (quota && vehicle) {
+          await this.households.lockForCars(vehicle.householdId, tx);
+          const others = await this.sessions.countOtherCarsParked(
+            tx,
+            vehicle.householdId,
+            parsed.plate,
+          );
+          assertVehicleQuota(quota, others, 'check_in.vehicles_per_household');
+        }
         const seq = await this.spaces.nextSeq(tx, space.laneId);
         assertParkable(
           (await this.spaces.find(spaceId, tx))!,

@@ -10,6 +10,9 @@ interface FlaggedOverstay {
   carParkName: string;
   spaceCode: string | null;
   overstayedFrom: string;
+  /** Absent from messages written before the violation cited the grace that applied. */
+  graceMinutes?: number;
+  grace?: { rule: 'convention' | 'offer' };
 }
 
 /**
@@ -37,6 +40,10 @@ export class FlaggedOverstaysListener implements OnModuleInit {
             ? `${overstay.carParkName} ${overstay.spaceCode}`
             : overstay.carParkName,
           occurredAt: new Date(overstay.overstayedFrom),
+          grace: {
+            rule: overstay.grace?.rule ?? 'convention',
+            minutes: overstay.graceMinutes ?? null,
+          },
         },
         tx,
       );

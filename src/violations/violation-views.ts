@@ -22,6 +22,8 @@ export function toViolationView(v: Violation, actor: Actor | null): ViolationVie
     action: v.action,
     articleNumber: v.articleNumber,
     article: v.articleNumber ? articleLabel(v.articleNumber) : null,
+    rule: v.citedRule,
+    graceMinutes: v.graceMinutes,
     suspendedUntil: v.suspendedUntil,
     permitSuspended: v.permitId !== null,
     appealStatus: v.appealStatus,

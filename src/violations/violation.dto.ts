@@ -97,6 +97,17 @@ export class ViolationView {
   @ApiProperty({ enum: ['persuasion', 'notice', 'suspension'] }) action!: string;
   @ApiPropertyOptional({ type: Number, nullable: true }) articleNumber!: number | null;
   @ApiPropertyOptional({ type: String, nullable: true, example: '第八条' }) article!: string | null;
+  @ApiProperty({
+    enum: ['convention', 'offer'],
+    description: "The rule broken: the convention's article, or a lending unit's own terms",
+  })
+  rule!: 'convention' | 'offer';
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    description: "For an overstay: the grace that applied (the offer's, or the convention's)",
+  })
+  graceMinutes!: number | null;
   @ApiPropertyOptional({ type: String, nullable: true }) suspendedUntil!: Date | null;
   @ApiProperty({ description: 'A permit was suspended through the permit lifecycle' })
   permitSuspended!: boolean;

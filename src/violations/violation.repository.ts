@@ -5,7 +5,7 @@ import type { AppealStatus, NewViolation, Violation } from './violation';
 /** Whose earlier violations count on the ladder: the household's car, or an unknown plate. */
 export type LadderSubject = { householdId: string } | { plate: string };
 
-const COLUMNS = `id, association_id, version_id, article_number, kind, plate, vehicle_id,
+const COLUMNS = `id, association_id, version_id, article_number, cited_rule, grace_minutes, kind, plate, vehicle_id,
   household_id, place, occurred_at, recorded_by, recorder_on_duty, step, action, suspended_until,
   permit_id, appeal_status, appeal_reason, appeal_note, appeal_decided_by, appeal_decided_at,
   created_at`;
@@ -46,8 +46,8 @@ export class ViolationRepository {
     const rows = await tx.query<ViolationRow[]>(
       `INSERT INTO violation (association_id, version_id, article_number, kind, plate, vehicle_id,
          household_id, place, occurred_at, photo, recorded_by, recorder_on_duty, step, action,
-         suspended_until)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+         suspended_until, cited_rule, grace_minutes)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
        RETURNING ${COLUMNS}`,
       [
         v.associationId,
@@ -65,6 +65,8 @@ export class ViolationRepository {
         v.step,
         v.action,
         v.suspendedUntil,
+        v.citedRule,
+        v.graceMinutes,
       ],
     );
     return toViolation(rows[0]!);
@@ -166,6 +168,8 @@ interface ViolationRow {
   association_id: string;
   version_id: string | null;
   article_number: number | null;
+  cited_rule: Violation['citedRule'];
+  grace_minutes: number | null;
   kind: Violation['kind'];
   plate: string;
   vehicle_id: string | null;
@@ -193,6 +197,8 @@ function toViolation(r: ViolationRow): Violation {
     associationId: r.association_id,
     versionId: r.version_id,
     articleNumber: r.article_number,
+    citedRule: r.cited_rule,
+    graceMinutes: r.grace_minutes,
     kind: r.kind,
     plate: r.plate,
     vehicleId: r.vehicle_id,

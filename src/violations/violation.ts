@@ -18,6 +18,13 @@ export interface Violation {
   /** The convention version in force when it happened (null under the default rules). */
   versionId: string | null;
   articleNumber: number | null;
+  /**
+   * The rule broken: the convention's (its article), or a lending unit's own terms (an overstay
+   * under the offer's grace: no article, the offer's minutes).
+   */
+  citedRule: 'convention' | 'offer';
+  /** For an overstay: the grace that applied, in minutes. */
+  graceMinutes: number | null;
   kind: ViolationKind;
   plate: string;
   vehicleId: string | null;

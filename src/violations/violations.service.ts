@@ -39,6 +39,13 @@ import {
   seesOwnHouseholdOnly,
 } from './violations.policy';
 
+/** The rule a violation cites, decided before it is entered. */
+interface Citation {
+  rule: Violation['citedRule'];
+  articleNumber: number | null;
+  graceMinutes: number | null;
+}
+
 // A warden's phone clock may run a little ahead of the server's.
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
@@ -82,13 +89,26 @@ export class ViolationsService {
       ? await this.rosters.isOnDuty(actor.memberId, occurredAt)
       : null;
     assertMayRecord(rules, dto.kind, occurredAt, onDuty);
-    const violation = await this.enter(actor.associationId, actor.memberId, dto, rules, onDuty);
+    const citation: Citation = {
+      rule: 'convention',
+      articleNumber: articleOf(rules, dto),
+      graceMinutes: dto.kind === 'overstay' ? rules.parameters.sharedGraceMinutes : null,
+    };
+    const violation = await this.enter(
+      actor.associationId,
+      actor.memberId,
+      dto,
+      rules,
+      citation,
+      onDuty,
+    );
     return { ...toViolationView(violation, actor), persuasionId: violation.persuasionId ?? null };
   }
 
   /**
    * For off-peak sharing: an overstay it flagged in a shared car park becomes a violation of the
-   * household's record, on the same ladder (recorded by the system, not a warden).
+   * household's record, on the same ladder (recorded by the system, not a warden). It cites the
+   * grace that applied: the convention's article, or the unit's own terms and their minutes.
    */
   async recordFlaggedOverstay(
     input: {
@@ -96,6 +116,8 @@ export class ViolationsService {
       plate: string;
       place: string;
       occurredAt: Date;
+      /** minutes null: a message from before they were sent; the convention's then. */
+      grace: { rule: 'convention' | 'offer'; minutes: number | null };
     },
     tx?: Tx,
   ): Promise<ViolationView> {
@@ -106,7 +128,15 @@ export class ViolationsService {
       place: input.place,
       occurredAt: input.occurredAt.toISOString(),
     };
-    const violation = await this.enter(input.associationId, null, dto, rules, null, tx);
+    const citation: Citation =
+      input.grace.rule === 'offer'
+        ? { rule: 'offer', articleNumber: null, graceMinutes: input.grace.minutes }
+        : {
+            rule: 'convention',
+            articleNumber: articleOf(rules, dto),
+            graceMinutes: input.grace.minutes ?? rules.parameters.sharedGraceMinutes,
+          };
+    const violation = await this.enter(input.associationId, null, dto, rules, citation, null, tx);
     return toViolationView(violation, null);
   }
 
@@ -119,10 +149,10 @@ export class ViolationsService {
     recordedBy: string | null,
     dto: RecordViolationDto,
     rules: RulesInForce,
+    citation: Citation,
     recorderOnDuty: boolean | null,
     outer?: Tx,
   ): Promise<Violation> {
-    const articleNumber = articleOf(rules, dto);
     const plate = normalisePlate(dto.plate);
     const vehicle = await this.vehicles.findByPlate(associationId, plate);
     const subject: LadderSubject = vehicle?.householdId
@@ -141,7 +171,9 @@ export class ViolationsService {
         {
           associationId,
           versionId: rules.versionId,
-          articleNumber,
+          articleNumber: citation.articleNumber,
+          citedRule: citation.rule,
+          graceMinutes: citation.graceMinutes,
           kind: dto.kind,
           plate,
           vehicleId: vehicle?.id ?? null,

@@ -305,7 +305,7 @@ export const OTHER_OPERATIONS: Record<string, Operation> = {
   },
   'POST /api/permits/{id}/payment': {
     who: council,
-    fields: 'amountCny note',
+    fields: 'amountCny method receiptNumber note',
     path: (fx) => ({ id: fx.activePermit }),
     body: () => ({ amountCny: 100, note: '矩阵' }),
     loose: state,
@@ -476,6 +476,14 @@ export const OTHER_OPERATIONS: Record<string, Operation> = {
     who: (a, fx) => residentOwn(a, fx) || unitStaff(a, fx) || council(a, fx),
     path: () => ({ id: RANDOM }),
     phase: 'delete',
+    loose: madeUp,
+  },
+  'POST /api/allocations/{id}/payments': {
+    // The council keeps the accounts; a unit lends the place but does not take its fees here.
+    who: council,
+    fields: 'amountCny method receiptNumber note',
+    path: () => ({ id: RANDOM }),
+    body: () => ({ amountCny: 150, method: 'wechat', note: '矩阵' }),
     loose: madeUp,
   },
   'PUT /api/holiday-calendar/{year}': {

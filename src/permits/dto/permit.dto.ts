@@ -1,15 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  IsDateString,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Min,
-} from 'class-validator';
+import { IsDateString, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { ScopedPageQuery } from '../../common/pagination';
 import { PERMIT_STATUSES, type PermitStatus } from '../permit-status';
 import { PERMIT_KINDS, type PermitKind } from '../permit-token';
@@ -76,19 +66,8 @@ export class RenewPermitDto {
   validTo!: string;
 }
 
-export class RecordPaymentDto {
-  @ApiProperty({ example: 1200, description: 'CNY received (登记缴费); no payment gateway' })
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  amountCny!: number;
-
-  @ApiPropertyOptional({ example: '现金，收据 No. 0042' })
-  @IsOptional()
-  @IsString()
-  @Length(0, 200)
-  note?: string;
-}
+/** A fee taken on a permit: the payment ledger's own fields. */
+export { RecordPaymentDto } from '../../payments/dto/payment.dto';
 
 export class PermitQuery extends ScopedPageQuery {
   @ApiPropertyOptional({ enum: PERMIT_KINDS }) @IsOptional() @IsIn(PERMIT_KINDS) kind?: PermitKind;

@@ -20,7 +20,9 @@ export class PermitView {
   @ApiProperty() validTo!: Date;
   @ApiPropertyOptional({ nullable: true, type: Date }) suspendedUntil!: Date | null;
   @ApiPropertyOptional({ nullable: true, type: String }) suspensionReason!: string | null;
-  @ApiProperty() feeCny!: number;
+  @ApiProperty({ description: 'Due, in yuan' }) feeCny!: number;
+  @ApiProperty({ description: 'Paid so far: the sum of its payments in the ledger' })
+  paidCny!: number;
   @ApiPropertyOptional({ nullable: true, type: Date }) feePaidAt!: Date | null;
   @ApiProperty() note!: string;
 }

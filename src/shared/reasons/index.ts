@@ -8,6 +8,7 @@ import { commonReasons, fieldProblems } from './common';
 import { conventionsConstraints, conventionsReasons } from './conventions';
 import { liveConstraints, liveReasons } from './live';
 import { NOUNS, type Noun } from './nouns';
+import { paymentsConstraints, paymentsReasons } from './payments';
 import { permitsConstraints, permitsReasons } from './permits';
 import { rostersConstraints, rostersReasons } from './rosters';
 import { sharingConstraints, sharingReasons } from './sharing';
@@ -37,6 +38,7 @@ export const REASON_GROUPS = {
   street: streetReasons,
   draws: drawsReasons,
   finance: financeReasons,
+  payments: paymentsReasons,
 } as const;
 
 export const REASONS = {
@@ -54,6 +56,7 @@ export const REASONS = {
   ...streetReasons,
   ...drawsReasons,
   ...financeReasons,
+  ...paymentsReasons,
 };
 
 export type Reason = keyof typeof REASONS;
@@ -72,6 +75,7 @@ export const CONSTRAINT_REASONS: Readonly<Record<string, Reason>> = {
   ...streetConstraints,
   ...drawsConstraints,
   ...financeConstraints,
+  ...paymentsConstraints,
 };
 
 export function isReason(value: string): value is Reason {

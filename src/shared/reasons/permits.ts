@@ -10,6 +10,11 @@ export const permitsReasons = defineReasons({
     zh: '该车辆（{plate}）已有同类有效停车证，请先收回原证或待其到期',
     en: '{plate} already holds an active permit of this kind for this place; revoke it or let it expire first',
   },
+  'permit.vehicles_per_household': {
+    status: 409,
+    zh: '依照{article}，每户最多{limit}辆车持有停车证，本户已满，{plate}不能再申领；其余车辆请停放到驻区单位的错时共享车位',
+    en: "Under {article}, at most {limit} car(s) of a household hold a permit; this household's already do, so {plate} cannot have one. Other cars may use a unit's off-peak spaces",
+  },
   'permit.validity_order': {
     status: 400,
     zh: '有效期的结束时间须晚于开始时间',

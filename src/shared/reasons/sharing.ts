@@ -222,6 +222,11 @@ export const sharingReasons = defineReasons({
     zh: '该车已登记此共享的长期车位',
     en: 'This vehicle is already registered for this offer',
   },
+  'allocation.vehicles_per_household': {
+    status: 409,
+    zh: '依照{article}，每户最多{limit}辆车登记同一共享的长期车位，本户已登记满',
+    en: 'Under {article}, at most {limit} car(s) of a household register for one offer, and this household already has',
+  },
   'allocation.already_cancelled': {
     status: 409,
     zh: '该长期车位已取消',

@@ -70,6 +70,11 @@ export const spacesReasons = defineReasons({
     zh: '只能登记本户的登记车辆',
     en: "You may check in only your household's registered car",
   },
+  'check_in.vehicles_per_household': {
+    status: 409,
+    zh: '依照{article}，每户最多{limit}辆车同时停放在胡同车位，本户已停满，请先为已停的车辆办理驶离',
+    en: "Under {article}, at most {limit} car(s) of a household park in the lane at once; this household's already are, so check one out first",
+  },
   'check_out.not_allowed': {
     status: 403,
     zh: '仅红袖标、理事会或本会居民可办理驶离登记',

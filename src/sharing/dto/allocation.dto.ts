@@ -50,6 +50,10 @@ export class AllocationView {
   @ApiPropertyOptional({ nullable: true, type: String }) admittedAt!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) permitId!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) cancelReason!: string | null;
+  @ApiProperty({ description: "Due: the offer's monthly fee, from admission (yuan)" })
+  feeDueCny!: number;
+  @ApiProperty({ description: 'Paid so far: the sum of its payments in the ledger' })
+  paidCny!: number;
 }
 
 export class AdmissionView {

@@ -197,6 +197,13 @@ export class OfferView {
   @ApiProperty({ type: [String] }) blackoutDates!: string[];
   @ApiProperty({ type: [String] }) eligibleAssociationIds!: string[];
   @ApiProperty() graceMinutes!: number;
+  @ApiProperty({
+    enum: ['convention', 'offer'],
+    description: "Whose grace applies: the convention's, or the unit's own terms",
+  })
+  graceRule!: 'convention' | 'offer';
+  @ApiProperty({ description: "The convention's grace, so a shorter one of the unit is told" })
+  conventionGraceMinutes!: number;
   @ApiProperty() monthlyFeeCny!: number;
   @ApiProperty() bookingDaysAhead!: number;
   @ApiProperty() termsText!: string;

@@ -8,6 +8,7 @@ import * as rosters from './messages/rosters';
 import * as conventions from './messages/conventions';
 import * as street from './messages/street';
 import * as dailyWork from './messages/daily-work';
+import * as payments from './messages/payments';
 
 // Chinese first: most members are older residents of the lane. English for visitors and staff
 // of resident units. Each feature keeps its strings in messages/<feature>.ts; there `en` is typed against
@@ -21,6 +22,7 @@ const zh = {
   ...conventions.zh,
   ...street.zh,
   ...dailyWork.zh,
+  ...payments.zh,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -34,6 +36,7 @@ const en: Record<MessageKey, string> = {
   ...conventions.en,
   ...street.en,
   ...dailyWork.en,
+  ...payments.en,
 };
 
 export type Lang = 'zh' | 'en';

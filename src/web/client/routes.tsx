@@ -36,6 +36,9 @@ const CouncilConventionScreen = lazyScreen(() =>
 const CouncilViolationsScreen = lazyScreen(() =>
   import('./screens/conventions/council-violations').then((m) => m.CouncilViolationsScreen),
 );
+const PaymentLedgerScreen = lazyScreen(() =>
+  import('./screens/payments/payment-ledger').then((m) => m.PaymentLedgerScreen),
+);
 
 export const LOGIN_PATH = '/login';
 export const HOME_PATH = '/home';
@@ -68,6 +71,7 @@ export const routes: readonly Route[] = [
   { path: '/convention', screen: ConventionScreen },
   { path: '/council/convention', screen: CouncilConventionScreen, roles: ['admin'] },
   { path: '/council/violations', screen: CouncilViolationsScreen, roles: ['admin', 'warden'] },
+  { path: '/council/payments', screen: PaymentLedgerScreen, roles: ['admin'] },
   { path: '/board/:associationId', screen: BoardScreen, public: true },
   { path: '/street', screen: StreetOverviewScreen, roles: ['street', 'viewer'] },
   { path: '/street/boards', screen: StreetBoardsScreen, roles: ['street', 'viewer'] },

@@ -1,6 +1,10 @@
 import { getLang, setLang, t } from './i18n';
 
-/** Switches between Chinese and English; the button names the language it switches to. */
+/**
+ * Switches between Chinese and English; the button names the language it switches to. Its
+ * accessible name is that visible word (WCAG 2.5.3: what is read out matches what is shown); the
+ * longer label is a tooltip.
+ */
 export function LangSwitch() {
   return (
     <button

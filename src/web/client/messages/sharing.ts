@@ -62,6 +62,10 @@ export const zh = {
   'sharing.allocation.waiting': '排队中',
   'sharing.allocation.admitted': '已获批',
   'sharing.allocation.cancelled': '已取消',
+  'sharing.grace': '超过离场时间{minutes}分钟仍未离开视为违约',
+  'sharing.graceBelowConvention':
+    '注意：本单位条款只宽限{minutes}分钟，少于公约规定的{conventionMinutes}分钟，以本单位条款为准',
+  'sharing.monthlyFee': '长期车位月租 ¥{fee}',
 };
 
 export const en: Record<keyof typeof zh, string> = {
@@ -129,4 +133,8 @@ export const en: Record<keyof typeof zh, string> = {
   'sharing.allocation.waiting': 'waiting',
   'sharing.allocation.admitted': 'admitted',
   'sharing.allocation.cancelled': 'cancelled',
+  'sharing.grace': 'Still parked {minutes} minutes after must-leave-by counts as a violation',
+  'sharing.graceBelowConvention':
+    "Note: this unit's terms allow only {minutes} minutes' grace, less than the convention's {conventionMinutes}; the unit's terms apply",
+  'sharing.monthlyFee': 'Standing place ¥{fee} a month',
 };

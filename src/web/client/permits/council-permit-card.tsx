@@ -13,6 +13,8 @@ import {
   toBeijingInput,
 } from './permits-api';
 
+const PAYMENT_METHODS = ['cash', 'wechat', 'alipay', 'bank_transfer', 'other'] as const;
+
 const DAY_MS = 86_400_000;
 
 /** A council action that needs more than one tap: what it asks for before it is sent. */
@@ -105,6 +107,7 @@ export function CouncilPermitCard(props: {
         <span>
           {t('councilPermits.fee', { amount: permit.feeCny })} ·{' '}
           {permit.feePaidAt ? t('councilPermits.feePaid') : t('councilPermits.feeUnpaid')}
+          {permit.paidCny > 0 && ` · ${t('payments.paid', { amount: permit.paidCny })}`}
         </span>
       )}
       {permit.status === 'suspended' && permit.suspendedUntil && (
@@ -220,7 +223,9 @@ function ActionForm(props: {
 }) {
   const { action, permit } = props;
   const [reason, setReason] = useState('');
-  const [amount, setAmount] = useState(String(permit.feeCny));
+  const [amount, setAmount] = useState(String(Math.max(permit.feeCny - permit.paidCny, 0)));
+  const [method, setMethod] = useState('cash');
+  const [receiptNumber, setReceiptNumber] = useState('');
   const [until, setUntil] = useState(toBeijingInput(new Date(Date.now() + 7 * DAY_MS)));
   const [renewTo, setRenewTo] = useState(
     toBeijingInput(new Date(Math.max(Date.parse(permit.validTo), Date.now()) + 365 * DAY_MS)),
@@ -231,7 +236,12 @@ function ActionForm(props: {
     event.preventDefault();
     switch (action) {
       case 'payment':
-        return props.onSubmit('payment', { amountCny: Number(amount), note: reason || undefined });
+        return props.onSubmit('payment', {
+          amountCny: Number(amount),
+          method,
+          receiptNumber: receiptNumber.trim() || undefined,
+          note: reason || undefined,
+        });
       case 'suspend':
         return props.onSubmit('suspend', { until: fromBeijingInput(until), reason });
       case 'renew':
@@ -250,11 +260,35 @@ function ActionForm(props: {
           <span class="field-label">{t('councilPermits.amount')}</span>
           <input
             type="number"
-            min="0"
-            inputMode="numeric"
+            min="0.01"
+            step="0.01"
+            inputMode="decimal"
             value={amount}
             onInput={(e) => setAmount(e.currentTarget.value)}
             required
+          />
+        </label>
+      )}
+      {action === 'payment' && (
+        <label class="field">
+          <span class="field-label">{t('payments.method')}</span>
+          <select value={method} onChange={(e) => setMethod(e.currentTarget.value)}>
+            {PAYMENT_METHODS.map((m) => (
+              <option key={m} value={m}>
+                {t(`payments.method.${m}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {action === 'payment' && (
+        <label class="field">
+          <span class="field-label">{t('payments.receiptInput')}</span>
+          <input
+            value={receiptNumber}
+            maxLength={40}
+            onInput={(e) => setReceiptNumber(e.currentTarget.value)}
+            data-testid="permit-form-receipt-number"
           />
         </label>
       )}

@@ -1,5 +1,5 @@
 import { ApiError, apiFetch } from '../api';
-import { getLang, t } from '../i18n';
+import { t } from '../i18n';
 
 // The permits API as the client screens use it (src/permits, OpenAPI at /api/docs-json).
 
@@ -19,6 +19,7 @@ export interface Permit {
   suspendedUntil: string | null;
   suspensionReason: string | null;
   feeCny: number;
+  paidCny: number;
   feePaidAt: string | null;
   note: string;
 }

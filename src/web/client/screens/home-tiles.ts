@@ -74,6 +74,13 @@ export const HOME_TILES: Record<Role, readonly Tile[]> = {
       description: 'tile.persuasion.desc',
       to: '/warden/persuasion',
     },
+    {
+      id: 'payments',
+      mark: '账',
+      title: 'tile.payments',
+      description: 'tile.payments.desc',
+      to: '/council/payments',
+    },
   ],
   warden: [
     {

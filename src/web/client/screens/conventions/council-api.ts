@@ -183,6 +183,9 @@ export interface Violation {
   action: PenaltyAction;
   articleNumber: number | null;
   article: string | null;
+  /** The convention's article, or a lending unit's own terms (an overstay under its grace). */
+  rule: 'convention' | 'offer';
+  graceMinutes: number | null;
   suspendedUntil: string | null;
   permitSuspended: boolean;
   appealStatus: AppealStatus;

@@ -173,6 +173,15 @@ export function CouncilViolationsScreen() {
   );
 }
 
+/** The rule that really applied: "第七条（宽限15分钟）", or the unit's own terms and grace. */
+function citation(v: Violation): string | null {
+  if (v.rule === 'offer') return t('violationLedger.offerTerms', { minutes: v.graceMinutes ?? 0 });
+  if (!v.article) return null;
+  return v.graceMinutes === null
+    ? v.article
+    : t('violationLedger.articleGrace', { article: v.article, minutes: v.graceMinutes });
+}
+
 function ViolationSummary({ violation: v }: { violation: Violation }) {
   return (
     <>
@@ -190,7 +199,7 @@ function ViolationSummary({ violation: v }: { violation: Violation }) {
       </div>
       <div class="hint">
         {beijingMinute(v.occurredAt)}
-        {v.article && ` · ${v.article}`}
+        {citation(v) && ` · ${citation(v)}`}
         {v.suspendedUntil &&
           ` · ${t('violationLedger.suspendedUntil', { until: beijingMinute(v.suspendedUntil) })}`}
         {v.appealStatus !== 'none' && ` · ${t(`violationLedger.appeal.${v.appealStatus}`)}`}

@@ -108,6 +108,17 @@ export function ResidentOffersScreen() {
                 <p class="hint">
                   {o.unitName} · {o.carParkName}
                 </p>
+                <p class="hint" data-testid="offer-grace">
+                  {o.graceRule === 'offer' && o.graceMinutes < o.conventionGraceMinutes
+                    ? t('sharing.graceBelowConvention', {
+                        minutes: o.graceMinutes,
+                        conventionMinutes: o.conventionGraceMinutes,
+                      })
+                    : t('sharing.grace', { minutes: o.graceMinutes })}
+                  {o.standingPlaces > 0 &&
+                    o.monthlyFeeCny > 0 &&
+                    ` · ${t('sharing.monthlyFee', { fee: o.monthlyFeeCny })}`}
+                </p>
                 {o.eligibility && !o.eligibility.eligible ? (
                   <p class="status status--error" data-testid="not-eligible">
                     {o.eligibility.explanation.join(' ')}

@@ -24,6 +24,10 @@ export interface Offer {
   waiting: number;
   termsText: string;
   termsHash: string;
+  monthlyFeeCny: number;
+  graceMinutes: number;
+  graceRule: 'convention' | 'offer';
+  conventionGraceMinutes: number;
   nights: Night[];
   eligibility?: { eligible: boolean; explanation: string[] };
 }

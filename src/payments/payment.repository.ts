@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import { QueryFailedError } from 'typeorm';
+import { DomainError } from '../common/domain-error';
+import { Transactions, type Tx } from '../database/transactions';
+import type { NewPayment, Payment, PaymentMethod } from './payment';
+
+interface PaymentRow {
+  id: string;
+  association_id: string;
+  permit_id: string | null;
+  allocation_id: string | null;
+  household_id: string | null;
+  plate: string;
+  reference: string;
+  amount_cny: string;
+  method: PaymentMethod;
+  receipt_number: string | null;
+  note: string;
+  recorded_by: string | null;
+  recorded_at: Date;
+}
+
+const COLUMNS = `id, association_id, permit_id, allocation_id, household_id, plate, reference,
+  amount_cny, method, receipt_number, note, recorded_by, recorded_at`;
+
+export interface PaymentFilter {
+  associationId: string;
+  from?: Date;
+  to?: Date;
+}
+
+/** The only SQL of the `payment` table: rows are added, never changed. */
+@Injectable()
+export class PaymentRepository {
+  constructor(private readonly transactions: Transactions) {}
+
+  async insert(payment: NewPayment, tx: Tx): Promise<Payment> {
+    const subject = payment.subject;
+    try {
+      const rows = await tx.query<PaymentRow[]>(
+        `INSERT INTO payment (association_id, permit_id, allocation_id, household_id, plate,
+           reference, amount_cny, method, receipt_number, note, recorded_by, recorded_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING ${COLUMNS}`,
+        [
+          payment.associationId,
+          'permitId' in subject ? subject.permitId : null,
+          'allocationId' in subject ? subject.allocationId : null,
+          payment.householdId,
+          payment.plate,
+          payment.reference,
+          payment.amountCny,
+          payment.method,
+          payment.receiptNumber,
+          payment.note,
+          payment.recordedBy,
+          payment.recordedAt,
+        ],
+      );
+      return toPayment(rows[0]!);
+    } catch (error) {
+      const constraint = (error instanceof QueryFailedError ? error.driverError : {}) as {
+        constraint?: string;
+      };
+      if (constraint.constraint === 'payment_receipt_key')
+        throw new DomainError('payment.receipt_repeated', { receiptNumber: payment.receiptNumber });
+      throw error;
+    }
+  }
+
+  /** The ledger, latest first. */
+  async page(filter: PaymentFilter, skip: number, take: number): Promise<[Payment[], number]> {
+    const params: unknown[] = [filter.associationId];
+    const where = ['association_id = $1'];
+    if (filter.from) where.push(`recorded_at >= $${params.push(filter.from)}`);
+    if (filter.to) where.push(`recorded_at < $${params.push(filter.to)}`);
+    const condition = where.join(' AND ');
+    const db = this.transactions.autocommit;
+    const rows = await db.query<PaymentRow[]>(
+      `SELECT ${COLUMNS} FROM payment WHERE ${condition}
+        ORDER BY recorded_at DESC, id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, take, skip],
+    );
+    const [counted] = await db.query<{ count: string }[]>(
+      `SELECT count(*) FROM payment WHERE ${condition}`,
+      params,
+    );
+    return [rows.map(toPayment), Number(counted?.count ?? 0)];
+  }
+}
+
+function toPayment(row: PaymentRow): Payment {
+  return {
+    id: row.id,
+    associationId: row.association_id,
+    subject: row.permit_id ? { permitId: row.permit_id } : { allocationId: row.allocation_id! },
+    householdId: row.household_id,
+    plate: row.plate,
+    reference: row.reference,
+    amountCny: Number(row.amount_cny),
+    method: row.method,
+    receiptNumber: row.receipt_number,
+    note: row.note,
+    recordedBy: row.recorded_by,
+    recordedAt: row.recorded_at,
+  };
+}
