@@ -86,6 +86,13 @@ describe('access matrix', () => {
     ['viewer', '/api/households/export.csv', 200],
     ['resident', '/api/households/export.csv', 403],
     ['warden', '/api/households/export.csv', 403],
+    ['admin', '/api/violations/export.xlsx', 200],
+    ['viewer', '/api/violations/export.xlsx', 200],
+    ['resident', '/api/violations/export.xlsx', 403],
+    ['warden', '/api/violations/export.xlsx', 403],
+    ['unit', '/api/violations/export.xlsx', 403],
+    ['admin', '/api/violations/export.xlsx?associationId={foreignAssociation}', 404],
+    ['viewer', '/api/violations/export.xlsx?associationId={foreignAssociation}', 404],
   ];
 
   it.each(reads)('%s GET %s → %i', async (role, path, status) => {
