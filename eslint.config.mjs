@@ -5,6 +5,17 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
+// Issue 16, "one way to the database": only a repository speaks SQL to its tables (database/
+// holds the DataSource, migrations and the seed machinery; demo data is written once, at start).
+const DATABASE_CALL =
+  'CallExpression[callee.property.name=/^(query|getRepository|createQueryBuilder|createQueryRunner)$/]';
+// Who may do what is a named policy (auth/policy.ts, <feature>.policy.ts), never an inline
+// `actor.role === 'admin'`.
+const ROLE_COMPARISON = [
+  "BinaryExpression[operator=/^[!=]==?$/][right.type='Literal'] > MemberExpression.left[property.name='role']",
+  "BinaryExpression[operator=/^[!=]==?$/][right.type='Literal'] > ChainExpression.left > MemberExpression[property.name='role']",
+].join(', ');
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '**/*.mjs', 'coverage/**'] },
   js.configs.recommended,
@@ -26,6 +37,30 @@ export default tseslint.config(
       '@typescript-eslint/no-extraneous-class': 'off',
       '@typescript-eslint/require-await': 'off',
       '@typescript-eslint/unbound-method': 'off',
+    },
+  },
+  {
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    ignores: [
+      'src/**/*.repository.ts',
+      'src/database/**',
+      'src/**/demo-*.ts',
+      'src/**/*.policy.ts',
+      'src/auth/policy.ts',
+      'src/**/*.spec.ts',
+    ],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: DATABASE_CALL,
+          message: 'Only a repository (<aggregate>.repository.ts) speaks SQL to its tables.',
+        },
+        {
+          selector: ROLE_COMPARISON,
+          message: 'Who may do what is a named policy (auth/policy.ts or <feature>.policy.ts).',
+        },
+      ],
     },
   },
   {

@@ -18,6 +18,14 @@ import { DutyRequirements1764700000000 } from './1764700000000-duty-requirements
 import { RosterRollover1764700100000 } from './1764700100000-roster-rollover';
 import { ConventionBallot1764800000000 } from './1764800000000-convention-ballot';
 import { Outbox1764900000000 } from './1764900000000-outbox';
+import { ScanVerdictCauses1764950000000 } from './1764950000000-scan-verdict-causes';
+import { StreetOffice1765100000000 } from './1765100000000-street-office';
+import { AllocationDraws1765100100000 } from './1765100100000-allocation-draws';
+import { Finance1765100200000 } from './1765100200000-finance';
+import { ForeignKeyIndexes1765400000000 } from './1765400000000-foreign-key-indexes';
+import { ArchivedVehiclesHouseholds1765400100000 } from './1765400100000-archived-vehicles-households';
+import { WhereaboutsRetention1765400200000 } from './1765400200000-whereabouts-retention';
+import { AssociationScopedIndexes1765400300000 } from './1765400300000-association-scoped-indexes';
 
 export const allMigrations = [
   Foundation1763900000000,
@@ -39,4 +47,12 @@ export const allMigrations = [
   RosterRollover1764700100000,
   ConventionBallot1764800000000,
   Outbox1764900000000,
+  ScanVerdictCauses1764950000000,
+  StreetOffice1765100000000,
+  AllocationDraws1765100100000,
+  Finance1765100200000,
+  ForeignKeyIndexes1765400000000,
+  ArchivedVehiclesHouseholds1765400100000,
+  WhereaboutsRetention1765400200000,
+  AssociationScopedIndexes1765400300000,
 ];

@@ -13,14 +13,17 @@ import { ConventionsModule } from './conventions/conventions.module';
 import { ViolationsModule } from './violations/violations.module';
 import { allConfig, appConfig } from './config';
 import { DatabaseModule } from './database/database.module';
-import { HealthController } from './health/health.controller';
+import { HealthModule } from './health/health.module';
 import { LiveModule } from './live/live.module';
 import { PermitsModule } from './permits/permits.module';
 import { RostersModule } from './rosters/rosters.module';
 import { ScansModule } from './scans/scans.module';
 import { SharingModule } from './sharing/sharing.module';
 import { SpacesModule } from './spaces/spaces.module';
+import { StreetModule } from './street/street.module';
+import { FinanceModule } from './finance/finance.module';
 import { WebModule } from './web/web.module';
+import { RetentionModule } from './retention/retention.module';
 
 export interface AppModuleOptions {
   databaseUrl: string;
@@ -49,9 +52,13 @@ export class AppModule {
         ScansModule,
         ViolationsModule,
         PublicBoardModule,
+        RetentionModule,
+        FinanceModule,
+        StreetModule,
         WebModule,
+        HealthModule,
       ],
-      controllers: [HealthController, ApiDocsController],
+      controllers: [ApiDocsController],
     };
   }
 }

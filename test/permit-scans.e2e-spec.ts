@@ -50,7 +50,20 @@ describe('scanning: a warden scans, the verdict is right, each scan is recorded 
     // 5号's permit lapsed ten days ago; 7号's is suspended for blocking a gate.
     const expired = await scan({ plate: '京F5Q778' });
     expect(expired.body.verdict).toBe('expired');
-    expect(expired.body.reason).toMatch(/已于 .* 过期 \/ expired at/);
+    // Why, in the reader's language only: the time it lapsed, in Beijing local form.
+    expect(expired.body).toMatchObject({
+      cause: 'expired',
+      reason: expect.stringMatching(/^停车证已于\d{4}-\d{2}-\d{2} \d{2}:\d{2}过期$/),
+    });
+    const inEnglish = await t
+      .http()
+      .get('/api/scans')
+      .set('Authorization', `Bearer ${warden}`)
+      .set('Accept-Language', 'en');
+    expect(inEnglish.body.items[0]).toMatchObject({
+      id: expired.body.id,
+      reason: expect.stringMatching(/^The permit expired at \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/),
+    });
     expect(await verdictOf({ plate: '京G·81930' })).toBe('suspended');
 
     const revokedId = await permitIdOfPlate(t, '京H2N646');
@@ -185,7 +198,8 @@ describe('scanning: a warden scans, the verdict is right, each scan is recorded 
       expect(blind.status).toBe(200);
       expect(blind.body).toMatchObject({
         verdict: 'unknown',
-        reason: expect.stringContaining('无法读取共享停车时段'),
+        cause: 'windows_unreadable',
+        reason: '暂时无法读取共享停车时段，不能确认',
         permit: { number: Number(shared!.number), kind: 'shared' },
       });
       const [recorded] = await t.sql<{ verdict: string }>(

@@ -1,4 +1,4 @@
-import { formatPlate } from '../src/associations/plate';
+import { formatPlate } from '../src/shared/plate';
 import { clockAtNext } from './support/clock';
 import { DEMO, startTestApp, type TestApp } from './support/test-app';
 

@@ -7,6 +7,8 @@ export interface Association {
   name: string;
   community: string;
   streetOffice: string;
+  /** How many days scans and occupancy sessions are kept (the retention job). */
+  whereaboutsDays: number;
   createdAt: Date;
 }
 
@@ -15,10 +17,11 @@ interface Row {
   name: string;
   community: string;
   street_office: string;
+  whereabouts_days: number;
   created_at: Date;
 }
 
-const COLUMNS = 'id, name, community, street_office, created_at';
+const COLUMNS = 'id, name, community, street_office, whereabouts_days, created_at';
 
 /** The only SQL of the `association` table. */
 @Injectable()
@@ -38,6 +41,40 @@ export class AssociationRepository {
     return rows.map(toAssociation);
   }
 
+  async setWhereaboutsDays(tx: Tx, id: string, days: number): Promise<void> {
+    await tx.query(`UPDATE association SET whereabouts_days = $2 WHERE id = $1`, [id, days]);
+  }
+
+  /** How many days each association keeps scans and occupancy sessions. */
+  async whereaboutsPeriods(tx: Tx = this.transactions.autocommit) {
+    const rows: { id: string; whereabouts_days: number }[] = await tx.query(
+      `SELECT id, whereabouts_days FROM association ORDER BY id`,
+    );
+    return rows.map((row) => ({ associationId: row.id, days: row.whereabouts_days }));
+  }
+
+  /** The associations of a street office (街道), by name. */
+  async ofStreet(streetOffice: string, tx: Tx = this.transactions.autocommit) {
+    const rows: Row[] = await tx.query(
+      `SELECT ${COLUMNS} FROM association WHERE street_office = $1 ORDER BY created_at, name`,
+      [streetOffice],
+    );
+    return rows.map(toAssociation);
+  }
+
+  /** A new association; its name is unique (association_name_key → association.name_taken). */
+  async insert(
+    tx: Tx,
+    association: { name: string; community: string; streetOffice: string },
+  ): Promise<Association> {
+    const rows: Row[] = await tx.query(
+      `INSERT INTO association (name, community, street_office) VALUES ($1, $2, $3)
+       RETURNING ${COLUMNS}`,
+      [association.name, association.community, association.streetOffice],
+    );
+    return toAssociation(rows[0]!);
+  }
+
   /** Names of associations by id (a viewer grant shows the viewer's home association). */
   async namesOf(ids: string[], tx: Tx = this.transactions.autocommit) {
     const found = await this.byIds(ids, tx);
@@ -51,6 +88,7 @@ function toAssociation(row: Row): Association {
     name: row.name,
     community: row.community,
     streetOffice: row.street_office,
+    whereaboutsDays: row.whereabouts_days,
     createdAt: row.created_at,
   };
 }

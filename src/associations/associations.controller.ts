@@ -2,12 +2,13 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from 
 import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsUUID } from 'class-validator';
 import type { Actor } from '../auth/actor';
-import { CurrentActor, Roles } from '../auth/decorators';
+import { AllRoles, CurrentActor, Roles } from '../auth/decorators';
 import { ApiStandardErrors } from '../common/api-errors.decorator';
 import { AssociationsService } from './associations.service';
 import { AssociationView, LaneView } from './dto/association.view';
 import { CreateLaneDto, UpdateLaneDto } from './dto/lane.dto';
 import { MeView } from './dto/me.view';
+import { SetRetentionDto } from './dto/retention.dto';
 import { Idempotent } from '../common/idempotency/idempotent.decorator';
 
 class LaneQuery {
@@ -21,6 +22,7 @@ export class AssociationsController {
   constructor(private readonly associations: AssociationsService) {}
 
   @Get('me')
+  @AllRoles()
   @ApiOperation({ summary: 'The logged-in member, their association and household' })
   @ApiOkResponse({ type: MeView })
   me(@CurrentActor() actor: Actor): Promise<MeView> {
@@ -41,6 +43,18 @@ export class AssociationsController {
     @Param('id', ParseUUIDPipe) id: string,
   ): Promise<AssociationView> {
     return this.associations.get(actor, id);
+  }
+
+  @Patch('associations/:id/retention')
+  @Roles('admin')
+  @ApiOperation({ summary: 'How long scans and occupancy sessions are kept (the council)' })
+  @ApiOkResponse({ type: AssociationView })
+  setRetention(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: SetRetentionDto,
+  ): Promise<AssociationView> {
+    return this.associations.setRetention(actor, id, body.whereaboutsDays);
   }
 
   @Get('lanes')

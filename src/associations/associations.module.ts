@@ -18,6 +18,8 @@ import { ViewerGrantRepository } from './viewer-grant.repository';
 import { ViewerGrantsController } from './viewer-grants.controller';
 import { ViewerGrantsService } from './viewer-grants.service';
 import { associationsDemoSeed } from './demo-data';
+import { OnboardingController } from './onboarding.controller';
+import { OnboardingService } from './onboarding.service';
 
 @Module({
   controllers: [
@@ -26,6 +28,7 @@ import { associationsDemoSeed } from './demo-data';
     MembersController,
     VehiclesController,
     ViewerGrantsController,
+    OnboardingController,
   ],
   providers: [
     AssociationRepository,
@@ -42,7 +45,14 @@ import { associationsDemoSeed } from './demo-data';
     VehiclesService,
     HouseholdLedgerService,
     ViewerGrantsService,
+    OnboardingService,
   ],
-  exports: [AssociationsService, HouseholdsService, MembersService, VehiclesService],
+  exports: [
+    AssociationsService,
+    HouseholdsService,
+    MembersService,
+    VehiclesService,
+    OnboardingService,
+  ],
 })
 export class AssociationsModule {}

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from '../auth/actor';
 import { canReadAssociation } from '../auth/policy';
 import { DomainError } from '../common/domain-error';
-import { Transactions } from '../database/transactions';
+import { Transactions, type Tx } from '../database/transactions';
 import { type Association, AssociationRepository } from './association.repository';
 import { ResidentUnitRepository } from './resident-unit.repository';
 import { canManageAssociation } from './associations.policy';
@@ -40,13 +40,22 @@ export class AssociationsService {
   }
 
   async me(actor: Actor): Promise<MeView> {
+    if (actor.streetOffice) {
+      const member = await this.members.viewSelf(actor);
+      return { member, association: null, household: null, streetOffice: actor.streetOffice };
+    }
     const [member, association, household] = await Promise.all([
       this.members.viewSelf(actor),
       this.associations.byId(actor.associationId),
       actor.householdId ? this.households.get(actor, actor.householdId) : Promise.resolve(null),
     ]);
     if (!association) throw DomainError.notFound('association', actor.associationId);
-    return { member, association: toAssociationView(association), household };
+    return {
+      member,
+      association: toAssociationView(association),
+      household,
+      streetOffice: association.streetOffice,
+    };
   }
 
   async list(actor: Actor): Promise<AssociationView[]> {
@@ -58,6 +67,16 @@ export class AssociationsService {
     const association = await this.associations.byId(id);
     if (!association) throw DomainError.notFound('association', id);
     return toAssociationView(association);
+  }
+
+  /** The council sets how long its association keeps whereabouts (issue 15.2). */
+  async setRetention(actor: Actor, id: string, whereaboutsDays: number): Promise<AssociationView> {
+    if (!canReadAssociation(actor, id)) throw DomainError.notFound('association', id);
+    if (!canManageAssociation(actor, id)) throw new DomainError('council.only');
+    await this.transactions.run((tx) =>
+      this.associations.setWhereaboutsDays(tx, id, whereaboutsDays),
+    );
+    return this.get(actor, id);
   }
 
   /** For trusted callers that decide visibility themselves (e.g. a public guest pass page). */
@@ -93,6 +112,11 @@ export class AssociationsService {
   }
 
   /** For other features: the ids of `laneIds` that are lanes of the association. */
+  /** For trusted callers (the street's aggregates): the ids of the association's lanes. */
+  async laneIdsOf(associationId: string): Promise<string[]> {
+    return (await this.lanes.ofAssociations([associationId])).map((lane) => lane.id);
+  }
+
   async lanesOf(associationId: string, laneIds: string[]): Promise<string[]> {
     const lanes = await this.lanes.ofAssociations([associationId]);
     const own = new Set(lanes.map((lane) => lane.id));
@@ -127,5 +151,10 @@ export class AssociationsService {
       return this.lanes.update(tx, id, dto);
     });
     return toLaneView(updated);
+  }
+
+  /** For the retention job: each association's period for whereabouts (scans, sessions). */
+  whereaboutsPeriods(tx?: Tx): Promise<{ associationId: string; days: number }[]> {
+    return this.associations.whereaboutsPeriods(tx);
   }
 }

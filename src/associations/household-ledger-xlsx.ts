@@ -5,7 +5,7 @@ import { yesNo } from '../common/ledger/ledger-words';
 import { maskPhone, maskPlate } from '../common/masking';
 import type { Lang } from '../shared/i18n';
 import type { LedgerRow } from './household.repository';
-import { formatPlate, type PlateColor } from './plate';
+import { formatPlate, type PlateColor } from '../shared/plate';
 
 export const HOUSEHOLD_XLSX_COLUMNS: readonly LedgerColumn[] = [
   { header: { 'zh-CN': '门牌', en: 'Address' }, width: 18 },
@@ -24,6 +24,7 @@ const ROLE_WORDS: Record<Role, Record<Lang, string>> = {
   resident: { 'zh-CN': '居民', en: 'Resident' },
   unit: { 'zh-CN': '驻区单位', en: 'Resident unit' },
   viewer: { 'zh-CN': '街道/社区', en: 'Street office' },
+  street: { 'zh-CN': '街道', en: 'Street office' },
 };
 
 const COLOR_WORDS: Record<PlateColor, Record<Lang, string>> = {

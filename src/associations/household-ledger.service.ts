@@ -32,8 +32,7 @@ import {
 } from './ledger-csv';
 import { type Member, MemberRepository } from './member.repository';
 import { MembersService } from './members.service';
-import { parsePlate } from './plate';
-import { withSavepoint } from './savepoint';
+import { parsePlate } from '../shared/plate';
 import { associationToRead } from './scope';
 import { VehicleRepository } from './vehicle.repository';
 
@@ -129,7 +128,7 @@ export class HouseholdLedgerService {
             vehiclesCreated: 0,
           };
           try {
-            await withSavepoint(tx, `ledger_row_${index}`, () =>
+            await this.transactions.savepoint(tx, `ledger_row_${index}`, () =>
               this.importRow(tx, actor, row, counts),
             );
             report.accepted += 1;
@@ -252,7 +251,7 @@ function refusalOf(error: unknown): { reason: Reason; params: Params } {
   if (error instanceof RowRefused) return { reason: error.reason, params: error.params };
   if (error instanceof LedgerCellError)
     return { reason: error.reason, params: { value: error.value } };
-  if (error instanceof DomainError && error.reason !== 'legacy.refusal') {
+  if (error instanceof DomainError) {
     return { reason: error.reason, params: error.params };
   }
   const constraint = (error as { driverError?: { constraint?: string } }).driverError?.constraint;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Transactions, type Tx } from '../database/transactions';
-import { selectPage, Where } from './sql-page';
+import { selectPage, Where } from '../database/sql-page';
 
 /** 户: a courtyard door of the lane, e.g. "下岗胡同19号". */
 export interface Household {
@@ -34,6 +34,8 @@ interface Row {
 }
 
 const COLUMNS = 'id, association_id, address, created_at';
+/** Archived households are history only: kept for their permits, bookings and violations. */
+const CURRENT = 'archived_at IS NULL';
 
 /** The only SQL of the `household` table. */
 @Injectable()
@@ -41,7 +43,10 @@ export class HouseholdRepository {
   constructor(private readonly transactions: Transactions) {}
 
   async byId(id: string, tx: Tx = this.transactions.autocommit): Promise<Household | null> {
-    const rows: Row[] = await tx.query(`SELECT ${COLUMNS} FROM household WHERE id = $1`, [id]);
+    const rows: Row[] = await tx.query(
+      `SELECT ${COLUMNS} FROM household WHERE id = $1 AND ${CURRENT}`,
+      [id],
+    );
     return rows[0] ? toHousehold(rows[0]) : null;
   }
 
@@ -51,7 +56,7 @@ export class HouseholdRepository {
     tx: Tx = this.transactions.autocommit,
   ): Promise<Household | null> {
     const rows: Row[] = await tx.query(
-      `SELECT ${COLUMNS} FROM household WHERE association_id = $1 AND address = $2`,
+      `SELECT ${COLUMNS} FROM household WHERE association_id = $1 AND address = $2 AND ${CURRENT}`,
       [associationId, address],
     );
     return rows[0] ? toHousehold(rows[0]) : null;
@@ -60,7 +65,7 @@ export class HouseholdRepository {
   /** How many of `ids` are households of the association (for checks of several at once). */
   async countOf(associationId: string, ids: string[], tx: Tx = this.transactions.autocommit) {
     const rows: { count: string }[] = await tx.query(
-      `SELECT count(*) FROM household WHERE association_id = $1 AND id = ANY($2::uuid[])`,
+      `SELECT count(*) FROM household WHERE association_id = $1 AND id = ANY($2::uuid[]) AND ${CURRENT}`,
       [associationId, ids],
     );
     return Number(rows[0]?.count ?? 0);
@@ -71,7 +76,7 @@ export class HouseholdRepository {
     limit: number,
     offset: number,
   ): Promise<{ rows: Household[]; total: number }> {
-    const where = new Where().add('association_id = ?', filter.associationId);
+    const where = new Where().add('association_id = ?', filter.associationId).also(CURRENT);
     if (filter.id !== undefined) where.add('id = ?', filter.id);
     if (filter.search) where.add('address LIKE ?', `%${filter.search}%`);
     const page = await selectPage<Row>(
@@ -91,7 +96,7 @@ export class HouseholdRepository {
       await this.transactions.autocommit.query(
         `SELECT h.id,
                 (SELECT count(*) FROM member m WHERE m.household_id = h.id) AS members,
-                (SELECT count(*) FROM vehicle v WHERE v.household_id = h.id) AS vehicles
+                (SELECT count(*) FROM vehicle v WHERE v.household_id = h.id AND v.archived_at IS NULL) AS vehicles
            FROM household h WHERE h.id = ANY($1::uuid[])`,
         [ids],
       );
@@ -112,7 +117,7 @@ export class HouseholdRepository {
 
   async countInAssociation(associationId: string, tx: Tx = this.transactions.autocommit) {
     const rows: { count: string }[] = await tx.query(
-      `SELECT count(*) FROM household WHERE association_id = $1`,
+      `SELECT count(*) FROM household WHERE association_id = $1 AND ${CURRENT}`,
       [associationId],
     );
     return Number(rows[0]?.count ?? 0);
@@ -127,13 +132,13 @@ export class HouseholdRepository {
       `SELECT h.address, m.name, m.phone, m.role, m.party_member, m.volunteer, v.plate, v.plate_color
          FROM household h
          LEFT JOIN member m ON m.household_id = h.id
-         LEFT JOIN vehicle v ON v.household_id = h.id AND (v.owner_member_id = m.id
-              OR (m.id IS NULL AND v.owner_member_id IS NULL))
-        WHERE h.association_id = $1
+         LEFT JOIN vehicle v ON v.household_id = h.id AND v.archived_at IS NULL
+              AND (v.owner_member_id = m.id OR (m.id IS NULL AND v.owner_member_id IS NULL))
+        WHERE h.association_id = $1 AND h.archived_at IS NULL
         UNION ALL
        SELECT h.address, NULL, NULL, NULL, NULL, NULL, v.plate, v.plate_color
          FROM vehicle v JOIN household h ON h.id = v.household_id
-        WHERE v.association_id = $1 AND v.owner_member_id IS NULL
+        WHERE v.association_id = $1 AND v.owner_member_id IS NULL AND v.archived_at IS NULL
           AND EXISTS (SELECT 1 FROM member m WHERE m.household_id = h.id)
         ORDER BY 1, 2 NULLS LAST, 7 NULLS LAST`,
       [associationId],
@@ -152,8 +157,9 @@ export class HouseholdRepository {
     await tx.query(`UPDATE household SET address = $2 WHERE id = $1`, [id, address]);
   }
 
-  async delete(tx: Tx, id: string): Promise<void> {
-    await tx.query(`DELETE FROM household WHERE id = $1`, [id]);
+  /** Removes the household from the register; its history keeps pointing at the row. */
+  async archive(tx: Tx, id: string, at: Date): Promise<void> {
+    await tx.query(`UPDATE household SET archived_at = $2 WHERE id = $1 AND ${CURRENT}`, [id, at]);
   }
 }
 

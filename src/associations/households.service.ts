@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../auth/actor';
+import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
+import { OutboxService } from '../common/outbox/outbox.service';
 import { type Page, pageOf, skipOf } from '../common/pagination';
 import { Transactions, type Tx } from '../database/transactions';
 import {
@@ -9,6 +11,12 @@ import {
   householdListScope,
   mayListHouseholds,
 } from './associations.policy';
+import {
+  HOUSEHOLD_ARCHIVED,
+  type HouseholdArchived,
+  VEHICLE_ARCHIVED,
+  type VehicleArchived,
+} from './archive.events';
 import type { CreateHouseholdDto, HouseholdQuery, UpdateHouseholdDto } from './dto/household.dto';
 import type { HouseholdDetailView, HouseholdView } from './dto/household.view';
 import { type Household, HouseholdRepository } from './household.repository';
@@ -24,6 +32,8 @@ export class HouseholdsService {
     private readonly members: MemberRepository,
     private readonly vehicles: VehicleRepository,
     private readonly transactions: Transactions,
+    private readonly outbox: OutboxService,
+    private readonly clock: Clock,
   ) {}
 
   async list(actor: Actor, query: HouseholdQuery): Promise<Page<HouseholdView>> {
@@ -99,7 +109,28 @@ export class HouseholdsService {
     if (!canManageAssociation(actor, household.associationId)) {
       throw new DomainError('council.only');
     }
-    await this.transactions.run((tx) => this.households.delete(tx, household.id));
+    await this.transactions.run((tx) => this.archive(tx, household));
+  }
+
+  /**
+   * Archives, never deletes: the household's and its vehicles' permits, bookings and violations
+   * stay in the ledgers. Its members stay members without a household, as deleting it did.
+   */
+  private async archive(tx: Tx, household: Household): Promise<void> {
+    const at = this.clock.now();
+    const { associationId } = household;
+    await this.households.archive(tx, household.id, at);
+    await this.members.leaveHousehold(tx, household.id);
+    for (const vehicleId of await this.vehicles.archiveOfHousehold(tx, household.id, at)) {
+      const message: VehicleArchived = { vehicleId, associationId, at: at.toISOString() };
+      await this.outbox.enqueue(tx, VEHICLE_ARCHIVED, message);
+    }
+    const message: HouseholdArchived = {
+      householdId: household.id,
+      associationId,
+      at: at.toISOString(),
+    };
+    await this.outbox.enqueue(tx, HOUSEHOLD_ARCHIVED, message);
   }
 
   /** For other features: the household if the actor may read it, else 404. */

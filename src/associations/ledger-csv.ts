@@ -1,9 +1,9 @@
 // Pure: the household ledger's CSV columns, headings and cell values, in and out.
-import { ROLES, type Role } from '../auth/role';
+import { ASSOCIATION_ROLES, type Role } from '../auth/role';
 import { spreadsheetSafe } from '../common/spreadsheet-safe';
 import { maskPhone, maskPlate } from '../common/masking';
 import type { LedgerRow } from './household.repository';
-import { formatPlate, PLATE_COLORS, type PlateColor } from './plate';
+import { formatPlate, PLATE_COLORS, type PlateColor } from '../shared/plate';
 
 export const LEDGER_COLUMNS = [
   'address',
@@ -76,7 +76,7 @@ export function parseRole(raw?: string): Role {
   const value = raw?.trim() ?? '';
   if (!value) return 'resident';
   const role = ROLE_ALIASES[value] ?? value;
-  if (!(ROLES as readonly string[]).includes(role)) {
+  if (!(ASSOCIATION_ROLES as readonly string[]).includes(role)) {
     throw new LedgerCellError('ledger.role_unknown', value);
   }
   return role as Role;

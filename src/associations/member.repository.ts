@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { NO_ASSOCIATION } from '../auth/actor';
 import type { Role } from '../auth/role';
 import { Transactions, type Tx } from '../database/transactions';
-import { selectPage, Where } from './sql-page';
+import { selectPage, Where } from '../database/sql-page';
 
 /** A person of an association: resident, council, warden, unit staff or street-office viewer. */
 export interface Member {
@@ -18,6 +19,8 @@ export interface Member {
   /** Bumped whenever access must end at once; tokens carry the version they were issued at. */
   tokenVersion: number;
   createdAt: Date;
+  /** Street-office staff only: their street (their `associationId` is NO_ASSOCIATION). */
+  streetOffice: string | null;
 }
 
 /** What may change about a member; `passwordHash` is never read back. */
@@ -54,7 +57,7 @@ export interface MemberFilter {
 
 interface Row {
   id: string;
-  association_id: string;
+  association_id: string | null;
   household_id: string | null;
   resident_unit_id: string | null;
   name: string;
@@ -65,10 +68,11 @@ interface Row {
   active: boolean;
   token_version: number;
   created_at: Date;
+  street_office: string | null;
 }
 
 const COLUMNS = `id, association_id, household_id, resident_unit_id, name, phone, role,
-  party_member, volunteer, active, token_version, created_at`;
+  party_member, volunteer, active, token_version, created_at, street_office`;
 
 const CHANGE_COLUMNS: Record<keyof MemberChanges, string> = {
   name: 'name',
@@ -265,6 +269,11 @@ export class MemberRepository {
   }
 
   /** Ends every token of the member (logout, a stolen refresh token): the new version. */
+  /** The household was archived: its members stay, without a household. */
+  async leaveHousehold(tx: Tx, householdId: string): Promise<void> {
+    await tx.query(`UPDATE member SET household_id = NULL WHERE household_id = $1`, [householdId]);
+  }
+
   async bumpTokenVersion(tx: Tx, id: string): Promise<number> {
     const rows: { token_version: number }[] = await tx.query(
       `WITH bumped AS (UPDATE member SET token_version = token_version + 1 WHERE id = $1
@@ -301,7 +310,7 @@ export function actualChanges(member: Member, changes: MemberChanges): MemberCha
 function toMember(row: Row): Member {
   return {
     id: row.id,
-    associationId: row.association_id,
+    associationId: row.association_id ?? NO_ASSOCIATION,
     householdId: row.household_id,
     residentUnitId: row.resident_unit_id,
     name: row.name,
@@ -312,5 +321,6 @@ function toMember(row: Row): Member {
     active: row.active,
     tokenVersion: row.token_version,
     createdAt: row.created_at,
+    streetOffice: row.street_office,
   };
 }

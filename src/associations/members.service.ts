@@ -52,6 +52,19 @@ export class MembersService {
   async actorFor(memberId: string, tx?: Tx): Promise<Actor | null> {
     const member = await this.members.byId(memberId, tx);
     if (!member?.active) return null;
+    if (member.streetOffice) {
+      // Street-office staff read their street's associations through the street's own
+      // endpoints (aggregates, boards), never an association's members, households or plates.
+      return {
+        memberId: member.id,
+        associationId: member.associationId,
+        role: member.role,
+        householdId: null,
+        residentUnitId: null,
+        readableAssociationIds: [],
+        streetOffice: member.streetOffice,
+      };
+    }
     const grants = mayBeGrantedReading(member) ? await this.grants.grantedTo(member.id, tx) : [];
     return {
       memberId: member.id,
@@ -187,6 +200,28 @@ export class MembersService {
       });
     });
     return toMemberView(member, actor);
+  }
+
+  /**
+   * An association's council member, added by its street office when it is founded (the
+   * caller decided who may). They log in at once and run their association from there.
+   */
+  async addCouncil(
+    tx: Tx,
+    associationId: string,
+    person: { name: string; phone: string; password: string },
+  ): Promise<Member> {
+    this.passwords.assertAcceptable(person.password, person.phone);
+    if (await this.members.phoneTaken(person.phone, tx)) {
+      throw new DomainError('member.phone_taken');
+    }
+    return this.members.insert(tx, {
+      associationId,
+      name: person.name,
+      phone: person.phone,
+      role: 'admin',
+      passwordHash: await this.passwords.hash(person.password),
+    });
   }
 
   /**

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Transactions, type Tx } from '../database/transactions';
-import type { PlateColor } from './plate';
-import { selectPage, Where } from './sql-page';
+import type { PlateColor } from '../shared/plate';
+import { selectPage, Where } from '../database/sql-page';
 
 export interface Vehicle {
   id: string;
@@ -33,6 +33,8 @@ interface Row {
 }
 
 const COLUMNS = 'id, association_id, household_id, owner_member_id, plate, plate_color, created_at';
+/** Archived vehicles are history only: kept for their permits, scans and sessions, never read as current. */
+const CURRENT = 'archived_at IS NULL';
 
 /** The only SQL of the `vehicle` table. */
 @Injectable()
@@ -40,7 +42,10 @@ export class VehicleRepository {
   constructor(private readonly transactions: Transactions) {}
 
   async byId(id: string, tx: Tx = this.transactions.autocommit): Promise<Vehicle | null> {
-    const rows: Row[] = await tx.query(`SELECT ${COLUMNS} FROM vehicle WHERE id = $1`, [id]);
+    const rows: Row[] = await tx.query(
+      `SELECT ${COLUMNS} FROM vehicle WHERE id = $1 AND ${CURRENT}`,
+      [id],
+    );
     return rows[0] ? toVehicle(rows[0]) : null;
   }
 
@@ -50,7 +55,7 @@ export class VehicleRepository {
     tx: Tx = this.transactions.autocommit,
   ): Promise<Vehicle | null> {
     const rows: Row[] = await tx.query(
-      `SELECT ${COLUMNS} FROM vehicle WHERE association_id = $1 AND plate = $2`,
+      `SELECT ${COLUMNS} FROM vehicle WHERE association_id = $1 AND plate = $2 AND ${CURRENT}`,
       [associationId, plate],
     );
     return rows[0] ? toVehicle(rows[0]) : null;
@@ -58,7 +63,7 @@ export class VehicleRepository {
 
   async ofHousehold(householdId: string, tx: Tx = this.transactions.autocommit) {
     const rows: Row[] = await tx.query(
-      `SELECT ${COLUMNS} FROM vehicle WHERE household_id = $1 ORDER BY created_at, id`,
+      `SELECT ${COLUMNS} FROM vehicle WHERE household_id = $1 AND ${CURRENT} ORDER BY created_at, id`,
       [householdId],
     );
     return rows.map(toVehicle);
@@ -66,7 +71,7 @@ export class VehicleRepository {
 
   async countOfHousehold(householdId: string, tx: Tx = this.transactions.autocommit) {
     const rows: { count: string }[] = await tx.query(
-      `SELECT count(*) FROM vehicle WHERE household_id = $1`,
+      `SELECT count(*) FROM vehicle WHERE household_id = $1 AND ${CURRENT}`,
       [householdId],
     );
     return Number(rows[0]?.count ?? 0);
@@ -77,7 +82,7 @@ export class VehicleRepository {
     limit: number,
     offset: number,
   ): Promise<{ rows: Vehicle[]; total: number }> {
-    const where = new Where().add('association_id = ?', filter.associationId);
+    const where = new Where().add('association_id = ?', filter.associationId).also(CURRENT);
     if (filter.householdId !== undefined) where.add('household_id = ?', filter.householdId);
     if (filter.plateContains) where.add('plate LIKE ?', `%${filter.plateContains}%`);
     const page = await selectPage<Row>(
@@ -119,8 +124,20 @@ export class VehicleRepository {
     return toVehicle(rows[0]!);
   }
 
-  async delete(tx: Tx, id: string): Promise<void> {
-    await tx.query(`DELETE FROM vehicle WHERE id = $1`, [id]);
+  /** Removes the vehicle from the register; its history keeps pointing at the row. */
+  async archive(tx: Tx, id: string, at: Date): Promise<void> {
+    await tx.query(`UPDATE vehicle SET archived_at = $2 WHERE id = $1 AND ${CURRENT}`, [id, at]);
+  }
+
+  /** Archives the household's current vehicles; their ids. */
+  async archiveOfHousehold(tx: Tx, householdId: string, at: Date): Promise<string[]> {
+    const rows: { id: string }[] = await tx.query(
+      `WITH gone AS (UPDATE vehicle SET archived_at = $2 WHERE household_id = $1 AND ${CURRENT}
+         RETURNING id)
+       SELECT id FROM gone`,
+      [householdId, at],
+    );
+    return rows.map((row) => row.id);
   }
 }
 

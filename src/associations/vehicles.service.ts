@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../auth/actor';
 import { isCouncilOf, isResident } from '../auth/policy';
+import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
+import { OutboxService } from '../common/outbox/outbox.service';
 import { type Page, pageOf, skipOf } from '../common/pagination';
 import { Transactions, type Tx } from '../database/transactions';
 import {
@@ -12,11 +14,12 @@ import {
   mayListHouseholds,
   VEHICLE_FIELDS,
 } from './associations.policy';
+import { VEHICLE_ARCHIVED, type VehicleArchived } from './archive.events';
 import type { CreateVehicleDto, UpdateVehicleDto, VehicleQuery } from './dto/vehicle.dto';
 import type { VehicleView } from './dto/vehicle.view';
 import { HouseholdRepository } from './household.repository';
 import { MemberRepository } from './member.repository';
-import { normalisePlate, parsePlate, type PlateColor } from './plate';
+import { normalisePlate, parsePlate, type PlateColor } from '../shared/plate';
 import { associationToRead } from './scope';
 import { type Vehicle, VehicleRepository } from './vehicle.repository';
 import { toVehicleView } from './views';
@@ -28,6 +31,8 @@ export class VehiclesService {
     private readonly households: HouseholdRepository,
     private readonly members: MemberRepository,
     private readonly transactions: Transactions,
+    private readonly outbox: OutboxService,
+    private readonly clock: Clock,
   ) {}
 
   async list(actor: Actor, query: VehicleQuery): Promise<Page<VehicleView>> {
@@ -102,10 +107,20 @@ export class VehiclesService {
     return toVehicleView(updated, actor);
   }
 
+  /** Archives, never deletes: the vehicle's permits, scans and sessions stay in the ledgers. */
   async remove(actor: Actor, id: string): Promise<void> {
     const vehicle = await this.readable(actor, id);
     if (!canChangeVehicle(actor, vehicle)) throw new DomainError('forbidden');
-    await this.transactions.run((tx) => this.vehicles.delete(tx, vehicle.id));
+    const at = this.clock.now();
+    await this.transactions.run(async (tx) => {
+      await this.vehicles.archive(tx, vehicle.id, at);
+      const message: VehicleArchived = {
+        vehicleId: vehicle.id,
+        associationId: vehicle.associationId,
+        at: at.toISOString(),
+      };
+      await this.outbox.enqueue(tx, VEHICLE_ARCHIVED, message);
+    });
   }
 
   /** For other features: a vehicle by id that the actor may read, else 404. */

@@ -8,7 +8,7 @@ import type { MemberView } from './dto/member.view';
 import type { VehicleView } from './dto/vehicle.view';
 import type { Lane } from './lane.repository';
 import type { Member } from './member.repository';
-import { formatPlate } from './plate';
+import { formatPlate } from '../shared/plate';
 import type { Vehicle } from './vehicle.repository';
 
 // Other features mask plates with the same rule.
@@ -46,6 +46,7 @@ export function toAssociationView(association: Association): AssociationView {
     name: association.name,
     community: association.community,
     streetOffice: association.streetOffice,
+    whereaboutsDays: association.whereaboutsDays,
   };
 }
 

@@ -3,11 +3,12 @@ import { Reflector } from '@nestjs/core';
 import { DomainError } from '../common/domain-error';
 import type { Actor } from './actor';
 import { IS_PUBLIC, ROLES_KEY } from './decorators';
-import type { Role } from './role';
+import { ASSOCIATION_ROLES, type Role } from './role';
 import { TokenService } from './token.service';
 
 /**
- * Global: every route needs a valid token unless marked @Public(), and one of its @Roles(). The
+ * Global: every route needs a valid token unless marked @Public(), and one of its @Roles() (without
+ * one, an association role: street-office staff reach only routes that name them). The
  * token must still be the member's: logged out, deactivated, demoted or re-passworded members'
  * earlier tokens are refused within seconds (MemberAccessCheck).
  */
@@ -34,8 +35,10 @@ export class AccessGuard implements CanActivate {
     const actor = await this.tokens.verifyCurrent(token);
     request.actor = actor;
 
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
-    if (roles && !roles.includes(actor.role)) {
+    const roles =
+      this.reflector.getAllAndOverride<readonly Role[] | undefined>(ROLES_KEY, targets) ??
+      ASSOCIATION_ROLES;
+    if (!roles.includes(actor.role)) {
       throw new DomainError('role.forbidden', { role: actor.role });
     }
     return true;

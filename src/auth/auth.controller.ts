@@ -8,7 +8,7 @@ import {
 } from '@nestjs/swagger';
 import type { Actor } from './actor';
 import { AuthService } from './auth.service';
-import { CurrentActor, Public } from './decorators';
+import { AllRoles, CurrentActor, Public } from './decorators';
 import { ChangePasswordDto, LoginDto, RefreshDto, SessionView } from './dto/login.dto';
 
 @ApiTags('auth')
@@ -42,6 +42,7 @@ export class AuthController {
   }
 
   @Post('logout')
+  @AllRoles()
   @HttpCode(204)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'End every session of the current member, on every device' })

@@ -33,6 +33,6 @@ import { TokenService } from './token.service';
     ServiceSecretRepository,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [TokenService, PasswordRules],
+  exports: [AuthService, TokenService, PasswordRules],
 })
 export class AuthModule {}

@@ -69,6 +69,11 @@ export class AuthService {
   }
 
   /** Ends every session of the member, on every device: refresh and access tokens alike. */
+  /** For the retention job: refresh sessions past their expiry, in batches of `limit`. */
+  removeExpiredSessions(tx: Tx, now: Date, limit: number): Promise<number> {
+    return this.sessions.deleteExpired(tx, now, limit);
+  }
+
   async logout(actor: Actor): Promise<void> {
     await this.transactions.run(async (tx) => {
       await this.sessions.revokeAllOf(tx, actor.memberId, this.clock.now());

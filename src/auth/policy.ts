@@ -50,6 +50,16 @@ export function isViewer(actor: Actor): boolean {
   return actor.role === 'viewer';
 }
 
+/** Street-office staff (街道) of this street: onboards its associations, reads their aggregates. */
+export function isStreetStaffOf(actor: Actor, streetOffice: string): boolean {
+  return actor.role === 'street' && !!actor.streetOffice && actor.streetOffice === streetOffice;
+}
+
+/** Street-office staff of whichever street. */
+export function isStreetStaff(actor: Actor): boolean {
+  return actor.role === 'street' && !!actor.streetOffice;
+}
+
 export function isResident(actor: Actor): boolean {
   return actor.role === 'resident';
 }

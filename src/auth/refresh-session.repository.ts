@@ -78,6 +78,19 @@ export class RefreshSessionRepository {
     return rows.length;
   }
 
+  /** Sessions past their expiry can never be used again, nor tell of a copied token: removed. */
+  async deleteExpired(tx: Tx, now: Date, limit: number): Promise<number> {
+    const rows: { n: number }[] = await tx.query(
+      `WITH gone AS (
+         DELETE FROM refresh_session WHERE id IN (
+           SELECT id FROM refresh_session WHERE expires_at < $1 LIMIT $2)
+         RETURNING 1)
+       SELECT count(*)::int AS n FROM gone`,
+      [now, limit],
+    );
+    return rows[0]?.n ?? 0;
+  }
+
   async revokeAllOf(tx: Tx, memberId: string, at: Date): Promise<void> {
     await tx.query(
       `UPDATE refresh_session SET revoked_at = $2 WHERE member_id = $1 AND revoked_at IS NULL`,

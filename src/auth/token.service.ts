@@ -17,6 +17,8 @@ interface AccessClaims {
   ra?: string[];
   /** The member's token version when issued: a newer one (logout, role change…) ends it. */
   tv?: number;
+  /** Street-office staff: their street. */
+  so?: string;
 }
 
 const ISSUER = 'hutong-parking';
@@ -54,6 +56,7 @@ export class TokenService implements OnModuleInit {
     };
     if (actor.householdId) claims.hh = actor.householdId;
     if (actor.residentUnitId) claims.ru = actor.residentUnitId;
+    if (actor.streetOffice) claims.so = actor.streetOffice;
     const extra = actor.readableAssociationIds.filter((id) => id !== actor.associationId);
     if (extra.length > 0) claims.ra = extra;
     return jwt.sign(claims, this.secret, {
@@ -102,8 +105,10 @@ export class TokenService implements OnModuleInit {
       role: claims.role,
       householdId: claims.hh ?? null,
       residentUnitId: claims.ru ?? null,
-      readableAssociationIds: [claims.aid, ...(claims.ra ?? [])],
+      // A street actor reads no association's data, not even the NO_ASSOCIATION it carries.
+      readableAssociationIds: claims.so ? [] : [claims.aid, ...(claims.ra ?? [])],
     };
+    if (claims.so) actor.streetOffice = claims.so;
     return { actor, tokenVersion: claims.tv ?? 0 };
   }
 }

@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { AdoptionRulesView, FractionView, VoteResultView } from '../conventions/dto/version.view';
+import { FinanceSummaryView } from '../finance/dto/finance.dto';
+import { BoardDrawView } from '../sharing/dto/draw.dto';
 
 export class BoardArticleView {
   @ApiProperty() number!: number;
@@ -74,4 +76,15 @@ export class PublicBoardView {
     description: 'Last 12 months, by kind (Asia/Shanghai months)',
   })
   violationStats!: ViolationStatView[];
+  @ApiProperty({
+    type: FinanceSummaryView,
+    description: '收支公示: income (permit fees paid plus recorded income) and spending by month',
+  })
+  finance!: FinanceSummaryView;
+  @ApiProperty({
+    type: [BoardDrawView],
+    description:
+      '公开抽签 of offers open to the association: seed hash, and once drawn the seed and order to recompute',
+  })
+  draws!: BoardDrawView[];
 }

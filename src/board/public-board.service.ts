@@ -6,6 +6,8 @@ import { articleLabel } from '../conventions/convention-parameters';
 import type { ConventionVersion } from '../conventions/convention-version';
 import { toResultView, toRulesView } from '../conventions/convention-views';
 import { ConventionsService } from '../conventions/conventions.service';
+import { FinanceService } from '../finance/finance.service';
+import { DrawsService } from '../sharing/draws.service';
 import { RostersService } from '../rosters/rosters.service';
 import { ViolationLedgerService } from '../violations/violation-ledger.service';
 import type { BoardVersionView, PublicBoardView } from './board.view';
@@ -21,6 +23,8 @@ export class PublicBoardService {
     private readonly conventions: ConventionsService,
     private readonly rosters: RostersService,
     private readonly violations: ViolationLedgerService,
+    private readonly finance: FinanceService,
+    private readonly draws: DrawsService,
     private readonly clock: Clock,
   ) {}
 
@@ -63,6 +67,9 @@ export class PublicBoardService {
       ),
       onDuty,
       violationStats: await this.violations.monthlyStatistics(associationId, now),
+      // 收支公示: monthly totals only, never who paid.
+      finance: await this.finance.monthlyTotals(associationId),
+      draws: await this.draws.publicOf(associationId),
     };
   }
 }

@@ -17,17 +17,6 @@ describe('DomainError', () => {
     expect(toErrorBody(error, 'en').message).toBe('The vehicle was not found');
   });
 
-  it('splits a legacy "中文 / English" refusal into one language per reply', () => {
-    const legacy = DomainError.conflict('已签到 / you have already signed in');
-    expect(toErrorBody(legacy, 'zh-CN')).toEqual({
-      statusCode: 409,
-      error: 'conflict',
-      reason: 'legacy.refusal',
-      message: '已签到',
-    });
-    expect(toErrorBody(legacy, 'en').message).toBe('you have already signed in');
-  });
-
   it('hides unexpected errors', () => {
     expect(toErrorBody(new Error('secret detail'), 'en')).toEqual({
       statusCode: 500,

@@ -1,6 +1,5 @@
 import type { Params } from '../shared/i18n';
 import {
-  isReason,
   type Noun,
   type Reason,
   type ReasonStatus,
@@ -49,38 +48,6 @@ export class DomainError extends Error {
   static notFound(what: Noun, id?: string): DomainError {
     return new DomainError('not_found', { what, ...(id ? { id } : {}) });
   }
-
-  /** @deprecated a refusal names its reason: `new DomainError('permit.not_yours')`. */
-  static forbidden(legacy?: string): DomainError {
-    return legacy ? legacyRefusal(403, legacy) : new DomainError('forbidden');
-  }
-
-  /** @deprecated a refusal names its reason: `new DomainError('space.occupied', { code })`. */
-  static conflict(legacy: string, details?: unknown): DomainError {
-    return legacyRefusal(409, legacy, details);
-  }
-
-  /** @deprecated a refusal names its reason: `new DomainError('period.too_long', { days })`. */
-  static invalid(legacy: string, details?: unknown): DomainError {
-    return legacyRefusal(400, legacy, details);
-  }
-}
-
-/** Errors thrown as "中文 / English" before reasons existed: still one language per reply. */
-class LegacyRefusal extends DomainError {
-  override readonly status: ReasonStatus;
-  constructor(status: ReasonStatus, zh: string, en: string, details?: unknown) {
-    super('legacy.refusal', { zh, en }, details);
-    this.status = status;
-  }
-}
-
-function legacyRefusal(status: ReasonStatus, message: string, details?: unknown): DomainError {
-  if (isReason(message)) return new DomainError(message, {}, details);
-  const split = message.indexOf(' / ');
-  const zh = split >= 0 ? message.slice(0, split) : message;
-  const en = split >= 0 ? message.slice(split + 3) : message;
-  return new LegacyRefusal(status, zh, en, details);
 }
 
 export function errorCodeOf(status: number): ErrorCode {
@@ -112,35 +79,5 @@ export function errorCodeOf(status: number): ErrorCode {
       return ErrorCode.Internal;
     default:
       return ErrorCode.Unavailable;
-  }
-}
-
-/** @deprecated use `reasonStatus` / `error.status`. */
-export function httpStatusOf(code: ErrorCode): number {
-  switch (code) {
-    case ErrorCode.Validation:
-      return 400;
-    case ErrorCode.Unauthenticated:
-      return 401;
-    case ErrorCode.Forbidden:
-      return 403;
-    case ErrorCode.NotFound:
-      return 404;
-    case ErrorCode.Conflict:
-      return 409;
-    case ErrorCode.Gone:
-      return 410;
-    case ErrorCode.PayloadTooLarge:
-      return 413;
-    case ErrorCode.UnsupportedMediaType:
-      return 415;
-    case ErrorCode.RateLimited:
-      return 429;
-    case ErrorCode.Timeout:
-      return 408;
-    case ErrorCode.Unavailable:
-      return 503;
-    case ErrorCode.Internal:
-      return 500;
   }
 }

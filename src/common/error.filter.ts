@@ -52,8 +52,7 @@ export function toErrorBody(exception: unknown, lang: Lang): ErrorBody {
     reason: refusal.reason,
     message: renderReason(refusal.reason, refusal.params, lang),
   };
-  // A legacy refusal's params hold both languages; they never leave the service.
-  if (refusal.reason !== 'legacy.refusal' && Object.keys(refusal.params).length > 0) {
+  if (Object.keys(refusal.params).length > 0) {
     body.params = refusal.params;
   }
   if (refusal instanceof ValidationFailure) {

@@ -4,6 +4,7 @@ import { databaseConfig } from './database.config';
 import { liveConfig } from './live.config';
 import { outboxConfig } from './outbox.config';
 import { permitsConfig } from './permits.config';
+import { retentionConfig } from './retention.config';
 import { rostersConfig } from './rosters.config';
 import { sharingConfig } from './sharing.config';
 
@@ -14,6 +15,7 @@ export {
   liveConfig,
   outboxConfig,
   permitsConfig,
+  retentionConfig,
   rostersConfig,
   sharingConfig,
 };
@@ -23,6 +25,7 @@ export type { DatabaseConfig } from './database.config';
 export type { LiveConfig } from './live.config';
 export type { OutboxConfig } from './outbox.config';
 export type { PermitsConfig } from './permits.config';
+export type { RetentionConfig } from './retention.config';
 export type { RostersConfig } from './rosters.config';
 export type { SharingConfig } from './sharing.config';
 
@@ -33,6 +36,7 @@ export const allConfig = [
   liveConfig,
   outboxConfig,
   permitsConfig,
+  retentionConfig,
   rostersConfig,
   sharingConfig,
 ];

@@ -5,16 +5,12 @@ import {
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { DataSource } from 'typeorm';
 import { Public } from '../auth/decorators';
 import { DomainError } from '../common/domain-error';
 import type { ErrorBody } from '../common/error-body';
 import { langOf, toErrorBody } from '../common/error.filter';
-
-/** Longer than a healthy database ever takes; a load balancer should not wait on a dead one. */
-const CHECK_TIMEOUT_MS = 2000;
+import { DatabaseProbeRepository } from './database-probe.repository';
 
 type Health = { status: 'ok'; database: 'up' };
 type Degraded = ErrorBody & { status: 'degraded'; database: 'down' };
@@ -25,7 +21,7 @@ export class HealthController {
   private readonly logger = new Logger('Health');
   private databaseWasDown = false;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly database: DatabaseProbeRepository) {}
 
   @Get()
   @Public()
@@ -49,7 +45,7 @@ export class HealthController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Health | Degraded> {
-    const up = await this.databaseAnswers();
+    const up = await this.database.answers();
     if (up && this.databaseWasDown) this.logger.log('the database answers again');
     if (!up && !this.databaseWasDown) {
       this.logger.warn('the database does not answer: requests get 503 until it is back');
@@ -59,21 +55,5 @@ export class HealthController {
     void reply.status(503);
     const body = toErrorBody(new DomainError('service.unavailable'), langOf(request));
     return { ...body, status: 'degraded', database: 'down' };
-  }
-
-  private async databaseAnswers(): Promise<boolean> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<false>((resolve) => {
-      timer = setTimeout(() => resolve(false), CHECK_TIMEOUT_MS);
-    });
-    const query = this.dataSource.query('SELECT 1').then(
-      () => true,
-      () => false,
-    );
-    try {
-      return await Promise.race([query, timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
   }
 }

@@ -84,6 +84,22 @@ export class PermitEventRepository {
     );
   }
 
+  /** Fees received (登记缴费 on a permit), summed by Asia/Shanghai month since `since`. */
+  async feesPaidByMonth(
+    associationId: string,
+    since: Date,
+  ): Promise<{ month: string; feeCny: number }[]> {
+    const rows: { month: string; fee: string }[] = await this.dataSource.manager.query(
+      `SELECT to_char(at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month,
+              sum(COALESCE((details->>'amountCny')::numeric, 0)) AS fee
+         FROM permit_event
+        WHERE association_id = $1 AND type = 'fee_paid' AND at >= $2
+        GROUP BY 1 ORDER BY 1`,
+      [associationId, since],
+    );
+    return rows.map((r) => ({ month: r.month, feeCny: Number(r.fee) }));
+  }
+
   async eventsOf(permitId: string): Promise<PermitEvent[]> {
     const rows: EventRow[] = await this.dataSource.query(
       `SELECT id, permit_id, type, actor_member_id, reason, at
@@ -98,7 +114,8 @@ export class PermitEventRepository {
       await this.dataSource.query(
         `SELECT e.id, e.permit_id, e.type, e.actor_member_id, e.reason, e.at,
                 p.number, p.plate, p.kind
-           FROM permit_event e JOIN permit p ON p.id = e.permit_id
+           FROM permit_event e
+           JOIN permit p ON p.id = e.permit_id AND p.association_id = e.association_id
           WHERE e.association_id = $1 ORDER BY e.id`,
         [associationId],
       );
@@ -123,7 +140,8 @@ export class PermitEventRepository {
       at: Date;
     }[] = await this.dataSource.query(
       `SELECT DISTINCT ON (e.permit_id) p.number, e.type, e.details->>'until' AS until, e.at
-         FROM permit_event e JOIN permit p ON p.id = e.permit_id
+         FROM permit_event e
+         JOIN permit p ON p.id = e.permit_id AND p.association_id = e.association_id
         WHERE e.association_id = $1 AND e.type IN ('suspended', 'reinstated', 'revoked')
           AND ($2::timestamptz IS NULL OR e.at > $2) AND p.valid_to > $3
         ORDER BY e.permit_id, e.id DESC`,

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { stringify } from 'csv-stringify/sync';
 import type { Actor } from '../auth/actor';
-import { formatPlate } from '../associations/plate';
+import { formatPlate } from '../shared/plate';
 import { associationToRead } from '../associations/scope';
 import { MembersService } from '../associations/members.service';
 import { Clock } from '../common/clock';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import QRCode from 'qrcode';
-import { formatPlate } from '../associations/plate';
+import { formatPlate } from '../shared/plate';
 import { DomainError } from '../common/domain-error';
 import { SigningKeysService } from './keys/signing-keys.service';
 import type { Permit } from './permit';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, QueryFailedError } from 'typeorm';
-import { formatPlate } from '../associations/plate';
+import { formatPlate } from '../shared/plate';
 import { DomainError } from '../common/domain-error';
 import type { Tx } from '../database/transactions';
 import type { Permit, NewPermit, PermitChange } from './permit';
@@ -91,6 +91,19 @@ export class PermitRepository {
         WHERE association_id = $1 AND plate = $2 AND status = 'active' AND valid_to > $3
         ORDER BY valid_to DESC`,
       [associationId, plate, now],
+    );
+  }
+
+  /** Permits still pending or active of a vehicle, or of a household (any vehicle or none). */
+  async unendedOf(holder: { vehicleId: string } | { householdId: string }, tx: Tx) {
+    const [column, id] =
+      'vehicleId' in holder
+        ? ['vehicle_id', holder.vehicleId]
+        : ['household_id', holder.householdId];
+    return this.many(
+      `SELECT ${COLUMNS} FROM permit WHERE ${column} = $1 AND status IN ('pending', 'active')`,
+      [id],
+      tx,
     );
   }
 

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AssociationsModule } from '../associations/associations.module';
 import { ConventionsModule } from '../conventions/conventions.module';
+import { ArchivedHoldersListener } from './archived-holders.listener';
 import { KeysController } from './keys/keys.controller';
 import { SigningKeyRepository } from './keys/signing-key.repository';
 import { SigningKeysService } from './keys/signing-keys.service';
@@ -35,6 +36,7 @@ import { permitsDemoSeed } from './demo-permits';
     MoveRequestRepository,
     PlateCheckRepository,
     PermitLifecycle,
+    ArchivedHoldersListener,
     permitsDemoSeed,
     PermitsService,
     PermitLedgerService,

@@ -60,6 +60,14 @@ export class PermitsService {
     private readonly clock: Clock,
   ) {}
 
+  /** For the published accounts (收支公示): fees paid on permits, by Beijing month. */
+  feesPaidByMonth(
+    associationId: string,
+    since: Date,
+  ): Promise<{ month: string; feeCny: number }[]> {
+    return this.ledger.feesPaidByMonth(associationId, since);
+  }
+
   async list(actor: Actor, query: PermitQuery): Promise<Page<PermitView>> {
     const associationId = associationToRead(actor, query.associationId);
     if (!canListPermits(actor)) throw new DomainError('role.forbidden');
@@ -272,6 +280,17 @@ export class PermitsService {
       },
       tx,
     );
+  }
+
+  /** The register archived a vehicle or household: what it still held ends, in `tx`. */
+  async revokeAllOf(
+    holder: { vehicleId: string } | { householdId: string },
+    reason: string,
+    tx: Tx,
+  ): Promise<number> {
+    const unended = await this.permits.unendedOf(holder, tx);
+    for (const permit of unended) await this.revoke('system', permit.id, reason, tx);
+    return unended.length;
   }
 
   /** For the off-peak feature: an allocation in a resident unit's car park becomes a permit. */

@@ -1,7 +1,7 @@
 // Permit → response. Plates follow the associations' rule (mayReadPlate), decided here once.
 import type { Actor } from '../auth/actor';
 import { maskPlate } from '../common/masking';
-import { formatPlate } from '../associations/plate';
+import { formatPlate } from '../shared/plate';
 import { mayReadPlate } from '../associations/views';
 import type { PermitView } from './dto/permit.view';
 import type { Permit } from './permit';

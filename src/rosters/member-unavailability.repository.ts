@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type Tx, Transactions } from '../database/transactions';
-import { changedRows } from './changed-rows';
+import { changedRows } from '../database/changed-rows';
 import type { Interval } from './coverage';
 import type { BusyTime } from './generation';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Role } from '../auth/role';
 import { type Tx, Transactions } from '../database/transactions';
-import { changedRows } from './changed-rows';
+import { changedRows } from '../database/changed-rows';
 import type { Interval } from './coverage';
 import type { BusyTime, ShiftKind } from './generation';
 import { onDutySql } from './on-duty-sql';

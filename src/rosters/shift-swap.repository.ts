@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type Tx, Transactions } from '../database/transactions';
 import type { Role } from '../auth/role';
-import { changedRows } from './changed-rows';
+import { changedRows } from '../database/changed-rows';
 import type { ShiftKind } from './generation';
 
 export const SWAP_STATUSES = ['offered', 'taken', 'approved', 'declined', 'cancelled'] as const;

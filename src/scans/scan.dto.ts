@@ -12,7 +12,7 @@ import {
   Min,
 } from 'class-validator';
 import { PageQuery } from '../common/pagination';
-import { VERDICTS, type Verdict } from '../permits/verdict';
+import { VERDICT_CAUSES, VERDICTS, type Verdict, type VerdictCause } from '../shared/scans/verdict';
 
 export class ScanDto {
   @ApiPropertyOptional({ description: 'The QR content (a signed permit token)' })
@@ -79,7 +79,13 @@ export class ScanPermitView {
 export class ScanView {
   @ApiProperty() id!: string;
   @ApiProperty({ enum: VERDICTS }) verdict!: Verdict;
-  @ApiProperty({ example: '有效，可以停放 / valid: this car may park here' }) reason!: string;
+  @ApiProperty({ enum: VERDICT_CAUSES, description: 'Why, more precisely than the verdict' })
+  cause!: VerdictCause;
+  @ApiProperty({
+    example: '有效，可以停放',
+    description: 'The cause as a sentence in the reader’s language (Accept-Language)',
+  })
+  reason!: string;
   @ApiProperty({ description: 'This idempotency key was already recorded; this is that scan' })
   replayed!: boolean;
   @ApiPropertyOptional({ type: ScanPermitView, nullable: true }) permit!: ScanPermitView | null;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { Tx } from '../database/transactions';
-import type { Verdict } from '../permits/verdict';
+import type { Verdict, VerdictCause, VerdictParams } from '../shared/scans/verdict';
 
 export type ScanMethod = 'token' | 'number' | 'plate';
 
@@ -11,7 +11,8 @@ export interface ScanRecord {
   id: string;
   permitId: string | null;
   verdict: Verdict;
-  reason: string;
+  cause: VerdictCause;
+  causeParams: VerdictParams;
   scannedAt: Date;
   recorderOnDuty: boolean | null;
 }
@@ -27,7 +28,8 @@ export interface NewScan {
   carParkId: string | null;
   spaceLabel: string | null;
   verdict: Verdict;
-  reason: string;
+  cause: VerdictCause;
+  causeParams: VerdictParams;
   scannedAt: Date;
   recordedAt: Date;
   offline: boolean;
@@ -38,25 +40,51 @@ interface ScanRow {
   id: string;
   permit_id: string | null;
   verdict: Verdict;
-  reason: string;
+  reason: VerdictCause;
+  reason_params: VerdictParams;
   scanned_at: Date;
   recorder_on_duty: boolean | null;
 }
 
-const COLUMNS = 'id, permit_id, verdict, reason, scanned_at, recorder_on_duty';
+const COLUMNS = 'id, permit_id, verdict, reason, reason_params, scanned_at, recorder_on_duty';
 
 /** The only code that speaks SQL to `permit_scan`, the record of every scan. */
 @Injectable()
 export class ScanRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /**
+   * Removes up to `limit` of the association's scans from before `before`; how many. A scan is kept
+   * while a violation of its permit or plate was recorded within a day of it (it is the evidence
+   * of that violation and of its appeal).
+   */
+  async pruneBefore(tx: Tx, associationId: string, before: Date, limit: number): Promise<number> {
+    const rows: { n: number }[] = await tx.query(
+      `WITH gone AS (
+         DELETE FROM permit_scan WHERE id IN (
+           SELECT s.id FROM permit_scan s
+            WHERE s.association_id = $1 AND s.scanned_at < $2
+              AND NOT EXISTS (
+                SELECT 1 FROM violation v
+                 WHERE v.association_id = s.association_id
+                   AND (v.permit_id = s.permit_id OR v.plate = s.plate_seen)
+                   AND v.occurred_at BETWEEN s.scanned_at - interval '1 day'
+                                         AND s.scanned_at + interval '1 day')
+            LIMIT $3)
+         RETURNING 1)
+       SELECT count(*)::int AS n FROM gone`,
+      [associationId, before, limit],
+    );
+    return rows[0]?.n ?? 0;
+  }
+
   /** Records the scan, or nothing when its warden already sent this idempotency key. */
   async insertOnce(scan: NewScan, tx?: Tx): Promise<ScanRecord | null> {
     const rows: ScanRow[] = await (tx ?? this.dataSource.manager).query(
       `INSERT INTO permit_scan (association_id, scanned_by, idempotency_key, permit_id, method,
-          plate_seen, lane_id, car_park_id, space_label, verdict, reason, scanned_at, recorded_at,
-          offline, recorder_on_duty)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+          plate_seen, lane_id, car_park_id, space_label, verdict, reason, reason_params, scanned_at,
+          recorded_at, offline, recorder_on_duty)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
        ON CONFLICT ON CONSTRAINT permit_scan_idempotency_key DO NOTHING
        RETURNING ${COLUMNS}`,
       [
@@ -70,7 +98,8 @@ export class ScanRepository {
         scan.carParkId,
         scan.spaceLabel,
         scan.verdict,
-        scan.reason,
+        scan.cause,
+        scan.causeParams,
         scan.scannedAt,
         scan.recordedAt,
         scan.offline,
@@ -110,7 +139,8 @@ function toRecord(row: ScanRow): ScanRecord {
     id: row.id,
     permitId: row.permit_id,
     verdict: row.verdict,
-    reason: row.reason,
+    cause: row.reason,
+    causeParams: row.reason_params,
     scannedAt: row.scanned_at,
     recorderOnDuty: row.recorder_on_duty,
   };

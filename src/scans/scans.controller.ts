@@ -4,6 +4,8 @@ import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/decorators';
 import { ApiStandardErrors } from '../common/api-errors.decorator';
 import type { Page } from '../common/pagination';
+import { ReaderLang } from '../common/reader-lang.decorator';
+import type { Lang } from '../shared/i18n';
 import { ScanDto, ScanQuery, ScanView } from './scan.dto';
 import { ScansService } from './scans.service';
 
@@ -21,14 +23,22 @@ export class ScansController {
     summary:
       'Judge a scanned QR, typed permit number or typed plate; recorded once per idempotency key',
   })
-  scan(@CurrentActor() actor: Actor, @Body() body: ScanDto): Promise<ScanView> {
-    return this.scans.scan(actor, body);
+  scan(
+    @CurrentActor() actor: Actor,
+    @Body() body: ScanDto,
+    @ReaderLang() lang: Lang,
+  ): Promise<ScanView> {
+    return this.scans.scan(actor, body, lang);
   }
 
   @Get()
   @Roles('warden', 'admin')
   @ApiOperation({ summary: 'Recent scans of the association' })
-  list(@CurrentActor() actor: Actor, @Query() query: ScanQuery): Promise<Page<ScanView>> {
-    return this.scans.list(actor, query);
+  list(
+    @CurrentActor() actor: Actor,
+    @Query() query: ScanQuery,
+    @ReaderLang() lang: Lang,
+  ): Promise<Page<ScanView>> {
+    return this.scans.list(actor, query, lang);
   }
 }

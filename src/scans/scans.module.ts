@@ -16,5 +16,6 @@ import { ScansService } from './scans.service';
   imports: [AssociationsModule, PermitsModule, SharingModule, RostersModule],
   controllers: [ScansController],
   providers: [ScansService, ScanRepository],
+  exports: [ScansService],
 })
 export class ScansModule {}

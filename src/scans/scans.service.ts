@@ -1,14 +1,17 @@
+import type { Tx } from '../database/transactions';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Actor } from '../auth/actor';
 import { AssociationsService } from '../associations/associations.service';
-import { formatPlate, normalisePlate } from '../associations/plate';
+import { formatPlate, normalisePlate } from '../shared/plate';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { type Page, pageOf, skipOf } from '../common/pagination';
 import type { Permit } from '../permits/permit';
 import { PermitTokensService, signedForItsAssociation } from '../permits/permit-tokens.service';
 import { PermitsService } from '../permits/permits.service';
-import { type Judgement, judge, type ScanPlace, verdict, VERDICTS } from '../permits/verdict';
+import { judge, type ScanPlace } from '../permits/verdict';
+import type { Lang } from '../shared/i18n';
+import { type Judgement, judgement, verdictMessage, VERDICTS } from '../shared/scans/verdict';
 import { RostersService } from '../rosters/rosters.service';
 import { AvailabilityService } from '../sharing/availability.service';
 import type { ScanDto, ScanQuery, ScanView } from './scan.dto';
@@ -41,7 +44,12 @@ export class ScansService {
     private readonly clock: Clock,
   ) {}
 
-  async scan(actor: Actor, dto: ScanDto): Promise<ScanView> {
+  /** For the retention job: the association's scans past its period, in batches of `limit`. */
+  pruneBefore(tx: Tx, associationId: string, before: Date, limit: number): Promise<number> {
+    return this.scans.pruneBefore(tx, associationId, before, limit);
+  }
+
+  async scan(actor: Actor, dto: ScanDto, lang: Lang): Promise<ScanView> {
     if (!canScan(actor)) throw new DomainError('role.forbidden');
     const method = methodOf(dto);
     await this.assertOwnPlace(actor, dto);
@@ -71,17 +79,18 @@ export class ScansService {
       carParkId: place.carParkId ?? null,
       spaceLabel: dto.spaceLabel ?? null,
       verdict: judgement.verdict,
-      reason: judgement.reason,
+      cause: judgement.cause,
+      causeParams: judgement.params,
       scannedAt: at,
       recordedAt: now,
       offline: dto.offline ?? false,
       recorderOnDuty,
     });
-    if (recorded) return toScanView(recorded, ownPermit, false);
-    return this.replay(actor, dto.idempotencyKey);
+    if (recorded) return toScanView(recorded, ownPermit, false, lang);
+    return this.replay(actor, dto.idempotencyKey, lang);
   }
 
-  async list(actor: Actor, query: ScanQuery): Promise<Page<ScanView>> {
+  async list(actor: Actor, query: ScanQuery, lang: Lang): Promise<Page<ScanView>> {
     if (!canScan(actor)) throw new DomainError('role.forbidden');
     const [records, total] = await this.scans.page(
       actor.associationId,
@@ -93,7 +102,7 @@ export class ScansService {
     );
     const byId = new Map(permits.map((p) => [p.id, p]));
     return pageOf(
-      records.map((r) => toScanView(r, byId.get(r.permitId ?? '') ?? null, false)),
+      records.map((r) => toScanView(r, byId.get(r.permitId ?? '') ?? null, false, lang)),
       total,
       query,
     );
@@ -123,14 +132,14 @@ export class ScansService {
     let permit: Permit | null = null;
     if (method === 'token') {
       const check = await this.tokens.check(dto.token!);
-      if (!check.ok) return { permit: null, judgement: verdict('forged') };
+      if (!check.ok) return { permit: null, judgement: judgement('forged') };
       permit = await this.permits.byNumber(check.claims.p);
       // A key of one association never vouches for another association's permit.
       if (permit && !signedForItsAssociation(check, permit))
-        return { permit: null, judgement: verdict('forged') };
+        return { permit: null, judgement: judgement('forged') };
       // A genuine signature over claims the permit no longer has (another plate): not this car.
       if (permit && check.claims.n !== permit.plate)
-        return { permit, judgement: verdict('plate_mismatch') };
+        return { permit, judgement: judgement('plate_mismatch') };
     } else if (method === 'number') {
       permit = await this.permits.byNumber(dto.permitNumber!);
     } else {
@@ -142,7 +151,7 @@ export class ScansService {
   /** A typed plate: the best verdict among this association's permits for it. */
   private async judgeByPlate(plate: string, place: ScanPlace, at: Date): Promise<Judged> {
     const candidates = await this.permits.byPlate(place.associationId, plate);
-    let best: Judged = { permit: null, judgement: verdict('unknown') };
+    let best: Judged = { permit: null, judgement: judgement('unknown') };
     for (const permit of candidates) {
       const judgement = await this.judgeOne(permit, null, place, at);
       if (rank(judgement) < rank(best.judgement)) best = { permit, judgement };
@@ -176,11 +185,11 @@ export class ScansService {
     }
   }
 
-  private async replay(actor: Actor, key: string): Promise<ScanView> {
+  private async replay(actor: Actor, key: string, lang: Lang): Promise<ScanView> {
     const record = await this.scans.byKey(actor.memberId, key);
     if (!record) throw new Error(`scan ${key} of ${actor.memberId} conflicted but is not there`);
     const [permit] = record.permitId ? await this.permits.byIds([record.permitId]) : [];
-    return toScanView(record, permit ?? null, true);
+    return toScanView(record, permit ?? null, true, lang);
   }
 }
 
@@ -199,11 +208,17 @@ function rank(j: Judgement): number {
   return VERDICTS.indexOf(j.verdict);
 }
 
-function toScanView(record: ScanRecord, permit: Permit | null, replayed: boolean): ScanView {
+function toScanView(
+  record: ScanRecord,
+  permit: Permit | null,
+  replayed: boolean,
+  lang: Lang,
+): ScanView {
   return {
     id: record.id,
     verdict: record.verdict,
-    reason: record.reason,
+    cause: record.cause,
+    reason: verdictMessage(record.cause, record.causeParams, lang),
     replayed,
     permit: permit
       ? {

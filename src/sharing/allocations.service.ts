@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Actor } from '../auth/actor';
-import { formatPlate } from '../associations/plate';
+import { formatPlate } from '../shared/plate';
 import { VehiclesService } from '../associations/vehicles.service';
 import { mayReadPlate } from '../associations/views';
 import { Clock } from '../common/clock';
@@ -11,7 +11,13 @@ import type { RulesInForce } from '../conventions/convention-parameters';
 import { ConventionRulesService } from '../conventions/convention-rules.service';
 import { Transactions, type Tx } from '../database/transactions';
 import { type IssueSharedPermit, PermitsService } from '../permits/permits.service';
-import type { AdmissionView, AllocationView, RegisterAllocationDto } from './dto/allocation.dto';
+import type {
+  AdmissionMethod,
+  AdmissionView,
+  AllocationView,
+  RegisterAllocationDto,
+} from './dto/allocation.dto';
+import { DrawsService } from './draws.service';
 import { eligibilityOf, INELIGIBLE_REFUSALS } from './eligibility';
 import type { OffPeakOffer } from './off-peak-offer';
 import { OffPeakOfferRepository } from './off-peak-offer.repository';
@@ -48,6 +54,7 @@ export class AllocationsService {
     private readonly vehicles: VehiclesService,
     private readonly conventions: ConventionRulesService,
     private readonly permits: PermitsService,
+    private readonly draws: DrawsService,
     private readonly transactions: Transactions,
     private readonly events: DomainEvents,
     private readonly clock: Clock,
@@ -101,15 +108,29 @@ export class AllocationsService {
     return rows.map((r) => toView(r, actor));
   }
 
-  async admitBatch(actor: Actor, offerId: string, count?: number): Promise<AdmissionView> {
+  async admitBatch(
+    actor: Actor,
+    offerId: string,
+    count?: number,
+    method: AdmissionMethod = 'first_come',
+  ): Promise<AdmissionView> {
     const offer = await this.offersService.readable(actor, offerId);
     assertLenderOrCouncil(actor, offer, 'offer', offerId);
     const rules = await this.conventions.rulesInForce(offer.associationId, this.clock.now());
+    let drawId: string | null = null;
     const admitted = await this.transactions.run(async (tx) => {
+      // By lottery: the published draw's order, recorded with the admission in one transaction.
+      const draw = method === 'lottery' ? await this.draws.openDraw(tx, offerId) : null;
       const { admitted, skipped, article } = await this.admit(tx, offerId, rules, {
         count,
         by: actor.memberId,
+        order: draw?.order,
       });
+      if (draw) {
+        const ids = admitted.map((a) => a.allocationId);
+        await this.draws.recordDrawn(tx, draw, ids, actor.memberId);
+        drawId = draw.id;
+      }
       if (admitted.length === 0 && skipped > 0) {
         // Everyone waiting already holds a place for their household: say why, citing the rule.
         throw new DomainError('allocation.one_per_household', { rule: 'convention', article });
@@ -122,6 +143,7 @@ export class AllocationsService {
       admitted: await Promise.all(admitted.admitted.map((a) => this.view(actor, a.allocationId))),
       waiting: waiting.get(offerId) ?? 0,
       skippedOnePerHousehold: admitted.skipped,
+      drawId,
     };
   }
 
@@ -159,7 +181,8 @@ export class AllocationsService {
   }
 
   /**
-   * Admits up to `count` (default: every free standing place) in registration order, with the
+   * Admits up to `count` (default: every free standing place) in registration order (or a
+   * lottery's drawn `order`), with the
    * offer row locked FOR UPDATE so two batches cannot hand out the same place; the counter's
    * CHECK (standing_admitted <= standing_places) and the unique household_key index back it up.
    */
@@ -167,7 +190,7 @@ export class AllocationsService {
     tx: Tx,
     offerId: string,
     rules: RulesInForce,
-    { count, by }: { count: number | undefined; by: string | null },
+    { count, by, order }: { count: number | undefined; by: string | null; order?: string[] },
   ) {
     const offer = await this.offers.lockForChange(tx, offerId);
     if (!offer) throw DomainError.notFound('offer', offerId);
@@ -175,7 +198,11 @@ export class AllocationsService {
     const now = this.clock.now();
     const onePerHousehold = rules.parameters.standingAllocationOnePerHousehold;
     let free = Math.min(offer.standingPlaces - offer.standingAdmitted, count ?? Infinity);
-    const waiting = await this.allocations.lockWaiting(tx, offerId);
+    const queue = await this.allocations.lockWaiting(tx, offerId);
+    // A lottery's order covers the registrations its draw closed over, still waiting; the others
+    // (registered after the hash was published) stay in the queue for first come.
+    const byId = new Map(queue.map((w) => [w.id, w]));
+    const waiting = order ? order.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])) : queue;
     const held = await this.allocations.admittedHouseholds(tx, offerId);
     const admitted: AdmittedAllocation[] = [];
     let skipped = 0;

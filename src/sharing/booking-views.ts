@@ -1,7 +1,7 @@
 // Bookings as they leave the service: the plate shown in full only to those who need it, the
 // cancellation reason worded in the reader's language.
 import type { Actor } from '../auth/actor';
-import { formatPlate } from '../associations/plate';
+import { formatPlate } from '../shared/plate';
 import { mayReadPlate } from '../associations/views';
 import { maskPlate } from '../common/masking';
 import type { Lang } from '../shared/i18n';

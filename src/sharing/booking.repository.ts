@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { PlateColor } from '../associations/plate';
+import type { PlateColor } from '../shared/plate';
 import { DomainError } from '../common/domain-error';
 import type { Tx } from '../database/transactions';
 import type { BookingCancelReason } from '../shared/live/sharing';
@@ -254,5 +254,15 @@ export class BookingRepository {
         [now, leadMinutes],
       ),
     );
+  }
+
+  /** How many of the association's households hold a booking for `night` (a count, no names). */
+  async countOfNight(associationId: string, night: string): Promise<number> {
+    const [row] = await this.dataSource.manager.query<{ count: number }[]>(
+      `SELECT count(*)::int AS count FROM booking
+        WHERE association_id = $1 AND night = $2 AND status = 'booked'`,
+      [associationId, night],
+    );
+    return row?.count ?? 0;
   }
 }

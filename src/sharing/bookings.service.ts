@@ -22,6 +22,8 @@ import { canBook, canHandleBooking, canReadBooking, isHolderOf } from './sharing
 
 /** A resident may come an hour before opening: residents queue at the gate. */
 const EARLY_ARRIVAL_MS = 3600e3;
+/** A night of off-peak sharing runs into the next morning: until noon, it is still last night. */
+const TONIGHT_LAG_MS = 12 * 3600e3;
 
 /** Nightly bookings: the system picks the place; PostgreSQL refuses the one too many. */
 @Injectable()
@@ -38,6 +40,15 @@ export class BookingsService {
     private readonly events: DomainEvents,
     private readonly clock: Clock,
   ) {}
+
+  /**
+   * For the street office: the association's bookings of tonight, a count. Before noon "tonight"
+   * is the night still running (it began yesterday evening).
+   */
+  bookedTonight(associationId: string): Promise<number> {
+    const night = shanghaiDate(new Date(this.clock.now().getTime() - TONIGHT_LAG_MS));
+    return this.bookings.countOfNight(associationId, night);
+  }
 
   async book(actor: Actor, offerId: string, dto: BookNightDto, lang: Lang): Promise<BookingView> {
     if (!canBook(actor)) throw new DomainError('booking.resident_only');

@@ -184,7 +184,8 @@ export class OffersController {
   @Roles('unit', 'admin')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Admit a batch in registration order (one per household if the convention says so)',
+    summary:
+      'Admit a batch in registration order, or by the published lottery (one per household if the convention says so)',
   })
   @ApiOkResponse({ type: AdmissionView })
   admit(
@@ -192,6 +193,6 @@ export class OffersController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: AdmitBatchDto,
   ): Promise<AdmissionView> {
-    return this.allocations.admitBatch(actor, id, body.count);
+    return this.allocations.admitBatch(actor, id, body.count, body.method);
   }
 }

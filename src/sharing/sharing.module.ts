@@ -8,6 +8,9 @@ import { AllocationsService } from './allocations.service';
 import { AvailabilityService } from './availability.service';
 import { BookingsController } from './bookings.controller';
 import { BookingsService } from './bookings.service';
+import { AllocationDrawRepository } from './allocation-draw.repository';
+import { DrawsController } from './draws.controller';
+import { DrawsService } from './draws.service';
 import { BookingRepository } from './booking.repository';
 import { CarParkRepository } from './car-park.repository';
 import { CarParkTopic } from './car-park-topic';
@@ -33,12 +36,15 @@ import { sharingDemoSeed } from './demo-sharing';
 @Module({
   imports: [AssociationsModule, ConventionsModule, LiveModule, PermitsModule],
   controllers: [
+    DrawsController,
     CarParksController,
     OffersController,
     BookingsController,
     HolidayCalendarController,
   ],
   providers: [
+    AllocationDrawRepository,
+    DrawsService,
     CarParkRepository,
     OffPeakOfferRepository,
     OfferNightRepository,
@@ -57,7 +63,7 @@ import { sharingDemoSeed } from './demo-sharing';
     RemindersService,
     CarParkTopic,
   ],
-  exports: [AvailabilityService, RemindersService],
+  exports: [AvailabilityService, RemindersService, BookingsService, DrawsService],
 })
 export class SharingModule implements OnModuleInit {
   constructor(

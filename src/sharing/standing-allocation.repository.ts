@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { PlateColor } from '../associations/plate';
+import type { PlateColor } from '../shared/plate';
 import { DomainError } from '../common/domain-error';
 import type { Tx } from '../database/transactions';
 import type { AllocationCancelReason } from '../shared/live/sharing';

@@ -38,6 +38,30 @@ export interface LedgerRow {
 export class OccupancyRepository {
   constructor(private readonly transactions: Transactions) {}
 
+  /**
+   * Removes up to `limit` of the association's sessions that ended before `before`; how many.
+   * A session is kept while a violation of its plate was recorded during it (or within a day):
+   * it is the evidence of that violation and of its appeal. Open sessions are never removed.
+   */
+  async pruneEndedBefore(tx: Tx, associationId: string, before: Date, limit: number) {
+    const rows: { n: number }[] = await tx.query(
+      `WITH gone AS (
+         DELETE FROM occupancy_session WHERE id IN (
+           SELECT o.id FROM occupancy_session o
+            WHERE o.association_id = $1 AND o.ended_at < $2
+              AND NOT EXISTS (
+                SELECT 1 FROM violation v
+                 WHERE v.association_id = o.association_id AND v.plate = o.plate
+                   AND v.occurred_at BETWEEN o.started_at - interval '1 day'
+                                         AND o.ended_at + interval '1 day')
+            LIMIT $3)
+         RETURNING 1)
+       SELECT count(*)::int AS n FROM gone`,
+      [associationId, before, limit],
+    );
+    return rows[0]?.n ?? 0;
+  }
+
   async start(tx: Tx, session: NewSession): Promise<void> {
     await tx.query(
       `INSERT INTO occupancy_session
@@ -118,6 +142,24 @@ export class OccupancyRepository {
       source: r.source,
       recorderOnDuty: r.recorder_on_duty,
     }));
+  }
+
+  /** Cars parked in the association's spaces at each of `instants` (aggregates only). */
+  async parkedAt(
+    associationId: string,
+    instants: Date[],
+    tx: Tx = this.transactions.autocommit,
+  ): Promise<number[]> {
+    const rows: { count: number }[] = await tx.query(
+      `SELECT count(s.id)::int AS count
+         FROM unnest($2::timestamptz[]) WITH ORDINALITY AS g(at, n)
+         LEFT JOIN occupancy_session s
+           ON s.association_id = $1 AND s.started_at <= g.at
+          AND (s.ended_at IS NULL OR s.ended_at > g.at)
+        GROUP BY g.n ORDER BY g.n`,
+      [associationId, instants.map((at) => at.toISOString())],
+    );
+    return rows.map((r) => r.count);
   }
 }
 

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../auth/actor';
 import { canReadAssociation, isWardenOf } from '../auth/policy';
-import { formatPlate, parsePlate } from '../associations/plate';
+import { formatPlate, parsePlate } from '../shared/plate';
 import { VehiclesService } from '../associations/vehicles.service';
 import { DomainError } from '../common/domain-error';
-import { Transactions } from '../database/transactions';
+import { Transactions, type Tx } from '../database/transactions';
 import { RostersService } from '../rosters/rosters.service';
 import type { CheckInDto } from './dto/occupancy.dto';
 import type { SpaceView } from './dto/space.view';
@@ -27,6 +27,11 @@ export class OccupancyService {
     private readonly vehicles: VehiclesService,
     private readonly rosters: RostersService,
   ) {}
+
+  /** For the retention job: the association's ended sessions past its period, in batches. */
+  pruneEndedBefore(tx: Tx, associationId: string, before: Date, limit: number): Promise<number> {
+    return this.sessions.pruneEndedBefore(tx, associationId, before, limit);
+  }
 
   async checkIn(actor: Actor, spaceId: string, dto: CheckInDto): Promise<SpaceView> {
     const space = await this.readable(actor, spaceId);

@@ -3,7 +3,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { Actor } from '../auth/actor';
 import { AssociationsService } from '../associations/associations.service';
 import { MembersService } from '../associations/members.service';
-import { formatPlate } from '../associations/plate';
+import { formatPlate } from '../shared/plate';
 import { DomainError } from '../common/domain-error';
 import { maskPlate } from '../common/masking';
 import { spreadsheetSafe } from '../common/spreadsheet-safe';

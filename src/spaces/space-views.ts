@@ -2,7 +2,7 @@
 // here, once: staff (wardens, council) of the association see plates; everybody else sees
 // states and counts, and only their own household's car.
 import type { Actor } from '../auth/actor';
-import { formatPlate } from '../associations/plate';
+import { formatPlate } from '../shared/plate';
 import type { LaneSnapshot, MapSpace } from '../shared/live/spaces';
 import type { SpaceRecord } from './space-record';
 import { availabilityNow, type MapContext, noParkingAt, stateOf } from './space-state';

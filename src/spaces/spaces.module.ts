@@ -16,6 +16,7 @@ import { OccupancyRepository } from './occupancy.repository';
 import { OccupancyService } from './occupancy.service';
 import { SessionLedgerService } from './session-ledger.service';
 import { SpaceRepository } from './space.repository';
+import { SpaceStatisticsService } from './space-statistics.service';
 import { SpacesController } from './spaces.controller';
 import { StickersService } from './stickers.service';
 import { spacesDemoSeed } from './demo-spaces';
@@ -38,7 +39,9 @@ import { spacesDemoSeed } from './demo-spaces';
     StickersService,
     SessionLedgerService,
     LaneTopic,
+    SpaceStatisticsService,
   ],
+  exports: [OccupancyService, SpaceStatisticsService],
 })
 export class SpacesModule implements OnModuleInit {
   constructor(

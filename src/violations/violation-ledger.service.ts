@@ -3,7 +3,7 @@ import { stringify } from 'csv-stringify/sync';
 import { AssociationsService } from '../associations/associations.service';
 import { HouseholdsService } from '../associations/households.service';
 import { MembersService } from '../associations/members.service';
-import { formatPlate } from '../associations/plate';
+import { formatPlate } from '../shared/plate';
 import { associationToRead } from '../associations/scope';
 import type { Actor } from '../auth/actor';
 import { Clock } from '../common/clock';

@@ -1,5 +1,5 @@
 import type { Actor } from '../auth/actor';
-import { formatPlate } from '../associations/plate';
+import { formatPlate } from '../shared/plate';
 import { mayReadPlate } from '../associations/views';
 import { maskPlate } from '../common/masking';
 import { articleLabel } from '../conventions/convention-parameters';

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { normalisePlate } from '../associations/plate';
+import { normalisePlate } from '../shared/plate';
 import { VehiclesService } from '../associations/vehicles.service';
 import type { Actor } from '../auth/actor';
 import { Clock } from '../common/clock';

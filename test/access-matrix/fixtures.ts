@@ -1,8 +1,16 @@
 import type { Actor } from '../../src/auth/actor';
 import type { Role } from '../../src/auth/role';
+import { STREET_DEMO_PHONE } from '../../src/street/demo-street';
 import { DEMO, type TestApp } from '../support/test-app';
 
-export const ROLES_UNDER_TEST = ['admin', 'warden', 'resident', 'unit', 'viewer'] as const;
+export const ROLES_UNDER_TEST = [
+  'admin',
+  'warden',
+  'resident',
+  'unit',
+  'viewer',
+  'street',
+] as const;
 export type Who = (typeof ROLES_UNDER_TEST)[number];
 
 export const PHONES: Record<Who, string> = {
@@ -11,6 +19,7 @@ export const PHONES: Record<Who, string> = {
   resident: DEMO.resident,
   unit: DEMO.unit,
   viewer: DEMO.viewer,
+  street: STREET_DEMO_PHONE,
 };
 
 /** The objects the matrix writes to: the demo lane's, plus a few made for it by the council. */
@@ -73,6 +82,18 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures> {
       residentUnitId: m.residentUnitId,
       readableAssociationIds: [m.associationId],
     };
+    if (m.role === 'street') {
+      // Street-office staff belong to a street: they read no association's data as a member.
+      const me = await t
+        .http()
+        .get('/api/me')
+        .set('authorization', `Bearer ${session.body.accessToken as string}`);
+      actors[who] = {
+        ...actors[who],
+        readableAssociationIds: [],
+        streetOffice: me.body.streetOffice as string,
+      };
+    }
   }
   const association = actors.admin.associationId;
   const ownHousehold = actors.resident.householdId!;

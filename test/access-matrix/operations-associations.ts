@@ -6,9 +6,21 @@ import {
   canRegisterVehicle,
   type MemberField,
 } from '../../src/associations/associations.policy';
+import { STREET_DEMO_PHONE } from '../../src/street/demo-street';
 import { DEMO } from '../support/test-app';
 import type { Fixtures, Who } from './fixtures';
-import { anyone, council, ofHousehold, type Operation, pad, plate, type Rule } from './rules';
+import {
+  anyStreetStaff,
+  anyone,
+  council,
+  everyRole,
+  ofHousehold,
+  type Operation,
+  pad,
+  plate,
+  type Rule,
+  streetOfAssociation,
+} from './rules';
 
 // The associations' and auth's own writes. Who may change which field of a member is the
 // policy's (canChangeMember); the matrix asks the same predicate.
@@ -71,6 +83,7 @@ const PHONE_OF: Record<Who, string> = {
   resident: DEMO.resident,
   unit: DEMO.unit,
   viewer: DEMO.viewer,
+  street: STREET_DEMO_PHONE,
 };
 
 const laneGeometry = [
@@ -81,7 +94,23 @@ const laneGeometry = [
 ];
 
 export const ASSOCIATION_OPERATIONS: Record<string, Operation | Operation[]> = {
-  'POST /api/auth/logout': { who: anyone, phase: 'session' },
+  // The street office founds associations of its street and names their first council.
+  'POST /api/associations': {
+    who: anyStreetStaff,
+    fields: 'name community',
+    body: (fx) => ({ name: `矩阵车友会${fx.next()}`, community: '矩阵社区' }),
+  },
+  'POST /api/associations/{id}/council': {
+    who: streetOfAssociation,
+    fields: 'name phone password',
+    path: (fx) => ({ id: fx.association }),
+    body: (fx) => ({
+      name: '矩阵理事',
+      phone: `1370002${pad(fx.next(), 4)}`,
+      password: 'matrix-council-2030',
+    }),
+  },
+  'POST /api/auth/logout': { who: everyRole, phase: 'session' },
   'POST /api/auth/password': {
     who: anyone,
     fields: 'currentPassword newPassword',
@@ -93,6 +122,12 @@ export const ASSOCIATION_OPERATIONS: Record<string, Operation | Operation[]> = {
     who: council,
     fields: 'name geometry',
     body: (fx) => ({ name: `矩阵胡同${fx.next()}`, geometry: laneGeometry.slice(0, 2) }),
+  },
+  'PATCH /api/associations/{id}/retention': {
+    who: council,
+    fields: 'whereaboutsDays',
+    path: (fx) => ({ id: fx.association }),
+    body: () => ({ whereaboutsDays: 180 }),
   },
   'PATCH /api/lanes/{id}': {
     who: council,

@@ -392,9 +392,27 @@ export const OTHER_OPERATIONS: Record<string, Operation> = {
     body: (fx) => ({ vehicleId: fx.ownVehicle, acceptTerms: true }),
     loose: 'eligibility and terms decide',
   },
+  // finance (收支)
+  'POST /api/finance/entries': {
+    who: council,
+    fields: 'amountCny category direction note occurredOn receiptNo',
+    body: (fx) => ({
+      direction: 'expense',
+      category: 'paint',
+      amountCny: 120.5,
+      occurredOn: '2026-03-05',
+      note: `矩阵油漆${fx.next()}`,
+      receiptNo: 'NO.1',
+    }),
+  },
+  'POST /api/offers/{id}/draws': {
+    who: (a, fx) => unitStaff(a, fx) || council(a, fx),
+    path: (fx) => ({ id: fx.offer }),
+    loose: 'one open draw per offer; nobody may be waiting',
+  },
   'POST /api/offers/{id}/allocations/admit': {
     who: (a, fx) => unitStaff(a, fx) || council(a, fx),
-    fields: 'count',
+    fields: 'count method',
     path: (fx) => ({ id: fx.offer }),
     body: () => ({ count: 1 }),
     loose: state,

@@ -6,6 +6,8 @@ import {
   isResidentOf,
   isStaffOf,
   isStaffOfUnit,
+  isStreetStaff,
+  isStreetStaffOf,
 } from '../../src/auth/policy';
 import type { Fixtures, Who } from './fixtures';
 
@@ -36,7 +38,13 @@ export const council: Rule = (a, fx) => isCouncilOf(a, fx.association);
 export const staff: Rule = (a, fx) => isStaffOf(a, fx.association);
 export const resident: Rule = (a, fx) => isResidentOf(a, fx.association);
 export const unitStaff: Rule = (a, fx) => isStaffOfUnit(a, fx.unit);
-export const anyone: Rule = () => true;
+/** Any member of an association: routes without @Roles serve the association roles. */
+export const anyone: Rule = (a) => !isStreetStaff(a);
+/** Every role, street-office staff included (logging out). */
+export const everyRole: Rule = () => true;
+/** The street office of the fixtures' association (金融街街道). */
+export const streetOfAssociation: Rule = (a) => isStreetStaffOf(a, '金融街街道');
+export const anyStreetStaff: Rule = (a) => isStreetStaff(a);
 export const onDuty: Rule = (a, fx) => staff(a, fx) || resident(a, fx);
 export const theAssignedWarden: Rule = (a, fx) => a.memberId === fx.actors.warden.memberId;
 export const pad = (n: number, width: number) => String(n).padStart(width, '0');

@@ -5,6 +5,12 @@ export class AssociationView {
   @ApiProperty({ example: '4143车友会' }) name!: string;
   @ApiProperty({ example: '二龙路社区' }) community!: string;
   @ApiProperty({ example: '金融街街道' }) streetOffice!: string;
+  @ApiProperty({
+    example: 180,
+    description:
+      'Days permit scans and occupancy sessions are kept (those a violation rests on stay with it)',
+  })
+  whereaboutsDays!: number;
 }
 
 export class LanePointView {

@@ -5,7 +5,17 @@ import { MemberView } from './member.view';
 
 export class MeView {
   @ApiProperty({ type: MemberView }) member!: MemberView;
-  @ApiProperty({ type: AssociationView }) association!: AssociationView;
+  @ApiPropertyOptional({
+    type: AssociationView,
+    nullable: true,
+    description: 'null for street-office staff, who belong to a street',
+  })
+  association!: AssociationView | null;
   @ApiPropertyOptional({ type: HouseholdDetailView, nullable: true })
   household!: HouseholdDetailView | null;
+  @ApiProperty({
+    example: '金融街街道',
+    description: "The street office of the member's association, or the street staff's own",
+  })
+  streetOffice!: string;
 }

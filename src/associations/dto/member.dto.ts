@@ -3,7 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { parseBooleanQuery } from '../../common/query';
 import { ScopedPageQuery } from '../../common/pagination';
-import { ROLES, type Role } from '../../auth/role';
+import { ASSOCIATION_ROLES, type Role } from '../../auth/role';
 
 export class CreateMemberDto {
   @ApiProperty({ example: '王秀兰' }) @IsString() @Length(1, 60) name!: string;
@@ -13,7 +13,7 @@ export class CreateMemberDto {
   @Matches(/^1\d{10}$/, { context: { reason: 'field.phone' } })
   phone!: string;
 
-  @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role!: Role;
+  @ApiProperty({ enum: ASSOCIATION_ROLES }) @IsIn(ASSOCIATION_ROLES) role!: Role;
 
   @ApiPropertyOptional() @IsOptional() @IsUUID() householdId?: string;
   @ApiPropertyOptional({ description: 'Required for unit staff' })
@@ -53,7 +53,10 @@ export class UpdateMemberDto extends PartialType(
 }
 
 export class MemberQuery extends ScopedPageQuery {
-  @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES) role?: Role;
+  @ApiPropertyOptional({ enum: ASSOCIATION_ROLES })
+  @IsOptional()
+  @IsIn(ASSOCIATION_ROLES)
+  role?: Role;
   @ApiPropertyOptional() @IsOptional() @IsUUID() householdId?: string;
   @ApiPropertyOptional({ description: 'Name or phone contains' })
   @IsOptional()

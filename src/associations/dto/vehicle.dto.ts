@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { ScopedPageQuery } from '../../common/pagination';
-import { PLATE_COLORS, type PlateColor } from '../plate';
+import { PLATE_COLORS, type PlateColor } from '../../shared/plate';
 
 export class CreateVehicleDto {
   @ApiProperty({

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PLATE_COLORS, type PlateColor } from '../plate';
+import { PLATE_COLORS, type PlateColor } from '../../shared/plate';
 
 export class VehicleView {
   @ApiProperty() id!: string;

@@ -90,7 +90,11 @@ export async function writeLedgerXlsx(ledger: Ledger, lang: Lang, out: Writable)
     to: { row: TITLE_ROWS, column: ledger.columns.length },
   };
   for await (const row of ledger.rows) {
-    sheet.addRow(row.map((value, index) => cellValue(value, ledger.columns[index]!))).commit();
+    sheet
+      .addRow(
+        row.map((value: LedgerCell, index: number) => cellValue(value, ledger.columns[index]!)),
+      )
+      .commit();
   }
   sheet.commit();
   await workbook.commit();

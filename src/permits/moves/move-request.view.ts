@@ -1,6 +1,6 @@
 // A 挪车 request → what one reader sees: the holder sees their own plate, the asker a masked one,
 // and nobody ever the other's name or phone.
-import { formatPlate } from '../../associations/plate';
+import { formatPlate } from '../../shared/plate';
 import { maskPlate } from '../../common/masking';
 import type { MoveRequestFacts } from '../permits.events';
 import type { MoveRequestView } from './move-request.dto';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../auth/actor';
-import { formatPlate, normalisePlate } from '../../associations/plate';
+import { formatPlate, normalisePlate } from '../../shared/plate';
 import { VehiclesService } from '../../associations/vehicles.service';
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/domain-error';

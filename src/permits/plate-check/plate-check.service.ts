@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '../../auth/actor';
 import { AssociationsService } from '../../associations/associations.service';
-import { normalisePlate } from '../../associations/plate';
+import { normalisePlate } from '../../shared/plate';
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/domain-error';
 import { permitsConfig, type PermitsConfig } from '../../config';

@@ -1,4 +1,4 @@
-import { formatPlate } from '../../associations/plate';
+import { formatPlate } from '../../shared/plate';
 import type { Permit } from '../permit';
 import { shanghaiDateTime } from '../../common/shanghai-time';
 import { type PermitStatus } from '../permit-status';

@@ -11,7 +11,7 @@ import {
   Max,
   Min,
 } from 'class-validator';
-import { PLATE_COLORS, type PlateColor } from '../../associations/plate';
+import { PLATE_COLORS, type PlateColor } from '../../shared/plate';
 import { PermitView } from '../dto/permit.view';
 
 export class IssueVisitorPassDto {

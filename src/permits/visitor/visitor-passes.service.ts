@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '../../auth/actor';
 import { AssociationsService } from '../../associations/associations.service';
-import { parsePlate } from '../../associations/plate';
+import { parsePlate } from '../../shared/plate';
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/domain-error';
 import { startOfShanghaiMonth } from '../../common/shanghai-time';

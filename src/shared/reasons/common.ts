@@ -124,11 +124,6 @@ export const commonReasons = defineReasons({
     zh: '服务器出错了，请稍后再试',
     en: 'Something went wrong on the server; try again shortly',
   },
-  /**
-   * A refusal written before reasons existed, as "中文 / English": rendered one language at a time.
-   * Every feature moves its refusals to reasons of their own; none should remain.
-   */
-  'legacy.refusal': { status: 400, zh: '{zh}', en: '{en}' },
 });
 
 /**

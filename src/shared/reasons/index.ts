@@ -12,6 +12,9 @@ import { permitsConstraints, permitsReasons } from './permits';
 import { rostersConstraints, rostersReasons } from './rosters';
 import { sharingConstraints, sharingReasons } from './sharing';
 import { spacesConstraints, spacesReasons } from './spaces';
+import { streetConstraints, streetReasons } from './street';
+import { drawsConstraints, drawsReasons } from './draws';
+import { financeConstraints, financeReasons } from './finance';
 import type { ReasonEntry, ReasonStatus } from './types';
 import { violationsConstraints, violationsReasons } from './violations';
 
@@ -31,6 +34,9 @@ export const REASON_GROUPS = {
   rosters: rostersReasons,
   conventions: conventionsReasons,
   violations: violationsReasons,
+  street: streetReasons,
+  draws: drawsReasons,
+  finance: financeReasons,
 } as const;
 
 export const REASONS = {
@@ -45,6 +51,9 @@ export const REASONS = {
   ...rostersReasons,
   ...conventionsReasons,
   ...violationsReasons,
+  ...streetReasons,
+  ...drawsReasons,
+  ...financeReasons,
 };
 
 export type Reason = keyof typeof REASONS;
@@ -60,6 +69,9 @@ export const CONSTRAINT_REASONS: Readonly<Record<string, Reason>> = {
   ...rostersConstraints,
   ...conventionsConstraints,
   ...violationsConstraints,
+  ...streetConstraints,
+  ...drawsConstraints,
+  ...financeConstraints,
 };
 
 export function isReason(value: string): value is Reason {

@@ -11,9 +11,9 @@ export function reasonsMarkdown(): string {
   const sections = Object.entries(REASON_GROUPS)
     .filter(([, entries]) => Object.keys(entries).length > 0)
     .map(([group, entries]) => {
-      const rows = Object.entries(entries as Record<string, ReasonEntry>)
-        .filter(([reason]) => reason !== 'legacy.refusal')
-        .map(([reason, e]) => `| \`${reason}\` | ${e.status} | ${cell(e.zh)} | ${cell(e.en)} |`);
+      const rows = Object.entries(entries as Record<string, ReasonEntry>).map(
+        ([reason, e]) => `| \`${reason}\` | ${e.status} | ${cell(e.zh)} | ${cell(e.en)} |`,
+      );
       return [
         `### ${group}`,
         '',

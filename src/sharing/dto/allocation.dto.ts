@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
-import type { PlateColor } from '../../associations/plate';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import type { PlateColor } from '../../shared/plate';
 
 export class RegisterAllocationDto {
   @ApiProperty() @IsUUID() vehicleId!: string;
@@ -14,6 +14,9 @@ export class RegisterAllocationDto {
   termsHash?: string;
 }
 
+export const ADMISSION_METHODS = ['first_come', 'lottery'] as const;
+export type AdmissionMethod = (typeof ADMISSION_METHODS)[number];
+
 export class AdmitBatchDto {
   @ApiPropertyOptional({ description: 'How many to admit; default: every free standing place' })
   @IsOptional()
@@ -21,6 +24,15 @@ export class AdmitBatchDto {
   @Min(1)
   @Max(5000)
   count?: number;
+
+  @ApiPropertyOptional({
+    enum: ['first_come', 'lottery'],
+    description:
+      "first_come (default): registration order; lottery: the offer's published draw (POST /api/offers/:id/draws) is drawn",
+  })
+  @IsOptional()
+  @IsIn(ADMISSION_METHODS)
+  method?: AdmissionMethod;
 }
 
 export class AllocationView {
@@ -45,4 +57,10 @@ export class AdmissionView {
   @ApiProperty({ description: 'Still waiting after this batch' }) waiting!: number;
   @ApiProperty({ description: 'Skipped: their household already holds a place (convention rule)' })
   skippedOnePerHousehold!: number;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'The draw, when admitted by lottery (GET /api/draws/:id)',
+  })
+  drawId!: string | null;
 }

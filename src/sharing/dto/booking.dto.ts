@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsUUID, Matches } from 'class-validator';
-import type { PlateColor } from '../../associations/plate';
+import type { PlateColor } from '../../shared/plate';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { Lang as SharedLang } from '../../shared/i18n';
 import * as core from './messages/core';
 import * as spaces from './messages/spaces';
 import * as permits from './messages/permits';
 import * as sharing from './messages/sharing';
 import * as rosters from './messages/rosters';
 import * as conventions from './messages/conventions';
+import * as street from './messages/street';
 
 // Chinese first: most members are older residents of the lane. English for visitors and staff
 // of resident units. Each feature keeps its strings in messages/<feature>.ts; there `en` is typed against
@@ -16,6 +18,7 @@ const zh = {
   ...sharing.zh,
   ...rosters.zh,
   ...conventions.zh,
+  ...street.zh,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -27,6 +30,7 @@ const en: Record<MessageKey, string> = {
   ...sharing.en,
   ...rosters.en,
   ...conventions.en,
+  ...street.en,
 };
 
 export type Lang = 'zh' | 'en';
@@ -72,6 +76,11 @@ export function useLang(): Lang {
     return () => void listeners.delete(setState);
   }, []);
   return lang;
+}
+
+/** The current language as the shared modules name it (src/shared/i18n.ts). */
+export function sharedLang(): SharedLang {
+  return current === 'en' ? 'en' : 'zh-CN';
 }
 
 /** The language tag the server answers in (Accept-Language, the live socket's `lang`). */

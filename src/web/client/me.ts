@@ -35,8 +35,10 @@ export interface Association {
 /** GET /api/me */
 export interface Me {
   member: Member;
-  association: Association;
+  /** null for street-office staff, who belong to a street */
+  association: Association | null;
   household: Household | null;
+  streetOffice: string;
 }
 
 export type MeState =

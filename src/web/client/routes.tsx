@@ -19,6 +19,9 @@ import { BoardScreen } from './screens/conventions/board';
 import { ConventionScreen } from './screens/conventions/convention';
 import { CouncilConventionScreen } from './screens/conventions/council-convention';
 import { CouncilViolationsScreen } from './screens/conventions/council-violations';
+import { StreetOverviewScreen } from './screens/street/street-overview';
+import { StreetBoardsScreen } from './screens/street/street-boards';
+import { OnboardAssociationScreen } from './screens/street/onboard-association';
 
 export const LOGIN_PATH = '/login';
 export const HOME_PATH = '/home';
@@ -51,4 +54,7 @@ export const routes: readonly Route[] = [
   { path: '/council/convention', screen: CouncilConventionScreen, roles: ['admin'] },
   { path: '/council/violations', screen: CouncilViolationsScreen, roles: ['admin', 'warden'] },
   { path: '/board/:associationId', screen: BoardScreen, public: true },
+  { path: '/street', screen: StreetOverviewScreen, roles: ['street', 'viewer'] },
+  { path: '/street/boards', screen: StreetBoardsScreen, roles: ['street', 'viewer'] },
+  { path: '/street/onboard', screen: OnboardAssociationScreen, roles: ['street'] },
 ];

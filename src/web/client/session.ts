@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 
-export type Role = 'admin' | 'warden' | 'resident' | 'unit' | 'viewer';
+export type Role = 'admin' | 'warden' | 'resident' | 'unit' | 'viewer' | 'street';
 
 export interface Member {
   id: string;

@@ -7,7 +7,8 @@ export function LangSwitch() {
       type="button"
       class="lang-switch"
       data-testid="lang-switch"
-      aria-label={t('lang.switchLabel')}
+      // The accessible name starts with the visible text, as speech control expects.
+      aria-label={`${t('lang.switch')} · ${t('lang.switchLabel')}`}
       onClick={() => setLang(getLang() === 'zh' ? 'en' : 'zh')}
     >
       {t('lang.switch')}

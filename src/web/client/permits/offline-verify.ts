@@ -1,17 +1,17 @@
 // Verifies a permit QR on the phone with no network: the cached JWKS (WebCrypto ECDSA P-256),
-// the cached revocation list and the same order of judgement as the server (src/permits/verdict.ts).
+// the cached revocation list and the server's own judge (src/shared/scans/verdict.ts).
+import { normalisePlate } from '../../../shared/plate';
+import {
+  type Judgement,
+  judgeFacts,
+  judgement,
+  type StandingAtScan,
+  type Verdict,
+  verdictMessage,
+} from '../../../shared/scans/verdict';
+import { sharedLang } from '../i18n';
 
-export type Verdict =
-  | 'valid'
-  | 'expired'
-  | 'not_yet_valid'
-  | 'revoked'
-  | 'suspended'
-  | 'wrong_scope'
-  | 'outside_window'
-  | 'plate_mismatch'
-  | 'forged'
-  | 'unknown';
+export type { Verdict };
 
 export interface PublicJwk {
   kty: string;
@@ -51,20 +51,6 @@ interface Claims {
   iss: string;
 }
 
-/** The server's reasons, word for word, so a warden reads the same thing online and offline. */
-export const REASONS: Record<Verdict, string> = {
-  valid: '有效，可以停放 / valid: this car may park here',
-  expired: '停车证已过期 / the permit has expired',
-  not_yet_valid: '停车证尚未生效 / the permit is not valid yet',
-  revoked: '停车证已被吊销 / the permit has been revoked',
-  suspended: '停车证暂停使用 / the permit is suspended',
-  wrong_scope: '此证不适用于此处 / this permit is not for this place',
-  outside_window: '不在共享停车时段内 / outside the shared parking hours of this car park',
-  plate_mismatch: '车牌与停车证不符 / the plate on the car is not the plate on the permit',
-  forged: '二维码无效或被篡改 / forged or altered: the signature does not verify',
-  unknown: '查无此证 / no such permit',
-};
-
 export async function verifyOffline(
   token: string,
   context: OfflineContext,
@@ -72,19 +58,29 @@ export async function verifyOffline(
   plateSeen?: string,
 ): Promise<OfflineJudgement> {
   const claims = await verifiedClaims(token, context.keys);
-  if (!claims) return judged('forged');
+  if (!claims) return judged(judgement('forged'));
   const about = { number: claims.p, plate: claims.n };
-  const revocation = context.revocations[String(claims.p)];
-  if (revocation?.state === 'revoked') return judged('revoked', about);
+  return judged(
+    judgeFacts({
+      standing: standingOf(claims, context.revocations[String(claims.p)], now),
+      inScope: context.scopeIds.includes(claims.s),
+      plateMatches: !plateSeen || normalisePlate(plateSeen) === claims.n,
+      // A car park's id is never among the cached scopes: shared permits read wrong_scope here.
+      shared: false,
+    }),
+    about,
+  );
+}
+
+function standingOf(claims: Claims, revocation: Revocation | undefined, now: Date): StandingAtScan {
+  if (revocation?.state === 'revoked') return { state: 'revoked' };
   if (revocation?.state === 'suspended' && revocation.until && new Date(revocation.until) > now) {
-    return judged('suspended', about);
+    return { state: 'suspended' };
   }
   const seconds = now.getTime() / 1000;
-  if (seconds >= claims.exp) return judged('expired', about);
-  if (seconds < claims.nbf) return judged('not_yet_valid', about);
-  if (!context.scopeIds.includes(claims.s)) return judged('wrong_scope', about);
-  if (plateSeen && normalisePlate(plateSeen) !== claims.n) return judged('plate_mismatch', about);
-  return judged('valid', about);
+  if (seconds >= claims.exp) return { state: 'expired' };
+  if (seconds < claims.nbf) return { state: 'scheduled' };
+  return { state: 'active' };
 }
 
 async function verifiedClaims(token: string, keys: PublicJwk[]): Promise<Claims | null> {
@@ -117,14 +113,14 @@ async function verifiedClaims(token: string, keys: PublicJwk[]): Promise<Claims 
 }
 
 function judged(
-  verdict: Verdict,
+  result: Judgement,
   about: { number?: number; plate?: string } = {},
 ): OfflineJudgement {
-  return { verdict, reason: REASONS[verdict], ...about };
-}
-
-export function normalisePlate(input: string): string {
-  return input.replace(/[\s·•・.\-_]/g, '').toUpperCase();
+  return {
+    verdict: result.verdict,
+    reason: verdictMessage(result.cause, result.params, sharedLang()),
+    ...about,
+  };
 }
 
 function base64urlBytes(text: string): Uint8Array {

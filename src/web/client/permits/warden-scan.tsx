@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, apiFetch } from '../api';
-import { t } from '../i18n';
+import { sharedLang, t } from '../i18n';
 import { TopBar } from '../ui';
-import { type OfflineJudgement, REASONS, type Verdict, verifyOffline } from './offline-verify';
+import { type OfflineJudgement, type Verdict, verifyOffline } from './offline-verify';
+import { verdictMessage } from '../../../shared/scans/verdict';
 import { decodeImageFile, startCamera } from './qr-decode';
 import {
   enqueueScan,
@@ -126,7 +127,9 @@ export function WardenScanScreen() {
             <div class="verdict-mark">{ok ? '✓' : '✗'}</div>
             <div class="verdict-title">{t(`scan.verdict.${shown.verdict}`)}</div>
             {shown.plate && <div class="verdict-plate">{shown.plate}</div>}
-            <p class="verdict-reason">{shown.reason || REASONS[shown.verdict]}</p>
+            <p class="verdict-reason">
+              {shown.reason || verdictMessage(shown.verdict, {}, sharedLang())}
+            </p>
             {shown.offline && (
               <p class="verdict-offline" data-testid="scan-offline">
                 {t('scan.offline')}

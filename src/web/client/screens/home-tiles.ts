@@ -188,12 +188,42 @@ export const HOME_TILES: Record<Role, readonly Tile[]> = {
     },
   ],
   viewer: [
-    { id: 'reports', mark: '表', title: 'tile.reports', description: 'tile.reports.desc' },
+    {
+      id: 'reports',
+      mark: '表',
+      title: 'tile.reports',
+      description: 'tile.reports.desc',
+      to: '/street',
+    },
     {
       id: 'public-board',
       mark: '示',
       title: 'tile.publicBoard',
       description: 'tile.publicBoard.desc',
+      to: '/street/boards',
+    },
+  ],
+  street: [
+    {
+      id: 'street-overview',
+      mark: '街',
+      title: 'tile.streetOverview',
+      description: 'tile.streetOverview.desc',
+      to: '/street',
+    },
+    {
+      id: 'onboard',
+      mark: '建',
+      title: 'tile.onboard',
+      description: 'tile.onboard.desc',
+      to: '/street/onboard',
+    },
+    {
+      id: 'public-board',
+      mark: '示',
+      title: 'tile.publicBoard',
+      description: 'tile.publicBoard.desc',
+      to: '/street/boards',
     },
   ],
 };

@@ -22,9 +22,9 @@ export function HomeScreen() {
         <div class="masthead-row">
           <div>
             <p class="masthead-association" data-testid="masthead-association">
-              {me?.association.name ?? t('app.title')}
+              {me?.association?.name ?? me?.streetOffice ?? t('app.title')}
             </p>
-            {me && (
+            {me?.association && (
               <p class="masthead-place">
                 {me.association.community} · {me.association.streetOffice}
               </p>

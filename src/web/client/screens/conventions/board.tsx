@@ -3,6 +3,8 @@ import { apiFetch } from '../../api';
 import type { ScreenProps } from '../../router';
 import { t } from '../../i18n';
 import { LangSwitch, LoadFailed, Loading } from '../../ui';
+import { type BoardFinance, BoardFinanceSection } from '../street/board-finance';
+import { type BoardDraw, BoardDrawsSection } from '../street/board-draws';
 
 interface Fraction {
   numerator: number;
@@ -38,6 +40,8 @@ interface Board {
   noticePeriod: BoardVersion[];
   onDuty: { name: string; shiftName: string }[] | null;
   violationStats: { month: string; kind: string; count: number }[];
+  finance?: BoardFinance;
+  draws?: BoardDraw[];
 }
 
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '—');
@@ -139,6 +143,8 @@ export function BoardScreen({ params }: ScreenProps) {
                 ))}
               </ul>
             </section>
+            {board.finance && <BoardFinanceSection finance={board.finance} />}
+            {board.draws && <BoardDrawsSection draws={board.draws} />}
           </>
         )}
       </main>

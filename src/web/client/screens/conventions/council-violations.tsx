@@ -4,6 +4,7 @@ import { t } from '../../i18n';
 import { LedgerDownloadButton } from '../../ledger-download';
 import { useMe } from '../../me';
 import { useSession } from '../../session';
+import { isCouncil } from '../../session.policy';
 import { LoadFailed, Loading, Spinner, TopBar } from '../../ui';
 import {
   type AppealStatus,
@@ -29,7 +30,7 @@ const PAGE_SIZE = 500;
  */
 export function CouncilViolationsScreen() {
   const session = useSession();
-  const council = session?.member.role === 'admin';
+  const council = isCouncil(session);
   const [appeal, setAppeal] = useState<AppealStatus | ''>('');
   const [kind, setKind] = useState<ViolationKind | ''>('');
   const [month, setMonth] = useState('');
@@ -290,7 +291,7 @@ function AppealCard(props: { violation: Violation; onDecided: () => void }) {
 function TrendCard() {
   const { state: me } = useMe();
   const [state, setState] = useState<{ stats?: ViolationStat[]; error?: string }>({});
-  const associationId = me.status === 'ready' ? me.me.association.id : null;
+  const associationId = me.status === 'ready' ? (me.me.association?.id ?? null) : null;
   const load = () => {
     if (!associationId) return;
     setState({});

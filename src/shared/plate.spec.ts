@@ -1,4 +1,4 @@
-import { renderReason } from '../shared/reasons';
+import { renderReason } from './reasons';
 import { formatPlate, inferPlateColor, normalisePlate, parsePlate } from './plate';
 
 describe('plates', () => {

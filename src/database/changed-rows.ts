@@ -1,4 +1,4 @@
-import type { Tx } from '../database/transactions';
+import type { Tx } from './transactions';
 
 /**
  * Runs an UPDATE or DELETE ... RETURNING and gives back the returned rows. TypeORM's query()

@@ -1,4 +1,4 @@
-import type { Tx } from '../database/transactions';
+import type { Tx } from './transactions';
 
 /** Conditions of a list query, numbered as they are added: `where.add('role = ?', role)`. */
 export class Where {
@@ -8,6 +8,12 @@ export class Where {
   add(clause: string, value: unknown): this {
     this.params.push(value);
     this.clauses.push(clause.replaceAll('?', `$${this.params.length}`));
+    return this;
+  }
+
+  /** A condition without a parameter. */
+  also(clause: string): this {
+    this.clauses.push(clause);
     return this;
   }
 

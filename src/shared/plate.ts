@@ -56,7 +56,8 @@ export function parsePlate(input: string, color?: PlateColor): PlateParse {
 
 export function inferPlateColor(plate: string): PlateColor {
   if ([...plate].length === 8) return 'green';
-  const last = [...plate].at(-1);
+  const chars = [...plate];
+  const last = chars[chars.length - 1];
   if (last === '警') return 'white';
   if (last === '港' || last === '澳' || last === '领') return 'black';
   if (last === '学' || last === '挂') return 'yellow';

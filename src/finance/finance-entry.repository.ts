@@ -1,0 +1,86 @@
+import { Injectable } from '@nestjs/common';
+import { Transactions, type Tx } from '../database/transactions';
+import type { FinanceCategory, FinanceDirection } from './finance-categories';
+
+export interface FinanceEntry {
+  id: string;
+  associationId: string;
+  direction: FinanceDirection;
+  category: FinanceCategory;
+  amountCny: number;
+  occurredOn: string;
+  note: string;
+  receiptNo: string | null;
+}
+
+interface Row {
+  id: string;
+  association_id: string;
+  direction: FinanceDirection;
+  category: FinanceCategory;
+  amount_cny: string;
+  occurred_on: string;
+  note: string;
+  receipt_no: string | null;
+}
+
+const COLUMNS = `id, association_id, direction, category, amount_cny,
+  to_char(occurred_on, 'YYYY-MM-DD') AS occurred_on, note, receipt_no`;
+
+/** The only SQL of `finance_entry`. */
+@Injectable()
+export class FinanceEntryRepository {
+  constructor(private readonly transactions: Transactions) {}
+
+  async insert(tx: Tx, entry: Omit<FinanceEntry, 'id'>, recordedBy: string): Promise<FinanceEntry> {
+    const rows: Row[] = await tx.query(
+      `INSERT INTO finance_entry (association_id, direction, category, amount_cny, occurred_on,
+                                  note, receipt_no, recorded_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${COLUMNS}`,
+      [
+        entry.associationId,
+        entry.direction,
+        entry.category,
+        entry.amountCny,
+        entry.occurredOn,
+        entry.note,
+        entry.receiptNo,
+        recordedBy,
+      ],
+    );
+    return toEntry(rows[0]!);
+  }
+
+  async ofAssociation(associationId: string, tx: Tx = this.transactions.autocommit) {
+    const rows: Row[] = await tx.query(
+      `SELECT ${COLUMNS} FROM finance_entry WHERE association_id = $1
+        ORDER BY occurred_on DESC, created_at DESC LIMIT 500`,
+      [associationId],
+    );
+    return rows.map(toEntry);
+  }
+
+  /** Income and spending by month from `since` (a 'YYYY-MM-DD' date). */
+  async byMonth(associationId: string, since: string, tx: Tx = this.transactions.autocommit) {
+    const rows: { month: string; direction: FinanceDirection; total: string }[] = await tx.query(
+      `SELECT to_char(occurred_on, 'YYYY-MM') AS month, direction, sum(amount_cny) AS total
+         FROM finance_entry WHERE association_id = $1 AND occurred_on >= $2
+        GROUP BY 1, 2`,
+      [associationId, since],
+    );
+    return rows.map((r) => ({ month: r.month, direction: r.direction, total: Number(r.total) }));
+  }
+}
+
+function toEntry(row: Row): FinanceEntry {
+  return {
+    id: row.id,
+    associationId: row.association_id,
+    direction: row.direction,
+    category: row.category,
+    amountCny: Number(row.amount_cny),
+    occurredOn: row.occurred_on,
+    note: row.note,
+    receiptNo: row.receipt_no,
+  };
+}

@@ -1,0 +1,9 @@
+import type { Session } from './session';
+
+// What a screen offers follows the same named predicates as the server (src/auth/policy.ts): the
+// server still refuses on its own; these only decide what to show.
+
+/** The association's council (admin role): decides appeals, exports ledgers. */
+export function isCouncil(session: Session | null | undefined): boolean {
+  return session?.member.role === 'admin';
+}
