@@ -93,6 +93,16 @@ describe('access matrix', () => {
     ['unit', '/api/payments', 403],
     ['viewer', '/api/payments', 403],
     ['admin', '/api/payments?associationId={foreignAssociation}', 404],
+    ['admin', '/api/households/export.xlsx', 200],
+    ['viewer', '/api/households/export.xlsx', 200],
+    ['resident', '/api/households/export.xlsx', 403],
+    ['admin', '/api/violations/export.xlsx', 200],
+    ['viewer', '/api/violations/export.xlsx', 200],
+    ['resident', '/api/violations/export.xlsx', 403],
+    ['warden', '/api/violations/export.xlsx', 403],
+    ['unit', '/api/violations/export.xlsx', 403],
+    ['admin', '/api/violations/export.xlsx?associationId={foreignAssociation}', 404],
+    ['viewer', '/api/violations/export.xlsx?associationId={foreignAssociation}', 404],
   ];
 
   it.each(reads)('%s GET %s → %i', async (role, path, status) => {

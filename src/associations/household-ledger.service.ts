@@ -2,7 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import type { Actor } from '../auth/actor';
+import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
+import type { Ledger } from '../common/ledger/ledger-workbook';
+import { periodOf } from '../common/ledger/ledger-words';
 import { Transactions, type Tx } from '../database/transactions';
 import type { Lang, Params } from '../shared/i18n';
 import { CONSTRAINT_REASONS, type Reason, renderReason } from '../shared/reasons';
@@ -13,6 +16,8 @@ import {
   memberChangeRefusal,
   needsResidentUnit,
 } from './associations.policy';
+import { AssociationRepository } from './association.repository';
+import { HOUSEHOLD_XLSX_COLUMNS, householdXlsxRow } from './household-ledger-xlsx';
 import { HouseholdRepository } from './household.repository';
 import {
   canonicalColumn,
@@ -71,6 +76,8 @@ export class HouseholdLedgerService {
     private readonly memberChanges: MembersService,
     private readonly vehicles: VehicleRepository,
     private readonly transactions: Transactions,
+    private readonly associations: AssociationRepository,
+    private readonly clock: Clock,
   ) {}
 
   async exportCsv(actor: Actor, associationId?: string): Promise<string> {
@@ -80,6 +87,22 @@ export class HouseholdLedgerService {
     const body = (await this.households.ledgerRows(id)).map((row) => ledgerLine(row, inFull));
     // The BOM lets Excel open the Chinese text as UTF-8.
     return '\uFEFF' + stringify([[...LEDGER_COLUMNS], ...body]);
+  }
+
+  /** The same ledger as a workbook: zh headers, values in words, masked as the CSV. */
+  async workbook(actor: Actor, lang: Lang, associationId?: string): Promise<Ledger> {
+    const id = associationToRead(actor, associationId);
+    if (!canExportLedger(actor, id)) throw new DomainError('forbidden');
+    const inFull = ledgerInFull(actor, id);
+    const association = await this.associations.byId(id);
+    const rows = await this.households.ledgerRows(id);
+    return {
+      title: { 'zh-CN': '住户台账', en: 'Household ledger' },
+      keeper: association?.name ?? '',
+      period: periodOf(undefined, this.clock.now(), lang),
+      columns: HOUSEHOLD_XLSX_COLUMNS,
+      rows: rows.map((row) => householdXlsxRow(row, inFull, lang)),
+    };
   }
 
   async importCsv(actor: Actor, csv: string, dryRun: boolean, lang: Lang): Promise<ImportReport> {

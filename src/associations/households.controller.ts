@@ -11,6 +11,7 @@ import {
   Post,
   Query,
   Req,
+  StreamableFile,
 } from '@nestjs/common';
 import {
   ApiBody,
@@ -26,6 +27,7 @@ import { IsBoolean, IsOptional, IsUUID } from 'class-validator';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/decorators';
 import { ApiStandardErrors } from '../common/api-errors.decorator';
+import { ledgerDownload, XLSX_TYPE } from '../common/ledger/ledger-download';
 import { DomainError } from '../common/domain-error';
 import { langOf } from '../common/error.filter';
 import { parseBooleanQuery } from '../common/query';
@@ -77,6 +79,23 @@ export class HouseholdsController {
   })
   exportCsv(@CurrentActor() actor: Actor, @Query() query: ExportQuery): Promise<string> {
     return this.ledger.exportCsv(actor, query.associationId);
+  }
+
+  @Get('export.xlsx')
+  @Roles('admin', 'viewer')
+  @ApiProduces(XLSX_TYPE)
+  @ApiOperation({
+    summary:
+      'Ledger (台账) of households, members and vehicles as a workbook: zh headers, values in words; phones and plates masked for the street office',
+  })
+  async exportXlsx(
+    @CurrentActor() actor: Actor,
+    @Query() query: ExportQuery,
+    @Req() request: { headers: Record<string, string | string[] | undefined> },
+  ): Promise<StreamableFile> {
+    const lang = langOf(request);
+    const ledger = await this.ledger.workbook(actor, lang, query.associationId);
+    return ledgerDownload(ledger, lang, 'households-ledger.xlsx');
   }
 
   @Post('import')

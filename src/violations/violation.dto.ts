@@ -1,9 +1,10 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import {
   IsDateString,
   IsIn,
   IsInt,
   IsOptional,
+  IsUUID,
   IsString,
   Length,
   Matches,
@@ -84,7 +85,24 @@ export class ViolationQuery extends PageQuery {
   @IsOptional()
   @IsIn(['none', 'pending', 'upheld', 'overturned'])
   appealStatus?: 'none' | 'pending' | 'upheld' | 'overturned';
+  @ApiPropertyOptional({ enum: VIOLATION_KINDS })
+  @IsOptional()
+  @IsIn(VIOLATION_KINDS)
+  kind?: ViolationKind;
+  @ApiPropertyOptional({ example: '2026-11', description: 'A Beijing calendar month' })
+  @IsOptional()
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { context: { format: 'YYYY-MM' } })
+  month?: string;
+  @ApiPropertyOptional({
+    description: 'A street office names one of the associations granted to it',
+  })
+  @IsOptional()
+  @IsUUID()
+  associationId?: string;
 }
+
+/** The ledger's export takes the list's filters, so both show the same rows. */
+export class ViolationLedgerQuery extends OmitType(ViolationQuery, ['page', 'pageSize'] as const) {}
 
 export class ViolationView {
   @ApiProperty() id!: string;

@@ -1,8 +1,35 @@
 import { Injectable } from '@nestjs/common';
 import { Transactions, type Tx } from '../database/transactions';
-import type { AppealStatus, NewViolation, Violation } from './violation';
+import type { AppealStatus, NewViolation, Violation, ViolationKind } from './violation';
 
 /** Whose earlier violations count on the ladder: the household's car, or an unknown plate. */
+/** Which violations a list or a ledger shows; `from`/`to` bound when they happened. */
+export interface ViolationFilter {
+  associationId: string;
+  householdId?: string;
+  appealStatus?: AppealStatus;
+  kind?: ViolationKind;
+  from?: Date;
+  to?: Date;
+}
+
+function filterSql(filter: ViolationFilter): [string, unknown[]] {
+  return [
+    `association_id = $1 AND ($2::uuid IS NULL OR household_id = $2)
+      AND ($3::text IS NULL OR appeal_status = $3) AND ($4::text IS NULL OR kind = $4)
+      AND ($5::timestamptz IS NULL OR occurred_at >= $5)
+      AND ($6::timestamptz IS NULL OR occurred_at < $6)`,
+    [
+      filter.associationId,
+      filter.householdId ?? null,
+      filter.appealStatus ?? null,
+      filter.kind ?? null,
+      filter.from ?? null,
+      filter.to ?? null,
+    ],
+  ];
+}
+
 export type LadderSubject = { householdId: string } | { plate: string };
 
 const COLUMNS = `id, association_id, version_id, article_number, cited_rule, grace_minutes, kind, plate, vehicle_id,
@@ -86,22 +113,44 @@ export class ViolationRepository {
 
   /** A page of the association's violations, newest first, optionally one household's only. */
   async page(
-    filter: { associationId: string; householdId?: string; appealStatus?: AppealStatus },
+    filter: ViolationFilter,
     skip: number,
     take: number,
   ): Promise<{ rows: Violation[]; total: number }> {
-    const where = `association_id = $1
-      AND ($2::uuid IS NULL OR household_id = $2) AND ($3::text IS NULL OR appeal_status = $3)`;
-    const params = [filter.associationId, filter.householdId ?? null, filter.appealStatus ?? null];
+    const [where, params] = filterSql(filter);
     const [rows, counted] = await Promise.all([
       this.db().query<ViolationRow[]>(
         `SELECT ${COLUMNS} FROM violation WHERE ${where}
-          ORDER BY occurred_at DESC, id LIMIT $4 OFFSET $5`,
+          ORDER BY occurred_at DESC, id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
         [...params, take, skip],
       ),
       this.db().query<{ count: string }[]>(`SELECT count(*) FROM violation WHERE ${where}`, params),
     ]);
     return { rows: rows.map(toViolation), total: Number(counted[0]?.count ?? 0) };
+  }
+
+  /**
+   * The rows `page` lists, in the same order, `batch` at a time after the last one seen: keyset,
+   * so a ledger of 100,000 rows is read without holding it or re-counting offsets.
+   */
+  async *inLedgerOrder(filter: ViolationFilter, batch = 500): AsyncGenerator<Violation[]> {
+    const [where, params] = filterSql(filter);
+    let after: { occurredAt: Date; id: string } | null = null;
+    for (;;) {
+      const n = params.length;
+      const rows: ViolationRow[] = await this.db().query<ViolationRow[]>(
+        `SELECT ${COLUMNS} FROM violation WHERE ${where}
+           AND ($${n + 1}::timestamptz IS NULL OR (occurred_at, id) < ($${n + 1}, $${n + 2}::uuid))
+          ORDER BY occurred_at DESC, id DESC LIMIT $${n + 3}`,
+        [...params, after?.occurredAt ?? null, after?.id ?? null, batch],
+      );
+      if (rows.length === 0) return;
+      const violations = rows.map(toViolation);
+      yield violations;
+      const last = violations[violations.length - 1]!;
+      after = { occurredAt: last.occurredAt, id: last.id };
+      if (rows.length < batch) return;
+    }
   }
 
   /** The household's appeal; false when the violation was already appealed. */

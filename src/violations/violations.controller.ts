@@ -8,33 +8,27 @@ import {
   ParseUUIDPipe,
   Post,
   Query,
+  Req,
+  StreamableFile,
 } from '@nestjs/common';
-import {
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiPropertyOptional,
-  ApiTags,
-} from '@nestjs/swagger';
-import { IsOptional, IsUUID } from 'class-validator';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/decorators';
 import { ApiStandardErrors } from '../common/api-errors.decorator';
+import { langOf } from '../common/error.filter';
+import { ledgerDownload, XLSX_TYPE } from '../common/ledger/ledger-download';
 import type { Page } from '../common/pagination';
 import {
   AppealDecisionDto,
   AppealDto,
   RecordViolationDto,
+  ViolationLedgerQuery,
   ViolationQuery,
   ViolationView,
 } from './violation.dto';
 import { VIOLATION_LEDGER_COLUMNS, ViolationLedgerService } from './violation-ledger.service';
 import { ViolationsService } from './violations.service';
 import { Idempotent } from '../common/idempotency/idempotent.decorator';
-
-class ExportQuery {
-  @ApiPropertyOptional() @IsOptional() @IsUUID() associationId?: string;
-}
 
 @ApiTags('violations')
 @ApiStandardErrors()
@@ -71,8 +65,28 @@ export class ViolationsController {
   @ApiOperation({
     summary: `Ledger (台账) of violations; columns: ${VIOLATION_LEDGER_COLUMNS.join(', ')}`,
   })
-  exportCsv(@CurrentActor() actor: Actor, @Query() query: ExportQuery): Promise<string> {
-    return this.ledger.exportCsv(actor, query.associationId);
+  exportCsv(@CurrentActor() actor: Actor, @Query() query: ViolationLedgerQuery): Promise<string> {
+    return this.ledger.exportCsv(actor, query);
+  }
+
+  @Get('export.xlsx')
+  @Roles('admin', 'viewer')
+  @ApiProduces(XLSX_TYPE)
+  @ApiOperation({
+    summary:
+      "Ledger (台账) of violations as a workbook, streamed: the rows and fields the reader's list shows, with its filters; headers in the reader's language, Beijing time",
+  })
+  async exportXlsx(
+    @CurrentActor() actor: Actor,
+    @Query() query: ViolationLedgerQuery,
+    @Req() request: { headers: Record<string, string | string[] | undefined> },
+  ): Promise<StreamableFile> {
+    const lang = langOf(request);
+    return ledgerDownload(
+      await this.ledger.workbook(actor, query, lang),
+      lang,
+      'violations-ledger.xlsx',
+    );
   }
 
   @Get(':id')

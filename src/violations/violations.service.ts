@@ -34,10 +34,14 @@ import {
   canDecideAppeal,
   canListViolations,
   canReadViolation,
+  canReadLedger,
   canRecordViolation,
   recordsAsWarden,
+  seesLedgerDetails,
   seesOwnHouseholdOnly,
 } from './violations.policy';
+import { ledgerReaderView, violationFilter } from './violation-ledger-scope';
+import { associationToRead } from '../associations/scope';
 
 /** The rule a violation cites, decided before it is entered. */
 interface Citation {
@@ -225,18 +229,20 @@ export class ViolationsService {
 
   async list(actor: Actor, query: ViolationQuery): Promise<Page<ViolationView>> {
     if (!canListViolations(actor)) throw new DomainError('violation.units_cannot_read');
-    let householdId: string | undefined;
-    if (seesOwnHouseholdOnly(actor)) {
-      if (!actor.householdId) return pageOf([], 0, query);
-      householdId = actor.householdId;
+    const associationId = associationToRead(actor, query.associationId);
+    const filter = violationFilter(associationId, query);
+    // The council and the street office read the ledger: the same rows and fields as its export.
+    const ledger = canReadLedger(actor, associationId);
+    if (!ledger && seesOwnHouseholdOnly(actor)) {
+      if (!actor.householdId || associationId !== actor.associationId) {
+        return pageOf([], 0, query);
+      }
+      filter.householdId = actor.householdId;
     }
-    const { rows, total } = await this.violations.page(
-      { associationId: actor.associationId, householdId, appealStatus: query.appealStatus },
-      skipOf(query),
-      query.pageSize,
-    );
+    const council = seesLedgerDetails(actor, associationId);
+    const { rows, total } = await this.violations.page(filter, skipOf(query), query.pageSize);
     return pageOf(
-      rows.map((v) => toViolationView(v, actor)),
+      rows.map((v) => (ledger ? ledgerReaderView(v, actor, council) : toViolationView(v, actor))),
       total,
       query,
     );

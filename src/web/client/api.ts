@@ -49,10 +49,18 @@ export async function apiFetch<T>(path: string, options: ApiOptions = {}): Promi
 }
 
 /** Downloads a file the API serves behind the Bearer token (a plain link could not send it). */
-export async function apiDownload(path: string, fallbackName: string): Promise<void> {
+/**
+ * Downloads a file (a ledger) and saves it under the server's name; `onProgress` hears the bytes
+ * received so far, for ledgers long enough that a person would otherwise wonder.
+ */
+export async function apiDownload(
+  path: string,
+  fallbackName: string,
+  onProgress?: (bytes: number) => void,
+): Promise<void> {
   const response = await fetchWithSession(path, { headers: { accept: '*/*' } });
   if (!response.ok) throw await toApiError(response);
-  const blob = await response.blob();
+  const blob = await readWithProgress(response, onProgress);
   const disposition = response.headers.get('content-disposition') ?? '';
   const name = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition)?.[1];
   const url = URL.createObjectURL(blob);
@@ -63,6 +71,25 @@ export async function apiDownload(path: string, fallbackName: string): Promise<v
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+async function readWithProgress(
+  response: Response,
+  onProgress?: (bytes: number) => void,
+): Promise<Blob> {
+  const type = response.headers.get('content-type') ?? 'application/octet-stream';
+  if (!onProgress || !response.body) return response.blob();
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let received = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    received += value.length;
+    onProgress(received);
+  }
+  return new Blob(chunks, { type });
 }
 
 async function fetchWithSession(path: string, options: ApiOptions): Promise<Response> {

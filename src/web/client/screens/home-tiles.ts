@@ -29,7 +29,7 @@ export const HOME_TILES: Record<Role, readonly Tile[]> = {
       mark: '户',
       title: 'tile.households',
       description: 'tile.households.desc',
-      run: () => apiDownload('/api/households/export.csv', 'households.csv'),
+      run: () => apiDownload('/api/households/export.xlsx', 'households-ledger.xlsx'),
       busy: 'tile.households.busy',
     },
     {

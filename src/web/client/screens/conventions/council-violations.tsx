@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { apiDownload, apiFetch } from '../../api';
 import { t } from '../../i18n';
+import { LedgerDownloadButton } from '../../ledger-download';
 import { useMe } from '../../me';
 import { useSession } from '../../session';
 import { isCouncil } from '../../session.policy';
@@ -58,6 +59,16 @@ export function CouncilViolationsScreen() {
       setExporting(false);
     }
   };
+
+  // The workbook holds the rows the filters above show, and no others.
+  const ledgerQuery = (() => {
+    const query = new URLSearchParams();
+    if (appeal) query.set('appealStatus', appeal);
+    if (kind) query.set('kind', kind);
+    if (month) query.set('month', month);
+    const text = query.toString();
+    return text ? `?${text}` : '';
+  })();
 
   const items = (state.page?.items ?? []).filter(
     (v) => (!kind || v.kind === kind) && (!month || beijingMinute(v.occurredAt).startsWith(month)),
@@ -129,6 +140,14 @@ export function CouncilViolationsScreen() {
               ))}
             </select>
           </Field>
+          {council && (
+            <LedgerDownloadButton
+              path={`/api/violations/export.xlsx${ledgerQuery}`}
+              fileName="violations-ledger.xlsx"
+              label={t('violationLedger.exportXlsx')}
+              testId="export-xlsx"
+            />
+          )}
           {council && (
             <button
               type="button"

@@ -1,0 +1,25 @@
+import { Logger, StreamableFile } from '@nestjs/common';
+import { PassThrough } from 'node:stream';
+import type { Lang } from '../../shared/i18n';
+import { type Ledger, writeLedgerXlsx } from './ledger-workbook';
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const logger = new Logger('Ledger');
+
+/**
+ * The workbook as a download that starts at once and streams while the rows are read; the
+ * caller has already checked who may read it, so a failure here can only be the database going
+ * away mid-way, which ends the download short rather than sending a broken file as complete.
+ */
+export function ledgerDownload(ledger: Ledger, lang: Lang, fileName: string): StreamableFile {
+  const out = new PassThrough();
+  writeLedgerXlsx(ledger, lang, out).catch((error: unknown) => {
+    logger.warn(`ledger ${fileName} ended short: ${String(error)}`);
+    out.destroy(error instanceof Error ? error : new Error(String(error)));
+  });
+  return new StreamableFile(out, {
+    type: XLSX_TYPE,
+    disposition: `attachment; filename="${fileName}"`,
+  });
+}
