@@ -33,7 +33,7 @@ describe('removing a vehicle or household archives it and keeps its history', ()
     await t.sql(
       `INSERT INTO permit_scan (association_id, scanned_by, idempotency_key, permit_id, method,
          verdict, reason, scanned_at)
-       VALUES ($1, $2, 'archive-test', $3, 'number', 'valid', 'ok', now())`,
+       VALUES ($1, $2, 'archive-test', $3, 'number', 'valid', 'valid', now())`,
       [scanner.association_id, scanner.id, vehicle.permit_id],
     );
     const before = {

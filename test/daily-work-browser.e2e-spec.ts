@@ -1,5 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { Clock } from '../src/common/clock';
+import { RestrictionRemindersService } from '../src/spaces/restriction-reminders.service';
 import { axeFindings, NARROW_PHONE } from './support/axe';
 import { describeWithBrowser, loginInBrowser } from './support/browser';
 import { DEMO, startTestApp, type TestApp } from './support/test-app';
@@ -162,6 +163,23 @@ describeWithBrowser('daily work in the browser', ({ browser }) => {
       const warning = await page.getByTestId('check-in-warnings').innerText();
       expect(warning).toMatch(/请注意：\d{4}-\d{2}-\d{2} 07:00至09:00此车位禁停（垃圾/);
       expect(await seriousAxeViolations(page)).toEqual([]);
+
+      // At 06:31 the household is reminded on whatever screen is open, until it says so.
+      await page.goto(`${t.url}/app/#/`);
+      await page.getByTestId('home-resident').waitFor();
+      const seven = new Date(evening.getTime() + 11.5 * 3_600_000);
+      await page.locator('[data-testid="reminder-listening"][data-state="live"]').waitFor({
+        state: 'attached',
+      });
+      const reminders = t.app.get(RestrictionRemindersService);
+      expect(await reminders.runDue(new Date(seven.getTime() - 29 * 60_000))).toBeGreaterThan(0);
+      await page.getByTestId('restriction-reminder').waitFor();
+      expect(await page.getByTestId('restriction-reminder').innerText()).toMatch(
+        /提醒：您的车.+停在.+，07:00起此车位禁停（垃圾/,
+      );
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await page.getByText('知道了').click();
+      await page.getByTestId('restriction-reminder').waitFor({ state: 'detached' });
     } finally {
       clock.mockRestore();
     }

@@ -42,6 +42,10 @@ describe('the street office', () => {
   });
 
   it('compares its two demo associations in figures, with no phone, name or plate', async () => {
+    // A warden of 4143 guides a car to a free space: the street sees the month's persuasion.
+    const warden = await t.login(DEMO.wardens[0]);
+    const guided = await as(warden).post('/api/persuasions/guidance', {});
+    expect(guided.status).toBe(201);
     const overview = await as(street).get('/api/street/overview');
     expect(overview.status).toBe(200);
     expect(overview.body.streetOffice).toBe('金融街街道');
@@ -65,6 +69,11 @@ describe('the street office', () => {
     // Two wardens cannot cover three eight-hour shifts: the second lane has gaps to show.
     expect(byName['砖塔车友会']!.coverageGapsNext7Days).toBeGreaterThan(0);
     expect(byName['砖塔车友会']!.violationsByMonth.some((m) => m.count > 0)).toBe(true);
+    const persuaded = overview.body.associations.find((a: Figures) => a.name === '4143车友会');
+    expect(persuaded.persuasionsThisMonth).toBeGreaterThanOrEqual(1);
+    expect(persuaded.persuasionsByMonth).toContainEqual(
+      expect.objectContaining({ outcome: 'guided', count: expect.any(Number) }),
+    );
 
     const text = JSON.stringify(overview.body);
     const people = await t.sql<{ name: string; phone: string }>(

@@ -117,7 +117,9 @@ describe('every question gets a written answer', () => {
     const [space] = await t.sql<{ id: string }>(
       `SELECT s.id FROM space s WHERE s.availability = 'open' AND NOT EXISTS
          (SELECT 1 FROM occupancy_session o WHERE o.space_id = s.id AND o.ended_at IS NULL)
+          AND s.association_id = (SELECT association_id FROM member WHERE phone = $1)
         ORDER BY s.code DESC LIMIT 1`,
+      [DEMO.otherResident],
     );
     await t.sql(
       `UPDATE space SET consent = 'pending', objection_until = now() + interval '7 days' WHERE id = $1`,

@@ -9,6 +9,7 @@ import { RostersService } from '../rosters/rosters.service';
 import { BookingsService } from '../sharing/bookings.service';
 import { SpaceStatisticsService } from '../spaces/space-statistics.service';
 import { ViolationLedgerService } from '../violations/violation-ledger.service';
+import { PersuasionsService } from '../violations/persuasions/persuasions.service';
 import type { AssociationFiguresView, StreetOverviewView } from './dto/overview.view';
 import { lastTwelveMonths } from '../common/months';
 import { canReadStreetOverview } from './street.policy';
@@ -27,6 +28,7 @@ export class StreetOverviewService {
     private readonly spaces: SpaceStatisticsService,
     private readonly rosters: RostersService,
     private readonly violations: ViolationLedgerService,
+    private readonly persuasions: PersuasionsService,
     private readonly bookings: BookingsService,
     private readonly clock: Clock,
   ) {}
@@ -47,11 +49,12 @@ export class StreetOverviewService {
     association: Pick<Association, 'id' | 'name' | 'community'>,
     now: Date,
   ): Promise<AssociationFiguresView> {
-    const [spaces, lanes, gaps, violations, bookingsTonight] = await Promise.all([
+    const [spaces, lanes, gaps, violations, persuasions, bookingsTonight] = await Promise.all([
       this.spaces.ofAssociation(association.id),
       this.associations.laneIdsOf(association.id),
       this.rosters.gapsAhead(association.id, undefined, now),
       this.violations.monthlyStatistics(association.id, now),
+      this.persuasions.monthlyStatistics(association.id, now),
       this.bookings.bookedTonight(association.id),
     ]);
     const months = lastTwelveMonths(now);
@@ -75,6 +78,11 @@ export class StreetOverviewService {
       bookingsTonight,
       occupancyByHour: spaces.occupancyByHour,
       violationsByMonth: months.map((month) => ({ month, count: byMonth.get(month) ?? 0 })),
+      // 劝导 and 引导 of the last 12 months by outcome, as the board publishes them (issue 17.1).
+      persuasionsByMonth: persuasions,
+      persuasionsThisMonth: persuasions
+        .filter((row) => row.month === months[months.length - 1])
+        .reduce((sum, row) => sum + row.count, 0),
     };
   }
 }

@@ -1,3 +1,4 @@
+import { MonthlyPersuasionCount } from '../../violations/persuasions/persuasion.dto';
 import { ApiProperty } from '@nestjs/swagger';
 
 export class HourlyOccupancyView {
@@ -34,6 +35,13 @@ export class AssociationFiguresView {
   occupancyByHour!: HourlyOccupancyView[];
   @ApiProperty({ type: [MonthlyCountView], description: 'The last 12 months, oldest first' })
   violationsByMonth!: MonthlyCountView[];
+  @ApiProperty({
+    type: [MonthlyPersuasionCount],
+    description: 'Persuasion and guidance (劝导、引导) of the last 12 months, by outcome',
+  })
+  persuasionsByMonth!: MonthlyPersuasionCount[];
+  @ApiProperty({ description: 'Persuasions and guidance this Asia/Shanghai month' })
+  persuasionsThisMonth!: number;
 }
 
 export class StreetOverviewView {

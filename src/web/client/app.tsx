@@ -1,3 +1,5 @@
+import { RestrictionReminder } from './screens/daily-work/restriction-reminder';
+import { isResident } from './session.policy';
 import { useEffect } from 'preact/hooks';
 import { useLang } from './i18n';
 import { type Location, matchRoute, navigate, type Route, useLocation } from './router';
@@ -32,6 +34,7 @@ export function App() {
   return (
     <>
       {banner && <MoveBanner />}
+      {isResident(session) && <RestrictionReminder />}
       <Screen params={params} query={location.query} />
     </>
   );

@@ -7,3 +7,8 @@ import type { Session } from './session';
 export function isCouncil(session: Session | null | undefined): boolean {
   return session?.member.role === 'admin';
 }
+
+/** A resident of a household: reminded when their car must leave a space. */
+export function isResident(session: Session | null | undefined): boolean {
+  return session?.member.role === 'resident';
+}

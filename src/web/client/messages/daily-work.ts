@@ -51,6 +51,9 @@ export const zh = {
   'notice.expired': '这张挪车提示已过期',
   'notice.missing': '找不到这张挪车提示',
   'warning.restriction': '请注意：{from}至{to}此车位禁停（{note}），请在此之前挪车。',
+  'reminder.restrictionSoon':
+    '提醒：您的车{plate}停在{code}，{from}起此车位禁停（{note}），请尽快挪车。',
+  'reminder.seen': '知道了',
   'warning.noParkingArticle':
     '请注意：依照公约第{article}条，{from}至{to}禁停（{note}），请在此之前挪车。',
 };
@@ -108,6 +111,9 @@ export const en: Record<keyof typeof zh, string> = {
   'notice.answered': 'This notice was answered: {answer}',
   'notice.expired': 'This move notice has expired',
   'notice.missing': 'No such move notice',
+  'reminder.restrictionSoon':
+    'Reminder: your car {plate} stands in {code}; parking there stops at {from} ({note}). Please move it soon.',
+  'reminder.seen': 'Got it',
   'warning.restriction':
     'Note: no parking here from {from} to {to} ({note}); please move the car before then.',
   'warning.noParkingArticle':

@@ -15,6 +15,8 @@ export interface AssociationFigures {
   bookingsTonight: number;
   occupancyByHour: { at: string; parked: number }[];
   violationsByMonth: { month: string; count: number }[];
+  persuasionsByMonth: { month: string; outcome: string; count: number }[];
+  persuasionsThisMonth: number;
 }
 
 export interface StreetOverview {

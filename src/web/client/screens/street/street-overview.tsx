@@ -107,6 +107,7 @@ function AssociationCard({ figures: a }: { figures: AssociationFigures }) {
         <Figure label={t('street.freeNow')} value={a.freeNow} />
         <Figure label={t('street.gaps')} value={a.coverageGapsNext7Days} />
         <Figure label={t('street.violationsThisMonth')} value={a.violationsThisMonth} />
+        <Figure label={t('street.persuasionsThisMonth')} value={a.persuasionsThisMonth} />
         <Figure label={t('street.bookingsTonight')} value={a.bookingsTonight} />
       </dl>
       <h4>{t('street.chart.occupancy')}</h4>
