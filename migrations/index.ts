@@ -33,6 +33,7 @@ import { ArchivedVehiclesHouseholds1765400100000 } from './1765400100000-archive
 import { WhereaboutsRetention1765400200000 } from './1765400200000-whereabouts-retention';
 import { AssociationScopedIndexes1765400300000 } from './1765400300000-association-scoped-indexes';
 import { LaneLandmarks1765600000000 } from './1765600000000-lane-landmarks';
+import { ForeignKeyIndexesStreetAndLedgers1765700000000 } from './1765700000000-foreign-key-indexes-street-and-ledgers';
 
 export const allMigrations = [
   Foundation1763900000000,
@@ -69,4 +70,5 @@ export const allMigrations = [
   WhereaboutsRetention1765400200000,
   AssociationScopedIndexes1765400300000,
   LaneLandmarks1765600000000,
+  ForeignKeyIndexesStreetAndLedgers1765700000000,
 ];
