@@ -1,5 +1,6 @@
+import { IsYuan } from '../../common/yuan';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNumber, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { FINANCE_CATEGORIES, type FinanceCategory } from '../finance-categories';
 
 /** POST /api/finance/entries: one line of the accounts, with its receipt. */
@@ -13,7 +14,7 @@ export class RecordFinanceEntryDto {
   category!: FinanceCategory;
 
   @ApiProperty({ example: 3000, description: 'CNY, up to two decimals' })
-  @IsNumber({ maxDecimalPlaces: 2 })
+  @IsYuan()
   @Min(0.01)
   @Max(9_999_999)
   amountCny!: number;

@@ -1,15 +1,7 @@
+import { IsYuan } from '../../common/yuan';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  IsDateString,
-  IsIn,
-  IsNumber,
-  IsOptional,
-  IsString,
-  Length,
-  Max,
-  Min,
-} from 'class-validator';
+import { IsDateString, IsIn, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { ScopedPageQuery } from '../../common/pagination';
 import { PAYMENT_METHODS, type PaymentMethod } from '../payment';
 
@@ -17,7 +9,7 @@ import { PAYMENT_METHODS, type PaymentMethod } from '../payment';
 export class RecordPaymentDto {
   @ApiProperty({ example: 150, description: 'Yuan received, with fen (no payment gateway)' })
   @Type(() => Number)
-  @IsNumber({ maxDecimalPlaces: 2 })
+  @IsYuan()
   @Min(0.01)
   @Max(1_000_000)
   amountCny!: number;

@@ -137,6 +137,11 @@ export const fieldProblems = defineReasons({
   'field.isString': { status: 400, zh: '应为文字', en: 'must be text' },
   'field.isInt': { status: 400, zh: '应为整数', en: 'must be a whole number' },
   'field.isNumber': { status: 400, zh: '应为数字', en: 'must be a number' },
+  'field.yuan': {
+    status: 400,
+    zh: '应为以元计的金额，最多两位小数',
+    en: 'must be a sum in yuan with at most two decimals',
+  },
   'field.isBoolean': { status: 400, zh: '应为是或否', en: 'must be true or false' },
   'field.isUuid': { status: 400, zh: '编号格式不正确', en: 'must be an id (UUID)' },
   'field.isArray': { status: 400, zh: '应为列表', en: 'must be a list' },

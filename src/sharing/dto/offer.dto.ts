@@ -1,3 +1,4 @@
+import { IsYuan } from '../../common/yuan';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -7,7 +8,6 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsNumber,
   IsOptional,
   IsString,
   IsUUID,
@@ -89,7 +89,7 @@ class OfferTermsFields {
 
   @ApiPropertyOptional({ example: 150 })
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 2 })
+  @IsYuan()
   @Min(0)
   @Max(100000)
   monthlyFeeCny?: number;
