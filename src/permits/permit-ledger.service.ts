@@ -56,13 +56,14 @@ export class PermitLedgerService {
     const names = await this.members.namesOf(actorsOf(lines));
     const plates = seesLedgerPlates(actor, id);
     // Plates, names and reasons are people's text: a leading = + - @ must not run as a formula.
+    // The CSV speaks the ledger's column language (English codes); no actor is the system.
     const records = lines.map((line) => [
       line.at.toISOString(),
       line.permitNumber,
       spreadsheetSafe(plates ? formatPlate(line.plate) : maskPlate(line.plate)),
       line.kind,
       line.type,
-      spreadsheetSafe(line.actorMemberId ? (names.get(line.actorMemberId) ?? '') : '系统 / system'),
+      spreadsheetSafe(line.actorMemberId ? (names.get(line.actorMemberId) ?? '') : 'system'),
       spreadsheetSafe(line.reason),
     ]);
     // A BOM so spreadsheet programs read the Chinese as UTF-8.
