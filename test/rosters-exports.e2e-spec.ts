@@ -105,9 +105,9 @@ describe('roster exports keep user text as text', () => {
       (await t.http().get(feed.body.path)).text,
     ]) {
       const lines = unfold(ics).split('\r\n');
-      expect(lines).toContain('SUMMARY:值班: =HYPERLINK("http://x"\\,"y")');
+      expect(lines).toContain('SUMMARY:值班：=HYPERLINK("http://x"\\,"y")');
       const other = second!.memberName.replace(/[\\;,]/g, (c) => `\\${c}`);
-      expect(lines).toContain(`DESCRIPTION:同班 / with: ${other}`);
+      expect(lines).toContain(`DESCRIPTION:同班：${other}`);
     }
   });
 });

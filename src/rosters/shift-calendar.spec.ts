@@ -43,8 +43,8 @@ describe('the iCalendar of my shifts', () => {
 
   it('escapes names so they stay one text value, and reads back exactly', () => {
     const ics = shiftCalendar([shift]);
-    expect(textValue(ics, 'SUMMARY')).toBe(`值班: ${hostile}`);
-    expect(textValue(ics, 'DESCRIPTION')).toBe('同班 / with: =cmd|" /C calc"!A0, @SUM(1+1)');
+    expect(textValue(ics, 'SUMMARY')).toBe(`值班：${hostile}`);
+    expect(textValue(ics, 'DESCRIPTION')).toBe('同班：=cmd|" /C calc"!A0, @SUM(1+1)');
     // The injected END:VEVENT and DTSTART never become lines of their own.
     const lines = unfold(ics).split('\r\n');
     expect(lines.filter((l) => l === 'END:VEVENT')).toHaveLength(1);

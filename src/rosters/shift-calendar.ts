@@ -7,7 +7,8 @@ import type { MyShiftView } from './dto/roster.view';
 
 export function shiftCalendar(shifts: MyShiftView[]): string {
   const calendar = ical({
-    name: '值班表 / duty roster',
+    // A calendar app asks with no language: the feed speaks the association's, Chinese.
+    name: '值班表',
     prodId: '//hutong-parking//rosters//ZH',
   });
   for (const shift of shifts) {
@@ -16,8 +17,8 @@ export function shiftCalendar(shifts: MyShiftView[]): string {
       id: `${shift.mine.id}@hutong-parking`,
       start: new Date(shift.from),
       end: new Date(shift.to),
-      summary: `值班: ${shift.name}${shift.kind === 'volunteer' ? ' (文明劝导)' : ''}`,
-      description: others.length ? `同班 / with: ${others.join('、')}` : undefined,
+      summary: `值班：${shift.name}${shift.kind === 'volunteer' ? ' (文明劝导)' : ''}`,
+      description: others.length ? `同班：${others.join('、')}` : undefined,
     });
   }
   return calendar.toString();
