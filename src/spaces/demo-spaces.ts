@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { type AssociationDemo, DEMO_LANE } from '../associations/demo-data';
-import { laneLength, pointOnLane, projectOnLane, SPACE_DIMENSIONS } from './lane-geometry';
+import { laneLength, pointOnLane, projectOnLane, SPACE_DIMENSIONS } from '../shared/lane-geometry';
 import { DemoSeed } from '../database/demo-seed';
 
 const SPACES = 40;

@@ -18,7 +18,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { SIZE_CLASSES, type SizeClass } from '../lane-geometry';
+import { SIZE_CLASSES, type SizeClass } from '../../shared/lane-geometry';
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 

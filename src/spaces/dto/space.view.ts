@@ -9,7 +9,7 @@ import type {
   SpaceUpdate,
   StateCounts,
 } from '../../shared/live/spaces';
-import { SIZE_CLASSES, type SizeClass } from '../lane-geometry';
+import { SIZE_CLASSES, type SizeClass } from '../../shared/lane-geometry';
 import { SPACE_STATES, type SpaceState } from '../space-state';
 
 // The OpenAPI shapes of the shared live map types (src/shared/live/spaces.ts): `implements`
