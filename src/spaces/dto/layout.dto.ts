@@ -111,7 +111,7 @@ export class CreateRestrictionDto {
   @Min(1, { each: true })
   @Max(7, { each: true })
   days?: number[];
-  @ApiProperty({ example: '垃圾清运车停靠 / the refuse truck stops here' })
+  @ApiProperty({ example: '垃圾清运车停靠' })
   @IsString()
   @Length(1, 200)
   reason!: string;
