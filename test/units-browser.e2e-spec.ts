@@ -22,7 +22,7 @@ describeWithBrowser('resident units and passwords on a 360-px phone, in Chinese'
     await page.getByTestId('units-register').click();
     await page.getByTestId('register-unit-form').waitFor();
     await page.getByTestId('unit-association').selectOption({ label: '4143车友会' });
-    await page.getByTestId('unit-name').fill('二龙路小学');
+    await page.getByTestId('unit-name').fill('西城区第二幼儿园');
     await page.getByTestId('unit-kind').selectOption('school');
     await page.getByTestId('unit-term-from').fill('2026-01-01');
     await page.getByTestId('unit-term-to').fill('2026-12-31');
@@ -45,10 +45,13 @@ describeWithBrowser('resident units and passwords on a 360-px phone, in Chinese'
     const confirm = page.getByTestId('register-unit-confirm');
     await confirm.waitFor();
     await expect(confirm.innerText()).resolves.toContain(
-      '为“4143车友会”登记驻区单位“二龙路小学”：25个车位，2026-01-01至2026-12-31，2025-12-28签订。',
+      '为“4143车友会”登记驻区单位“西城区第二幼儿园”：25个车位，2026-01-01至2026-12-31，2025-12-28签订。',
     );
     await page.getByTestId('register-unit-confirm-button').click();
-    await page.getByTestId('register-unit-done').waitFor();
+    const done = page.getByTestId('register-unit-done');
+    const refusal = page.getByTestId('register-unit-refusal');
+    await done.or(refusal).first().waitFor();
+    if (await refusal.count()) throw new Error(await refusal.innerText());
     await page.getByTestId('register-unit-done').getByRole('link').click();
 
     await page.getByTestId('unit-detail').waitFor();

@@ -185,7 +185,7 @@ export function RegisterUnitScreen() {
             />
             <fieldset>
               <legend>{t('units.agreement')}</legend>
-              <div class="unit-row">
+              <div class="unit-stack">
                 <FormField
                   label={t('units.termFrom')}
                   id="unit-term-from"
@@ -231,7 +231,7 @@ export function RegisterUnitScreen() {
                   ))}
                 </select>
               </div>
-              <div class="unit-row">
+              <div class="unit-stack">
                 <FormField
                   label={t('units.from')}
                   id="unit-from"
