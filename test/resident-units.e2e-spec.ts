@@ -303,6 +303,18 @@ describe('resident units and their agreements', () => {
     ).toBe(offers);
   });
 
+  it('two amendments at once number themselves one after the other', async () => {
+    const [a, b] = await Promise.all([
+      as(council).post(`/api/resident-units/${unitId}/agreements`, agreement({ places: 41 })),
+      as(street).post(`/api/resident-units/${unitId}/agreements`, agreement({ places: 42 })),
+    ]);
+    expect([a.status, b.status]).toEqual([201, 201]);
+    const versions = [a.body.agreement.version, b.body.agreement.version].sort();
+    expect(versions).toEqual([3, 4]);
+    const history = await as(council).get(`/api/resident-units/${unitId}`);
+    expect(history.body.history.map((v: { version: number }) => v.version)).toEqual([4, 3, 2, 1]);
+  });
+
   it('the council makes staff for its own units too', async () => {
     const made = await as(council).post(`/api/resident-units/${unitId}/staff`, {
       name: '钱保安',
