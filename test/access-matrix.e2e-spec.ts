@@ -353,7 +353,9 @@ describe('access matrix of every write (from /api/docs-json)', () => {
       if (problem) problems.push(`${describeAttempt(attempt)}: ${problem}`);
     }
     expect(problems).toEqual([]);
-  });
+    // Every write the document names, each permitted role once: on two shared cores this passes
+    // a minute (account-making routes hash a password each).
+  }, 180_000);
 
   async function freshToken(who: Who): Promise<string> {
     const response = await t

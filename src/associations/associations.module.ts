@@ -20,6 +20,9 @@ import { ViewerGrantsService } from './viewer-grants.service';
 import { associationsDemoSeed } from './demo-data';
 import { OnboardingController } from './onboarding.controller';
 import { OnboardingService } from './onboarding.service';
+import { ResidentUnitsController } from './units/resident-units.controller';
+import { ResidentUnitsService } from './units/resident-units.service';
+import { UnitAgreementRepository } from './units/unit-agreement.repository';
 
 @Module({
   controllers: [
@@ -29,6 +32,7 @@ import { OnboardingService } from './onboarding.service';
     VehiclesController,
     ViewerGrantsController,
     OnboardingController,
+    ResidentUnitsController,
   ],
   providers: [
     AssociationRepository,
@@ -46,6 +50,8 @@ import { OnboardingService } from './onboarding.service';
     HouseholdLedgerService,
     ViewerGrantsService,
     OnboardingService,
+    UnitAgreementRepository,
+    ResidentUnitsService,
   ],
   exports: [
     AssociationsService,

@@ -211,6 +211,37 @@ export class MembersService {
     associationId: string,
     person: { name: string; phone: string; password: string },
   ): Promise<Member> {
+    return this.addAccount(tx, associationId, person, { role: 'admin' });
+  }
+
+  /**
+   * A staff account of a resident unit (驻区单位), made by its street office or the council with
+   * the unit's agreement (the caller decided who may). They log in at once and lend only their
+   * own unit's spaces.
+   */
+  async addUnitStaff(
+    tx: Tx,
+    unit: { id: string; associationId: string },
+    person: { name: string; phone: string; password: string },
+  ): Promise<Member> {
+    return this.addAccount(tx, unit.associationId, person, {
+      role: 'unit',
+      residentUnitId: unit.id,
+    });
+  }
+
+  /** The active members of a resident unit, by when their account was made. */
+  async staffOfUnit(associationId: string, residentUnitId: string): Promise<Member[]> {
+    const page = await this.members.page({ associationId, residentUnitId, limit: 200, offset: 0 });
+    return page.rows.filter((member) => member.active);
+  }
+
+  private async addAccount(
+    tx: Tx,
+    associationId: string,
+    person: { name: string; phone: string; password: string },
+    place: { role: 'admin' } | { role: 'unit'; residentUnitId: string },
+  ): Promise<Member> {
     this.passwords.assertAcceptable(person.password, person.phone);
     if (await this.members.phoneTaken(person.phone, tx)) {
       throw new DomainError('member.phone_taken');
@@ -219,7 +250,7 @@ export class MembersService {
       associationId,
       name: person.name,
       phone: person.phone,
-      role: 'admin',
+      ...place,
       passwordHash: await this.passwords.hash(person.password),
     });
   }

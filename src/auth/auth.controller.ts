@@ -51,6 +51,7 @@ export class AuthController {
   }
 
   @Post('password')
+  @AllRoles()
   @HttpCode(200)
   @ApiBearerAuth()
   @ApiOperation({

@@ -22,6 +22,20 @@ import {
   streetOfAssociation,
 } from './rules';
 
+/** Resident units are registered by the association's street office or its council. */
+const unitRegistrar: Rule = (a, fx) => council(a, fx) || streetOfAssociation(a, fx);
+const agreement = () => ({
+  termFrom: '2026-01-01',
+  termTo: '2026-12-31',
+  places: 10,
+  windows: [{ days: 'weekdays', from: '19:00', to: '07:30' }],
+  liability: '车辆停放期间的损失由车主自负。',
+  contactName: '刘科长',
+  contactPhone: '010-66001234',
+  signedOn: '2025-12-20',
+  associationFeePercent: 20,
+});
+
 // The associations' and auth's own writes. Who may change which field of a member is the
 // policy's (canChangeMember); the matrix asks the same predicate.
 const housemate = (fx: Fixtures) => ({
@@ -110,9 +124,42 @@ export const ASSOCIATION_OPERATIONS: Record<string, Operation | Operation[]> = {
       password: 'matrix-council-2030',
     }),
   },
+  'POST /api/resident-units': {
+    who: unitRegistrar,
+    fields: 'address agreement associationId kind name',
+    body: (fx) => ({
+      associationId: fx.association,
+      name: `矩阵单位${fx.next()}`,
+      kind: 'office',
+      agreement: agreement(),
+    }),
+  },
+  'PATCH /api/resident-units/{id}': {
+    who: unitRegistrar,
+    fields: 'address kind name',
+    path: (fx) => ({ id: fx.unit }),
+    body: (fx) => ({ address: `二龙路${fx.next()}号` }),
+  },
+  'POST /api/resident-units/{id}/agreements': {
+    who: unitRegistrar,
+    fields:
+      'associationFeePercent contactName contactPhone liability places signedOn termFrom termTo windows',
+    path: (fx) => ({ id: fx.unit }),
+    body: () => agreement(),
+  },
+  'POST /api/resident-units/{id}/staff': {
+    who: unitRegistrar,
+    fields: 'name password phone',
+    path: (fx) => ({ id: fx.unit }),
+    body: (fx) => ({
+      name: '矩阵门卫',
+      phone: `1370003${pad(fx.next(), 4)}`,
+      password: 'matrix-gate-2030',
+    }),
+  },
   'POST /api/auth/logout': { who: everyRole, phase: 'session' },
   'POST /api/auth/password': {
-    who: anyone,
+    who: everyRole,
     fields: 'currentPassword newPassword',
     // The same password again: later logins of this test still work.
     body: () => ({ currentPassword: DEMO.password, newPassword: DEMO.password }),

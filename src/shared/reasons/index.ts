@@ -16,6 +16,7 @@ import { spacesConstraints, spacesReasons } from './spaces';
 import { streetConstraints, streetReasons } from './street';
 import { drawsConstraints, drawsReasons } from './draws';
 import { financeConstraints, financeReasons } from './finance';
+import { unitsConstraints, unitsReasons } from './units';
 import type { ReasonEntry, ReasonStatus } from './types';
 import { violationsConstraints, violationsReasons } from './violations';
 
@@ -39,6 +40,7 @@ export const REASON_GROUPS = {
   draws: drawsReasons,
   finance: financeReasons,
   payments: paymentsReasons,
+  units: unitsReasons,
 } as const;
 
 export const REASONS = {
@@ -57,6 +59,7 @@ export const REASONS = {
   ...drawsReasons,
   ...financeReasons,
   ...paymentsReasons,
+  ...unitsReasons,
 };
 
 export type Reason = keyof typeof REASONS;
@@ -76,6 +79,7 @@ export const CONSTRAINT_REASONS: Readonly<Record<string, Reason>> = {
   ...drawsConstraints,
   ...financeConstraints,
   ...paymentsConstraints,
+  ...unitsConstraints,
 };
 
 export function isReason(value: string): value is Reason {

@@ -22,6 +22,10 @@ import { StreetBoardsScreen } from './screens/street/street-boards';
 import { OnboardAssociationScreen } from './screens/street/onboard-association';
 import { PersuasionScreen } from './screens/daily-work/persuasion';
 import { MoveNoticeScreen } from './screens/daily-work/move-notice';
+import { ChangePasswordScreen } from './screens/change-password';
+import { UnitListScreen } from './screens/units/unit-list';
+import { RegisterUnitScreen } from './screens/units/register-unit';
+import { UnitDetailScreen } from './screens/units/unit-detail';
 
 // The council's screens are fetched when opened: most phones never open them.
 const CouncilPermitsScreen = lazyScreen(() =>
@@ -78,4 +82,8 @@ export const routes: readonly Route[] = [
   { path: '/street/onboard', screen: OnboardAssociationScreen, roles: ['street'] },
   { path: '/warden/persuasion', screen: PersuasionScreen, roles: ['warden', 'admin'] },
   { path: '/notice/:token', screen: MoveNoticeScreen, public: true },
+  { path: '/password', screen: ChangePasswordScreen },
+  { path: '/units', screen: UnitListScreen, roles: ['street', 'admin'] },
+  { path: '/units/new', screen: RegisterUnitScreen, roles: ['street', 'admin'] },
+  { path: '/units/:id', screen: UnitDetailScreen, roles: ['street', 'admin'] },
 ];

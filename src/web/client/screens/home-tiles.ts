@@ -81,6 +81,13 @@ export const HOME_TILES: Record<Role, readonly Tile[]> = {
       description: 'tile.payments.desc',
       to: '/council/payments',
     },
+    {
+      id: 'units',
+      mark: '单',
+      title: 'tile.units',
+      description: 'tile.units.desc',
+      to: '/units',
+    },
   ],
   warden: [
     {
@@ -245,6 +252,13 @@ export const HOME_TILES: Record<Role, readonly Tile[]> = {
       title: 'tile.onboard',
       description: 'tile.onboard.desc',
       to: '/street/onboard',
+    },
+    {
+      id: 'units',
+      mark: '单',
+      title: 'tile.units',
+      description: 'tile.units.desc',
+      to: '/units',
     },
     {
       id: 'public-board',

@@ -41,6 +41,9 @@ export function HomeScreen() {
               {t(`role.${member.role}`)}
             </span>
           </p>
+          <Link to="/password" class="button button--ghost" data-testid="change-password-link">
+            {t('password.link')}
+          </Link>
           <button
             type="button"
             class="button button--ghost"
