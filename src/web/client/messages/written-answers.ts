@@ -2,7 +2,7 @@
 // reasons of decisions (appeals, refused permits) where the person concerned looks.
 export const zh = {
   'answer.reply': '书面答复',
-  'answer.replyTo': '答复{author}的意见',
+  'answer.replyTo': '书面答复（{author}的意见）',
   'answer.replyLabel': '理事会的书面答复',
   'answer.replyPlaceholder': '如：感谢建议。理事会将在表决前统计周末来访情况。',
   'answer.replyEmpty': '请先写下答复内容',
@@ -26,7 +26,7 @@ export const zh = {
 
 export const en: Record<keyof typeof zh, string> = {
   'answer.reply': 'Answer in writing',
-  'answer.replyTo': "Answer {author}'s comment",
+  'answer.replyTo': "Answer in writing ({author}'s comment)",
   'answer.replyLabel': "The council's written answer",
   'answer.replyPlaceholder':
     'e.g. Thank you. The council will count weekend visits before the vote.',
