@@ -6,7 +6,8 @@ import { DEMO, startTestApp, type TestApp } from './support/test-app';
  * Every question gets a written answer, on a 360-px phone in Chinese: the council answers a
  * resident's comment on a draft from its convention screen and every member reads the answer
  * under the comment; a warden's violation keeps what was said, the outcome and a photo; a
- * household finds the council's reasons for a refused permit and a decided appeal on 我的停车证.
+ * household finds the council's reasons for a refused permit, a decided appeal and an upheld
+ * objection on 我的停车证.
  */
 describeWithBrowser('written answers in the browser', ({ newPage }) => {
   let t: TestApp;
@@ -137,7 +138,7 @@ describeWithBrowser('written answers in the browser', ({ newPage }) => {
     });
   });
 
-  it('the household reads why its permit was refused and how its appeal was decided', async () => {
+  it('the household reads why its permit was refused, how its appeal and its objection were decided', async () => {
     const [pending] = await t.sql<{ id: string; phone: string; household_id: string }>(
       `SELECT p.id, m.phone, p.household_id FROM permit p
          JOIN association a ON a.id = p.association_id
@@ -170,6 +171,29 @@ describeWithBrowser('written answers in the browser', ({ newPage }) => {
       note: '经核实自家车位当时确被外来车辆占用，撤销记录。',
     }).expect(200);
 
+    // The household objected to a space painted under its window; the council upheld it.
+    const [space] = await t.sql<{ id: string; code: string }>(
+      `SELECT s.id, s.code FROM space s JOIN association a ON a.id = s.association_id
+        WHERE a.name = '4143车友会' AND s.availability = 'open' AND NOT EXISTS
+          (SELECT 1 FROM occupancy_session o WHERE o.space_id = s.id AND o.ended_at IS NULL)
+        ORDER BY s.code DESC LIMIT 1`,
+    );
+    await t.sql(
+      `UPDATE space SET consent = 'pending', objection_until = now() + interval '7 days' WHERE id = $1`,
+      [space!.id],
+    );
+    await t.sql(`INSERT INTO space_facing_household (space_id, household_id) VALUES ($1, $2)`, [
+      space!.id,
+      pending!.household_id,
+    ]);
+    const objection = await post(household, `/api/spaces/${space!.id}/objections`, {
+      reason: '正对我家窗户，夜里车灯照进屋。',
+    }).expect(201);
+    await post(admin, `/api/spaces/${space!.id}/objections/${objection.body.id}/decision`, {
+      decision: 'upheld',
+      reason: '异议成立，此车位取消，线条将于本周清除。',
+    }).expect(200);
+
     const page = await newPage({ viewport: NARROW_PHONE });
     await loginInBrowser(page, t.url, pending!.phone, DEMO.password);
     await page.goto(`${t.url}/app/#/permits`);
@@ -185,6 +209,16 @@ describeWithBrowser('written answers in the browser', ({ newPage }) => {
     expect(await answer.innerText()).toBe(
       '申诉成立，记录撤销。理事会的理由：经核实自家车位当时确被外来车辆占用，撤销记录。',
     );
+    const objected = page
+      .getByTestId(`household-objection-${objection.body.id}`)
+      .getByTestId('objection-answer');
+    await objected.waitFor();
+    expect(await objected.innerText()).toBe(
+      '异议成立，车位取消。理事会的答复：异议成立，此车位取消，线条将于本周清除。',
+    );
+    expect(
+      await page.getByTestId(`household-objection-${objection.body.id}`).innerText(),
+    ).toContain(`对车位${space!.code}的异议`);
     await expectAccessible(page, 'my permits with the council’s reasons');
     await expectTouchTargets(page, 'my permits with the council’s reasons');
   });

@@ -155,6 +155,17 @@ describe('every decision keeps its written reasons', () => {
       }),
     ]);
 
+    const mine = await as(objectorNow).get('/api/objections/mine');
+    expect(mine.status).toBe(200);
+    expect(mine.body).toEqual([
+      expect.objectContaining({
+        spaceId,
+        spaceCode: expect.stringMatching(/^[A-Z]+-\d+$/),
+        decision: 'dismissed',
+        decisionReason: objectionReason,
+      }),
+    ]);
+
     const violation = await as(householdNow).get(`/api/violations/${violationId}`);
     expect(violation.status).toBe(200);
     expect(violation.body).toMatchObject({
@@ -170,8 +181,8 @@ describe('every decision keeps its written reasons', () => {
     const permit = await as(applicantNow).get(`/api/permits/${permitId}`);
     expect(permit.status).toBe(200);
     expect(permit.body).toMatchObject({ status: 'rejected', refusalReason });
-    const mine = await as(applicantNow).get('/api/permits?pageSize=100');
-    expect(mine.body.items).toContainEqual(
+    const ours = await as(applicantNow).get('/api/permits?pageSize=100');
+    expect(ours.body.items).toContainEqual(
       expect.objectContaining({ id: permitId, refusalReason }),
     );
     const history = await as(applicantNow).get(`/api/permits/${permitId}/events`);
@@ -193,6 +204,9 @@ describe('every decision keeps its written reasons', () => {
     expect((await as(outsider).get(`/api/permits/${permitId}`)).status).toBe(404);
     const theirs = await as(outsider).get(`/api/spaces/${spaceId}/objections`);
     expect(JSON.stringify(theirs.body)).not.toContain(objectionReason);
+    expect(JSON.stringify((await as(outsider).get('/api/objections/mine')).body)).not.toContain(
+      objectionReason,
+    );
     // The council reads them all.
     expect((await as(adminNow).get(`/api/permits/${permitId}`)).body.refusalReason).toBe(
       refusalReason,

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { apiFetch } from '../api';
 import { t } from '../i18n';
 import { LoadFailed, Loading, TopBar } from '../ui';
+import { HouseholdObjections } from './household-objections';
 import { HouseholdViolations } from './household-violations';
 import './permits.css';
 
@@ -20,7 +21,8 @@ const SHOWABLE = new Set(['active', 'scheduled', 'suspended']);
 
 /**
  * 我的停车证: status and expiry, the QR full-screen for the warden, the printable card; a refused
- * application with the council's reasons, and the household's violations with its appeals' answers.
+ * application with the council's reasons, the household's violations with its appeals' answers,
+ * and its objections to painted spaces with the council's answers.
  */
 export function MyPermitsScreen() {
   const [permits, setPermits] = useState<Permit[] | null>(null);
@@ -108,6 +110,7 @@ export function MyPermitsScreen() {
           ))}
         </ul>
         <HouseholdViolations />
+        <HouseholdObjections />
       </main>
     </div>
   );
