@@ -117,7 +117,7 @@ describe('off-peak sharing: a unit lends its car park, residents book, never ove
       carParkId,
       validFrom: '2026-01-01',
       rules: [{ days: 'daily', from: '00:00', to: '00:00' }],
-      termsText: '单位不承担保管责任 / the unit is not liable',
+      termsText: '单位不承担保管责任',
       ...body,
     });
     expect(response.status).toBe(201);

@@ -128,7 +128,7 @@ describe('one truth about free spaces while a restriction is in force', () => {
     for (const code of ['XG-38', 'XG-39', 'XG-40']) {
       const drawn = views.map.spaces.find((s) => s.code === code)!;
       expect(drawn.state).toBe('closed');
-      expect(drawn.restrictedNow).toContain('refuse truck');
+      expect(drawn.restrictedNow).toContain('垃圾清运车');
       expect(views.availability.freeSpaces.map((s) => s.code)).not.toContain(code);
     }
 

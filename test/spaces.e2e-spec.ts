@@ -64,7 +64,7 @@ describe('spaces and occupancy', () => {
     expect(occupied.occupant.plate).toMatch(/^京[A-Z]·/);
     const fireLane = map.body.spaces.find((s: { code: string }) => s.code === 'XG-20');
     expect(fireLane).toMatchObject({ state: 'closed' });
-    expect(fireLane.closedReason).toContain('fire hydrant');
+    expect(fireLane.closedReason).toContain('消防栓');
   });
 
   it('a resident sees states and counts, but no plate other than their own', async () => {
@@ -180,7 +180,7 @@ describe('spaces and occupancy', () => {
       params: { code: 'XG-20' },
       message: '车位XG-20已关闭',
     });
-    expect(closed.body.params.closedReason).toContain('fire hydrant');
+    expect(closed.body.params.closedReason).toContain('消防栓');
     const closedEn = await as(warden, 'en')
       .post(`/api/spaces/${space['XG-20']}/check-in`, { plate })
       .expect(409);

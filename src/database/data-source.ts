@@ -1,6 +1,5 @@
 // The DataSource the TypeORM CLI uses (npm run migration:*). The service builds its own from the
 // same options in DatabaseModule.
-import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { databaseConfig } from '../config/database.config';
 import { dataSourceOptions } from './data-source-options';
@@ -12,7 +11,4 @@ if (!url) {
   );
 }
 
-export default new DataSource({
-  ...dataSourceOptions(url),
-  entities: [path.join(__dirname, '..', '**', '*.entity.js')],
-});
+export default new DataSource(dataSourceOptions(url));

@@ -13,8 +13,8 @@ import type { Actor } from '../auth/actor';
  * `all()`. For each id the gateway calls authorize(), joins the socket to rooms(), THEN reads
  * snapshot() (so no delta committed after the snapshot can be missed; one committed before it
  * arrives with a seq the client already has and is ignored), emits the snapshot, and acks.
- * Deltas reach the joined rooms through the feature's live listener (src/live/listeners), or
- * LIVE_PUSH for features not yet on domain events; the gateway stays generic.
+ * Deltas reach the joined rooms through the feature's live listener (src/live/listeners); the
+ * gateway stays generic.
  */
 export interface LiveTopic {
   /** The field of the subscribe payload naming an id of this topic, e.g. 'laneId'. */

@@ -1,5 +1,4 @@
 import { Logger } from '@nestjs/common';
-import { OnEvent } from '@nestjs/event-emitter';
 import {
   ConnectedSocket,
   MessageBody,
@@ -21,7 +20,7 @@ import type { ErrorBody } from '../common/error-body';
 import { langOf, toErrorBody } from '../common/error.filter';
 import { pickLang } from '../shared/i18n';
 import { LiveEmitter } from './live-emitter';
-import { LIVE_PUSH, type LivePush, rooms } from './live-events';
+import { rooms } from './live-events';
 import { LiveSessions } from './live-sessions';
 import type { LiveSocket, SocketData } from './live-socket';
 import { type LiveTopic, LiveTopics } from './live-topics';
@@ -33,9 +32,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Namespace /live: authenticates at the handshake (JWT in `auth.token`, the member read afresh),
- * joins the member's standing rooms, serves `subscribe` (rate-limited first), and until every feature
- * publishes typed domain events (src/live/listeners), fans LIVE_PUSH out to rooms on every
- * instance. No business logic here: topics (live-topics.ts) decide who sees what, LiveSessions
+ * joins the member's standing rooms and serves `subscribe` (rate-limited first); the pushes
+ * themselves come from the features' listeners (src/live/listeners). No business logic here: topics (live-topics.ts) decide who sees what, LiveSessions
  * how long a socket may stay.
  */
 @WebSocketGateway({ namespace: '/live', cors: false })
@@ -136,14 +134,6 @@ export class LiveGateway
     } catch (error) {
       return { ok: false, error: toErrorBody(error, socket.data.lang) };
     }
-  }
-
-  /** @deprecated the untyped envelope of features not yet on domain events; see listeners/. */
-  @OnEvent(LIVE_PUSH)
-  push(message: LivePush): void {
-    let target = this.namespace.to(message.room);
-    if (message.except?.length) target = target.except(message.except);
-    target.emit(message.event, message.payload);
   }
 
   /**

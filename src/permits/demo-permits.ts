@@ -47,7 +47,7 @@ export async function seedPermitsDemo(em: EntityManager, demo: AssociationDemo, 
       await event(em, demo, permitId, 'approved', demo.adminId, '', validFrom);
       if (n === SUSPENDED_HOUSEHOLD) {
         const until = new Date(now.getTime() + 5 * DAY_MS);
-        const reason = '第三次堵住院门，暂停一周 / third time blocking a courtyard gate';
+        const reason = '第三次堵住院门，暂停一周';
         await em.query(
           `UPDATE permit SET suspended_until = $2, suspension_reason = $3 WHERE id = $1`,
           [permitId, until, reason],

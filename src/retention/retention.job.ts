@@ -9,6 +9,7 @@ import {
 import { AssociationsService } from '../associations/associations.service';
 import { AuthService } from '../auth/auth.service';
 import { Clock } from '../common/clock';
+import { PeriodicJob } from '../common/periodic-job';
 import { DAY_MS, MINUTE_MS } from '../common/shanghai-time';
 import { type RetentionConfig, retentionConfig } from '../config';
 import { Transactions } from '../database/transactions';
@@ -36,8 +37,15 @@ export interface RetentionPass {
 @Injectable()
 export class RetentionJob implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Retention');
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
+  private readonly job = new PeriodicJob(
+    'Retention',
+    () => this.runOnce(this.clock.now()),
+    (pass) => {
+      if (pass && pass.refreshSessions + pass.scans + pass.sessions > 0) {
+        this.logger.log(`removed ${JSON.stringify(pass)}`);
+      }
+    },
+  );
 
   constructor(
     private readonly transactions: Transactions,
@@ -50,26 +58,11 @@ export class RetentionJob implements OnApplicationBootstrap, OnModuleDestroy {
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.config.everyMinutes === 0) return;
-    this.timer = setInterval(() => this.kick(), this.config.everyMinutes * MINUTE_MS);
-    this.timer.unref();
+    this.job.start(this.config.everyMinutes * MINUTE_MS);
   }
 
   async onModuleDestroy(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
-  }
-
-  private kick(): void {
-    if (this.running) return;
-    this.running = this.runOnce(this.clock.now())
-      .then((pass) => {
-        if (pass && pass.refreshSessions + pass.scans + pass.sessions > 0) {
-          this.logger.log(`removed ${JSON.stringify(pass)}`);
-        }
-      })
-      .catch((error: unknown) => this.logger.warn(`retention pass failed: ${String(error)}`))
-      .finally(() => (this.running = null));
+    await this.job.stop();
   }
 
   /** One pass; null when another instance holds the pass. */

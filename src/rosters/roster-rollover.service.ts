@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { DomainEvents } from '../common/domain-events';
+import { PeriodicJob } from '../common/periodic-job';
 import { DAY_MS, MINUTE_MS, startOfShanghaiDay } from '../common/shanghai-time';
 import { type RostersConfig, rostersConfig } from '../config';
 import { type Tx, Transactions } from '../database/transactions';
@@ -36,8 +37,11 @@ export interface RolloverRun {
 @Injectable()
 export class RosterRolloverService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('RosterRollover');
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
+  private readonly job = new PeriodicJob(
+    'RosterRollover',
+    () => this.runDue(this.clock.now()),
+    (runs) => (this.lastRuns = runs),
+  );
   /** What the last pass of this instance did (an empty list: nothing was due here). */
   lastRuns: RolloverRun[] = [];
 
@@ -53,27 +57,16 @@ export class RosterRolloverService implements OnApplicationBootstrap, OnModuleDe
 
   onApplicationBootstrap(): void {
     if (this.config.rolloverEveryMinutes === 0) return;
-    this.kick();
-    this.timer = setInterval(() => this.kick(), CHECK_EVERY_MS);
-    this.timer.unref();
+    this.job.start(CHECK_EVERY_MS, { now: true });
   }
 
   async onModuleDestroy(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.settled();
+    await this.job.stop();
   }
 
   /** Resolves once a pass in progress on this instance has finished. */
   async settled(): Promise<void> {
-    await this.running;
-  }
-
-  private kick(): void {
-    if (this.running) return;
-    this.running = this.runDue(this.clock.now())
-      .then((runs) => (this.lastRuns = runs))
-      .catch((error: unknown) => this.logger.error(error))
-      .finally(() => (this.running = null));
+    await this.job.settled();
   }
 
   /** Rolls on every association whose roll is due and no other instance is rolling. */

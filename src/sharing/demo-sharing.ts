@@ -6,11 +6,8 @@ import { termsHashOf } from './offers.service';
 import { DemoSeed } from '../database/demo-seed';
 
 const OFFICE_TERMS =
-  '本车库错时开放仅供停放,单位不承担车辆及车内物品保管责任;请按时驶离,超时将通报车友会。' +
-  ' / Parking only: the unit is not liable for vehicles or their contents; leave on time, overstays are reported to the association.';
-const SCHOOL_TERMS =
-  '校园操场夜间开放,7:00前必须驶离以保障学生安全;单位不承担保管责任。' +
-  ' / The school yard opens at night; leave before 07:00 for the pupils’ safety. The school is not liable for vehicles.';
+  '本车库错时开放仅供停放，单位不承担车辆及车内物品保管责任；请按时驶离，超时将通报车友会。';
+const SCHOOL_TERMS = '校园操场夜间开放，7:00前必须驶离以保障学生安全；单位不承担保管责任。';
 
 async function insertId(em: EntityManager, sql: string, params: unknown[]): Promise<string> {
   const rows: { id: string }[] = await em.query(sql, params);

@@ -1,13 +1,8 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnModuleDestroy,
-  type OnModuleInit,
-} from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { DomainEvents } from '../common/domain-events';
 import { OutboxService } from '../common/outbox/outbox.service';
+import { PeriodicJob } from '../common/periodic-job';
 import { sharingConfig, type SharingConfig } from '../config';
 import { ConventionRulesService } from '../conventions/convention-rules.service';
 import { Transactions } from '../database/transactions';
@@ -31,9 +26,9 @@ export interface ReminderRun {
  */
 @Injectable()
 export class RemindersService implements OnModuleInit, OnModuleDestroy {
-  private readonly logger = new Logger('SharingReminders');
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
+  private readonly job = new PeriodicJob('SharingReminders', () =>
+    this.runDueReminders(this.clock.now()),
+  );
 
   constructor(
     @Inject(sharingConfig.KEY) private readonly config: SharingConfig,
@@ -47,19 +42,11 @@ export class RemindersService implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   onModuleInit(): void {
-    if (this.config.reminderIntervalSeconds === 0) return;
-    this.timer = setInterval(() => {
-      if (this.running) return;
-      this.running = this.runDueReminders(this.clock.now())
-        .catch((error: unknown) => this.logger.error(error))
-        .finally(() => (this.running = null));
-    }, this.config.reminderIntervalSeconds * 1000);
-    this.timer.unref();
+    this.job.start(this.config.reminderIntervalSeconds * 1000);
   }
 
   async onModuleDestroy(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+    await this.job.stop();
   }
 
   async runDueReminders(now: Date): Promise<ReminderRun> {

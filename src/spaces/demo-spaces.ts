@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { type AssociationDemo, DEMO_LANE } from '../associations/demo-data';
-import { laneLength, pointOnLane, projectOnLane, SPACE_DIMENSIONS } from './lane-geometry';
+import { laneLength, pointOnLane, projectOnLane, SPACE_DIMENSIONS } from '../shared/lane-geometry';
 import { DemoSeed } from '../database/demo-seed';
 
 const SPACES = 40;
@@ -54,7 +54,7 @@ export async function seedSpacesDemo(em: EntityManager, demo: AssociationDemo): 
         chainageFrom,
         chainageFrom + spaceLength,
         closed ? 'closed' : 'open',
-        closed ? '消防栓前,永久关闭 / in front of the fire hydrant, closed for good' : null,
+        closed ? '消防栓前，永久关闭' : null,
       ],
     );
     spaceIds.push(rows[0]!.id);
@@ -69,7 +69,7 @@ export async function seedSpacesDemo(em: EntityManager, demo: AssociationDemo): 
   for (const n of REFUSE_TRUCK_SPACES) {
     await em.query(
       `INSERT INTO space_restriction (space_id, from_time, to_time, reason) VALUES ($1, '07:00', '09:00', $2)`,
-      [spaceIds[n - 1], '垃圾清运车停靠 / the refuse truck stops here'],
+      [spaceIds[n - 1], '垃圾清运车停靠'],
     );
   }
 

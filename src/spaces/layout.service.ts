@@ -12,7 +12,12 @@ import type {
   UpdateSpaceDto,
 } from './dto/layout.dto';
 import type { SpaceView } from './dto/space.view';
-import { type Point, projectOnLane, SPACE_DIMENSIONS, type SizeClass } from './lane-geometry';
+import {
+  type Point,
+  projectOnLane,
+  SPACE_DIMENSIONS,
+  type SizeClass,
+} from '../shared/lane-geometry';
 import { LaneMapService } from './lane-map.service';
 import { LaneSegmentRepository } from './lane-segment.repository';
 import { OccupancyService } from './occupancy.service';

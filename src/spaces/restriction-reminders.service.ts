@@ -1,12 +1,7 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnModuleDestroy,
-  type OnModuleInit,
-} from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { DomainEvents } from '../common/domain-events';
+import { PeriodicJob } from '../common/periodic-job';
 import { spacesConfig, type SpacesConfig } from '../config';
 import { Transactions } from '../database/transactions';
 import { LaneMapService } from './lane-map.service';
@@ -22,9 +17,9 @@ import { RestrictionReminderDue } from './spaces.events';
  */
 @Injectable()
 export class RestrictionRemindersService implements OnModuleInit, OnModuleDestroy {
-  private readonly logger = new Logger('RestrictionReminders');
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
+  private readonly job = new PeriodicJob('RestrictionReminders', () =>
+    this.runDue(this.clock.now()),
+  );
 
   constructor(
     @Inject(spacesConfig.KEY) private readonly config: SpacesConfig,
@@ -37,19 +32,11 @@ export class RestrictionRemindersService implements OnModuleInit, OnModuleDestro
   ) {}
 
   onModuleInit(): void {
-    if (this.config.restrictionReminderIntervalSeconds === 0) return;
-    this.timer = setInterval(() => {
-      if (this.running) return;
-      this.running = this.runDue(this.clock.now())
-        .catch((error: unknown) => this.logger.error(error))
-        .finally(() => (this.running = null));
-    }, this.config.restrictionReminderIntervalSeconds * 1000);
-    this.timer.unref();
+    this.job.start(this.config.restrictionReminderIntervalSeconds * 1000);
   }
 
   async onModuleDestroy(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+    await this.job.stop();
   }
 
   /** Reminds every household due a reminder at `now`; answers how many were reminded. */

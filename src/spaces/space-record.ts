@@ -1,5 +1,5 @@
 import type { SpaceKind } from '../shared/live/spaces';
-import type { SizeClass } from './lane-geometry';
+import type { SizeClass } from '../shared/lane-geometry';
 
 // A space as the rules and the map need it: its painted layout, the council's decisions, the
 // open occupancy session if any, and its restriction windows. Read by SpaceRepository.

@@ -50,7 +50,7 @@ const refuseTruck: RestrictionRecord = {
   from: '07:00',
   to: '09:00',
   days: null,
-  reason: '垃圾清运车停靠 / the refuse truck stops here',
+  reason: '垃圾清运车停靠',
 };
 
 describe('the state of a space', () => {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Transactions, type Tx } from '../database/transactions';
-import type { SizeClass } from './lane-geometry';
+import type { SizeClass } from '../shared/lane-geometry';
 import type {
   Availability,
   Consent,

@@ -18,7 +18,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { SIZE_CLASSES, type SizeClass } from '../lane-geometry';
+import { SIZE_CLASSES, type SizeClass } from '../../shared/lane-geometry';
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -111,7 +111,7 @@ export class CreateRestrictionDto {
   @Min(1, { each: true })
   @Max(7, { each: true })
   days?: number[];
-  @ApiProperty({ example: '垃圾清运车停靠 / the refuse truck stops here' })
+  @ApiProperty({ example: '垃圾清运车停靠' })
   @IsString()
   @Length(1, 200)
   reason!: string;

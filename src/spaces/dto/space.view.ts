@@ -9,7 +9,7 @@ import type {
   SpaceUpdate,
   StateCounts,
 } from '../../shared/live/spaces';
-import { SIZE_CLASSES, type SizeClass } from '../lane-geometry';
+import { SIZE_CLASSES, type SizeClass } from '../../shared/lane-geometry';
 import { SPACE_STATES, type SpaceState } from '../space-state';
 
 // The OpenAPI shapes of the shared live map types (src/shared/live/spaces.ts): `implements`
@@ -20,7 +20,7 @@ export class RestrictionView implements RestrictionWindow {
   @ApiProperty({ example: '07:00' }) from!: string;
   @ApiProperty({ example: '09:00' }) to!: string;
   @ApiPropertyOptional({ type: [Number], nullable: true }) days!: number[] | null;
-  @ApiProperty({ example: '垃圾清运车通行 / refuse truck passes' }) reason!: string;
+  @ApiProperty({ example: '垃圾清运车通行' }) reason!: string;
 }
 
 export class OccupantView implements SpaceOccupant {

@@ -2,7 +2,7 @@ import { type AssociationDemo, DEMO_LANE } from '../../associations/demo-data';
 import { DemoSeed } from '../../database/demo-seed';
 import type { Tx } from '../../database/transactions';
 import type { LandmarkKind } from '../../shared/landmarks';
-import { laneLength, pointOnLane, SPACE_DIMENSIONS } from '../lane-geometry';
+import { laneLength, pointOnLane, SPACE_DIMENSIONS } from '../../shared/lane-geometry';
 
 // As the demo spaces are painted (demo-spaces.ts): space n on the south side at 3 + (n-1)·6.4 m,
 // facing 下岗胡同n号 across the lane on the north side.

@@ -5,7 +5,7 @@ import type { Lane } from '../../associations/lane.repository';
 import { DomainError } from '../../common/domain-error';
 import { Transactions } from '../../database/transactions';
 import type { LandmarkView } from '../../shared/landmarks';
-import { projectOnLane } from '../lane-geometry';
+import { projectOnLane } from '../../shared/lane-geometry';
 import { canChangeLayout } from '../spaces.policy';
 import type { CreateLandmarkDto } from './dto/landmark.dto';
 import {

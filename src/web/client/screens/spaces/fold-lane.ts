@@ -1,12 +1,14 @@
 // The folded lane: a long lane cut into consecutive sections of equal length, each drawn straight
 // as one row, rows stacked top to bottom, so a phone shows every space at once without scrolling
 // sideways. Along the lane the drawing is to scale; across it, schematic (each side of the lane is
-// a strip tall enough to tap). Pure functions: no Preact, no DOM.
+// a strip tall enough to tap). Pure functions: no Preact, no DOM. The lane's own geometry (length,
+// projection, placing a point) is the server's, from src/shared/lane-geometry.ts.
 
-export interface FoldPoint {
-  x: number;
-  y: number;
-}
+import { laneLength, type Point, projectOnLane } from '../../../../shared/lane-geometry';
+
+export { pointOnLane, projectOnLane } from '../../../../shared/lane-geometry';
+
+export type FoldPoint = Point;
 
 export interface FoldSpaceInput extends FoldPoint {
   id: string;
@@ -62,45 +64,6 @@ export interface FoldedLane {
 /** A fingertip: the 32 px asked of the map, with a little to spare for the strokes. */
 export const MIN_TARGET_PX = 34;
 const ROW_PAD_PX = 20;
-
-export function laneLength(line: readonly FoldPoint[]): number {
-  let total = 0;
-  for (let i = 1; i < line.length; i++) total += distance(line[i - 1]!, line[i]!);
-  return total;
-}
-
-/**
- * The nearest point of the centre line: chainage, signed offset (positive left of travel) and the
- * heading of that stretch of the lane, in degrees.
- */
-export function projectOnLane(
-  line: readonly FoldPoint[],
-  point: FoldPoint,
-): { chainage: number; offset: number; heading: number } {
-  let best = { chainage: 0, offset: 0, heading: 0, distance: Infinity };
-  let start = 0;
-  for (let i = 1; i < line.length; i++) {
-    const a = line[i - 1]!;
-    const b = line[i]!;
-    const length = distance(a, b);
-    if (length === 0) continue;
-    const ux = (b.x - a.x) / length;
-    const uy = (b.y - a.y) / length;
-    const along = clamp((point.x - a.x) * ux + (point.y - a.y) * uy, 0, length);
-    const d = distance({ x: a.x + ux * along, y: a.y + uy * along }, point);
-    if (d < best.distance) {
-      const cross = ux * (point.y - a.y) - uy * (point.x - a.x);
-      best = {
-        chainage: start + along,
-        offset: cross >= 0 ? d : -d,
-        heading: (Math.atan2(uy, ux) * 180) / Math.PI,
-        distance: d,
-      };
-    }
-    start += length;
-  }
-  return { chainage: best.chainage, offset: best.offset, heading: best.heading };
-}
 
 /**
  * The fewest rows of equal length whose scale still draws the narrowest space at `minTarget` px.
@@ -177,28 +140,6 @@ export function placeOnFold(folded: FoldedLane, chainage: number): { row: number
   return { row, x: folded.rowPad + along * folded.scale };
 }
 
-/** The point `chainage` metres along the centre line, `offset` metres to its left (negative: right). */
-export function pointOnLane(line: readonly FoldPoint[], chainage: number, offset = 0): FoldPoint {
-  let start = 0;
-  for (let i = 1; i < line.length; i++) {
-    const a = line[i - 1]!;
-    const b = line[i]!;
-    const length = distance(a, b);
-    if (length === 0) continue;
-    if (chainage <= start + length || i === line.length - 1) {
-      const along = clamp(chainage - start, 0, length);
-      const ux = (b.x - a.x) / length;
-      const uy = (b.y - a.y) / length;
-      return {
-        x: Math.round((a.x + ux * along - uy * offset) * 100) / 100,
-        y: Math.round((a.y + uy * along + ux * offset) * 100) / 100,
-      };
-    }
-    start += length;
-  }
-  return line[0] ?? { x: 0, y: 0 };
-}
-
 /** Whether the unfolded drawing, `extent` metres wide, fits `width` px at a tappable scale. */
 export function fitsUnfolded(
   extent: number,
@@ -212,10 +153,6 @@ export function fitsUnfolded(
 function normalise(degrees: number): number {
   const d = ((degrees % 360) + 360) % 360;
   return d > 180 ? d - 360 : d;
-}
-
-function distance(a: FoldPoint, b: FoldPoint): number {
-  return Math.hypot(b.x - a.x, b.y - a.y);
 }
 
 function clamp(value: number, min: number, max: number): number {

@@ -14,8 +14,16 @@ describe('lane geometry', () => {
   });
 
   it('puts a point left of the direction of travel at a positive offset', () => {
-    expect(projectOnLane(DEMO_LANE, { x: 50, y: 2 })).toEqual({ chainage: 50, offset: 2 });
-    expect(projectOnLane(DEMO_LANE, { x: 50, y: -2 })).toEqual({ chainage: 50, offset: -2 });
+    expect(projectOnLane(DEMO_LANE, { x: 50, y: 2 })).toEqual({
+      chainage: 50,
+      offset: 2,
+      heading: 0,
+    });
+    expect(projectOnLane(DEMO_LANE, { x: 50, y: -2 })).toEqual({
+      chainage: 50,
+      offset: -2,
+      heading: 0,
+    });
   });
 
   it('projecting a placed point gives back its chainage and offset (away from the bends)', () => {

@@ -1,6 +1,7 @@
 // The lane's schematic map: a polyline of its centre line in metres. Spaces are placed by their
 // centre point; what the rules need is where along the lane (chainage) and on which side.
-// Pure functions: no Nest, no database.
+// Pure functions, shared by the server (layout rules, demo lanes) and the web client (the folded
+// map, the landmark editor): no Nest, no DOM.
 
 export interface Point {
   x: number;
@@ -22,6 +23,8 @@ export interface LanePosition {
   chainage: number;
   /** Signed distance from the centre line: positive on the left of the direction of travel. */
   offset: number;
+  /** Heading of that stretch of the lane, degrees counter-clockwise from east. */
+  heading: number;
 }
 
 export function laneLength(line: readonly Point[]): number {
@@ -35,6 +38,7 @@ export function projectOnLane(line: readonly Point[], point: Point): LanePositio
   let best: LanePosition & { distance: number } = {
     chainage: 0,
     offset: 0,
+    heading: 0,
     distance: Infinity,
   };
   let start = 0;
@@ -50,11 +54,16 @@ export function projectOnLane(line: readonly Point[], point: Point): LanePositio
     const d = distance(nearest, point);
     if (d < best.distance) {
       const cross = ux * (point.y - a.y) - uy * (point.x - a.x);
-      best = { chainage: start + along, offset: cross >= 0 ? d : -d, distance: d };
+      best = {
+        chainage: start + along,
+        offset: cross >= 0 ? d : -d,
+        heading: (Math.atan2(uy, ux) * 180) / Math.PI,
+        distance: d,
+      };
     }
     start += length;
   }
-  return { chainage: best.chainage, offset: best.offset };
+  return { chainage: best.chainage, offset: best.offset, heading: best.heading };
 }
 
 /** The point at `chainage` along the centre line, moved `offset` to the left, and the heading. */
@@ -68,10 +77,11 @@ export function pointOnLane(
     const a = line[i - 1]!;
     const b = line[i]!;
     const length = distance(a, b);
+    if (length === 0) continue;
     if (chainage <= start + length || i === line.length - 1) {
-      const t = length === 0 ? 0 : clamp((chainage - start) / length, 0, 1);
-      const ux = length === 0 ? 1 : (b.x - a.x) / length;
-      const uy = length === 0 ? 0 : (b.y - a.y) / length;
+      const t = clamp((chainage - start) / length, 0, 1);
+      const ux = (b.x - a.x) / length;
+      const uy = (b.y - a.y) / length;
       return {
         x: round2(a.x + (b.x - a.x) * t - uy * offset),
         y: round2(a.y + (b.y - a.y) * t + ux * offset),
