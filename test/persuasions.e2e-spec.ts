@@ -187,6 +187,15 @@ describe('persuasion is a record', () => {
       [plate],
     );
     expect(counted[0]?.count).toBe('1');
+    // The ladder counts what the convention counts, violations: the next one is the second step.
+    const next = await as(warden).post('/api/violations', {
+      kind: 'blocking_passage',
+      plate,
+      place: '下岗胡同东口消防通道',
+    });
+    expect(next.status).toBe(201);
+    expect(next.body).toMatchObject({ step: 2 });
+    expect(next.body.persuasionId ?? null).toBeNull();
     const refused = await as(resident).post('/api/persuasions', {
       plate,
       place: '东口',

@@ -153,6 +153,16 @@ describe('every question gets a written answer', () => {
         decisionReason: '异议成立，此车位取消，线条将于本周清除。',
       }),
     ]);
+    // And in the household's own list, named by the withdrawn space's code.
+    const mine = await as(neighbour).get('/api/objections/mine');
+    expect(mine.body).toContainEqual(
+      expect.objectContaining({
+        spaceId: space!.id,
+        spaceCode: expect.any(String),
+        decision: 'upheld',
+        decisionReason: '异议成立，此车位取消，线条将于本周清除。',
+      }),
+    );
     expect((await as(admin).get(`/api/spaces/${space!.id}/objections`)).status).toBe(200);
     // Others never objected: the withdrawn space is gone for them.
     expect((await as(resident).get(`/api/spaces/${space!.id}/objections`)).status).toBe(404);

@@ -109,6 +109,18 @@ export class PermitEventRepository {
     return rows.map(toEvent);
   }
 
+  /** The written reasons of each refused permit among `permitIds` (its `rejected` event). */
+  async refusalReasonsOf(permitIds: string[]): Promise<Map<string, string>> {
+    if (permitIds.length === 0) return new Map();
+    const rows: { permit_id: string; reason: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT ON (permit_id) permit_id, reason
+         FROM permit_event WHERE permit_id = ANY($1::uuid[]) AND type = 'rejected'
+        ORDER BY permit_id, id DESC`,
+      [permitIds],
+    );
+    return new Map(rows.map((r) => [r.permit_id, r.reason]));
+  }
+
   async ledgerOf(associationId: string): Promise<LedgerLine[]> {
     const rows: (EventRow & { number: string; plate: string; kind: PermitKind })[] =
       await this.dataSource.query(

@@ -98,15 +98,24 @@ export class PermitsService {
       skipOf(query),
       query.pageSize,
     );
+    const reasons = await this.ledger.refusalReasonsOf(
+      rows.filter((p) => p.status === 'rejected').map((p) => p.id),
+    );
     return pageOf(
-      rows.map((p) => toPermitView(p, actor, now)),
+      rows.map((p) => toPermitView(p, actor, now, reasons.get(p.id))),
       total,
       query,
     );
   }
 
+  /** A refused application keeps the council's written reasons, readable by the household. */
   async get(actor: Actor, id: string): Promise<PermitView> {
-    return toPermitView(await this.readable(actor, id), actor, this.clock.now());
+    const permit = await this.readable(actor, id);
+    const reasons =
+      permit.status === 'rejected'
+        ? await this.ledger.refusalReasonsOf([permit.id])
+        : new Map<string, string>();
+    return toPermitView(permit, actor, this.clock.now(), reasons.get(permit.id));
   }
 
   /** A permit the actor may read, else 404: readers of its association, or its own household. */
@@ -227,7 +236,7 @@ export class PermitsService {
       refuseUnless(p.status === 'pending', 'permit.not_pending', p);
       return { type: 'rejected', reason, set: { status: 'rejected' } };
     });
-    return toPermitView(permit, actor, this.clock.now());
+    return toPermitView(permit, actor, this.clock.now(), reason);
   }
 
   /**

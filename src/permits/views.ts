@@ -7,7 +7,13 @@ import type { PermitView } from './dto/permit.view';
 import type { Permit } from './permit';
 import { statusAt } from './permit-status';
 
-export function toPermitView(permit: Permit, actor: Actor, now: Date): PermitView {
+/** `refusalReason`: the council's written reasons, for a refused application (its `rejected` event). */
+export function toPermitView(
+  permit: Permit,
+  actor: Actor,
+  now: Date,
+  refusalReason: string | null = null,
+): PermitView {
   const plateVisible = mayReadPlate(actor, {
     householdId: permit.householdId ?? '',
     associationId: permit.associationId,
@@ -31,5 +37,6 @@ export function toPermitView(permit: Permit, actor: Actor, now: Date): PermitVie
     paidCny: permit.paidCny,
     feePaidAt: permit.feePaidAt,
     note: permit.note,
+    refusalReason: permit.status === 'rejected' ? refusalReason : null,
   };
 }

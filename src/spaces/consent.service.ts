@@ -3,7 +3,12 @@ import type { Actor } from '../auth/actor';
 import { canReadAssociation } from '../auth/policy';
 import { DomainError } from '../common/domain-error';
 import { Transactions } from '../database/transactions';
-import type { DecideObjectionDto, ObjectionView, RaiseObjectionDto } from './dto/consent.dto';
+import type {
+  DecideObjectionDto,
+  MyObjectionView,
+  ObjectionView,
+  RaiseObjectionDto,
+} from './dto/consent.dto';
 import { LaneMapService } from './lane-map.service';
 import { type ObjectionRecord, ObjectionRepository } from './objection.repository';
 import { OccupancyService } from './occupancy.service';
@@ -40,6 +45,13 @@ export class ConsentService {
       throw DomainError.notFound('space', spaceId);
     }
     return objections.map(toView);
+  }
+
+  /** The household's own objections and the council's written answers, forever after. */
+  async mine(actor: Actor): Promise<MyObjectionView[]> {
+    if (!actor.householdId) return [];
+    const objections = await this.objections.ofHousehold(actor.householdId);
+    return objections.map((o) => ({ ...toView(o), spaceCode: o.spaceCode }));
   }
 
   async raise(actor: Actor, spaceId: string, dto: RaiseObjectionDto): Promise<ObjectionView> {

@@ -27,7 +27,12 @@ import { CurrentActor, Roles } from '../auth/decorators';
 import { ApiStandardErrors } from '../common/api-errors.decorator';
 import type { LaneSegmentRule } from './clear-passage';
 import { ConsentService } from './consent.service';
-import { DecideObjectionDto, ObjectionView, RaiseObjectionDto } from './dto/consent.dto';
+import {
+  DecideObjectionDto,
+  MyObjectionView,
+  ObjectionView,
+  RaiseObjectionDto,
+} from './dto/consent.dto';
 import {
   CreateRestrictionDto,
   CreateSpaceDto,
@@ -133,6 +138,16 @@ export class LayoutController {
     @Param('restrictionId', ParseUUIDPipe) restrictionId: string,
   ): Promise<SpaceView> {
     return this.layout.removeRestriction(actor, id, restrictionId);
+  }
+
+  @Get('objections/mine')
+  @Roles('resident')
+  @ApiOperation({
+    summary: "The household's own objections, each with the council's written answer",
+  })
+  @ApiOkResponse({ type: [MyObjectionView] })
+  myObjections(@CurrentActor() actor: Actor): Promise<MyObjectionView[]> {
+    return this.consent.mine(actor);
   }
 
   @Get('spaces/:id/objections')

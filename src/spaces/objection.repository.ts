@@ -41,6 +41,19 @@ export class ObjectionRepository {
     return rows.map(toRecord);
   }
 
+  /** A household's objections, newest first, with the code of the space objected to. */
+  async ofHousehold(
+    householdId: string,
+    tx: Tx = this.transactions.autocommit,
+  ): Promise<(ObjectionRecord & { spaceCode: string })[]> {
+    const rows: (Row & { space_code: string })[] = await tx.query(
+      `SELECT o.*, s.code AS space_code FROM space_objection o JOIN space s ON s.id = o.space_id
+        WHERE o.household_id = $1 ORDER BY o.raised_at DESC`,
+      [householdId],
+    );
+    return rows.map((row) => ({ ...toRecord(row), spaceCode: row.space_code }));
+  }
+
   /** Refused by `space_objection_once_key` when the household has objected already. */
   async raise(
     tx: Tx,

@@ -25,6 +25,12 @@ export class PermitView {
   paidCny!: number;
   @ApiPropertyOptional({ nullable: true, type: Date }) feePaidAt!: Date | null;
   @ApiProperty() note!: string;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: "A refused application: the council's written reasons, kept for the applicant",
+  })
+  refusalReason!: string | null;
 }
 
 export class PermitEventView {

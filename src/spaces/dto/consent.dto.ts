@@ -30,3 +30,8 @@ export class ObjectionView {
   @ApiProperty({ nullable: true }) decisionReason!: string | null;
   @ApiProperty({ nullable: true }) decidedAt!: string | null;
 }
+
+/** A household's own objection, named by the space's code (the space may since be withdrawn). */
+export class MyObjectionView extends ObjectionView {
+  @ApiProperty({ example: 'XG-41' }) spaceCode!: string;
+}

@@ -10,6 +10,7 @@ import * as street from './messages/street';
 import * as dailyWork from './messages/daily-work';
 import * as payments from './messages/payments';
 import * as units from './messages/units';
+import * as writtenAnswers from './messages/written-answers';
 
 // Chinese first: most members are older residents of the lane. English for visitors and staff
 // of resident units. Each feature keeps its strings in messages/<feature>.ts; there `en` is typed against
@@ -25,6 +26,7 @@ const zh = {
   ...dailyWork.zh,
   ...payments.zh,
   ...units.zh,
+  ...writtenAnswers.zh,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -40,6 +42,7 @@ const en: Record<MessageKey, string> = {
   ...dailyWork.en,
   ...payments.en,
   ...units.en,
+  ...writtenAnswers.en,
 };
 
 export type Lang = 'zh' | 'en';

@@ -30,6 +30,11 @@ export const zh = {
   'persuasion.recent': '最近的记录',
   'persuasion.none': '还没有记录',
   'persuasion.photoCount': '照片{count}张',
+  'persuasion.countOf': '{outcome}{count}次',
+  'persuasion.guideHere': '引导车辆停入此位 +1',
+  'persuasion.guidedTo': '引导至{code}',
+  'persuasion.guidedHere': '已记录：引导车辆停入{code}',
+  'persuasion.byMonth': '劝导与引导（按月、按结果）',
   'notice.card': '挪车提示（请打印或出示）',
   'notice.explain':
     '系统里没有这辆车的车主。请把提示放在挡风玻璃上，车主扫码即可回复，双方都看不到对方电话。',
@@ -89,6 +94,11 @@ export const en: Record<keyof typeof zh, string> = {
   'persuasion.saved': 'Record saved: {plate}, {outcome}',
   'persuasion.recent': 'Recent records',
   'persuasion.none': 'No records yet',
+  'persuasion.countOf': '{outcome} {count}',
+  'persuasion.guideHere': 'Guided a car here +1',
+  'persuasion.guidedTo': 'Guided to {code}',
+  'persuasion.guidedHere': 'Recorded: a car guided to {code}',
+  'persuasion.byMonth': 'Persuasion and guidance (by month and outcome)',
   'persuasion.photoCount': '{count} photo(s)',
   'notice.card': 'Move notice (print or show it)',
   'notice.explain':

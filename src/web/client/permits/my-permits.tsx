@@ -2,6 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { apiFetch } from '../api';
 import { t } from '../i18n';
 import { LoadFailed, Loading, TopBar } from '../ui';
+import { HouseholdObjections } from './household-objections';
+import { HouseholdViolations } from './household-violations';
 import './permits.css';
 
 interface Permit {
@@ -11,11 +13,17 @@ interface Permit {
   plate: string;
   status: string;
   validTo: string;
+  /** A refused application: the council's written reasons */
+  refusalReason: string | null;
 }
 
 const SHOWABLE = new Set(['active', 'scheduled', 'suspended']);
 
-/** 我的停车证: status and expiry, the QR full-screen for the warden, the printable card. */
+/**
+ * 我的停车证: status and expiry, the QR full-screen for the warden, the printable card; a refused
+ * application with the council's reasons, the household's violations with its appeals' answers,
+ * and its objections to painted spaces with the council's answers.
+ */
 export function MyPermitsScreen() {
   const [permits, setPermits] = useState<Permit[] | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
@@ -74,6 +82,11 @@ export function MyPermitsScreen() {
                 {t(`permits.status.${permit.status}` as 'permits.status.active')} ·{' '}
                 {t('permits.until', { date: permit.validTo.slice(0, 10) })}
               </span>
+              {permit.refusalReason && (
+                <p class="written-reason" data-testid="permit-refusal-reason">
+                  {t('reasons.permitRefused', { reason: permit.refusalReason })}
+                </p>
+              )}
               {SHOWABLE.has(permit.status) && (
                 <div class="permit-actions">
                   <button
@@ -96,6 +109,8 @@ export function MyPermitsScreen() {
             </li>
           ))}
         </ul>
+        <HouseholdViolations />
+        <HouseholdObjections />
       </main>
     </div>
   );

@@ -5,6 +5,7 @@ import { t } from '../../i18n';
 import { LangSwitch, LoadFailed, Loading } from '../../ui';
 import { type BoardFinance, BoardFinanceSection } from '../street/board-finance';
 import { type BoardDraw, BoardDrawsSection } from '../street/board-draws';
+import { type MonthlyPersuasionCount, PersuasionCounts } from '../daily-work/persuasion-counts';
 
 interface Fraction {
   numerator: number;
@@ -40,6 +41,7 @@ interface Board {
   noticePeriod: BoardVersion[];
   onDuty: { name: string; shiftName: string }[] | null;
   violationStats: { month: string; kind: string; count: number }[];
+  persuasionStats?: MonthlyPersuasionCount[];
   finance?: BoardFinance;
   draws?: BoardDraw[];
 }
@@ -143,6 +145,12 @@ export function BoardScreen({ params }: ScreenProps) {
                 ))}
               </ul>
             </section>
+            {board.persuasionStats && (
+              <section>
+                <h2>{t('persuasion.byMonth')}</h2>
+                <PersuasionCounts counts={board.persuasionStats} testid="board-persuasions" />
+              </section>
+            )}
             {board.finance && <BoardFinanceSection finance={board.finance} />}
             {board.draws && <BoardDrawsSection draws={board.draws} />}
           </>

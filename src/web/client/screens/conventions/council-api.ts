@@ -126,6 +126,8 @@ export interface ConventionComment {
   text: string;
   author: string;
   createdAt: string;
+  /** The council's written answer, shown with the comment to every member */
+  reply: { text: string; author: string; repliedAt: string } | null;
 }
 
 export interface Acknowledgements {
@@ -191,6 +193,8 @@ export interface Violation {
   appealStatus: AppealStatus;
   appealReason: string | null;
   appealNote: string | null;
+  /** On recording: the persuasion record kept with this step (its photos go there) */
+  persuasionId?: string | null;
 }
 
 export interface Page<T> {

@@ -5,6 +5,7 @@ import { t } from '../../i18n';
 import { Spinner } from '../../ui';
 import { ArticleComment } from './article-comment';
 import { BallotRules } from './ballot-rules';
+import { CommentAnswer } from './comment-answer';
 import {
   beijingMinute,
   type ConventionComment,
@@ -62,6 +63,7 @@ export function OpenVersion(props: {
   };
 
   const mine = (n: number) => comments.filter((c) => c.articleNumber === n);
+  const general = comments.filter((c) => c.articleNumber === null);
   return (
     <section class="card council-section" data-testid="convention-open" data-status={v.status}>
       <h2>
@@ -124,9 +126,7 @@ export function OpenVersion(props: {
                 aria-label={t('convention.commentsOn', { label: a.label })}
               >
                 {mine(a.number).map((c) => (
-                  <li key={c.id} class="hint">
-                    {c.author}（{beijingMinute(c.createdAt)}）：{c.text}
-                  </li>
+                  <CommentItem key={c.id} comment={c} />
                 ))}
               </ul>
             )}
@@ -144,7 +144,31 @@ export function OpenVersion(props: {
           </li>
         ))}
       </ol>
+      {general.length > 0 && (
+        <>
+          <h3 class="council-subtitle">{t('answer.generalComments')}</h3>
+          <ul class="draft-comments" data-testid="general-comments">
+            {general.map((c) => (
+              <CommentItem key={c.id} comment={c} />
+            ))}
+          </ul>
+        </>
+      )}
       {dialog}
     </section>
+  );
+}
+
+/** A member's signed comment and, under it, the council's written answer (or that one is due). */
+function CommentItem(props: { comment: ConventionComment }) {
+  const c = props.comment;
+  return (
+    <li class="draft-comment" data-testid={`comment-${c.id}`}>
+      <span class="hint">
+        {c.author}（{beijingMinute(c.createdAt)}）：
+      </span>
+      {c.text}
+      <CommentAnswer comment={c} />
+    </li>
   );
 }

@@ -2,26 +2,18 @@ import { useState } from 'preact/hooks';
 import { apiFetch } from '../../api';
 import { t } from '../../i18n';
 import { Spinner } from '../../ui';
+import type { Persuasion, PersuasionOutcome } from '../daily-work/daily-work-api';
+import { OutcomeChoice } from '../daily-work/outcome-choice';
+import { PhotoPicker } from '../daily-work/photo-picker';
+import '../daily-work/daily-work.css';
 import { messageOf, type Violation, type ViolationKind } from './council-api';
 import { Field, ViolationKindOptions } from './council-fields';
 
-// The server takes photos up to 200,000 characters of base64; a phone photo shrunk to 960 px
-// at JPEG quality 0.7 stays well below that.
-const PHOTO_EDGE = 960;
-
-async function shrink(file: File): Promise<string> {
-  const bitmap = await createImageBitmap(file);
-  const ratio = Math.min(1, PHOTO_EDGE / Math.max(bitmap.width, bitmap.height));
-  const canvas = document.createElement('canvas');
-  canvas.width = Math.round(bitmap.width * ratio);
-  canvas.height = Math.round(bitmap.height * ratio);
-  canvas.getContext('2d')?.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
-  return canvas.toDataURL('image/jpeg', 0.7);
-}
-
 /**
  * A warden records a violation: the convention's penalty ladder decides the step (persuasion
- * first), and the refusal names the article when the convention does not allow it.
+ * first), and the refusal names the article when the convention does not allow it. The step keeps
+ * what the warden said, what came of it and up to three photos (a persuasion record), which the
+ * household reads with the violation.
  */
 export function RecordViolationForm(props: { onRecorded: () => void }) {
   const [kind, setKind] = useState<ViolationKind>('no_permit');
@@ -29,14 +21,16 @@ export function RecordViolationForm(props: { onRecorded: () => void }) {
   const [place, setPlace] = useState('');
   const [occurredAt, setOccurredAt] = useState('');
   const [article, setArticle] = useState('');
-  const [photo, setPhoto] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<PersuasionOutcome>('promised');
+  const [note, setNote] = useState('');
+  const [photos, setPhotos] = useState<string[]>([]);
+  const [progress, setProgress] = useState<string | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
   const [recorded, setRecorded] = useState<Violation | null>(null);
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    setBusy(true);
+    setProgress(t('violationLedger.recording'));
     setRefusal(null);
     setRecorded(null);
     try {
@@ -48,17 +42,26 @@ export function RecordViolationForm(props: { onRecorded: () => void }) {
           // The warden's phone is in Beijing; the picked time is Beijing time.
           ...(occurredAt ? { occurredAt: `${occurredAt}:00+08:00` } : {}),
           ...(article ? { articleNumber: Number(article) } : {}),
-          ...(photo ? { photo } : {}),
+          outcome,
+          ...(note.trim() ? { note: note.trim() } : {}),
         },
       });
+      // The photos join the step's persuasion record, one upload each (the server strips them).
+      for (const [i, photo] of photos.entries()) {
+        setProgress(t('persuasion.uploading', { n: i + 1, total: photos.length }));
+        await apiFetch<Persuasion>(`/api/persuasions/${violation.persuasionId}/photos`, {
+          body: { photo },
+        });
+      }
       setRecorded(violation);
       setPlate('');
-      setPhoto(null);
+      setNote('');
+      setPhotos([]);
       props.onRecorded();
     } catch (e) {
       setRefusal(messageOf(e));
     } finally {
-      setBusy(false);
+      setProgress(null);
     }
   };
 
@@ -112,18 +115,27 @@ export function RecordViolationForm(props: { onRecorded: () => void }) {
           onInput={(e) => setArticle((e.target as HTMLInputElement).value)}
         />
       </Field>
-      <Field label={t('violationLedger.photo')}>
-        <input
-          type="file"
-          accept="image/*"
-          capture="environment"
-          onChange={(e) => {
-            const file = (e.target as HTMLInputElement).files?.[0];
-            if (!file) return setPhoto(null);
-            shrink(file).then(setPhoto, () => setRefusal(t('violationLedger.photoUnreadable')));
-          }}
+      <OutcomeChoice
+        name="record-outcome"
+        value={outcome}
+        onChange={setOutcome}
+        testIdPrefix="record-outcome-"
+      />
+      <Field label={t('persuasion.note')}>
+        <textarea
+          value={note}
+          rows={3}
+          maxLength={1000}
+          placeholder={t('persuasion.notePlaceholder')}
+          data-testid="record-note"
+          onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)}
         />
       </Field>
+      <PhotoPicker
+        photos={photos}
+        onChange={setPhotos}
+        onUnreadable={() => setRefusal(t('persuasion.photoUnreadable'))}
+      />
       {refusal && (
         <p class="form-error" role="alert" data-testid="record-refusal">
           {refusal}
@@ -141,11 +153,11 @@ export function RecordViolationForm(props: { onRecorded: () => void }) {
       <button
         type="submit"
         class="button button--primary"
-        disabled={busy}
+        disabled={progress !== null}
         data-testid="record-submit"
       >
-        {busy && <Spinner />}
-        {busy ? t('violationLedger.recording') : t('violationLedger.record')}
+        {progress !== null && <Spinner />}
+        {progress ?? t('violationLedger.record')}
       </button>
     </form>
   );

@@ -13,6 +13,7 @@ import {
   type VersionSummary,
 } from './council-api';
 import { BallotRules } from './ballot-rules';
+import { CommentAnswer, ReplyForm } from './comment-answer';
 import { parameterLabel, parameterValue, statusLabel, timelineLine } from './council-format';
 import { VersionDiffView } from './version-diff';
 
@@ -65,6 +66,19 @@ export function VersionDetail(props: {
       setBusy(null);
     }
   };
+
+  // The answer replaces its comment in place: the rest of the screen keeps what was typed.
+  const answered = (reply: ConventionComment) =>
+    setState((s) =>
+      s.loaded
+        ? {
+            loaded: {
+              ...s.loaded,
+              comments: s.loaded.comments.map((c) => (c.id === reply.id ? reply : c)),
+            },
+          }
+        : s,
+    );
 
   if (state.error) return <LoadFailed message={state.error} onRetry={reload} />;
   if (!state.loaded) return <Loading />;
@@ -209,18 +223,28 @@ export function VersionDetail(props: {
       {v.status !== 'draft' && (
         <section class="card council-section" data-testid="comments">
           <h3>{t('conventionCouncil.comments', { count: comments.length })}</h3>
+          {comments.some((c) => !c.reply) && (
+            <p class="hint" data-testid="comments-unanswered">
+              {t('answer.unanswered', { count: comments.filter((c) => !c.reply).length })}
+            </p>
+          )}
           {comments.length === 0 ? (
             <p class="empty">{t('conventionCouncil.noComments')}</p>
           ) : (
             <ul class="list">
               {comments.map((c) => (
-                <li key={c.id} class="council-comment">
+                <li key={c.id} class="council-comment" data-testid={`comment-${c.id}`}>
                   <div class="hint">
                     {c.author} · {beijingMinute(c.createdAt)}
                     {c.articleNumber !== null &&
                       ` · ${t('conventionCouncil.articleN', { number: c.articleNumber })}`}
                   </div>
                   {c.text}
+                  {c.reply ? (
+                    <CommentAnswer comment={c} />
+                  ) : (
+                    <ReplyForm versionId={v.id} comment={c} onReplied={answered} />
+                  )}
                 </li>
               ))}
             </ul>

@@ -5,10 +5,10 @@ import { Spinner, TopBar } from '../../ui';
 import {
   beijingDay,
   beijingMinute,
-  PERSUASION_OUTCOMES,
   type Persuasion,
   type PersuasionOutcome,
 } from './daily-work-api';
+import { OutcomeChoice } from './outcome-choice';
 import { PhotoPicker } from './photo-picker';
 import './daily-work.css';
 
@@ -167,22 +167,7 @@ function PersuasionForm(props: { onSaved: (saved: Persuasion) => void }) {
           onInput={(e) => setPlace((e.target as HTMLInputElement).value)}
         />
       </label>
-      <fieldset class="daily-outcomes">
-        <legend class="field-label">{t('persuasion.outcome')}</legend>
-        {PERSUASION_OUTCOMES.map((o) => (
-          <label key={o} class={`daily-outcome${o === outcome ? ' daily-outcome--on' : ''}`}>
-            <input
-              type="radio"
-              name="outcome"
-              value={o}
-              checked={o === outcome}
-              data-testid={`outcome-${o}`}
-              onChange={() => setOutcome(o)}
-            />
-            {t(`persuasion.outcome.${o}`)}
-          </label>
-        ))}
-      </fieldset>
+      <OutcomeChoice name="outcome" value={outcome} onChange={setOutcome} testIdPrefix="outcome-" />
       <label class="field">
         <span class="field-label">{t('persuasion.note')}</span>
         <textarea

@@ -4,6 +4,7 @@ import { t } from '../../i18n';
 import { LiveBadge } from '../../live-badge';
 import type { ScreenProps } from '../../router';
 import { TopBar } from '../../ui';
+import { GuideHere } from '../daily-work/guide-here';
 import type { MapSpace } from './live-lane';
 import { CountsBar, LaneMapBody, SpacePanel, useLaneMap } from './map-parts';
 import './spaces.css';
@@ -84,6 +85,7 @@ function SpaceActions(props: { space: MapSpace; onClose: () => void }) {
           </button>
         </form>
       ) : null}
+      {space.state === 'free' && <GuideHere code={space.code} />}
       {error && (
         <p class="status status--error" role="alert">
           {error}

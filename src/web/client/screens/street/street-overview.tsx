@@ -3,6 +3,7 @@ import { ApiError } from '../../api';
 import { t } from '../../i18n';
 import { Link } from '../../router';
 import { LoadFailed, Loading, TopBar } from '../../ui';
+import { PersuasionCounts } from '../daily-work/persuasion-counts';
 import { BarChart } from './bar-chart';
 import {
   type AssociationFigures,
@@ -110,6 +111,8 @@ function AssociationCard({ figures: a }: { figures: AssociationFigures }) {
         <Figure label={t('street.persuasionsThisMonth')} value={a.persuasionsThisMonth} />
         <Figure label={t('street.bookingsTonight')} value={a.bookingsTonight} />
       </dl>
+      <h4>{t('persuasion.byMonth')}</h4>
+      <PersuasionCounts counts={a.persuasionsByMonth} months={3} testid="street-persuasions" />
       <h4>{t('street.chart.occupancy')}</h4>
       <BarChart
         label={t('street.chart.occupancyLabel', {
