@@ -81,6 +81,13 @@ export const HOME_TILES: Record<Role, readonly Tile[]> = {
       description: 'tile.payments.desc',
       to: '/council/payments',
     },
+    {
+      id: 'print',
+      mark: '印',
+      title: 'tile.print',
+      description: 'tile.print.desc',
+      to: '/council/print',
+    },
   ],
   warden: [
     {
