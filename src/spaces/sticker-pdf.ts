@@ -34,19 +34,25 @@ function centred(doc: Printable, text: string, cell: Cell, y: number, size: numb
 }
 
 function drawSticker(doc: Printable, cell: Cell, sticker: Sticker, sheet: StickerSheet): void {
-  // Type scales with the sticker: u is a hundredth of its usable size.
+  // Type scales with the sticker: u is a hundredth of its usable size; then everything shrinks
+  // together if the stack would not fit the cell (six to a page are short and wide).
   const u = Math.min(cell.width, cell.height * 0.75) / 100;
-  const qr = Math.min(cell.width * 0.62, cell.height * 0.45);
-  const sizes = { association: 5 * u, lane: 9 * u, code: 22 * u, caption: 6.5 * u };
-  const gap = 2 * u;
-  const total =
-    sizes.association * 1.4 +
-    sizes.lane * 1.4 +
-    sizes.code * 1.3 +
-    qr +
-    sizes.caption * 1.4 * 2 +
-    4 * gap;
-  let y = cell.y + Math.max(0, (cell.height - total) / 2);
+  const base = {
+    association: 5 * u,
+    lane: 9 * u,
+    code: 22 * u,
+    caption: 6.5 * u,
+    qr: Math.min(cell.width * 0.62, cell.height * 0.45),
+    gap: 2 * u,
+  };
+  const height = (k: typeof base) =>
+    k.association * 1.5 + k.lane * 1.5 + k.code * 1.4 + k.qr + k.caption * 1.5 * 2 + 4 * k.gap;
+  const fit = Math.min(1, (cell.height - 6 * MM) / height(base));
+  const sizes = Object.fromEntries(
+    Object.entries(base).map(([key, value]) => [key, value * fit]),
+  ) as typeof base;
+  const { qr, gap } = sizes;
+  let y = cell.y + Math.max(0, (cell.height - height(sizes)) / 2);
 
   doc.fillColor('#555');
   y += centred(doc, sheet.associationName, cell, y, sizes.association) + gap;
