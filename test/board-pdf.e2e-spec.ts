@@ -1,4 +1,5 @@
-import { startTestApp, type TestApp } from './support/test-app';
+import { shanghaiDate } from '../src/common/shanghai-time';
+import { DEMO, startTestApp, type TestApp } from './support/test-app';
 import { pdfText } from './support/pdf-text';
 import { binary } from './support/workbook';
 
@@ -17,13 +18,30 @@ describe('the public notice as a PDF', () => {
       `SELECT association_id FROM household WHERE address = '下岗胡同10号'`,
     );
     associationId = demo?.association_id ?? row!.id;
+    // The council pays the wardens this month: the notice's accounts must show it.
+    const admin = await t.login(DEMO.admin);
+    await t
+      .http()
+      .post('/api/finance/entries')
+      .set('Authorization', `Bearer ${admin}`)
+      .send({
+        direction: 'expense',
+        category: 'wardens_pay',
+        amountCny: 3141.5,
+        occurredOn: shanghaiDate(new Date()),
+        note: '红袖标补贴',
+      })
+      .expect(201);
   }, 120_000);
   afterAll(() => t.close());
 
-  it('prints the convention, the vote, the duty and the violations in Chinese text', async () => {
+  it('prints the convention, the vote, the duty, the violations and the accounts in Chinese text', async () => {
     const board = (await t.http().get(`/api/public/associations/${associationId}/board`)).body as {
       name: string;
       inForce: { articles: { label: string; text: string }[] };
+      noticePeriod: unknown[];
+      violationStats: { month: string; kind: string; count: number }[];
+      finance: { months: { month: string; incomeCny: number; expenseCny: number }[] };
     };
     const response = await binary(
       t.http().get(`/api/public/associations/${associationId}/board.pdf`),
@@ -45,6 +63,7 @@ describe('the public notice as a PDF', () => {
       '公示期',
       '今日值班',
       '违约停车统计',
+      '收支公示',
     ]) {
       expect(flat).toContain(words);
     }
@@ -52,6 +71,16 @@ describe('the public notice as a PDF', () => {
     expect(flat).toContain(first.text.replace(/\s+/g, '').slice(0, 12));
     expect(flat).toMatch(/同意34/);
     expect(flat).toContain('北京时间');
+    // Violations by month, in words.
+    const stat = board.violationStats.find((s) => s.kind === 'no_permit');
+    if (stat) expect(flat).toContain(`${stat.month.replace('-', '年')}月：无证停车`);
+    // The accounts by month: this month's spending includes the wardens' pay just recorded.
+    const month = board.finance.months.at(-1)!;
+    expect(month.expenseCny).toBeGreaterThanOrEqual(3141.5);
+    expect(flat).toContain(
+      `${month.month.replace('-', '年')}月：收入${month.incomeCny.toFixed(2)}支出${month.expenseCny.toFixed(2)}`,
+    );
+    expect(flat).toContain('合计：收入');
     expect(text).not.toMatch(/1380000\d{4}/);
     expect(flat).not.toContain('下岗胡同10号');
   });

@@ -1,6 +1,7 @@
 // The public notice (公示) on paper: what the board shows, laid out for the lane's notice board.
 import { shanghaiDate, shanghaiDateTime } from '../common/shanghai-time';
 import { a4, pageNumbers, pdfBytes, type Printable } from '../common/pdf/printable';
+import type { FinanceMonthView } from '../finance/dto/finance.dto';
 import type { BoardVersionView, PublicBoardView } from './board.view';
 
 // The ideographic space that separates a label from its text on Chinese paper.
@@ -37,7 +38,35 @@ function voteLine(v: BoardVersionView): string {
   );
 }
 
-/** The notice as a PDF: convention in force, vote results, notice periods, duty, violations. */
+function monthWords(month: string): string {
+  return `${month.replace('-', '年')}月`;
+}
+
+const yuan = (cny: number) => cny.toFixed(2);
+
+/** Income (permit fees and recorded income) and spending, month by month, and the year's sum. */
+function financeLines(doc: Printable, months: FinanceMonthView[]): void {
+  const moving = months.filter((m) => m.incomeCny !== 0 || m.expenseCny !== 0);
+  if (moving.length === 0) {
+    doc.text('近十二个月没有收支。');
+    return;
+  }
+  for (const m of moving) {
+    doc.text(
+      `${monthWords(m.month)}：收入 ${yuan(m.incomeCny)}${GAP}支出 ${yuan(m.expenseCny)}` +
+        `${GAP}结余 ${yuan(m.incomeCny - m.expenseCny)}`,
+    );
+  }
+  const income = months.reduce((sum, m) => sum + m.incomeCny, 0);
+  const expense = months.reduce((sum, m) => sum + m.expenseCny, 0);
+  doc
+    .moveDown(0.2)
+    .text(
+      `合计：收入 ${yuan(income)}${GAP}支出 ${yuan(expense)}${GAP}结余 ${yuan(income - expense)}`,
+    );
+}
+
+/** The notice as a PDF: convention in force, vote results, notice periods, duty, violations, accounts. */
 export function boardPdf(board: PublicBoardView): Promise<Buffer> {
   const title = `${board.name} 公示`;
   const doc = a4(title, board.name);
@@ -89,8 +118,11 @@ export function boardPdf(board: PublicBoardView): Promise<Buffer> {
     const parts = board.violationStats
       .filter((s) => s.month === month)
       .map((s) => `${KIND_WORDS[s.kind] ?? s.kind} ${s.count} 起`);
-    doc.text(`${month.replace('-', '年')}月：${parts.join('，')}`);
+    doc.text(`${monthWords(month)}：${parts.join('，')}`);
   }
+
+  heading(doc, '收支公示（近十二个月，元）');
+  financeLines(doc, board.finance.months);
 
   pageNumbers(doc);
   return pdfBytes(doc);

@@ -11,6 +11,8 @@ import { MoveRequestsController } from './moves/move-requests.controller';
 import { MoveRequestsService } from './moves/move-requests.service';
 import { WindscreenNoticesController } from './moves/windscreen-notices.controller';
 import { WindscreenNoticesService } from './moves/windscreen-notices.service';
+import { PermitCardsController } from './permit-cards.controller';
+import { PermitCardsService } from './permit-cards.service';
 import { PermitEventRepository } from './permit-event.repository';
 import { PermitLedgerService } from './permit-ledger.service';
 import { PermitLifecycle } from './permit-lifecycle';
@@ -33,6 +35,7 @@ import { permitsDemoSeed } from './demo-permits';
   imports: [AssociationsModule, ConventionsModule, PaymentsModule],
   controllers: [
     PermitsController,
+    PermitCardsController,
     KeysController,
     VisitorPassesController,
     MoveRequestsController,
@@ -51,6 +54,7 @@ import { permitsDemoSeed } from './demo-permits';
     PermitLedgerService,
     PermitTokensService,
     PermitQrService,
+    PermitCardsService,
     SigningKeysService,
     PlateCheckService,
     VisitorPassesService,

@@ -94,3 +94,8 @@ export function seesLedgerPlates(actor: Actor, associationId: string): boolean {
 export function canManageSigningKeys(actor: Actor, associationId: string): boolean {
   return isCouncilOf(actor, associationId);
 }
+
+/** Permit cards in bulk carry tokens of many households: the council prints them, no one else. */
+export function canPrintPermitCards(actor: Actor, associationId: string): boolean {
+  return isCouncilOf(actor, associationId);
+}

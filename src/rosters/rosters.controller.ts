@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/decorators';
@@ -8,6 +8,7 @@ import {
   CreateDutyShiftDto,
   CreateShiftTemplateDto,
   GenerateRosterDto,
+  RosterMonthQuery,
   RosterPeriodQuery,
 } from './dto/roster.dto';
 import {
@@ -19,6 +20,7 @@ import {
 } from './dto/roster.view';
 import { RosterGenerationService } from './roster-generation.service';
 import { RosterLedgerService } from './roster-ledger.service';
+import { RosterPrintService } from './roster-print.service';
 import { RostersService } from './rosters.service';
 import { Idempotent } from '../common/idempotency/idempotent.decorator';
 
@@ -30,6 +32,7 @@ export class RostersController {
     private readonly rosters: RostersService,
     private readonly generation: RosterGenerationService,
     private readonly ledger: RosterLedgerService,
+    private readonly print: RosterPrintService,
   ) {}
 
   @Get('templates')
@@ -122,5 +125,25 @@ export class RostersController {
   @ApiOperation({ summary: 'Hours ledger per person: scheduled, signed in, late, missed' })
   hoursCsv(@CurrentActor() actor: Actor, @Query() query: RosterPeriodQuery): Promise<string> {
     return this.ledger.hoursCsv(actor, query);
+  }
+
+  @Get('roster.pdf')
+  @Roles('admin', 'warden', 'viewer')
+  @ApiProduces('application/pdf')
+  @ApiOperation({
+    summary: "A month's roster (值班表) as a printable A4 PDF, in Chinese, times in Beijing",
+    description:
+      "Day by day: each shift, its time, the people on it (names only), then each person's shifts and hours. The council and wardens of the association; a street-office viewer granted it.",
+  })
+  async rosterPdf(
+    @CurrentActor() actor: Actor,
+    @Query() query: RosterMonthQuery,
+  ): Promise<StreamableFile> {
+    const pdf = await this.print.monthPdf(actor, query);
+    return new StreamableFile(pdf, {
+      type: 'application/pdf',
+      disposition: `attachment; filename="duty-roster-${query.month}.pdf"`,
+      length: pdf.length,
+    });
   }
 }

@@ -16,6 +16,7 @@ import { RosterFeedRepository } from './roster-feed.repository';
 import { RosterGenerationService } from './roster-generation.service';
 import { RosterGenerator } from './roster-generator';
 import { RosterLedgerService } from './roster-ledger.service';
+import { RosterPrintService } from './roster-print.service';
 import { RosterRolloverRepository } from './roster-rollover.repository';
 import { RosterRolloverService } from './roster-rollover.service';
 import { RostersController } from './rosters.controller';
@@ -66,6 +67,7 @@ import { rostersDemoSeed } from './demo-data';
     SwapsService,
     RosterCalendarService,
     RosterLedgerService,
+    RosterPrintService,
     UnavailabilityService,
   ],
   exports: [RostersService],

@@ -10,6 +10,7 @@ import { LaneMapService } from './lane-map.service';
 import { LaneSegmentRepository } from './lane-segment.repository';
 import { LaneTopic } from './lane-topic';
 import { LayoutController } from './layout.controller';
+import { StickersController } from './stickers.controller';
 import { LayoutService } from './layout.service';
 import { ObjectionRepository } from './objection.repository';
 import { OccupancyRepository } from './occupancy.repository';
@@ -29,7 +30,7 @@ import { LandmarksService } from './landmarks/landmarks.service';
 @Module({
   // RostersModule: check-ins record whether their warden was on duty. Rosters imports none of us.
   imports: [AssociationsModule, ConventionsModule, LiveModule, RostersModule],
-  controllers: [SpacesController, LayoutController, LandmarksController],
+  controllers: [SpacesController, LayoutController, StickersController, LandmarksController],
   providers: [
     SpaceRepository,
     OccupancyRepository,

@@ -3,9 +3,11 @@ import QRCode from 'qrcode';
 import type { Actor } from '../auth/actor';
 import { AssociationsService } from '../associations/associations.service';
 import { DomainError } from '../common/domain-error';
+import { qrPng } from '../common/pdf/qr-image';
 import { appConfig, type AppConfig } from '../config';
 import { LaneMapService } from './lane-map.service';
 import { canPrintStickers } from './spaces.policy';
+import { stickersPdf, type StickersPerPage } from './sticker-pdf';
 
 /**
  * The QR sticker fixed at every space. It opens the web client's self check-in with the space
@@ -19,15 +21,43 @@ export class StickersService {
     @Inject(appConfig.KEY) private readonly app: AppConfig,
   ) {}
 
+  /** The lane's stickers as an A4 PDF, `perPage` to a page, for the council to print. */
+  async pdf(
+    actor: Actor,
+    laneId: string,
+    origin: string,
+    perPage: StickersPerPage,
+  ): Promise<Buffer> {
+    const lane = await this.associations.readableLane(actor, laneId);
+    if (!canPrintStickers(actor, lane.associationId)) throw new DomainError('council.only');
+    const association = await this.associations.get(actor, lane.associationId);
+    const { spaces } = await this.map.read(laneId);
+    const stickers = spaces.map((space) => ({
+      code: space.code,
+      qrPng: qrPng(this.checkInUrl(origin, space), { errorCorrectionLevel: 'M', margin: 1 }),
+    }));
+    return stickersPdf({
+      associationName: association.name,
+      laneName: lane.name,
+      stickers,
+      perPage,
+    });
+  }
+
+  /** Self check-in at the space: holding the phone at the sticker is what lets a resident in. */
+  private checkInUrl(origin: string, space: { id: string; stickerToken: string }): string {
+    const base = this.app.publicUrl || origin;
+    return `${base}/app/#/spaces/${space.id}/check-in?sticker=${space.stickerToken}`;
+  }
+
   /** A printable A4 sheet (HTML with inline SVG) of every sticker of the lane. */
   async sheet(actor: Actor, laneId: string, origin: string): Promise<string> {
     const lane = await this.associations.readableLane(actor, laneId);
     if (!canPrintStickers(actor, lane.associationId)) throw new DomainError('council.only');
     const { spaces } = await this.map.read(laneId);
-    const base = this.app.publicUrl || origin;
     const cells = await Promise.all(
       spaces.map(async (space) => {
-        const url = `${base}/app/#/spaces/${space.id}/check-in?sticker=${space.stickerToken}`;
+        const url = this.checkInUrl(origin, space);
         const svg = await QRCode.toString(url, {
           type: 'svg',
           margin: 1,

@@ -28,3 +28,36 @@ export function pdfText(bytes: Buffer): Promise<{ text: string; pages: number }>
     child.stdin!.end(bytes);
   });
 }
+
+const IMAGES = `
+const { PDFParse } = require('pdf-parse');
+const chunks = [];
+process.stdin.on('data', (c) => chunks.push(c));
+process.stdin.on('end', async () => {
+  const parser = new PDFParse({ data: new Uint8Array(Buffer.concat(chunks)) });
+  const result = await parser.getImage({ imageBuffer: true, imageDataUrl: false });
+  await parser.destroy();
+  const pages = result.pages.map((p) =>
+    p.images.map((i) => Buffer.from(i.data).toString('base64')));
+  process.stdout.write(JSON.stringify(pages));
+});`;
+
+/** The images embedded on each page, as PNG bytes (so a QR on paper can be read back). */
+export function pdfImages(bytes: Buffer): Promise<Buffer[][]> {
+  return new Promise((resolve, reject) => {
+    const child = execFile(
+      process.execPath,
+      ['-e', IMAGES],
+      { maxBuffer: 100 * 1024 * 1024 },
+      (error, stdout) =>
+        error
+          ? reject(new Error(error.message))
+          : resolve(
+              (JSON.parse(stdout) as string[][]).map((page) =>
+                page.map((b64) => Buffer.from(b64, 'base64')),
+              ),
+            ),
+    );
+    child.stdin!.end(bytes);
+  });
+}

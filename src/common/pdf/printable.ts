@@ -1,40 +1,60 @@
-// Printable documents (公示, notices) as PDF, set in Noto Sans Hans (SIL Open Font License 1.1,
-// shipped by the npm package @embedpdf/fonts-sc): nothing is fetched at run time, and the text
-// is text (embedded, subset, with a ToUnicode map), so it can be searched, copied and read aloud.
+// Printable documents (公示, rosters, permit cards, stickers) as PDF, set in Noto Sans Hans (SIL
+// Open Font License 1.1, shipped by the npm package @embedpdf/fonts-sc): nothing is fetched at run
+// time, and the text is text (embedded, subset, with a ToUnicode map), so it can be searched,
+// copied and read aloud.
 import PDFDocument from 'pdfkit';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
 // The package exports only its index; the font files sit beside it in fonts/.
 const FONT_DIR = join(dirname(require.resolve('@embedpdf/fonts-sc')), '..', 'fonts');
 export const CJK_REGULAR = join(FONT_DIR, 'NotoSansHans-Regular.otf');
 
-// Read once (8 MB); each document embeds only the glyphs it uses. One face: a second (bold)
-// doubles the time to lay out a notice, and size sets headings apart well enough on paper.
-let regular: Buffer | undefined;
-function cjkFont(): Buffer {
-  regular ??= readFileSync(CJK_REGULAR);
-  return regular;
+export type Printable = InstanceType<typeof PDFDocument>;
+type FontSource = Parameters<Printable['registerFont']>[1];
+
+/**
+ * The parsed font, made once on the first document and shared by all after it. Handing pdfkit the
+ * 8 MB file instead made every document parse it again (its tables, cmap and glyphs): the first
+ * notice of a cold service took seconds, and each one after a few hundred milliseconds. pdfkit
+ * takes a parsed font as well as bytes; it is parsed by the very fontkit pdfkit itself loads, and
+ * each document still embeds only the glyphs it uses (its own subset).
+ */
+let parsed: FontSource | undefined;
+export function cjkFont(): FontSource {
+  if (!parsed) {
+    const fromPdfkit = createRequire(require.resolve('pdfkit'));
+    const fontkit = fromPdfkit('fontkit') as { create(bytes: Uint8Array): unknown };
+    parsed = fontkit.create(readFileSync(CJK_REGULAR)) as FontSource;
+  }
+  return parsed;
 }
 
-export type Printable = InstanceType<typeof PDFDocument>;
+export interface PageOptions {
+  /** points on every side; 56 (about 2 cm) for a notice, less for sheets of cards */
+  margin?: number;
+}
 
-/** An A4 document with the Chinese faces registered as `body` and `heading`. */
-export function a4(title: string, author: string): Printable {
+/** An A4 document with the Chinese face registered as `body` and `heading`. */
+export function a4(title: string, author: string, options: PageOptions = {}): Printable {
+  const margin = options.margin ?? 56;
   const doc = new PDFDocument({
     size: 'A4',
-    margins: { top: 56, bottom: 56, left: 56, right: 56 },
+    margins: { top: margin, bottom: margin, left: margin, right: margin },
     info: { Title: title, Author: author },
     lang: 'zh-CN',
     bufferPages: true,
   });
+  // One face: a second (bold) doubles the time to lay out a notice, and size sets headings apart
+  // well enough on paper.
   doc.registerFont('body', cjkFont());
   doc.registerFont('heading', cjkFont());
   doc.font('body');
   return doc;
 }
 
-/** The whole document as bytes (a notice is a few pages; nothing to stream). */
+/** The whole document as bytes (a few pages; nothing to stream). */
 export function pdfBytes(doc: Printable): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -62,4 +82,9 @@ export function pageNumbers(doc: Printable): void {
       });
     doc.page.margins.bottom = bottom;
   }
+}
+
+/** Room left on the page below the cursor, in points. */
+export function roomLeft(doc: Printable): number {
+  return doc.page.height - doc.page.margins.bottom - doc.y;
 }

@@ -240,3 +240,15 @@ export class DutyRequirementDto {
   @Max(999)
   article!: number;
 }
+
+export class RosterMonthQuery {
+  @ApiProperty({ example: '2026-11', description: 'A Beijing calendar month, YYYY-MM' })
+  @IsString()
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { context: { format: 'YYYY-MM' } })
+  month!: string;
+
+  @ApiPropertyOptional({ description: "Defaults to the caller's own association" })
+  @IsOptional()
+  @IsUUID()
+  associationId?: string;
+}

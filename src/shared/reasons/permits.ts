@@ -65,6 +65,16 @@ export const permitsReasons = defineReasons({
     zh: '停车证 No.{number} 未生效，没有二维码',
     en: 'Permit No.{number} is not in force, so it has no QR code',
   },
+  'permit.cards_too_many': {
+    status: 422,
+    zh: '一次最多打印{limit}张停车证，现有{count}张，请按类别或勾选分批打印',
+    en: 'At most {limit} permit cards print at once, and there are {count}; print them in batches by kind or by choosing them',
+  },
+  'permit.cards_none': {
+    status: 404,
+    zh: '没有可打印的有效停车证',
+    en: 'There are no permits in force to print',
+  },
   'permit.qr_holder_or_staff': {
     status: 403,
     zh: '停车证二维码和证卡仅持证住户和本车友会理事会、红袖标可查看',

@@ -11,6 +11,7 @@ import * as dailyWork from './messages/daily-work';
 import * as payments from './messages/payments';
 import * as units from './messages/units';
 import * as writtenAnswers from './messages/written-answers';
+import * as printing from './messages/printing';
 
 // Chinese first: most members are older residents of the lane. English for visitors and staff
 // of resident units. Each feature keeps its strings in messages/<feature>.ts; there `en` is typed against
@@ -27,6 +28,7 @@ const zh = {
   ...payments.zh,
   ...units.zh,
   ...writtenAnswers.zh,
+  ...printing.zh,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -43,6 +45,7 @@ const en: Record<MessageKey, string> = {
   ...payments.en,
   ...units.en,
   ...writtenAnswers.en,
+  ...printing.en,
 };
 
 export type Lang = 'zh' | 'en';

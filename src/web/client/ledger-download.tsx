@@ -15,11 +15,14 @@ export function LedgerDownloadButton(props: {
   path: string;
   fileName: string;
   label: string;
+  /** what the button says while the file is made (a ledger by default) */
+  busyLabel?: string;
   testId?: string;
 }) {
   const [received, setReceived] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const busy = received !== null;
+  const busyLabel = props.busyLabel ?? t('ledger.downloading');
 
   const download = async () => {
     setReceived(0);
@@ -43,8 +46,8 @@ export function LedgerDownloadButton(props: {
         data-testid={props.testId}
         onClick={() => void download()}
       >
-        {busy && <Spinner label={t('ledger.downloading')} />}
-        {busy ? t('ledger.downloading') : props.label}
+        {busy && <Spinner label={busyLabel} />}
+        {busy ? busyLabel : props.label}
       </button>
       {busy && (
         <p class="hint" role="status" aria-live="polite" data-testid="ledger-progress">

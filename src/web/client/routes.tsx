@@ -44,6 +44,10 @@ const PaymentLedgerScreen = lazyScreen(() =>
   import('./screens/payments/payment-ledger').then((m) => m.PaymentLedgerScreen),
 );
 
+const PrintScreen = lazyScreen(() =>
+  import('./screens/printing/print-center').then((m) => m.PrintScreen),
+);
+
 export const LOGIN_PATH = '/login';
 export const HOME_PATH = '/home';
 
@@ -76,6 +80,7 @@ export const routes: readonly Route[] = [
   { path: '/council/convention', screen: CouncilConventionScreen, roles: ['admin'] },
   { path: '/council/violations', screen: CouncilViolationsScreen, roles: ['admin', 'warden'] },
   { path: '/council/payments', screen: PaymentLedgerScreen, roles: ['admin'] },
+  { path: '/council/print', screen: PrintScreen, roles: ['admin'] },
   { path: '/board/:associationId', screen: BoardScreen, public: true },
   { path: '/street', screen: StreetOverviewScreen, roles: ['street', 'viewer'] },
   { path: '/street/boards', screen: StreetBoardsScreen, roles: ['street', 'viewer'] },

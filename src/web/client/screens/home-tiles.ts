@@ -88,6 +88,13 @@ export const HOME_TILES: Record<Role, readonly Tile[]> = {
       description: 'tile.units.desc',
       to: '/units',
     },
+    {
+      id: 'print',
+      mark: '印',
+      title: 'tile.print',
+      description: 'tile.print.desc',
+      to: '/council/print',
+    },
   ],
   warden: [
     {
