@@ -42,6 +42,7 @@ describe('plates', () => {
 
   it('formats and infers colours', () => {
     expect(formatPlate('京AD12345')).toBe('京A·D12345');
+    expect(formatPlate('京A·12345')).toBe('京A·12345');
     expect(inferPlateColor('京A12345')).toBe('blue');
   });
 });

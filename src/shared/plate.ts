@@ -66,6 +66,7 @@ export function inferPlateColor(plate: string): PlateColor {
 
 /** "京A12345" → "京A·12345", as painted on the plate. */
 export function formatPlate(plate: string): string {
-  const chars = [...plate];
+  // Idempotent: a plate already shown as 京A·12345 keeps its one dot.
+  const chars = [...plate.replace(/·/g, '')];
   return `${chars.slice(0, 2).join('')}·${chars.slice(2).join('')}`;
 }
