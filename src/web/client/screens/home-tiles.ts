@@ -1,4 +1,3 @@
-import { apiDownload } from '../api';
 import type { MessageKey } from '../i18n';
 import type { Me } from '../me';
 import type { Role } from '../session';
@@ -29,8 +28,7 @@ export const HOME_TILES: Record<Role, readonly Tile[]> = {
       mark: '户',
       title: 'tile.households',
       description: 'tile.households.desc',
-      run: () => apiDownload('/api/households/export.xlsx', 'households-ledger.xlsx'),
-      busy: 'tile.households.busy',
+      to: '/council/households',
     },
     {
       id: 'space-map',
