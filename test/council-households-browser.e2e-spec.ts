@@ -19,6 +19,11 @@ async function checkScreen(page: Page, screen: string) {
   await expectTouchTargets(page, screen);
 }
 
+/** Waits for the "done" line to say `text` (it replaces the last one). */
+async function doneSays(page: Page, text: string | RegExp) {
+  await page.getByTestId('done-message').filter({ hasText: text }).waitFor();
+}
+
 async function memberRow(phone: string) {
   const [row] = await t.sql<{ name: string; role: string; active: boolean; volunteer: boolean }>(
     `SELECT name, role, active, volunteer FROM member WHERE phone = $1`,
@@ -72,7 +77,7 @@ describeWithBrowser('the council’s households on a 360-px phone', ({ newPage }
     await page.getByTestId('member-add-phone').fill('13900000099');
     await page.getByTestId('member-add-volunteer').check();
     await page.getByTestId('member-add-save').click();
-    await expect(page.getByTestId('done-message').innerText()).resolves.toBe('✓ 已添加成员李桂芳');
+    await doneSays(page, '已添加成员李桂芳');
     const member = page.getByTestId('household-member').filter({ hasText: '李桂芳' });
     await expect(member.innerText()).resolves.toContain('13900000099 · 志愿者');
     expect(await memberRow('13900000099')).toEqual({
@@ -87,9 +92,7 @@ describeWithBrowser('the council’s households on a 360-px phone', ({ newPage }
     await member.getByTestId('member-edit').click();
     await page.getByTestId('member-edit-role').selectOption('warden');
     await page.getByTestId('member-edit-save').click();
-    await expect(page.getByTestId('done-message').innerText()).resolves.toBe(
-      '✓ 已保存李桂芳的资料',
-    );
+    await doneSays(page, '已保存李桂芳的资料');
     expect((await memberRow('13900000099'))?.role).toBe('warden');
     await member.getByTestId('member-edit').click();
     await page.getByTestId('member-edit-role').selectOption('admin');
@@ -107,25 +110,24 @@ describeWithBrowser('the council’s households on a 360-px phone', ({ newPage }
     expect((await memberRow('13900000099'))?.active).toBe(true);
     await member.getByTestId('member-deactivate').click();
     await page.getByTestId('confirm-yes').click();
-    await expect(page.getByTestId('done-message').innerText()).resolves.toBe(
-      '✓ 已停用李桂芳的账号',
-    );
+    await doneSays(page, '已停用李桂芳的账号');
     await expect(member.innerText()).resolves.toContain('已停用');
     expect((await memberRow('13900000099'))?.active).toBe(false);
     await member.getByTestId('member-reactivate').click();
-    await expect(page.getByTestId('done-message').innerText()).resolves.toBe(
-      '✓ 已重新启用李桂芳的账号',
-    );
+    await doneSays(page, '已重新启用李桂芳的账号');
     expect((await memberRow('13900000099'))?.active).toBe(true);
 
     // A vehicle registered by the council, then archived after confirming.
     await page.getByTestId('vehicle-add-plate').fill('京B·99k99');
     await page.getByTestId('vehicle-add-submit').click();
-    await expect(page.getByTestId('done-message').innerText()).resolves.toMatch(/已登记车辆京B/);
+    await doneSays(page, /已登记车辆京B/);
     const vehicle = page.getByTestId('household-vehicle');
     await expect(vehicle.innerText()).resolves.toContain('蓝牌');
     await vehicle.getByTestId('vehicle-remove').click();
-    await page.getByTestId('confirm-dialog').getByText(/注销车辆京B.*？/).waitFor();
+    await page
+      .getByTestId('confirm-dialog')
+      .getByText(/注销车辆京B.*？/)
+      .waitFor();
     await page.getByTestId('confirm-yes').click();
     await vehicle.waitFor({ state: 'detached' });
     const plates = await t.sql<{ archived: boolean }>(
@@ -136,9 +138,7 @@ describeWithBrowser('the council’s households on a 360-px phone', ({ newPage }
     // The door is corrected; then the household is archived, after confirming.
     await page.getByTestId('household-address-input').fill('下岗胡同98号');
     await page.getByTestId('household-address-save').click();
-    await expect(page.getByTestId('done-message').innerText()).resolves.toBe(
-      '✓ 门牌已改为“下岗胡同98号”',
-    );
+    await doneSays(page, '门牌已改为“下岗胡同98号”');
     await page.getByTestId('household-archive').click();
     await page.getByText('注销住户“下岗胡同98号”？').waitFor();
     await checkScreen(page, 'archive confirmation');
@@ -153,5 +153,5 @@ describeWithBrowser('the council’s households on a 360-px phone', ({ newPage }
       `SELECT household_id FROM member WHERE phone = '13900000099'`,
     );
     expect(left?.household_id).toBeNull();
-  });
+  }, 240_000);
 });
