@@ -19,6 +19,11 @@ export interface Tile {
   busy?: MessageKey;
   /** a live line computed from GET /api/me, shown instead of the description once loaded */
   summary?: (me: Me) => string | null;
+  /**
+   * A count read from a list route's `total` and read again whenever `refreshOn` is pushed (or
+   * the socket reconnects), shown instead of the description: "3份申请待审批".
+   */
+  count?: { path: string; refreshOn: string; text: MessageKey; none: MessageKey };
 }
 
 export const HOME_TILES: Record<Role, readonly Tile[]> = {
@@ -43,6 +48,12 @@ export const HOME_TILES: Record<Role, readonly Tile[]> = {
       title: 'tile.permitApproval',
       description: 'tile.permitApproval.desc',
       to: '/council/permits',
+      count: {
+        path: '/api/permits?status=pending&pageSize=1',
+        refreshOn: 'permit.updated',
+        text: 'tile.permitApproval.waiting',
+        none: 'tile.permitApproval.noneWaiting',
+      },
     },
     {
       id: 'roster',

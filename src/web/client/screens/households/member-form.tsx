@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { useConfirm } from '../../confirm';
 import { t } from '../../i18n';
 import { refusalOf } from '../../permits/permits-api';
+import { grantsCouncil } from '../../session.policy';
 import {
   addMember,
   changeMember,
@@ -51,7 +52,7 @@ export function MemberForm(props: {
     }
     const changes = member ? changedFields(member, fields) : withoutEmptyPassword(fields);
     if (Object.keys(changes).length === 0) return setError(t('member.nothingChanged'));
-    if (changes.role === 'admin') {
+    if (grantsCouncil(changes)) {
       const name = fields.name.trim();
       const yes = await ask({
         title: t('member.grantAdminTitle', { name }),

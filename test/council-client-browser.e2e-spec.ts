@@ -32,7 +32,7 @@ async function memberRow(phone: string) {
   return row;
 }
 
-describeWithBrowser('the council’s households on a 360-px phone', ({ newPage }) => {
+describeWithBrowser('the council’s client on a 360-px phone', ({ newPage }) => {
   it('finds a household, registers one, and keeps its members and vehicles', async () => {
     const page = await newPage({ viewport: NARROW_PHONE });
     expect(await loginInBrowser(page, t.url, DEMO.admin, DEMO.password)).toBe('admin');
@@ -111,6 +111,7 @@ describeWithBrowser('the council’s households on a 360-px phone', ({ newPage }
     await member.getByTestId('member-deactivate').click();
     await page.getByTestId('confirm-yes').click();
     await doneSays(page, '已停用李桂芳的账号');
+    await member.getByTestId('member-reactivate').waitFor();
     await expect(member.innerText()).resolves.toContain('已停用');
     expect((await memberRow('13900000099'))?.active).toBe(false);
     await member.getByTestId('member-reactivate').click();
@@ -154,4 +155,42 @@ describeWithBrowser('the council’s households on a 360-px phone', ({ newPage }
     );
     expect(left?.household_id).toBeNull();
   }, 240_000);
+
+  it('sees the applications waiting on the home screen, and the count follows an approval live', async () => {
+    const page = await newPage({ viewport: NARROW_PHONE });
+    await loginInBrowser(page, t.url, DEMO.admin, DEMO.password);
+    const pending = async () => {
+      const [row] = await t.sql<{ n: number }>(
+        `SELECT count(*)::int AS n FROM permit p JOIN association a ON a.id = p.association_id
+          WHERE a.name = '4143车友会' AND p.status = 'pending'`,
+      );
+      return row!.n;
+    };
+    const waiting = await pending();
+    expect(waiting).toBeGreaterThan(0);
+    const tile = page.getByTestId('tile-permit-approval');
+    await tile
+      .getByTestId('tile-count')
+      .filter({ hasText: `${waiting}份申请待审批` })
+      .waitFor();
+    await checkScreen(page, 'council home with counts');
+
+    // Another council phone approves one: this home screen follows without a reload.
+    const [application] = await t.sql<{ id: string }>(
+      `SELECT p.id FROM permit p JOIN association a ON a.id = p.association_id
+        WHERE a.name = '4143车友会' AND p.status = 'pending' AND p.kind = 'resident'
+        ORDER BY p.number LIMIT 1`,
+    );
+    const token = await t.login(DEMO.admin);
+    await t
+      .http()
+      .post(`/api/permits/${application!.id}/approve`)
+      .set('Authorization', `Bearer ${token}`)
+      .send({})
+      .expect((res) => expect(res.status).toBeLessThan(300));
+    const left = await pending();
+    expect(left).toBe(waiting - 1);
+    const text = left === 0 ? '没有待审批的申请' : `${left}份申请待审批`;
+    await tile.getByTestId('tile-count').filter({ hasText: text }).waitFor();
+  }, 120_000);
 });
