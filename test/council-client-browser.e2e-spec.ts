@@ -193,4 +193,39 @@ describeWithBrowser('the council’s client on a 360-px phone', ({ newPage }) =>
     const text = left === 0 ? '没有待审批的申请' : `${left}份申请待审批`;
     await tile.getByTestId('tile-count').filter({ hasText: text }).waitFor();
   }, 120_000);
+
+  it('offers the council member no change of their own role or status, and refuses a phone already registered', async () => {
+    const page = await newPage({ viewport: NARROW_PHONE });
+    await loginInBrowser(page, t.url, DEMO.admin, DEMO.password);
+    const [own] = await t.sql<{ id: string; address: string }>(
+      `SELECT h.id, h.address FROM household h JOIN member m ON m.household_id = h.id
+        WHERE m.phone = $1`,
+      [DEMO.admin],
+    );
+    await page.goto(`${t.url}/app/#/council/households/${own!.id}`);
+    const self = page.getByTestId('household-member').filter({ hasText: '赵淑芬' });
+    await self.waitFor();
+    expect(await self.getByTestId('member-deactivate').count()).toBe(0);
+    await self.getByTestId('member-edit').click();
+    await expect(page.getByTestId('member-edit-role').isDisabled()).resolves.toBe(true);
+    await page.getByText('这是您本人：身份与账号状态须由其他理事修改。').waitFor();
+    await checkScreen(page, 'own member form');
+    await page.getByRole('button', { name: '取消' }).click();
+
+    // Another member's phone, mistyped as a warden's: refused in words, nothing changed.
+    const other = page.getByTestId('household-member').filter({ hasNotText: '赵淑芬' }).first();
+    const [before] = await t.sql<{ phone: string }>(
+      `SELECT m.phone FROM member m WHERE m.household_id = $1 AND m.phone <> $2 ORDER BY m.created_at LIMIT 1`,
+      [own!.id, DEMO.admin],
+    );
+    await other.getByTestId('member-edit').click();
+    await page.getByTestId('member-edit-phone').fill(DEMO.wardens[0]);
+    await page.getByTestId('member-edit-save').click();
+    await expect(page.getByTestId('member-edit-error').innerText()).resolves.toBe('该手机号已注册');
+    const [after] = await t.sql<{ phone: string }>(
+      `SELECT phone FROM member WHERE household_id = $1 AND phone = $2`,
+      [own!.id, before!.phone],
+    );
+    expect(after?.phone).toBe(before!.phone);
+  }, 120_000);
 });
