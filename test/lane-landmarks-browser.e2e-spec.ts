@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import { expectAccessible, expectTouchTargets } from './support/axe';
 import { describeWithBrowser, loginInBrowser } from './support/browser';
 import { DEMO, startTestApp, type TestApp } from './support/test-app';
 
@@ -104,12 +105,40 @@ describeWithBrowser('the lane as people know it', ({ newPage }) => {
     expect(Number(row!.chainage)).toBeCloseTo(3 + 9 * 6.4 + 2.75, 0);
     expect(await seriousAxeViolations(page)).toEqual([]);
 
+    // Renamed and moved across the lane, as the council would say it.
     const item = page.getByTestId('landmark-item-landmark').filter({ hasText: '修车铺' });
-    await item.getByTestId('landmark-remove').click();
-    // Nothing is removed until the second tap, which says what goes.
-    expect(await t.sql(`SELECT 1 FROM lane_landmark WHERE label = '修车铺'`)).toHaveLength(1);
-    await item.getByRole('button', { name: '确认删除“修车铺”' }).click();
-    await page.getByRole('img', { name: '修车铺' }).waitFor({ state: 'detached' });
-    expect(await t.sql(`SELECT 1 FROM lane_landmark WHERE label = '修车铺'`)).toHaveLength(0);
-  });
+    await item.getByTestId('landmark-change').click();
+    const change = page.getByTestId('landmark-change-editor');
+    await expect(change.getByTestId('landmark-change-space').inputValue()).resolves.toBe(
+      (
+        await t.sql<{ id: string }>(
+          `SELECT s.id FROM space s JOIN lane l ON l.id = s.lane_id
+            WHERE s.code = 'XG-10' AND l.name = '下岗胡同'`,
+        )
+      )[0]!.id,
+    );
+    await change.getByTestId('landmark-change-label').fill('老王修车铺');
+    await change.getByRole('combobox', { name: '位置' }).selectOption({ label: '路南一侧' });
+    await expectAccessible(page, 'landmark being changed');
+    await expectTouchTargets(page, 'landmark being changed');
+    await change.getByTestId('landmark-change-place').click();
+    await page.getByTestId('landmark-done').filter({ hasText: '已修改地标“老王修车铺”' }).waitFor();
+    await page.getByRole('img', { name: '老王修车铺' }).waitFor();
+    const [moved] = await t.sql<{ side: number }>(
+      `SELECT side FROM lane_landmark WHERE label = '老王修车铺'`,
+    );
+    expect(moved!.side).toBe(-1);
+
+    // Removed only after the page asks, naming what goes.
+    const renamed = page.getByTestId('landmark-item-landmark').filter({ hasText: '老王修车铺' });
+    await renamed.getByTestId('landmark-remove').click();
+    await page.getByTestId('confirm-dialog').getByText('删除地标“老王修车铺”？').waitFor();
+    await expectAccessible(page, 'landmark removal confirmation');
+    await page.getByTestId('confirm-no').click();
+    expect(await t.sql(`SELECT 1 FROM lane_landmark WHERE label = '老王修车铺'`)).toHaveLength(1);
+    await renamed.getByTestId('landmark-remove').click();
+    await page.getByTestId('confirm-yes').click();
+    await page.getByRole('img', { name: '老王修车铺' }).waitFor({ state: 'detached' });
+    expect(await t.sql(`SELECT 1 FROM lane_landmark WHERE label = '老王修车铺'`)).toHaveLength(0);
+  }, 180_000);
 });

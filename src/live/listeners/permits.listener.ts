@@ -8,7 +8,8 @@ import { LiveEmitter } from '../live-emitter';
 import { rooms } from '../live-events';
 
 /**
- * Permits' committed facts → pushes: a permit's household hears of its lifecycle steps; a 挪车
+ * Permits' committed facts → pushes: a permit's household and the council hear of its lifecycle
+ * steps (no plate, no name: its number and status); a 挪车
  * request reaches the holder's phones, its answer the asker's, each seeing only what is theirs.
  */
 @Injectable()
@@ -17,12 +18,11 @@ export class PermitsLiveListener {
 
   @OnEvent(PermitChanged.type)
   permitChanged(event: PermitChanged): void {
+    const payload = { id: event.permitId, number: event.number, status: event.status };
+    // The council's count of applications waiting follows every step, on each of its phones.
+    this.live.emit(rooms.council(event.associationId), 'permit.updated', payload);
     if (!event.householdId) return;
-    this.live.emit(rooms.household(event.householdId), 'permit.updated', {
-      id: event.permitId,
-      number: event.number,
-      status: event.status,
-    });
+    this.live.emit(rooms.household(event.householdId), 'permit.updated', payload);
   }
 
   @OnEvent(MoveRequested.type)

@@ -4,7 +4,7 @@
 export type PermitLiveStatus =
   'pending' | 'rejected' | 'scheduled' | 'active' | 'suspended' | 'expired' | 'revoked';
 
-/** `permit.updated`, to the permit's household: a lifecycle step was taken. */
+/** `permit.updated`, to the permit's household and the council: a lifecycle step was taken. */
 export interface PermitUpdatedPayload {
   id: string;
   number: number;

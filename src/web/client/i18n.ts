@@ -12,6 +12,7 @@ import * as payments from './messages/payments';
 import * as units from './messages/units';
 import * as writtenAnswers from './messages/written-answers';
 import * as printing from './messages/printing';
+import * as households from './messages/households';
 
 // Chinese first: most members are older residents of the lane. English for visitors and staff
 // of resident units. Each feature keeps its strings in messages/<feature>.ts; there `en` is typed against
@@ -29,6 +30,7 @@ const zh = {
   ...units.zh,
   ...writtenAnswers.zh,
   ...printing.zh,
+  ...households.zh,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -46,6 +48,7 @@ const en: Record<MessageKey, string> = {
   ...units.en,
   ...writtenAnswers.en,
   ...printing.en,
+  ...households.en,
 };
 
 export type Lang = 'zh' | 'en';

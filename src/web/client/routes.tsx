@@ -40,6 +40,12 @@ const CouncilConventionScreen = lazyScreen(() =>
 const CouncilViolationsScreen = lazyScreen(() =>
   import('./screens/conventions/council-violations').then((m) => m.CouncilViolationsScreen),
 );
+const CouncilHouseholdsScreen = lazyScreen(() =>
+  import('./screens/households/council-households').then((m) => m.CouncilHouseholdsScreen),
+);
+const HouseholdDetailScreen = lazyScreen(() =>
+  import('./screens/households/household-detail').then((m) => m.HouseholdDetailScreen),
+);
 const PaymentLedgerScreen = lazyScreen(() =>
   import('./screens/payments/payment-ledger').then((m) => m.PaymentLedgerScreen),
 );
@@ -79,6 +85,8 @@ export const routes: readonly Route[] = [
   { path: '/convention', screen: ConventionScreen },
   { path: '/council/convention', screen: CouncilConventionScreen, roles: ['admin'] },
   { path: '/council/violations', screen: CouncilViolationsScreen, roles: ['admin', 'warden'] },
+  { path: '/council/households', screen: CouncilHouseholdsScreen, roles: ['admin'] },
+  { path: '/council/households/:id', screen: HouseholdDetailScreen, roles: ['admin'] },
   { path: '/council/payments', screen: PaymentLedgerScreen, roles: ['admin'] },
   { path: '/council/print', screen: PrintScreen, roles: ['admin'] },
   { path: '/board/:associationId', screen: BoardScreen, public: true },

@@ -12,3 +12,8 @@ export function isCouncil(session: Session | null | undefined): boolean {
 export function isResident(session: Session | null | undefined): boolean {
   return session?.member.role === 'resident';
 }
+
+/** Giving someone the council's role hands over every household, permit and draft: asked twice. */
+export function grantsCouncil(changes: { role?: string }): boolean {
+  return changes.role === 'admin';
+}

@@ -1,4 +1,3 @@
-import { apiDownload } from '../api';
 import type { MessageKey } from '../i18n';
 import type { Me } from '../me';
 import type { Role } from '../session';
@@ -20,6 +19,11 @@ export interface Tile {
   busy?: MessageKey;
   /** a live line computed from GET /api/me, shown instead of the description once loaded */
   summary?: (me: Me) => string | null;
+  /**
+   * A count read from a list route's `total` and read again whenever `refreshOn` is pushed (or
+   * the socket reconnects), shown instead of the description: "3份申请待审批".
+   */
+  count?: { path: string; refreshOn: string; text: MessageKey; none: MessageKey };
 }
 
 export const HOME_TILES: Record<Role, readonly Tile[]> = {
@@ -29,8 +33,7 @@ export const HOME_TILES: Record<Role, readonly Tile[]> = {
       mark: '户',
       title: 'tile.households',
       description: 'tile.households.desc',
-      run: () => apiDownload('/api/households/export.xlsx', 'households-ledger.xlsx'),
-      busy: 'tile.households.busy',
+      to: '/council/households',
     },
     {
       id: 'space-map',
@@ -45,6 +48,12 @@ export const HOME_TILES: Record<Role, readonly Tile[]> = {
       title: 'tile.permitApproval',
       description: 'tile.permitApproval.desc',
       to: '/council/permits',
+      count: {
+        path: '/api/permits?status=pending&pageSize=1',
+        refreshOn: 'permit.updated',
+        text: 'tile.permitApproval.waiting',
+        none: 'tile.permitApproval.noneWaiting',
+      },
     },
     {
       id: 'roster',

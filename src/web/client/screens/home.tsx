@@ -1,11 +1,12 @@
-import { useState } from 'preact/hooks';
-import { ApiError } from '../api';
+import { useEffect, useState } from 'preact/hooks';
+import { ApiError, apiFetch } from '../api';
 import { logout } from '../auth';
 import { t } from '../i18n';
 import { type Me, useMe } from '../me';
 import { Link } from '../router';
 import { useSession } from '../session';
 import { LangSwitch, LoadFailed, Spinner } from '../ui';
+import { useLiveEvents } from '../live';
 import { HOME_TILES, type Tile } from './home-tiles';
 
 /** The member's landing screen: who and where they are, and the features of their role. */
@@ -83,7 +84,13 @@ function TileCard(props: { tile: Tile; me: Me | null }) {
       <span class="tile-text">
         <span class="tile-title">{t(tile.title)}</span>
         <span class="tile-description">
-          {busy && tile.busy ? t(tile.busy) : (summary ?? t(tile.description))}
+          {busy && tile.busy ? (
+            t(tile.busy)
+          ) : tile.count ? (
+            <TileCount count={tile.count} otherwise={summary ?? t(tile.description)} />
+          ) : (
+            (summary ?? t(tile.description))
+          )}
         </span>
         {error && (
           <span class="tile-error" role="alert">
@@ -142,5 +149,28 @@ function TileCard(props: { tile: Tile; me: Me | null }) {
       {body}
       <span class="soon-badge">{t('common.comingSoon')}</span>
     </div>
+  );
+}
+
+/** A tile's count, read on opening the home screen and again whenever the server says so. */
+function TileCount(props: { count: NonNullable<Tile['count']>; otherwise: string }) {
+  const { count } = props;
+  const [total, setTotal] = useState<number | null>(null);
+  const [reads, setReads] = useState(0);
+  const reread = () => setReads((n) => n + 1);
+  useLiveEvents({ connect: reread, [count.refreshOn]: reread });
+  useEffect(() => {
+    let current = true;
+    apiFetch<{ total: number }>(count.path).then(
+      (page) => current && setTotal(page.total),
+      () => undefined, // the description stays: the count is a help, not the tile
+    );
+    return () => void (current = false);
+  }, [count.path, reads]);
+  if (total === null) return <>{props.otherwise}</>;
+  return (
+    <span data-testid="tile-count">
+      {total === 0 ? t(count.none) : t(count.text, { count: total })}
+    </span>
   );
 }

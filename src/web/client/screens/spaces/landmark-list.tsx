@@ -1,3 +1,5 @@
+import { useState } from 'preact/hooks';
+import { DoneMessage } from '../../confirm';
 import { t } from '../../i18n';
 import { LandmarkEditor, RemoveLandmark } from './landmark-editor';
 import { type Landmark, LANDMARK_MARK } from './landmarks';
@@ -15,6 +17,8 @@ export function LandmarkList(props: {
   editing: { laneId: string; geometry: LanePoint[]; onChanged: () => void } | null;
 }) {
   const { editing } = props;
+  const [changing, setChanging] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
   if (props.landmarks.length === 0 && !editing) return null;
   return (
     // Folded by default: the panel of a tapped space stays right under the map.
@@ -46,11 +50,38 @@ export function LandmarkList(props: {
                     {t('landmark.walkMinutes', { minutes: landmark.walkMinutes })}
                   </p>
                 )}
-                {editing && (
-                  <RemoveLandmark
-                    key={landmark.id}
+                {editing && changing !== landmark.id && (
+                  <div class="landmark-actions">
+                    <button
+                      type="button"
+                      class="button button--secondary"
+                      data-testid="landmark-change"
+                      onClick={() => {
+                        setDone(null);
+                        setChanging(landmark.id);
+                      }}
+                    >
+                      {t('landmark.change')}
+                    </button>
+                    <RemoveLandmark
+                      key={landmark.id}
+                      landmark={landmark}
+                      onChanged={editing.onChanged}
+                    />
+                  </div>
+                )}
+                {editing && changing === landmark.id && (
+                  <LandmarkEditor
+                    laneId={editing.laneId}
+                    geometry={editing.geometry}
+                    spaces={props.spaces}
                     landmark={landmark}
-                    onChanged={editing.onChanged}
+                    onCancel={() => setChanging(null)}
+                    onChanged={(label) => {
+                      setChanging(null);
+                      setDone(t('landmark.changed', { label }));
+                      editing.onChanged();
+                    }}
                   />
                 )}
               </div>
@@ -58,6 +89,7 @@ export function LandmarkList(props: {
           );
         })}
       </ol>
+      <DoneMessage text={done} testid="landmark-done" />
       {editing && (
         <LandmarkEditor
           laneId={editing.laneId}
