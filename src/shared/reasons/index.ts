@@ -17,6 +17,7 @@ import { streetConstraints, streetReasons } from './street';
 import { drawsConstraints, drawsReasons } from './draws';
 import { financeConstraints, financeReasons } from './finance';
 import type { ReasonEntry, ReasonStatus } from './types';
+import { vehicleChangesConstraints, vehicleChangesReasons } from './vehicle-changes';
 import { violationsConstraints, violationsReasons } from './violations';
 
 export type { Noun, ReasonEntry, ReasonStatus };
@@ -39,6 +40,7 @@ export const REASON_GROUPS = {
   draws: drawsReasons,
   finance: financeReasons,
   payments: paymentsReasons,
+  vehicleChanges: vehicleChangesReasons,
 } as const;
 
 export const REASONS = {
@@ -57,6 +59,7 @@ export const REASONS = {
   ...drawsReasons,
   ...financeReasons,
   ...paymentsReasons,
+  ...vehicleChangesReasons,
 };
 
 export type Reason = keyof typeof REASONS;
@@ -76,6 +79,7 @@ export const CONSTRAINT_REASONS: Readonly<Record<string, Reason>> = {
   ...drawsConstraints,
   ...financeConstraints,
   ...paymentsConstraints,
+  ...vehicleChangesConstraints,
 };
 
 export function isReason(value: string): value is Reason {

@@ -9,6 +9,7 @@ import * as conventions from './messages/conventions';
 import * as street from './messages/street';
 import * as dailyWork from './messages/daily-work';
 import * as payments from './messages/payments';
+import * as resident from './messages/resident';
 
 // Chinese first: most members are older residents of the lane. English for visitors and staff
 // of resident units. Each feature keeps its strings in messages/<feature>.ts; there `en` is typed against
@@ -23,6 +24,7 @@ const zh = {
   ...street.zh,
   ...dailyWork.zh,
   ...payments.zh,
+  ...resident.zh,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -37,6 +39,7 @@ const en: Record<MessageKey, string> = {
   ...street.en,
   ...dailyWork.en,
   ...payments.en,
+  ...resident.en,
 };
 
 export type Lang = 'zh' | 'en';

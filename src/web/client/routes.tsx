@@ -40,6 +40,14 @@ const PaymentLedgerScreen = lazyScreen(() =>
   import('./screens/payments/payment-ledger').then((m) => m.PaymentLedgerScreen),
 );
 
+// The resident's own records: opened now and then, so fetched when opened.
+const MyViolationsScreen = lazyScreen(() =>
+  import('./screens/resident/my-violations').then((m) => m.MyViolationsScreen),
+);
+const MyHistoryScreen = lazyScreen(() =>
+  import('./screens/resident/my-history').then((m) => m.MyHistoryScreen),
+);
+
 export const LOGIN_PATH = '/login';
 export const HOME_PATH = '/home';
 
@@ -54,6 +62,8 @@ export const routes: readonly Route[] = [
   { path: LOGIN_PATH, screen: LoginScreen, public: true, guestOnly: true },
   { path: HOME_PATH, screen: HomeScreen },
   { path: '/resident/vehicles', screen: MyVehiclesScreen, roles: ['resident'] },
+  { path: '/resident/violations', screen: MyViolationsScreen, roles: ['resident'] },
+  { path: '/resident/history', screen: MyHistoryScreen, roles: ['resident'] },
   { path: '/warden/scan', screen: WardenScanScreen, roles: ['warden', 'admin'] },
   { path: '/permits', screen: MyPermitsScreen, roles: ['resident'] },
   { path: '/permits/apply', screen: ApplyPermitScreen, roles: ['resident'] },
