@@ -76,8 +76,10 @@ const finishBuild = {
  * browser asks for them at once instead of after reading the entry), as URLs under /app/.
  */
 function entryOutputs(metafile) {
+  // A lazily imported screen is an entry point of its own chunk too: pick main.tsx's.
+  const main = path.relative(root, path.join(clientDir, 'main.tsx')).split(path.sep).join('/');
   for (const [file, output] of Object.entries(metafile.outputs)) {
-    if (output.entryPoint && file.endsWith('.js')) {
+    if (output.entryPoint === main && file.endsWith('.js')) {
       return {
         script: urlOf(file),
         style: urlOf(output.cssBundle),

@@ -2,7 +2,6 @@ import type { Route } from './router';
 import { lazyScreen } from './lazy-screen';
 import { HomeScreen } from './screens/home';
 import { LoginScreen } from './screens/login';
-import { MyVehiclesScreen } from './screens/my-vehicles';
 import { MyPermitsScreen } from './permits/my-permits';
 import { WardenScanScreen } from './permits/warden-scan';
 import { ApplyPermitScreen } from './permits/apply-permit';
@@ -40,7 +39,10 @@ const PaymentLedgerScreen = lazyScreen(() =>
   import('./screens/payments/payment-ledger').then((m) => m.PaymentLedgerScreen),
 );
 
-// The resident's own records: opened now and then, so fetched when opened.
+// The resident's own cars and records: opened now and then, so fetched when opened.
+const MyVehiclesScreen = lazyScreen(() =>
+  import('./screens/my-vehicles').then((m) => m.MyVehiclesScreen),
+);
 const MyViolationsScreen = lazyScreen(() =>
   import('./screens/resident/my-violations').then((m) => m.MyViolationsScreen),
 );
