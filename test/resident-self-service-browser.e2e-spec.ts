@@ -134,7 +134,8 @@ describeWithBrowser('a resident looks after their own cars and records', ({ newP
     const text = await card.innerText();
     expect(text).toContain('堵塞通道/消防通道');
     expect(text).toContain('地点：下岗胡同东口消防通道');
-    expect(text).toContain('依据：第八条');
+    // The fire lane is article 6's.
+    expect(text).toContain('依据：第六条');
     expect(text).toMatch(/时间：\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
     await expectAccessible(page, 'my violations');
     await expectTouchTargets(page, 'my violations');

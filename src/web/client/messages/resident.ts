@@ -5,7 +5,7 @@ export const zh = {
   'vehicles.color': '车牌颜色',
   'vehicles.add': '提交登记',
   'vehicles.edit': '修改车牌',
-  'vehicles.editOf': '修改{plate}的车牌',
+  'vehicles.editOf': '修改车牌（{plate}）',
   'vehicles.save': '提交修改',
   'vehicles.close': '收起',
   'vehicles.needsApproval':
@@ -83,7 +83,7 @@ export const en: Record<keyof typeof zh, string> = {
   'vehicles.color': 'Plate colour',
   'vehicles.add': 'Register',
   'vehicles.edit': 'Change plate',
-  'vehicles.editOf': 'Change the plate of {plate}',
+  'vehicles.editOf': 'Change plate ({plate})',
   'vehicles.save': 'Send the change',
   'vehicles.close': 'Close',
   'vehicles.needsApproval':
