@@ -33,8 +33,9 @@ import { ArchivedVehiclesHouseholds1765400100000 } from './1765400100000-archive
 import { WhereaboutsRetention1765400200000 } from './1765400200000-whereabouts-retention';
 import { AssociationScopedIndexes1765400300000 } from './1765400300000-association-scoped-indexes';
 import { LaneLandmarks1765600000000 } from './1765600000000-lane-landmarks';
-import { UnitAgreements1765870000000 } from './1765870000000-unit-agreements';
 import { ForeignKeyIndexesStreetAndLedgers1765700000000 } from './1765700000000-foreign-key-indexes-street-and-ledgers';
+import { VehicleChangeRequests1765850000000 } from './1765850000000-vehicle-change-requests';
+import { UnitAgreements1765870000000 } from './1765870000000-unit-agreements';
 
 export const allMigrations = [
   Foundation1763900000000,
@@ -72,5 +73,6 @@ export const allMigrations = [
   AssociationScopedIndexes1765400300000,
   LaneLandmarks1765600000000,
   ForeignKeyIndexesStreetAndLedgers1765700000000,
+  VehicleChangeRequests1765850000000,
   UnitAgreements1765870000000,
 ];

@@ -25,6 +25,7 @@ import { StreetModule } from './street/street.module';
 import { FinanceModule } from './finance/finance.module';
 import { WebModule } from './web/web.module';
 import { RetentionModule } from './retention/retention.module';
+import { VehicleChangesModule } from './vehicle-changes/vehicle-changes.module';
 
 export interface AppModuleOptions {
   databaseUrl: string;
@@ -53,6 +54,7 @@ export class AppModule {
         SharingModule,
         ScansModule,
         ViolationsModule,
+        VehicleChangesModule,
         PublicBoardModule,
         RetentionModule,
         FinanceModule,

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import type { Actor } from '../auth/actor';
 import { isCouncilOf, isResident } from '../auth/policy';
 import { Clock } from '../common/clock';
@@ -20,6 +20,7 @@ import type { VehicleView } from './dto/vehicle.view';
 import { HouseholdRepository } from './household.repository';
 import { MemberRepository } from './member.repository';
 import { normalisePlate, parsePlate, type PlateColor } from '../shared/plate';
+import { ResidentVehicleGate } from './resident-vehicle-gate';
 import { associationToRead } from './scope';
 import { type Vehicle, VehicleRepository } from './vehicle.repository';
 import { toVehicleView } from './views';
@@ -33,6 +34,7 @@ export class VehiclesService {
     private readonly transactions: Transactions,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
+    @Optional() private readonly gate?: ResidentVehicleGate,
   ) {}
 
   async list(actor: Actor, query: VehicleQuery): Promise<Page<VehicleView>> {
@@ -64,9 +66,19 @@ export class VehiclesService {
   }
 
   async create(actor: Actor, dto: CreateVehicleDto): Promise<VehicleView> {
+    await this.assertResidentNeedNotWait(actor);
+    return toVehicleView(await this.register(actor, dto), actor);
+  }
+
+  /**
+   * Enters a vehicle in the register, in `outer` when given. For the vehicle-changes feature,
+   * which applies a request the council approved (or one that need not wait) in its own
+   * transaction; the approval rule is that feature's to check.
+   */
+  async register(actor: Actor, dto: CreateVehicleDto, outer?: Tx): Promise<Vehicle> {
     if (!canRegisterVehicle(actor)) throw new DomainError('forbidden');
     const { plate, color } = this.parse(dto.plate, dto.plateColor);
-    const vehicle = await this.transactions.run(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const householdId = await this.householdForNewVehicle(tx, actor, dto.householdId);
       await this.assertOwnerInHousehold(tx, dto.ownerMemberId, householdId);
       await this.assertPlateFree(tx, actor.associationId, plate);
@@ -77,15 +89,29 @@ export class VehiclesService {
         plate,
         plateColor: color,
       });
-    });
-    return toVehicleView(vehicle, actor);
+    }, outer);
   }
 
   async update(actor: Actor, id: string, dto: UpdateVehicleDto): Promise<VehicleView> {
     const vehicle = await this.readable(actor, id);
     const fields = VEHICLE_FIELDS.filter((field) => dto[field] !== undefined);
     if (!canChangeVehicle(actor, vehicle, fields)) throw new DomainError('forbidden');
-    const updated = await this.transactions.run(async (tx) => {
+    if (dto.plate !== undefined || dto.plateColor !== undefined) {
+      await this.assertResidentNeedNotWait(actor);
+    }
+    return toVehicleView(await this.change(actor, vehicle, dto), actor);
+  }
+
+  /** Changes a vehicle the actor may change, in `outer` when given (see `register`). */
+  async change(
+    actor: Actor,
+    vehicle: Vehicle,
+    dto: UpdateVehicleDto,
+    outer?: Tx,
+  ): Promise<Vehicle> {
+    const fields = VEHICLE_FIELDS.filter((field) => dto[field] !== undefined);
+    if (!canChangeVehicle(actor, vehicle, fields)) throw new DomainError('forbidden');
+    return this.transactions.run(async (tx) => {
       let { plate, plateColor } = vehicle;
       if (dto.plate !== undefined || dto.plateColor !== undefined) {
         const parsed = this.parse(dto.plate ?? vehicle.plate, dto.plateColor);
@@ -103,8 +129,7 @@ export class VehiclesService {
         plateColor,
         ownerMemberId: dto.ownerMemberId ?? vehicle.ownerMemberId,
       });
-    });
-    return toVehicleView(updated, actor);
+    }, outer);
   }
 
   /** Archives, never deletes: the vehicle's permits, scans and sessions stay in the ledgers. */
@@ -148,6 +173,13 @@ export class VehiclesService {
   /** For other features (how many cars may a household book for): its vehicle count. */
   countOfHousehold(householdId: string, tx?: Tx): Promise<number> {
     return this.vehicles.countOfHousehold(householdId, tx);
+  }
+
+  /** A resident's plate goes through the council when the convention says so (see the gate). */
+  private async assertResidentNeedNotWait(actor: Actor): Promise<void> {
+    if (!isResident(actor) || !this.gate) return;
+    const { wait, article } = await this.gate.residentChangesWait(actor.associationId);
+    if (wait) throw new DomainError('vehicle_change.needs_approval', { article });
   }
 
   private async householdForNewVehicle(tx: Tx, actor: Actor, requested?: string) {

@@ -35,6 +35,11 @@ export interface ConventionParameters {
   wardenSwapsWithoutApproval: boolean;
   violationsOnlyByWardensOnDuty: boolean;
   penaltyLadder: PenaltyStep[];
+  /**
+   * A resident's own registration of a car, or change to its plate, waits for the council's
+   * approval (登记审核) rather than entering the register at once.
+   */
+  vehicleChangesNeedApproval: boolean;
 }
 
 export type ParameterName = keyof ConventionParameters;
@@ -55,6 +60,7 @@ export const DEFAULT_PARAMETERS: ConventionParameters = {
     { step: 2, withinDays: 90, action: 'notice' },
     { step: 3, withinDays: 90, action: 'suspension', suspensionDays: 7 },
   ],
+  vehicleChangesNeedApproval: false,
 };
 
 export interface ArticleRef {

@@ -14,8 +14,8 @@ export const DEMO_ARTICLES: { number: number; text: string; parameters: Paramete
   },
   {
     number: 2,
-    text: '胡同内自制停车位由车友会统一划线、编号、管理，车主凭车友会发放的停车证停放。',
-    parameters: [],
+    text: '胡同内自制停车位由车友会统一划线、编号、管理，车主凭车友会发放的停车证停放；住户可自行登记本户车辆和更正车牌，即时生效。',
+    parameters: ['vehicleChangesNeedApproval'],
   },
   {
     number: 3,

@@ -22,6 +22,7 @@ export const PARAMETER_NAMES: readonly ParameterName[] = [
   'wardenSwapsWithoutApproval',
   'violationsOnlyByWardensOnDuty',
   'penaltyLadder',
+  'vehicleChangesNeedApproval',
 ];
 
 /** What is wrong with one field of a draft, e.g. `penaltyLadder[0].action`. */
@@ -42,6 +43,7 @@ const BOOLEANS: readonly ParameterName[] = [
   'standingAllocationOnePerHousehold',
   'wardenSwapsWithoutApproval',
   'violationsOnlyByWardensOnDuty',
+  'vehicleChangesNeedApproval',
 ];
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const ACTIONS = ['persuasion', 'notice', 'suspension'];

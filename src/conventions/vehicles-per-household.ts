@@ -10,6 +10,14 @@ export type VehicleQuotaReason =
   | 'allocation.vehicles_per_household'
   | 'check_in.vehicles_per_household';
 
+/** The limit in force and the article that sets it (null under the defaults): screens show it. */
+export function vehicleQuotaOf(rules: RulesInForce): { limit: number; article: number | null } {
+  return {
+    limit: rules.parameters.vehiclesPerHousehold,
+    article: rules.articleFor('vehiclesPerHousehold')?.number ?? null,
+  };
+}
+
 /**
  * Refuses when `otherCars` (the household's other cars already holding such a place) leave no
  * room for one more; the refusal names the limit and the article that sets it.
@@ -20,11 +28,7 @@ export function assertVehicleQuota(
   reason: VehicleQuotaReason,
   params: Params = {},
 ): void {
-  const limit = rules.parameters.vehiclesPerHousehold;
+  const { limit, article } = vehicleQuotaOf(rules);
   if (otherCars < limit) return;
-  throw new DomainError(reason, {
-    ...params,
-    limit,
-    article: rules.articleFor('vehiclesPerHousehold')?.number ?? null,
-  });
+  throw new DomainError(reason, { ...params, limit, article });
 }

@@ -76,6 +76,11 @@ export class PermitRepository {
     return this.many(`SELECT ${COLUMNS} FROM permit WHERE id = ANY($1::uuid[])`, [ids], tx);
   }
 
+  /** Every permit a household has held (resident permits and visitor passes alike). */
+  async ofHousehold(householdId: string): Promise<Permit[]> {
+    return this.many(`SELECT ${COLUMNS} FROM permit WHERE household_id = $1`, [householdId]);
+  }
+
   /** An association's permits for a plate, the latest ending first. */
   async findByPlate(associationId: string, plate: string, limit: number): Promise<Permit[]> {
     return this.many(

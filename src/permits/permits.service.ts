@@ -425,4 +425,9 @@ export class PermitsService {
   byIds(ids: string[]): Promise<Permit[]> {
     return this.permits.findByIds([...new Set(ids)]);
   }
+
+  /** For scans: every permit the household has held, whose scans it may read. */
+  ofHousehold(householdId: string): Promise<Permit[]> {
+    return this.permits.ofHousehold(householdId);
+  }
 }

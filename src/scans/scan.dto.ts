@@ -99,3 +99,18 @@ export class ScanView {
 }
 
 export class ScanQuery extends PageQuery {}
+
+export class HolderScanView {
+  @ApiProperty() id!: string;
+  @ApiProperty({ enum: VERDICTS }) verdict!: Verdict;
+  @ApiProperty({ enum: VERDICT_CAUSES }) cause!: VerdictCause;
+  @ApiProperty({ example: '有效，可以停放', description: 'The cause in the reader’s language' })
+  reason!: string;
+  @ApiProperty({ type: ScanPermitView }) permit!: ScanPermitView;
+  @ApiProperty() scannedAt!: Date;
+  @ApiPropertyOptional({ type: String, nullable: true, example: '下岗胡同' })
+  laneName!: string | null;
+  @ApiProperty({ description: "At a unit's shared car park" }) atCarPark!: boolean;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'XG-07' })
+  spaceLabel!: string | null;
+}

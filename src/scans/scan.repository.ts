@@ -17,6 +17,13 @@ export interface ScanRecord {
   recorderOnDuty: boolean | null;
 }
 
+/** A scan as the permit's household reads it: when, where, the verdict; never who scanned. */
+export interface HolderScanRecord extends ScanRecord {
+  laneId: string | null;
+  carParkId: string | null;
+  spaceLabel: string | null;
+}
+
 export interface NewScan {
   associationId: string;
   scannedBy: string;
@@ -44,6 +51,12 @@ interface ScanRow {
   reason_params: VerdictParams;
   scanned_at: Date;
   recorder_on_duty: boolean | null;
+}
+
+interface PlaceRow {
+  lane_id: string | null;
+  car_park_id: string | null;
+  space_label: string | null;
 }
 
 const COLUMNS = 'id, permit_id, verdict, reason, reason_params, scanned_at, recorder_on_duty';
@@ -115,6 +128,37 @@ export class ScanRepository {
       [scannedBy, idempotencyKey],
     );
     return rows[0] ? toRecord(rows[0]) : null;
+  }
+
+  /** The scans of these permits, the latest first (the household's own, in one association). */
+  async pageOfPermits(
+    associationId: string,
+    permitIds: string[],
+    skip: number,
+    take: number,
+  ): Promise<[HolderScanRecord[], number]> {
+    if (permitIds.length === 0) return [[], 0];
+    const where = `association_id = $1 AND permit_id = ANY($2::uuid[])`;
+    const [rows, counted] = await Promise.all([
+      this.dataSource.query<(ScanRow & PlaceRow)[]>(
+        `SELECT ${COLUMNS}, lane_id, car_park_id, space_label FROM permit_scan WHERE ${where}
+          ORDER BY scanned_at DESC, id LIMIT $3 OFFSET $4`,
+        [associationId, permitIds, take, skip],
+      ),
+      this.dataSource.query<{ count: string }[]>(
+        `SELECT count(*) FROM permit_scan WHERE ${where}`,
+        [associationId, permitIds],
+      ),
+    ]);
+    return [
+      rows.map((row) => ({
+        ...toRecord(row),
+        laneId: row.lane_id,
+        carParkId: row.car_park_id,
+        spaceLabel: row.space_label,
+      })),
+      Number(counted[0]?.count ?? 0),
+    ];
   }
 
   /** An association's scans, the latest first. */

@@ -6,6 +6,7 @@ import { ApiStandardErrors } from '../common/api-errors.decorator';
 import type { Page } from '../common/pagination';
 import { ReaderLang } from '../common/reader-lang.decorator';
 import type { Lang } from '../shared/i18n';
+import type { HolderScanView } from './scan.dto';
 import { ScanDto, ScanQuery, ScanView } from './scan.dto';
 import { ScansService } from './scans.service';
 
@@ -29,6 +30,19 @@ export class ScansController {
     @ReaderLang() lang: Lang,
   ): Promise<ScanView> {
     return this.scans.scan(actor, body, lang);
+  }
+
+  @Get('mine')
+  @Roles('resident')
+  @ApiOperation({
+    summary: "Scans of my household's permits: when, where, the verdict (who scanned is not shown)",
+  })
+  mine(
+    @CurrentActor() actor: Actor,
+    @Query() query: ScanQuery,
+    @ReaderLang() lang: Lang,
+  ): Promise<Page<HolderScanView>> {
+    return this.scans.ofMyPermits(actor, query, lang);
   }
 
   @Get()

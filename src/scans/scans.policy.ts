@@ -1,5 +1,5 @@
 import type { Actor } from '../auth/actor';
-import { isStaffOf, isWarden } from '../auth/policy';
+import { isResidentOf, isStaffOf, isWarden } from '../auth/policy';
 
 /** The association's council and wardens scan permits in its lanes and car parks. */
 export function canScan(actor: Actor): boolean {
@@ -9,4 +9,12 @@ export function canScan(actor: Actor): boolean {
 /** A warden's scan records whether they were on duty then; the council's does not. */
 export function scanRecordsDuty(actor: Actor): boolean {
   return isWarden(actor);
+}
+
+/**
+ * A household reads the scans of its own permits: when, where and the verdict. Who scanned is
+ * staff and stays unnamed: a resident has no need of the warden's identity (least privilege).
+ */
+export function canReadOwnPermitScans(actor: Actor): boolean {
+  return isResidentOf(actor, actor.associationId) && actor.householdId !== null;
 }

@@ -14,9 +14,9 @@ import type { Lang } from '../shared/i18n';
 import { type Judgement, judgement, verdictMessage, VERDICTS } from '../shared/scans/verdict';
 import { RostersService } from '../rosters/rosters.service';
 import { AvailabilityService } from '../sharing/availability.service';
-import type { ScanDto, ScanQuery, ScanView } from './scan.dto';
+import type { HolderScanView, ScanDto, ScanQuery, ScanView } from './scan.dto';
 import { type ScanMethod, type ScanRecord, ScanRepository } from './scan.repository';
-import { canScan, scanRecordsDuty } from './scans.policy';
+import { canReadOwnPermitScans, canScan, scanRecordsDuty } from './scans.policy';
 
 // An offline phone's clock may run a little fast; further ahead is a mistake.
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -103,6 +103,47 @@ export class ScansService {
     const byId = new Map(permits.map((p) => [p.id, p]));
     return pageOf(
       records.map((r) => toScanView(r, byId.get(r.permitId ?? '') ?? null, false, lang)),
+      total,
+      query,
+    );
+  }
+
+  /** The scans of the household's own permits, the latest first; the scanner stays unnamed. */
+  async ofMyPermits(actor: Actor, query: ScanQuery, lang: Lang): Promise<Page<HolderScanView>> {
+    if (!canReadOwnPermitScans(actor)) throw new DomainError('forbidden');
+    const permits = (await this.permits.ofHousehold(actor.householdId!)).filter(
+      (p) => p.associationId === actor.associationId,
+    );
+    const [records, total] = await this.scans.pageOfPermits(
+      actor.associationId,
+      permits.map((p) => p.id),
+      skipOf(query),
+      query.pageSize,
+    );
+    const byId = new Map(permits.map((p) => [p.id, p]));
+    const lanes = new Map(
+      (await this.associations.listLanes(actor, actor.associationId)).map((l) => [l.id, l.name]),
+    );
+    return pageOf(
+      records.map((r) => {
+        const permit = byId.get(r.permitId ?? '')!;
+        return {
+          id: r.id,
+          verdict: r.verdict,
+          cause: r.cause,
+          reason: verdictMessage(r.cause, r.causeParams, lang),
+          permit: {
+            number: permit.number,
+            kind: permit.kind,
+            plate: formatPlate(permit.plate),
+            validTo: permit.validTo,
+          },
+          scannedAt: r.scannedAt,
+          laneName: r.laneId ? (lanes.get(r.laneId) ?? null) : null,
+          atCarPark: r.carParkId !== null,
+          spaceLabel: r.spaceLabel,
+        };
+      }),
       total,
       query,
     );

@@ -151,6 +151,27 @@ export class BookingRepository {
     );
   }
 
+  /** The household's bookings of nights before `beforeNight`, the latest first. */
+  async pastOfHousehold(
+    householdId: string,
+    beforeNight: string,
+    limit: number,
+    offset: number,
+  ): Promise<{ rows: BookingRow[]; total: number }> {
+    const [rows, counted] = await Promise.all([
+      this.dataSource.query<BookingRow[]>(
+        `${SELECT} WHERE b.household_id = $1 AND b.night < $2
+          ORDER BY b.night DESC, b.created_at DESC LIMIT $3 OFFSET $4`,
+        [householdId, beforeNight, limit, offset],
+      ),
+      this.dataSource.query<{ count: string }[]>(
+        `SELECT count(*) FROM booking b WHERE b.household_id = $1 AND b.night < $2`,
+        [householdId, beforeNight],
+      ),
+    ]);
+    return { rows, total: Number(counted[0]?.count ?? 0) };
+  }
+
   /** The first named space of the nightly share (after those held for standing allocations). */
   async freeSpace(
     tx: Tx,

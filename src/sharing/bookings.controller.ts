@@ -8,6 +8,7 @@ import {
   Param,
   ParseUUIDPipe,
   Post,
+  Query,
 } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor';
@@ -21,6 +22,7 @@ import { AllocationsService } from './allocations.service';
 import { BookingsService } from './bookings.service';
 import { AllocationView } from './dto/allocation.dto';
 import { BookingView } from './dto/booking.dto';
+import { type Page, PageQuery } from '../common/pagination';
 
 @ApiTags('sharing')
 @ApiStandardErrors()
@@ -41,6 +43,17 @@ export class BookingsController {
     @Headers('accept-language') language?: string,
   ): Promise<BookingView[]> {
     return this.bookings.mine(actor, pickLang(language));
+  }
+
+  @Get('bookings/history')
+  @Roles('resident')
+  @ApiOperation({ summary: "My household's past bookings (nights before today), latest first" })
+  history(
+    @CurrentActor() actor: Actor,
+    @Query() query: PageQuery,
+    @Headers('accept-language') language?: string,
+  ): Promise<Page<BookingView>> {
+    return this.bookings.history(actor, query, pickLang(language));
   }
 
   @Get('bookings/:id')

@@ -19,6 +19,7 @@ import { OffersService } from './offers.service';
 import { OverstayRepository } from './overstay.repository';
 import { BookingCancelled } from './sharing.events';
 import { canBook, canHandleBooking, canReadBooking, isHolderOf } from './sharing.policy';
+import { type Page, pageOf, type PageQuery, skipOf } from '../common/pagination';
 
 /** A resident may come an hour before opening: residents queue at the gate. */
 const EARLY_ARRIVAL_MS = 3600e3;
@@ -175,6 +176,22 @@ export class BookingsService {
       addDays(shanghaiDate(this.clock.now()), -7),
     );
     return rows.map((r) => toBookingView(r, actor, lang));
+  }
+
+  /** The household's past bookings (nights before today in Beijing), the latest first. */
+  async history(actor: Actor, query: PageQuery, lang: Lang): Promise<Page<BookingView>> {
+    if (!canBook(actor) || !actor.householdId) return pageOf([], 0, query);
+    const { rows, total } = await this.bookings.pastOfHousehold(
+      actor.householdId,
+      shanghaiDate(this.clock.now()),
+      query.pageSize,
+      skipOf(query),
+    );
+    return pageOf(
+      rows.map((r) => toBookingView(r, actor, lang)),
+      total,
+      query,
+    );
   }
 
   async view(actor: Actor, id: string, lang: Lang): Promise<BookingView> {

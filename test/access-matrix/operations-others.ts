@@ -532,6 +532,29 @@ export const OTHER_OPERATIONS: Record<string, Operation> = {
     body: () => ({ decision: 'upheld', note: '矩阵' }),
     loose: state,
   },
+  // residents' vehicle changes (登记审核)
+  'POST /api/vehicle-changes': {
+    who: residentOwn,
+    fields: 'vehicleId plate plateColor',
+    body: (fx) => ({
+      vehicleId: fx.ownVehicle,
+      plate: `京M8${String(fx.next()).padStart(4, '0')}`,
+    }),
+  },
+  'POST /api/vehicle-changes/{id}/approve': {
+    who: council,
+    fields: 'note',
+    path: () => ({ id: RANDOM }),
+    body: () => ({ note: '矩阵' }),
+    loose: madeUp,
+  },
+  'POST /api/vehicle-changes/{id}/refuse': {
+    who: council,
+    fields: 'note',
+    path: () => ({ id: RANDOM }),
+    body: () => ({ note: '矩阵' }),
+    loose: madeUp,
+  },
 };
 
 /** A weekend patrol resting on article 8 (文明劝导) of the demo convention. */

@@ -78,4 +78,5 @@ export class ParametersDto {
   @ValidateNested({ each: true })
   @Type(() => PenaltyStepDto)
   penaltyLadder?: PenaltyStepDto[];
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() vehicleChangesNeedApproval?: boolean;
 }

@@ -18,6 +18,7 @@ import { drawsConstraints, drawsReasons } from './draws';
 import { financeConstraints, financeReasons } from './finance';
 import { unitsConstraints, unitsReasons } from './units';
 import type { ReasonEntry, ReasonStatus } from './types';
+import { vehicleChangesConstraints, vehicleChangesReasons } from './vehicle-changes';
 import { violationsConstraints, violationsReasons } from './violations';
 
 export type { Noun, ReasonEntry, ReasonStatus };
@@ -41,6 +42,7 @@ export const REASON_GROUPS = {
   finance: financeReasons,
   payments: paymentsReasons,
   units: unitsReasons,
+  vehicleChanges: vehicleChangesReasons,
 } as const;
 
 export const REASONS = {
@@ -60,6 +62,7 @@ export const REASONS = {
   ...financeReasons,
   ...paymentsReasons,
   ...unitsReasons,
+  ...vehicleChangesReasons,
 };
 
 export type Reason = keyof typeof REASONS;
@@ -80,6 +83,7 @@ export const CONSTRAINT_REASONS: Readonly<Record<string, Reason>> = {
   ...financeConstraints,
   ...paymentsConstraints,
   ...unitsConstraints,
+  ...vehicleChangesConstraints,
 };
 
 export function isReason(value: string): value is Reason {

@@ -5,6 +5,7 @@ export const NOUNS = {
   household: { zh: '住户', en: 'household' },
   member: { zh: '成员', en: 'member' },
   vehicle: { zh: '车辆', en: 'vehicle' },
+  'vehicle change': { zh: '车辆登记申请', en: 'vehicle change request' },
   space: { zh: '车位', en: 'space' },
   segment: { zh: '路段', en: 'lane segment' },
   landmark: { zh: '地标', en: 'landmark' },

@@ -13,6 +13,7 @@ import * as units from './messages/units';
 import * as writtenAnswers from './messages/written-answers';
 import * as printing from './messages/printing';
 import * as households from './messages/households';
+import * as resident from './messages/resident';
 
 // Chinese first: most members are older residents of the lane. English for visitors and staff
 // of resident units. Each feature keeps its strings in messages/<feature>.ts; there `en` is typed against
@@ -31,6 +32,7 @@ const zh = {
   ...writtenAnswers.zh,
   ...printing.zh,
   ...households.zh,
+  ...resident.zh,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -49,6 +51,7 @@ const en: Record<MessageKey, string> = {
   ...writtenAnswers.en,
   ...printing.en,
   ...households.en,
+  ...resident.en,
 };
 
 export type Lang = 'zh' | 'en';

@@ -2,7 +2,6 @@ import type { Route } from './router';
 import { lazyScreen } from './lazy-screen';
 import { HomeScreen } from './screens/home';
 import { LoginScreen } from './screens/login';
-import { MyVehiclesScreen } from './screens/my-vehicles';
 import { MyPermitsScreen } from './permits/my-permits';
 import { WardenScanScreen } from './permits/warden-scan';
 import { ApplyPermitScreen } from './permits/apply-permit';
@@ -54,6 +53,17 @@ const PrintScreen = lazyScreen(() =>
   import('./screens/printing/print-center').then((m) => m.PrintScreen),
 );
 
+// The resident's own cars and records: opened now and then, so fetched when opened.
+const MyVehiclesScreen = lazyScreen(() =>
+  import('./screens/my-vehicles').then((m) => m.MyVehiclesScreen),
+);
+const MyViolationsScreen = lazyScreen(() =>
+  import('./screens/resident/my-violations').then((m) => m.MyViolationsScreen),
+);
+const MyHistoryScreen = lazyScreen(() =>
+  import('./screens/resident/my-history').then((m) => m.MyHistoryScreen),
+);
+
 export const LOGIN_PATH = '/login';
 export const HOME_PATH = '/home';
 
@@ -68,6 +78,8 @@ export const routes: readonly Route[] = [
   { path: LOGIN_PATH, screen: LoginScreen, public: true, guestOnly: true },
   { path: HOME_PATH, screen: HomeScreen },
   { path: '/resident/vehicles', screen: MyVehiclesScreen, roles: ['resident'] },
+  { path: '/resident/violations', screen: MyViolationsScreen, roles: ['resident'] },
+  { path: '/resident/history', screen: MyHistoryScreen, roles: ['resident'] },
   { path: '/warden/scan', screen: WardenScanScreen, roles: ['warden', 'admin'] },
   { path: '/permits', screen: MyPermitsScreen, roles: ['resident'] },
   { path: '/permits/apply', screen: ApplyPermitScreen, roles: ['resident'] },

@@ -87,6 +87,7 @@ export const zh = {
   'conventionCouncil.param.sharedGraceMinutes': '共享车位超时宽限（分钟）',
   'conventionCouncil.param.wardenSwapsWithoutApproval': '管理员换班无需理事会同意',
   'conventionCouncil.param.violationsOnlyByWardensOnDuty': '只有当班管理员可记录违约',
+  'conventionCouncil.param.vehicleChangesNeedApproval': '居民登记或修改车辆需理事会审核',
   'conventionCouncil.param.penaltyLadder': '违约处理阶梯',
   'conventionCouncil.window.from': '开始',
   'conventionCouncil.window.to': '结束',
@@ -287,6 +288,8 @@ export const en: Record<keyof typeof zh, string> = {
   'conventionCouncil.param.sharedGraceMinutes': 'Grace after must-leave time (minutes)',
   'conventionCouncil.param.wardenSwapsWithoutApproval': 'Wardens swap shifts without approval',
   'conventionCouncil.param.violationsOnlyByWardensOnDuty': 'Only wardens on duty record violations',
+  'conventionCouncil.param.vehicleChangesNeedApproval':
+    "The council approves residents' new vehicles and plate changes",
   'conventionCouncil.param.penaltyLadder': 'Penalty ladder',
   'conventionCouncil.window.from': 'From',
   'conventionCouncil.window.to': 'To',

@@ -208,6 +208,20 @@ export const HOME_TILES: Record<Role, readonly Tile[]> = {
       to: '/offers',
     },
     {
+      id: 'my-violations',
+      mark: '诉',
+      title: 'tile.myViolations',
+      description: 'tile.myViolations.desc',
+      to: '/resident/violations',
+    },
+    {
+      id: 'my-history',
+      mark: '记',
+      title: 'tile.myHistory',
+      description: 'tile.myHistory.desc',
+      to: '/resident/history',
+    },
+    {
       id: 'convention-vote',
       mark: '票',
       title: 'tile.conventionVote',

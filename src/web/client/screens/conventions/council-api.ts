@@ -36,6 +36,7 @@ export interface Parameters {
   wardenSwapsWithoutApproval: boolean;
   violationsOnlyByWardensOnDuty: boolean;
   penaltyLadder: PenaltyStep[];
+  vehicleChangesNeedApproval: boolean;
 }
 export type ParameterName = keyof Parameters;
 
@@ -50,6 +51,7 @@ export const BOOLEAN_PARAMETERS = [
   'standingAllocationOnePerHousehold',
   'wardenSwapsWithoutApproval',
   'violationsOnlyByWardensOnDuty',
+  'vehicleChangesNeedApproval',
 ] as const;
 export const PARAMETER_NAMES: readonly ParameterName[] = [
   ...INTEGER_PARAMETERS,

@@ -1,0 +1,114 @@
+// What the resident's own screens read and send: vehicle change requests, the household's
+// violations and appeals, past bookings and scans of their permits.
+import { articleLabel } from '../../../../shared/reasons';
+import { apiFetch } from '../../api';
+import { getLang } from '../../i18n';
+import type { PlateColor } from '../../me';
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+/** GET /api/vehicle-changes/rule */
+export interface VehicleChangeRule {
+  needsApproval: boolean;
+  approvalArticle: number | null;
+  vehiclesPerHousehold: number;
+  quotaArticle: number | null;
+}
+
+export type VehicleChangeStatus = 'pending' | 'applied' | 'approved' | 'refused';
+
+export interface VehicleChange {
+  id: string;
+  vehicleId: string | null;
+  kind: 'add' | 'edit';
+  plate: string;
+  plateColor: PlateColor;
+  status: VehicleChangeStatus;
+  decisionNote: string | null;
+  decidedAt: string | null;
+  requestedAt: string;
+}
+
+export type AppealStatus = 'none' | 'pending' | 'upheld' | 'overturned';
+
+export interface HouseholdViolation {
+  id: string;
+  kind: string;
+  plate: string;
+  place: string;
+  occurredAt: string;
+  step: number;
+  action: 'persuasion' | 'notice' | 'suspension';
+  article: string | null;
+  rule: string | null;
+  graceMinutes: number | null;
+  suspendedUntil: string | null;
+  appealStatus: AppealStatus;
+  appealReason: string | null;
+  appealNote: string | null;
+}
+
+export interface PastBooking {
+  id: string;
+  offerTitle: string;
+  carParkName: string;
+  night: string;
+  spaceCode: string | null;
+  plate: string;
+  status: 'booked' | 'cancelled';
+  arrivedAt: string | null;
+  leftAt: string | null;
+  cancelReasonText: string | null;
+}
+
+export interface PermitScan {
+  id: string;
+  verdict: string;
+  reason: string;
+  permit: { number: number; plate: string };
+  scannedAt: string;
+  laneName: string | null;
+  atCarPark: boolean;
+  spaceLabel: string | null;
+}
+
+export const PLATE_COLORS: readonly PlateColor[] = ['blue', 'green', 'yellow', 'white', 'black'];
+
+export const vehicleChangeRule = () => apiFetch<VehicleChangeRule>('/api/vehicle-changes/rule');
+export const myVehicleChanges = () =>
+  apiFetch<Page<VehicleChange>>('/api/vehicle-changes?pageSize=50');
+export const requestVehicleChange = (body: {
+  vehicleId?: string;
+  plate: string;
+  plateColor: PlateColor;
+}) => apiFetch<VehicleChange>('/api/vehicle-changes', { method: 'POST', body });
+
+export const myViolations = () =>
+  apiFetch<Page<HouseholdViolation>>('/api/violations?pageSize=100');
+export const appeal = (id: string, reason: string) =>
+  apiFetch<HouseholdViolation>(`/api/violations/${id}/appeal`, {
+    method: 'POST',
+    body: { reason },
+  });
+
+export const pastBookings = (page: number) =>
+  apiFetch<Page<PastBooking>>(`/api/bookings/history?pageSize=20&page=${page}`);
+export const permitScans = (page: number) =>
+  apiFetch<Page<PermitScan>>(`/api/scans/mine?pageSize=20&page=${page}`);
+
+/** "公约第三条" / "Article 3 of the convention"; the default rules when none is in force. */
+export function citeArticle(article: number | null): string {
+  const en = getLang() === 'en';
+  if (article === null) return en ? 'the default rules' : '默认规则';
+  return en ? `Article ${article} of the convention` : `公约${articleLabel(article)}`;
+}
+
+/** "2026-03-02 18:00" in Beijing, whatever the phone's zone. */
+export function beijingMinute(iso: string): string {
+  return new Date(iso)
+    .toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai', hour12: false })
+    .slice(0, 16);
+}
