@@ -6,6 +6,8 @@ import { Pool, type PoolClient } from 'pg';
 import type { createAdapter as createRedisAdapterType } from '@socket.io/redis-adapter';
 import type { createClient } from 'redis';
 import { throttled } from '../common/throttled-log';
+import type { MessageMappingProperties } from '@nestjs/websockets';
+import type { Observable } from 'rxjs';
 import type { Server, ServerOptions } from 'socket.io';
 import { GuardedClient } from '../database/guarded-client';
 
@@ -38,6 +40,41 @@ export class LiveIoAdapter extends IoAdapter {
     server.adapter(this.options.redisUrl ? this.redisAdapter() : this.postgresAdapter());
     this.servers.push(server);
     return server;
+  }
+
+  /**
+   * Nest binds each message handler of each socket as an rxjs pipeline (fromEvent, mergeMap,
+   * takeUntil a shared disconnect$): a dozen subscribers and their closures, kept for the life
+   * of every connected socket: nearly half of what a socket cost the service (about 11 of
+   * 25 KiB of heap; test/bench/live-memory.mjs). Here each handler is one plain listener; a
+   * message still goes through Nest's `callback` (guards, pipes, exception filters) and
+   * `transform`, and an answer is acked or emitted exactly as Nest does, and dropped once the
+   * socket has gone (as takeUntil did). See docs/benchmarks.md.
+   */
+  override bindMessageHandlers(
+    // Nest's own copy of socket.io's Socket type.
+    socket: Parameters<IoAdapter['bindMessageHandlers']>[0],
+    handlers: MessageMappingProperties[],
+    transform: (data: unknown) => Observable<unknown>,
+  ): void {
+    for (const { message, callback, isAckHandledManually } of handlers) {
+      socket.on(message as string, (...args: unknown[]) => {
+        // What rxjs's fromEvent passed on: the one argument, or all of them as an array.
+        const { data, ack } = this.mapPayload(args.length === 1 ? args[0] : args) as {
+          data: unknown;
+          ack?: (response: unknown) => void;
+        };
+        transform(callback(data, ack)).subscribe({
+          next: (response) => {
+            if (response === null || response === undefined || socket.disconnected) return;
+            const { event, data: eventData } = response as { event?: string; data?: unknown };
+            if (event) return void socket.emit(event, eventData);
+            if (!isAckHandledManually && typeof ack === 'function') ack(response);
+          },
+          error: (error: unknown) => this.logger.error(error),
+        });
+      });
+    }
   }
 
   override async dispose(): Promise<void> {

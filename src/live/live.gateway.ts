@@ -65,6 +65,8 @@ export class LiveGateway
         ({ actor, expiresAt }) => {
           data.actor = actor;
           data.expiresAt = expiresAt;
+          // Read once: the socket need not carry the token (a third of a KiB) for its life.
+          delete (socket.handshake.auth as { token?: unknown }).token;
           next();
         },
         (error: unknown) => {

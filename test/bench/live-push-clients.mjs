@@ -12,7 +12,8 @@ process.on('message', async (message) => {
   if (message.type === 'connect') {
     const { url, token, count, laneId, event } = message;
     received = [];
-    const batch = 200;
+    // Handshakes in flight at once (each costs the service two queries); smaller on a busy machine.
+    const batch = message.batch ?? 200;
     for (let i = 0; i < count; i += batch) {
       const wave = [];
       for (let j = i; j < Math.min(count, i + batch); j++) {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-for (const bench of ['live-push.mjs', 'scans.mjs', 'district-routes.mjs']) {
+for (const bench of ['live-push.mjs', 'live-memory.mjs', 'scans.mjs', 'district-routes.mjs']) {
   console.log(`\n=== ${bench}`);
   const run = spawnSync(process.execPath, [path.join(here, bench)], { stdio: 'inherit' });
   if (run.status !== 0) process.exitCode = run.status ?? 1;
