@@ -17,7 +17,7 @@ const ROLE_COMPARISON = [
 ].join(', ');
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '**/*.mjs', 'coverage/**'] },
+  { ignores: ['dist/**', 'node_modules/**', '**/*.mjs', '**/*.cjs', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
