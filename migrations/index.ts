@@ -34,6 +34,7 @@ import { WhereaboutsRetention1765400200000 } from './1765400200000-whereabouts-r
 import { AssociationScopedIndexes1765400300000 } from './1765400300000-association-scoped-indexes';
 import { LaneLandmarks1765600000000 } from './1765600000000-lane-landmarks';
 import { ForeignKeyIndexesStreetAndLedgers1765700000000 } from './1765700000000-foreign-key-indexes-street-and-ledgers';
+import { EligibilityAndFairAdmission1765860000000 } from './1765860000000-eligibility-and-fair-admission';
 
 export const allMigrations = [
   Foundation1763900000000,
@@ -71,4 +72,5 @@ export const allMigrations = [
   AssociationScopedIndexes1765400300000,
   LaneLandmarks1765600000000,
   ForeignKeyIndexesStreetAndLedgers1765700000000,
+  EligibilityAndFairAdmission1765860000000,
 ];

@@ -20,7 +20,7 @@ import type {
   RegisterAllocationDto,
 } from './dto/allocation.dto';
 import { DrawsService } from './draws.service';
-import { eligibilityOf, INELIGIBLE_REFUSALS } from './eligibility';
+import { OfferEligibilityService } from './offer-eligibility.service';
 import type { OffPeakOffer } from './off-peak-offer';
 import { OffPeakOfferRepository } from './off-peak-offer.repository';
 import { OffersService } from './offers.service';
@@ -60,6 +60,7 @@ export class AllocationsService {
     private readonly draws: DrawsService,
     private readonly transactions: Transactions,
     private readonly events: DomainEvents,
+    private readonly eligibility: OfferEligibilityService,
     private readonly clock: Clock,
   ) {}
 
@@ -67,14 +68,7 @@ export class AllocationsService {
     if (!canBook(actor)) throw new DomainError('allocation.resident_only');
     const offer = await this.offersService.readable(actor, offerId);
     const vehicle = await this.vehicles.readable(actor, dto.vehicleId);
-    const [ineligible] = eligibilityOf({
-      isResident: true,
-      householdId: actor.householdId,
-      associationId: vehicle.associationId,
-      eligibleAssociationIds: offer.eligibleAssociationIds,
-      householdVehicles: 1,
-    }).reasons;
-    if (ineligible) throw new DomainError(INELIGIBLE_REFUSALS[ineligible]);
+    await this.eligibility.assertMay(actor, offer, vehicle.id);
     if (offer.status !== 'live') throw new DomainError('allocation.offer_not_live');
     if (offer.standingPlaces === 0) throw new DomainError('offer.no_standing_places');
     if (dto.termsHash && dto.termsHash !== offer.termsHash)

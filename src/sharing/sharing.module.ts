@@ -26,6 +26,7 @@ import { OfferLifecycleService } from './offer-lifecycle.service';
 import { OfferNightRepository } from './offer-night.repository';
 import { OffersController } from './offers.controller';
 import { OffersService } from './offers.service';
+import { OfferEligibilityService } from './offer-eligibility.service';
 import { OverstayRepository } from './overstay.repository';
 import { RemindersService } from './reminders.service';
 import { StandingAllocationRepository } from './standing-allocation.repository';
@@ -59,6 +60,7 @@ import { sharingDemoSeed } from './demo-sharing';
     HolidayCalendarService,
     CarParksService,
     OffersService,
+    OfferEligibilityService,
     OfferLifecycleService,
     BookingsService,
     AllocationsService,

@@ -387,7 +387,7 @@ export const OTHER_OPERATIONS: Record<string, Operation> = {
   'POST /api/offers': {
     who: unitStaff,
     fields:
-      'rules validTo blackoutDates eligibleAssociationIds graceMinutes monthlyFeeCny bookingDaysAhead termsText title carParkId places spaceCodes standingPlaces validFrom',
+      'rules validTo blackoutDates eligibleAssociationIds eligibleLaneIds requiresLicenceOwner eligiblePlateColors graceMinutes monthlyFeeCny bookingDaysAhead termsText title carParkId places spaceCodes standingPlaces validFrom',
     body: (fx) => ({
       carParkId: fx.carPark,
       validFrom: '2030-01-01',
@@ -400,7 +400,7 @@ export const OTHER_OPERATIONS: Record<string, Operation> = {
   'PATCH /api/offers/{id}': {
     who: unitStaff,
     fields:
-      'rules validTo blackoutDates eligibleAssociationIds graceMinutes monthlyFeeCny bookingDaysAhead termsText title places',
+      'rules validTo blackoutDates eligibleAssociationIds eligibleLaneIds requiresLicenceOwner eligiblePlateColors graceMinutes monthlyFeeCny bookingDaysAhead termsText title places',
     path: (fx) => ({ id: fx.offer }),
     body: () => ({ title: '矩阵' }),
     loose: state,
