@@ -8,6 +8,7 @@ import {
   Param,
   ParseUUIDPipe,
   Post,
+  Put,
 } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor';
@@ -19,7 +20,7 @@ import { RecordPaymentDto } from '../payments/dto/payment.dto';
 import { AllocationFeesService } from './allocation-fees.service';
 import { AllocationsService } from './allocations.service';
 import { BookingsService } from './bookings.service';
-import { AllocationView } from './dto/allocation.dto';
+import { AllocationView, SetPriorityDto } from './dto/allocation.dto';
 import { BookingView } from './dto/booking.dto';
 
 @ApiTags('sharing')
@@ -111,6 +112,21 @@ export class BookingsController {
     @Body() body: RecordPaymentDto,
   ): Promise<AllocationView> {
     return this.fees.recordPayment(actor, id, body);
+  }
+
+  @Put('allocations/:id/priority')
+  @Roles('admin')
+  @ApiOperation({
+    summary:
+      "The council marks a waiting registration's priority tier (the convention's priorityTiers; null clears it): drawn first at the next lottery",
+  })
+  @ApiOkResponse({ type: AllocationView })
+  setPriority(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: SetPriorityDto,
+  ): Promise<AllocationView> {
+    return this.allocations.setPriority(actor, id, body.tier);
   }
 
   @Delete('allocations/:id')

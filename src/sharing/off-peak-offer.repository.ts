@@ -119,6 +119,11 @@ export class OffPeakOfferRepository {
     return this.list(`car_park_id = $1`, [carParkId], tx);
   }
 
+  /** Live offers with standing places: those a rotation (轮换) may concern. */
+  liveWithStandingPlaces(): Promise<OffPeakOffer[]> {
+    return this.list(`status = 'live' AND standing_places > 0`, []);
+  }
+
   liveOfCarPark(carParkId: string): Promise<OffPeakOffer[]> {
     return this.list(`car_park_id = $1 AND status = 'live'`, [carParkId]);
   }

@@ -26,6 +26,7 @@ import { OfferLifecycleService } from './offer-lifecycle.service';
 import { OfferNightRepository } from './offer-night.repository';
 import { OffersController } from './offers.controller';
 import { OffersService } from './offers.service';
+import { RotationsService } from './rotations.service';
 import { OfferEligibilityService } from './offer-eligibility.service';
 import { OverstayRepository } from './overstay.repository';
 import { RemindersService } from './reminders.service';
@@ -66,6 +67,7 @@ import { sharingDemoSeed } from './demo-sharing';
     AllocationsService,
     AllocationFeesService,
     RemindersService,
+    RotationsService,
     CarParkTopic,
   ],
   exports: [AvailabilityService, RemindersService, BookingsService, DrawsService],

@@ -36,6 +36,8 @@ export interface Parameters {
   wardenSwapsWithoutApproval: boolean;
   violationsOnlyByWardensOnDuty: boolean;
   penaltyLadder: PenaltyStep[];
+  priorityTiers: { key: string; label: string }[];
+  rotationPeriodMonths: number;
 }
 export type ParameterName = keyof Parameters;
 
@@ -45,6 +47,7 @@ export const INTEGER_PARAMETERS = [
   'visitorPassMaxHours',
   'monthlyFeeCny',
   'sharedGraceMinutes',
+  'rotationPeriodMonths',
 ] as const;
 export const BOOLEAN_PARAMETERS = [
   'standingAllocationOnePerHousehold',
@@ -56,6 +59,7 @@ export const PARAMETER_NAMES: readonly ParameterName[] = [
   ...BOOLEAN_PARAMETERS,
   'noParkingWindows',
   'penaltyLadder',
+  'priorityTiers',
 ];
 
 export interface VoteResult {
