@@ -446,7 +446,9 @@ export const OTHER_OPERATIONS: Record<string, Operation> = {
   },
   'POST /api/offers/{id}/draws': {
     who: (a, fx) => unitStaff(a, fx) || council(a, fx),
+    fields: 'kind',
     path: (fx) => ({ id: fx.offer }),
+    body: () => ({ kind: 'admission' }),
     loose: 'one open draw per offer; nobody may be waiting',
   },
   'POST /api/offers/{id}/allocations/admit': {
@@ -476,6 +478,14 @@ export const OTHER_OPERATIONS: Record<string, Operation> = {
     who: (a, fx) => residentOwn(a, fx) || unitStaff(a, fx) || council(a, fx),
     path: () => ({ id: RANDOM }),
     phase: 'delete',
+    loose: madeUp,
+  },
+  'PUT /api/allocations/{id}/priority': {
+    // Only the council of the registration's association; a made-up one is a 404 past the role.
+    who: anyCouncil,
+    fields: 'tier',
+    path: () => ({ id: RANDOM }),
+    body: () => ({ tier: 'disability' }),
     loose: madeUp,
   },
   'POST /api/allocations/{id}/payments': {
