@@ -28,6 +28,18 @@ export type IneligibleReason =
   | 'booking.licence_owner_not_household'
   | 'booking.plate_color_not_eligible';
 
+/** The short names the offer list has always given (`eligibility.reasons`), kept stable. */
+export const SHORT_REASONS = {
+  'booking.resident_only': 'not_a_resident',
+  'booking.no_household': 'no_household',
+  'booking.association_not_eligible': 'association',
+  'booking.lane_not_eligible': 'lane',
+  'booking.no_vehicle': 'no_vehicle',
+  'booking.licence_owner_unchecked': 'licence_owner_unchecked',
+  'booking.licence_owner_not_household': 'licence_owner_not_household',
+  'booking.plate_color_not_eligible': 'plate_color',
+} as const satisfies Record<IneligibleReason, string>;
+
 /** What an offer states about who may take it (empty lists: no such condition). */
 export interface OfferConditions {
   eligibleAssociationIds: readonly string[];

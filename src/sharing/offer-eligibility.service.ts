@@ -15,6 +15,7 @@ import {
   explain,
   firstMissed,
   missedReasons,
+  SHORT_REASONS,
 } from './eligibility';
 import type { OffPeakOffer } from './off-peak-offer';
 
@@ -102,7 +103,7 @@ function toEligibilityView({ eligibility, vehicles }: Judged, lang: Lang): Eligi
   const byId = new Map(vehicles.map((v) => [v.id, v]));
   return {
     eligible: eligibility.eligible,
-    reasons,
+    reasons: reasons.map((r) => SHORT_REASONS[r]),
     explanation: explain(reasons, lang),
     conditions: eligibility.conditions.map((c) => toConditionView(c, lang)),
     vehicles: eligibility.vehicles.map((v) => ({

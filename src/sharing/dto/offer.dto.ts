@@ -229,7 +229,11 @@ export class VehicleEligibilityView {
 export class EligibilityView {
   @ApiProperty({ description: 'Some car of the household meets every condition' })
   eligible!: boolean;
-  @ApiProperty({ type: [String], description: 'The reasons missed (household, then best car)' })
+  @ApiProperty({
+    type: [String],
+    description:
+      'Missed, in short (not_a_resident, no_household, association, lane, no_vehicle, licence_owner_unchecked, licence_owner_not_household, plate_color): the household, then its nearest car',
+  })
   reasons!: string[];
   @ApiProperty({ type: [String] }) explanation!: string[];
   @ApiProperty({ type: [ConditionView], description: "The household's conditions" })
