@@ -35,6 +35,7 @@ import { AssociationScopedIndexes1765400300000 } from './1765400300000-associati
 import { LaneLandmarks1765600000000 } from './1765600000000-lane-landmarks';
 import { ForeignKeyIndexesStreetAndLedgers1765700000000 } from './1765700000000-foreign-key-indexes-street-and-ledgers';
 import { VehicleChangeRequests1765850000000 } from './1765850000000-vehicle-change-requests';
+import { EligibilityAndFairAdmission1765860000000 } from './1765860000000-eligibility-and-fair-admission';
 import { UnitAgreements1765870000000 } from './1765870000000-unit-agreements';
 
 export const allMigrations = [
@@ -74,5 +75,6 @@ export const allMigrations = [
   LaneLandmarks1765600000000,
   ForeignKeyIndexesStreetAndLedgers1765700000000,
   VehicleChangeRequests1765850000000,
+  EligibilityAndFairAdmission1765860000000,
   UnitAgreements1765870000000,
 ];

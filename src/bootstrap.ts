@@ -6,6 +6,7 @@ import { API_DOCS_PAGES } from './api-docs/api-docs.controller';
 import { AppModule } from './app.module';
 import { appConfig, liveConfig } from './config';
 import { ErrorFilter } from './common/error.filter';
+import { XLSX_TYPE } from './common/ledger/ledger-download';
 import { httpErrorHandlers } from './common/http-errors';
 import { useBoundedJsonParser } from './common/json-body';
 import { addSecurityHeaders } from './common/security-headers';
@@ -36,6 +37,12 @@ export async function createApp(databaseUrl: string): Promise<NestFastifyApplica
   fastify.addContentTypeParser(
     'text/csv',
     { parseAs: 'string', bodyLimit: CSV_BODY_LIMIT },
+    (_req, body, done) => done(null, body),
+  );
+  // Workbooks the council uploads (行驶证 owners): kept as bytes for exceljs.
+  fastify.addContentTypeParser(
+    XLSX_TYPE,
+    { parseAs: 'buffer', bodyLimit: CSV_BODY_LIMIT },
     (_req, body, done) => done(null, body),
   );
   useBoundedJsonParser(app);

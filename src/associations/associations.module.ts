@@ -14,6 +14,7 @@ import { ResidentUnitRepository } from './resident-unit.repository';
 import { VehicleRepository } from './vehicle.repository';
 import { VehiclesController } from './vehicles.controller';
 import { VehiclesService } from './vehicles.service';
+import { VehicleLicencesService } from './vehicle-licences.service';
 import { ViewerGrantRepository } from './viewer-grant.repository';
 import { ViewerGrantsController } from './viewer-grants.controller';
 import { ViewerGrantsService } from './viewer-grants.service';
@@ -47,6 +48,7 @@ import { UnitAgreementRepository } from './units/unit-agreement.repository';
     HouseholdsService,
     MembersService,
     VehiclesService,
+    VehicleLicencesService,
     HouseholdLedgerService,
     ViewerGrantsService,
     OnboardingService,
@@ -58,6 +60,7 @@ import { UnitAgreementRepository } from './units/unit-agreement.repository';
     HouseholdsService,
     MembersService,
     VehiclesService,
+    VehicleLicencesService,
     OnboardingService,
   ],
 })

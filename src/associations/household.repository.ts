@@ -50,6 +50,15 @@ export class HouseholdRepository {
     return rows[0] ? toHousehold(rows[0]) : null;
   }
 
+  /** The lane the household is registered in (null: none, or no such household). */
+  async laneOf(id: string, tx: Tx = this.transactions.autocommit): Promise<string | null> {
+    const rows: { lane_id: string | null }[] = await tx.query(
+      `SELECT lane_id FROM household WHERE id = $1 AND ${CURRENT}`,
+      [id],
+    );
+    return rows[0]?.lane_id ?? null;
+  }
+
   async byAddress(
     associationId: string,
     address: string,

@@ -36,6 +36,13 @@ export class LaneRepository {
     return rows[0] ? toLane(rows[0]) : null;
   }
 
+  async byIds(ids: string[], tx: Tx = this.transactions.autocommit): Promise<Lane[]> {
+    const rows: Row[] = await tx.query(`SELECT ${COLUMNS} FROM lane WHERE id = ANY($1::uuid[])`, [
+      ids,
+    ]);
+    return rows.map(toLane);
+  }
+
   async ofAssociations(ids: string[], tx: Tx = this.transactions.autocommit): Promise<Lane[]> {
     const rows: Row[] = await tx.query(
       `SELECT ${COLUMNS} FROM lane WHERE association_id = ANY($1::uuid[]) ORDER BY name, id`,

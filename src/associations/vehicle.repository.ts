@@ -14,6 +14,15 @@ export interface Vehicle {
   createdAt: Date;
 }
 
+/** A car as eligibility for shared places sees it (src/sharing/eligibility.ts). */
+export interface LicenceFacts {
+  id: string;
+  plate: string;
+  plateColor: PlateColor;
+  licenceChecked: boolean;
+  licenceOwnerInHousehold: boolean;
+}
+
 export interface NewVehicle {
   associationId: string;
   householdId: string;
@@ -116,12 +125,72 @@ export class VehicleRepository {
   ): Promise<Vehicle> {
     const rows: Row[] = await tx.query(
       `WITH changed AS (
-         UPDATE vehicle SET plate = $2, plate_color = $3, owner_member_id = $4 WHERE id = $1
+         UPDATE vehicle SET plate = $2, plate_color = $3, owner_member_id = $4,
+                -- Another plate is another licence: its owner is checked again.
+                licence_owner_name = CASE WHEN plate = $2 THEN licence_owner_name END,
+                licence_owner_member_id = CASE WHEN plate = $2 THEN licence_owner_member_id END,
+                licence_checked_at = CASE WHEN plate = $2 THEN licence_checked_at END
+          WHERE id = $1
          RETURNING ${COLUMNS})
        SELECT * FROM changed`,
       [id, changes.plate, changes.plateColor, changes.ownerMemberId],
     );
     return toVehicle(rows[0]!);
+  }
+
+  /**
+   * Records the owner's name on the car's 行驶证 and the member of its household of that name
+   * (null: nobody of the household has it). Returns whether a member matched.
+   */
+  async setLicenceOwner(
+    tx: Tx,
+    id: string,
+    owner: string,
+    at: Date,
+  ): Promise<{ matched: boolean }> {
+    const rows: { member_id: string | null }[] = await tx.query(
+      `WITH checked AS (
+         UPDATE vehicle v SET licence_owner_name = $2, licence_checked_at = $3,
+                licence_owner_member_id = (
+                  SELECT m.id FROM member m
+                   WHERE m.household_id = v.household_id AND m.association_id = v.association_id
+                     AND m.active AND regexp_replace(normalize(m.name, NFKC), '[[:space:]\u3000]+', '', 'g') = $2
+                   ORDER BY m.created_at, m.id LIMIT 1)
+          WHERE v.id = $1 RETURNING v.licence_owner_member_id AS member_id)
+       SELECT member_id FROM checked`,
+      [id, owner, at],
+    );
+    return { matched: rows[0]?.member_id != null };
+  }
+
+  /**
+   * The household's cars with what eligibility asks of them: plate colour, and whether the owner
+   * on the licence was checked and is (still) an active member of the household.
+   */
+  async licenceFactsOfHousehold(
+    householdId: string,
+    tx: Tx = this.transactions.autocommit,
+  ): Promise<LicenceFacts[]> {
+    const rows: {
+      id: string;
+      plate: string;
+      plate_color: PlateColor;
+      licence_checked: boolean;
+      licence_owner_in_household: boolean;
+    }[] = await tx.query(
+      `SELECT v.id, v.plate, v.plate_color, v.licence_checked_at IS NOT NULL AS licence_checked,
+              EXISTS (SELECT 1 FROM member m WHERE m.id = v.licence_owner_member_id
+                         AND m.household_id = v.household_id AND m.active) AS licence_owner_in_household
+         FROM vehicle v WHERE v.household_id = $1 AND v.${CURRENT} ORDER BY v.created_at, v.id`,
+      [householdId],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      plate: r.plate,
+      plateColor: r.plate_color,
+      licenceChecked: r.licence_checked,
+      licenceOwnerInHousehold: r.licence_owner_in_household,
+    }));
   }
 
   /** Removes the vehicle from the register; its history keeps pointing at the row. */

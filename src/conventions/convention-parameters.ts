@@ -22,6 +22,17 @@ export interface TimeWindow {
   reason: string;
 }
 
+/**
+ * A priority tier of admission to standing places (优先): drawn before those in no tier, tiers in
+ * the order the convention lists them, e.g. drivers with a disability, households over 80.
+ */
+export interface PriorityTier {
+  /** Stable key a registration carries, e.g. "disability". */
+  key: string;
+  /** As the convention names it, e.g. "残疾人驾驶员". */
+  label: string;
+}
+
 export interface ConventionParameters {
   vehiclesPerHousehold: number;
   visitorPassesPerMonth: number;
@@ -40,6 +51,13 @@ export interface ConventionParameters {
    * approval (登记审核) rather than entering the register at once.
    */
   vehicleChangesNeedApproval: boolean;
+  /** Priority tiers of a lottery for standing places, first first (src/sharing/lottery.ts). */
+  priorityTiers: PriorityTier[];
+  /**
+   * 轮换: where cars outnumber standing places, places are held this many months and redrawn,
+   * those who held one stepping behind those who did not; 0: no rotation, places are kept.
+   */
+  rotationPeriodMonths: number;
 }
 
 export type ParameterName = keyof ConventionParameters;
@@ -61,6 +79,11 @@ export const DEFAULT_PARAMETERS: ConventionParameters = {
     { step: 3, withinDays: 90, action: 'suspension', suspensionDays: 7 },
   ],
   vehicleChangesNeedApproval: false,
+  priorityTiers: [
+    { key: 'disability', label: '残疾人驾驶员' },
+    { key: 'over_80', label: '八十岁以上老人户' },
+  ],
+  rotationPeriodMonths: 1,
 };
 
 export interface ArticleRef {

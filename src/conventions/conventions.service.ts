@@ -108,7 +108,9 @@ export class ConventionsService {
         title: dto.title,
         amendsVersionId: base?.id ?? null,
         parameters: asParameters({
-          ...(base?.parameters ?? DEFAULT_PARAMETERS),
+          // A version adopted before a parameter existed holds the default for it.
+          ...DEFAULT_PARAMETERS,
+          ...base?.parameters,
           ...definedOnly(dto.parameters),
         }),
         adoptionRules,
@@ -144,7 +146,11 @@ export class ConventionsService {
       const changed: ConventionVersion = {
         ...version,
         title: dto.title ?? version.title,
-        parameters: { ...version.parameters, ...definedOnly(dto.parameters) },
+        parameters: {
+          ...DEFAULT_PARAMETERS,
+          ...version.parameters,
+          ...definedOnly(dto.parameters),
+        },
         adoptionRules: withRules(version.adoptionRules, dto),
         adoptionArticle: adoptionArticleOf(dto.adoptionArticle, version.adoptionArticle, articles),
         ballot: await this.ballotFor(version.associationId, version.ballot, dto.ballot, tx),

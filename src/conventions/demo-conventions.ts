@@ -39,8 +39,13 @@ export const DEMO_ARTICLES: { number: number; text: string; parameters: Paramete
   },
   {
     number: 7,
-    text: '驻区单位错时开放的共享车位，每户限一个固定车位，须在约定时间离开，超时十五分钟视为违约。',
-    parameters: ['standingAllocationOnePerHousehold', 'sharedGraceMinutes'],
+    text: '驻区单位错时开放的共享车位，每户限一个固定车位，须在约定时间离开，超时十五分钟视为违约。固定车位少于登记车辆时公开抽签，残疾人驾驶员、八十岁以上老人户优先；每满一个月重新抽签轮换，上期已有车位的排在未有的之后。',
+    parameters: [
+      'standingAllocationOnePerHousehold',
+      'sharedGraceMinutes',
+      'priorityTiers',
+      'rotationPeriodMonths',
+    ],
   },
   {
     number: 8,

@@ -8,6 +8,7 @@ import type {
   ConventionParameters,
   ParameterName,
   PenaltyStep,
+  PriorityTier,
   TimeWindow,
 } from './convention-parameters';
 
@@ -23,6 +24,8 @@ export const PARAMETER_NAMES: readonly ParameterName[] = [
   'violationsOnlyByWardensOnDuty',
   'penaltyLadder',
   'vehicleChangesNeedApproval',
+  'priorityTiers',
+  'rotationPeriodMonths',
 ];
 
 /** What is wrong with one field of a draft, e.g. `penaltyLadder[0].action`. */
@@ -38,6 +41,7 @@ const INTEGER_LIMITS: Partial<Record<ParameterName, [number, number]>> = {
   visitorPassMaxHours: [1, 24 * 7],
   monthlyFeeCny: [0, 10_000],
   sharedGraceMinutes: [0, 240],
+  rotationPeriodMonths: [0, 24],
 };
 const BOOLEANS: readonly ParameterName[] = [
   'standingAllocationOnePerHousehold',
@@ -49,6 +53,8 @@ const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const ACTIONS = ['persuasion', 'notice', 'suspension'];
 const MAX_WINDOWS = 10;
 const MAX_STEPS = 10;
+const MAX_TIERS = 10;
+const TIER_KEY = /^[a-z][a-z0-9_]{0,31}$/;
 
 export function isParameterName(name: string): name is ParameterName {
   return (PARAMETER_NAMES as readonly string[]).includes(name);
@@ -68,6 +74,7 @@ export function parameterProblems(input: Record<string, unknown>): DraftProblem[
   }
   problems.push(...windowProblems(input.noParkingWindows));
   problems.push(...ladderProblems(input.penaltyLadder));
+  problems.push(...tierProblems(input.priorityTiers));
   return problems;
 }
 
@@ -161,6 +168,33 @@ export function ladderProblems(value: unknown): DraftProblem[] {
     problems.push({ field: 'penaltyLadder[0].action', reason: 'draft.persuasion_first' });
   }
   return problems;
+}
+
+/** Tiers: a short list of distinct keys (a-z, 0-9, _), each with a name people read. */
+export function tierProblems(value: unknown): DraftProblem[] {
+  if (!Array.isArray(value) || value.length > MAX_TIERS) {
+    return [{ field: 'priorityTiers', reason: 'draft.tiers_list', params: { limit: MAX_TIERS } }];
+  }
+  const seen = new Set<string>();
+  return value.flatMap((raw: unknown, i) => {
+    const tier = (raw ?? {}) as Partial<Record<keyof PriorityTier, unknown>>;
+    const at = `priorityTiers[${i}]`;
+    const problems: DraftProblem[] = [];
+    if (typeof tier.key !== 'string' || !TIER_KEY.test(tier.key)) {
+      problems.push({ field: `${at}.key`, reason: 'draft.tier_key' });
+    } else if (seen.has(tier.key)) {
+      problems.push({
+        field: `${at}.key`,
+        reason: 'draft.tier_repeated',
+        params: { key: tier.key },
+      });
+    } else seen.add(tier.key);
+    if (typeof tier.label !== 'string' || tier.label.trim().length < 1 || tier.label.length > 40) {
+      problems.push({ field: `${at}.label`, reason: 'draft.tier_label' });
+    }
+    problems.push(...unknownFields(at, tier, ['key', 'label']));
+    return problems;
+  });
 }
 
 export interface ArticleLink {

@@ -20,7 +20,7 @@ import type {
   RegisterAllocationDto,
 } from './dto/allocation.dto';
 import { DrawsService } from './draws.service';
-import { eligibilityOf, INELIGIBLE_REFUSALS } from './eligibility';
+import { OfferEligibilityService } from './offer-eligibility.service';
 import type { OffPeakOffer } from './off-peak-offer';
 import { OffPeakOfferRepository } from './off-peak-offer.repository';
 import { OffersService } from './offers.service';
@@ -28,7 +28,9 @@ import { AllocationAdmitted, AllocationCancelled } from './sharing.events';
 import {
   assertLenderOrCouncil,
   canBook,
+  canMarkPriority,
   canReadAllocation,
+  canReadPriority,
   isHolderOf,
   isLendingUnitOf,
 } from './sharing.policy';
@@ -60,6 +62,7 @@ export class AllocationsService {
     private readonly draws: DrawsService,
     private readonly transactions: Transactions,
     private readonly events: DomainEvents,
+    private readonly eligibility: OfferEligibilityService,
     private readonly clock: Clock,
   ) {}
 
@@ -67,14 +70,7 @@ export class AllocationsService {
     if (!canBook(actor)) throw new DomainError('allocation.resident_only');
     const offer = await this.offersService.readable(actor, offerId);
     const vehicle = await this.vehicles.readable(actor, dto.vehicleId);
-    const [ineligible] = eligibilityOf({
-      isResident: true,
-      householdId: actor.householdId,
-      associationId: vehicle.associationId,
-      eligibleAssociationIds: offer.eligibleAssociationIds,
-      householdVehicles: 1,
-    }).reasons;
-    if (ineligible) throw new DomainError(INELIGIBLE_REFUSALS[ineligible]);
+    await this.eligibility.assertMay(actor, offer, vehicle.id);
     if (offer.status !== 'live') throw new DomainError('allocation.offer_not_live');
     if (offer.standingPlaces === 0) throw new DomainError('offer.no_standing_places');
     if (dto.termsHash && dto.termsHash !== offer.termsHash)
@@ -130,19 +126,39 @@ export class AllocationsService {
   ): Promise<AdmissionView> {
     const offer = await this.offersService.readable(actor, offerId);
     assertLenderOrCouncil(actor, offer, 'offer', offerId);
+    const result = await this.admitOffer(offer, { count, method, by: actor.memberId });
+    return {
+      admitted: await Promise.all(result.admitted.map((id) => this.view(actor, id))),
+      waiting: result.waiting,
+      skippedOnePerHousehold: result.skipped,
+      drawId: result.drawId,
+    };
+  }
+
+  /**
+   * Admits to the offer's standing places, by a person or (by: null) the rotation job. By
+   * lottery: the published draw's order, recorded with the admission in one transaction; a
+   * rotation's draw first releases every place held (its permit revoked), then fills every place
+   * by the drawn order, for the convention's period.
+   */
+  async admitOffer(
+    offer: OffPeakOffer,
+    { count, method, by }: { count?: number; method: AdmissionMethod; by: string | null },
+  ): Promise<{ admitted: string[]; skipped: number; waiting: number; drawId: string | null }> {
     const rules = await this.conventions.rulesInForce(offer.associationId, this.clock.now());
     let drawId: string | null = null;
     const admitted = await this.transactions.run(async (tx) => {
-      // By lottery: the published draw's order, recorded with the admission in one transaction.
-      const draw = method === 'lottery' ? await this.draws.openDraw(tx, offerId) : null;
-      const { admitted, skipped, article } = await this.admit(tx, offerId, rules, {
-        count,
-        by: actor.memberId,
+      const draw = method === 'lottery' ? await this.draws.openDraw(tx, offer.id) : null;
+      if (draw?.kind === 'rotation') await this.releaseHolders(tx, offer.id);
+      const { admitted, skipped, article } = await this.admit(tx, offer.id, rules, {
+        count: draw?.kind === 'rotation' ? undefined : count,
+        by,
         order: draw?.order,
+        periodMonths: draw?.periodMonths ?? null,
       });
       if (draw) {
         const ids = admitted.map((a) => a.allocationId);
-        await this.draws.recordDrawn(tx, draw, ids, actor.memberId);
+        await this.draws.recordDrawn(tx, draw, ids, by);
         drawId = draw.id;
       }
       if (admitted.length === 0 && skipped > 0) {
@@ -151,13 +167,49 @@ export class AllocationsService {
       }
       return { admitted, skipped };
     });
-    const waiting = await this.allocations.waitingCounts([offerId]);
+    const waiting = await this.allocations.waitingCounts([offer.id]);
     return {
-      admitted: await Promise.all(admitted.admitted.map((a) => this.view(actor, a.allocationId))),
-      waiting: waiting.get(offerId) ?? 0,
-      skippedOnePerHousehold: admitted.skipped,
+      admitted: admitted.admitted.map((a) => a.allocationId),
+      skipped: admitted.skipped,
+      waiting: waiting.get(offer.id) ?? 0,
       drawId,
     };
+  }
+
+  /**
+   * The council marks a registration's priority tier (优先: a driver with a disability, a
+   * household over 80), one the convention of the offer's association lists; null clears it. Only
+   * the council of the registration's own association: it knows the household.
+   */
+  async setPriority(actor: Actor, id: string, tier: string | null): Promise<AllocationView> {
+    const row = await this.readable(actor, id);
+    if (!canMarkPriority(actor, heldPlace(row)))
+      throw new DomainError('allocation.priority_council_only');
+    const offer = await this.offers.find(row.offer_id);
+    if (!offer) throw DomainError.notFound('allocation', id);
+    const rules = await this.conventions.rulesInForce(offer.associationId, this.clock.now());
+    if (tier !== null && !rules.parameters.priorityTiers.some((t) => t.key === tier))
+      throw new DomainError('allocation.priority_tier_unknown', { tier });
+    await this.transactions.run(async (tx) => {
+      const locked = await this.allocations.lock(tx, id);
+      if (!locked || locked.status !== 'waiting')
+        throw new DomainError('allocation.priority_not_waiting');
+      await this.allocations.setPriority(tx, id, {
+        tier,
+        by: actor.memberId,
+        at: this.clock.now(),
+      });
+    });
+    return this.view(actor, id);
+  }
+
+  /** 轮换: every place held goes back to the waiting list, its shared permit revoked. */
+  private async releaseHolders(tx: Tx, offerId: string): Promise<void> {
+    await this.offers.lockForChange(tx, offerId);
+    for (const holder of await this.allocations.lockHolders(tx, offerId)) {
+      await this.allocations.release(tx, holder.id);
+      if (holder.permitId) await this.permits.revoke('system', holder.permitId, 'rotation', tx);
+    }
   }
 
   /** The resident withdraws, or the unit/council ends it; a freed place goes to the next in line. */
@@ -202,7 +254,17 @@ export class AllocationsService {
     tx: Tx,
     offerId: string,
     rules: RulesInForce,
-    { count, by, order }: { count: number | undefined; by: string | null; order?: string[] },
+    {
+      count,
+      by,
+      order,
+      periodMonths = null,
+    }: {
+      count: number | undefined;
+      by: string | null;
+      order?: string[];
+      periodMonths?: number | null;
+    },
   ) {
     const offer = await this.offers.lockForChange(tx, offerId);
     if (!offer) throw DomainError.notFound('offer', offerId);
@@ -230,7 +292,7 @@ export class AllocationsService {
         associationId: candidate.associationId,
         carParkId: offer.carParkId,
         validFrom: now,
-        validTo: passEnd(offer, now),
+        validTo: passEnd(offer, now, periodMonths),
         actorMemberId: by,
         feeCny: Number(offer.monthlyFeeCny),
       };
@@ -302,11 +364,18 @@ export class AllocationsService {
   }
 }
 
-function passEnd(offer: OffPeakOffer, now: Date): Date {
-  const month = new Date(now.getTime() + MONTH_MS);
-  if (!offer.validTo) return month;
+/** A month's pass, or a rotation's period (轮换), never beyond the offer's own end. */
+function passEnd(offer: OffPeakOffer, now: Date, periodMonths: number | null = null): Date {
+  const held = periodMonths ? addMonths(now, periodMonths) : new Date(now.getTime() + MONTH_MS);
+  if (!offer.validTo) return held;
   const end = new Date(`${offer.validTo}T23:59:59+08:00`);
-  return end < month ? end : month;
+  return end < held ? end : held;
+}
+
+function addMonths(at: Date, months: number): Date {
+  const next = new Date(at);
+  next.setUTCMonth(next.getUTCMonth() + months);
+  return next;
 }
 
 function heldPlace(row: AllocationRow) {
@@ -329,6 +398,8 @@ export function toAllocationView(row: AllocationRow, actor: Actor): AllocationVi
     position: row.position === null ? null : Number(row.position),
     plate: plateVisible ? formatPlate(row.plate) : maskPlate(row.plate),
     plateColor: row.plate_color,
+    priorityTier: canReadPriority(actor, heldPlace(row)) ? row.priority_tier : null,
+    periodsHeld: row.periods_held,
     spaceCode: row.space_code,
     registeredAt: new Date(row.registered_at).toISOString(),
     admittedAt: row.admitted_at ? new Date(row.admitted_at).toISOString() : null,

@@ -9,6 +9,7 @@ import {
   ParseUUIDPipe,
   Post,
   Query,
+  Put,
 } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor';
@@ -20,7 +21,7 @@ import { RecordPaymentDto } from '../payments/dto/payment.dto';
 import { AllocationFeesService } from './allocation-fees.service';
 import { AllocationsService } from './allocations.service';
 import { BookingsService } from './bookings.service';
-import { AllocationView } from './dto/allocation.dto';
+import { AllocationView, SetPriorityDto } from './dto/allocation.dto';
 import { BookingView } from './dto/booking.dto';
 import { type Page, PageQuery } from '../common/pagination';
 
@@ -124,6 +125,21 @@ export class BookingsController {
     @Body() body: RecordPaymentDto,
   ): Promise<AllocationView> {
     return this.fees.recordPayment(actor, id, body);
+  }
+
+  @Put('allocations/:id/priority')
+  @Roles('admin')
+  @ApiOperation({
+    summary:
+      "The council marks a waiting registration's priority tier (the convention's priorityTiers; null clears it): drawn first at the next lottery",
+  })
+  @ApiOkResponse({ type: AllocationView })
+  setPriority(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: SetPriorityDto,
+  ): Promise<AllocationView> {
+    return this.allocations.setPriority(actor, id, body.tier);
   }
 
   @Delete('allocations/:id')

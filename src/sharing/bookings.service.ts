@@ -11,7 +11,7 @@ import { AvailabilityService } from './availability.service';
 import { toBookingView } from './booking-views';
 import { BookingRepository, type BookingRow } from './booking.repository';
 import type { BookingView, BookNightDto } from './dto/booking.dto';
-import { eligibilityOf, INELIGIBLE_REFUSALS } from './eligibility';
+import { OfferEligibilityService } from './offer-eligibility.service';
 import type { OffPeakOffer } from './off-peak-offer';
 import { OfferNightRepository } from './offer-night.repository';
 import { OffPeakOfferRepository } from './off-peak-offer.repository';
@@ -39,6 +39,7 @@ export class BookingsService {
     private readonly availability: AvailabilityService,
     private readonly transactions: Transactions,
     private readonly events: DomainEvents,
+    private readonly eligibility: OfferEligibilityService,
     private readonly clock: Clock,
   ) {}
 
@@ -55,14 +56,7 @@ export class BookingsService {
     if (!canBook(actor)) throw new DomainError('booking.resident_only');
     const offer = await this.offersService.readable(actor, offerId);
     const vehicle = await this.vehicles.readable(actor, dto.vehicleId);
-    const [ineligible] = eligibilityOf({
-      isResident: true,
-      householdId: actor.householdId,
-      associationId: vehicle.associationId,
-      eligibleAssociationIds: offer.eligibleAssociationIds,
-      householdVehicles: 1,
-    }).reasons;
-    if (ineligible) throw new DomainError(INELIGIBLE_REFUSALS[ineligible]);
+    await this.eligibility.assertMay(actor, offer, vehicle.id);
     assertTermsAccepted(offer, dto);
     const window = await this.bookableWindow(offer, dto.date);
 

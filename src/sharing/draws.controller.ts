@@ -1,9 +1,9 @@
-import { Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/decorators';
 import { ApiStandardErrors } from '../common/api-errors.decorator';
-import { DrawView } from './dto/draw.dto';
+import { DrawView, PublishDrawDto } from './dto/draw.dto';
 import { DrawsService } from './draws.service';
 
 @ApiTags('sharing')
@@ -16,11 +16,28 @@ export class DrawsController {
   @Roles('unit', 'admin')
   @ApiOperation({
     summary:
-      'Close registration for a public lottery: publishes SHA-256(seed) over the registrations waiting now',
+      "Close registration for a public lottery: publishes SHA-256(seed) over the registrations waiting now (a rotation: and those holding a place), grouped by the convention's priority tiers",
   })
   @ApiCreatedResponse({ type: DrawView })
-  publish(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<DrawView> {
-    return this.draws.publish(actor, id);
+  publish(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body?: PublishDrawDto,
+  ): Promise<DrawView> {
+    return this.draws.publish(actor, id, body?.kind);
+  }
+
+  @Get('offers/:id/draws')
+  @ApiOperation({
+    summary:
+      "The offer's draws, newest first: admissions and rotations (轮换), each recomputable, for every member who may read the offer",
+  })
+  @ApiOkResponse({ type: [DrawView] })
+  history(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<DrawView[]> {
+    return this.draws.history(actor, id);
   }
 
   @Get('draws/:id')

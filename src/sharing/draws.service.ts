@@ -2,17 +2,43 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from '../auth/actor';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
+import type { PriorityTier } from '../conventions/convention-parameters';
+import { ConventionRulesService } from '../conventions/convention-rules.service';
 import { Transactions, type Tx } from '../database/transactions';
-import { type AllocationDraw, AllocationDrawRepository } from './allocation-draw.repository';
+import {
+  type AllocationDraw,
+  AllocationDrawRepository,
+  type DrawKind,
+} from './allocation-draw.repository';
 import type { DrawView } from './dto/draw.dto';
-import { drawOrder, newSeed, seedHashOf } from './lottery';
+import {
+  type DrawEntrant,
+  type DrawGroup,
+  drawGroups,
+  drawOrder,
+  newSeed,
+  seedHashOf,
+} from './lottery';
+import type { OffPeakOffer } from './off-peak-offer';
 import { OffersService } from './offers.service';
 import { assertLenderOrCouncil, canReadOffer } from './sharing.policy';
 import { StandingAllocationRepository } from './standing-allocation.repository';
 
+/** A draw's group as stored: the tier's name as the convention gave it at publication. */
+type StoredGroup = DrawGroup & { label: string | null };
+
+/** A published draw being drawn: its order, and what kind of admission it is. */
+export interface OpenDraw {
+  id: string;
+  kind: DrawKind;
+  periodMonths: number | null;
+  order: string[];
+}
+
 /**
  * Admission by public lottery (公开抽签, lottery.ts): the lender or the council publishes the
- * seed's hash over the registrations waiting now; admitting with `method: 'lottery'` draws it
+ * seed's hash over the registrations waiting now (a rotation's redraw: and those holding a place),
+ * grouped by the convention's priority tiers; admitting with `method: 'lottery'` draws it
  * (AllocationsService), and everyone who may read the offer may read the draw and recompute it.
  */
 @Injectable()
@@ -21,25 +47,62 @@ export class DrawsService {
     private readonly offers: OffersService,
     private readonly draws: AllocationDrawRepository,
     private readonly allocations: StandingAllocationRepository,
+    private readonly conventions: ConventionRulesService,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
   ) {}
 
-  async publish(actor: Actor, offerId: string): Promise<DrawView> {
+  async publish(actor: Actor, offerId: string, kind: DrawKind = 'admission'): Promise<DrawView> {
     const offer = await this.offers.readable(actor, offerId);
     assertLenderOrCouncil(actor, offer, 'offer', offerId);
-    const draw = await this.transactions.run(async (tx) => {
-      const waiting = await this.allocations.lockWaiting(tx, offerId);
+    return toDrawView(await this.publishFor(offer, kind, actor.memberId));
+  }
+
+  /**
+   * Publishes a draw of the offer (by a person, or by the rotation job: null). Tiers and the
+   * rotation period are the convention's in force for the offer's association now.
+   */
+  async publishFor(
+    offer: OffPeakOffer,
+    kind: DrawKind,
+    by: string | null,
+    outer?: Tx,
+  ): Promise<AllocationDraw> {
+    const rules = await this.conventions.rulesInForce(offer.associationId, this.clock.now());
+    const { priorityTiers, rotationPeriodMonths } = rules.parameters;
+    if (kind === 'rotation' && rotationPeriodMonths === 0)
+      throw new DomainError('allocation.no_rotation');
+    return this.transactions.run(async (tx) => {
+      const waiting = await this.allocations.lockWaiting(tx, offer.id);
       if (waiting.length === 0) throw new DomainError('draw.nobody_waiting');
+      const holders = kind === 'rotation' ? await this.allocations.lockHolders(tx, offer.id) : [];
+      const entrants: DrawEntrant[] = [
+        ...waiting.map((w) => ({ id: w.id, tier: w.priorityTier, heldBefore: false })),
+        ...holders.map((h) => ({ id: h.id, tier: h.priorityTier, heldBefore: true })),
+      ];
+      const groups = labelled(
+        drawGroups(
+          entrants,
+          priorityTiers.map((t) => t.key),
+        ),
+        priorityTiers,
+      );
       const seed = newSeed();
       return this.draws.insert(
         tx,
-        { offerId, seed, seedHash: seedHashOf(seed), registrationIds: waiting.map((w) => w.id) },
+        {
+          offerId: offer.id,
+          kind,
+          groups,
+          periodMonths: kind === 'rotation' ? rotationPeriodMonths : null,
+          seed,
+          seedHash: seedHashOf(seed),
+          registrationIds: entrants.map((e) => e.id),
+        },
         this.clock.now(),
-        actor.memberId,
+        by,
       );
-    });
-    return toDrawView(draw);
+    }, outer);
   }
 
   async view(actor: Actor, id: string): Promise<DrawView> {
@@ -48,6 +111,12 @@ export class DrawsService {
     const offer = await this.offers.readable(actor, draw.offerId).catch(() => null);
     if (!offer || !canReadOffer(actor, offer)) throw DomainError.notFound('draw', id);
     return toDrawView(draw);
+  }
+
+  /** The offer's draws, newest first: who was admitted, period by period (轮换 history). */
+  async history(actor: Actor, offerId: string): Promise<DrawView[]> {
+    await this.offers.readable(actor, offerId);
+    return (await this.draws.ofOffer(offerId)).map(toDrawView);
   }
 
   /**
@@ -60,18 +129,28 @@ export class DrawsService {
   }
 
   /** For admitting by lottery: the offer's published draw and its order, locked; else refused. */
-  async openDraw(tx: Tx, offerId: string): Promise<{ id: string; order: string[] }> {
+  async openDraw(tx: Tx, offerId: string): Promise<OpenDraw> {
     const draw = await this.draws.lockOpen(tx, offerId);
     if (!draw) throw new DomainError('draw.not_published');
-    return { id: draw.id, order: drawOrder(draw.seed, draw.registrationIds) };
+    return {
+      id: draw.id,
+      kind: draw.kind,
+      periodMonths: draw.periodMonths,
+      order: orderOf(draw),
+    };
   }
 
-  recordDrawn(
-    tx: Tx,
-    draw: { id: string; order: string[] },
-    admitted: string[],
-    by: string,
-  ): Promise<void> {
+  /** For the rotation job: the offer's open draw, unlocked, if any. */
+  openOf(offerId: string): Promise<AllocationDraw | null> {
+    return this.draws.open(offerId);
+  }
+
+  /** For the rotation job: when the offer's places were last drawn. */
+  lastDrawnAt(offerId: string): Promise<Date | null> {
+    return this.draws.lastDrawnAt(offerId);
+  }
+
+  recordDrawn(tx: Tx, draw: OpenDraw, admitted: string[], by: string | null): Promise<void> {
     return this.draws.recordDrawn(tx, draw.id, {
       order: draw.order,
       admitted,
@@ -81,16 +160,37 @@ export class DrawsService {
   }
 }
 
+/** Tier by tier, each by the same rule (lottery.ts); a draw without groups is one group. */
+function orderOf(draw: AllocationDraw): string[] {
+  return drawOrder(
+    draw.seed,
+    draw.registrationIds,
+    draw.groups.map((g) => g.registrationIds),
+  );
+}
+
+function labelled(groups: DrawGroup[], tiers: readonly PriorityTier[]): StoredGroup[] {
+  return groups.map((g) => ({ ...g, label: tiers.find((t) => t.key === g.tier)?.label ?? null }));
+}
+
 function toDrawView(draw: AllocationDraw): DrawView {
   const drawn = draw.drawnAt !== null;
   return {
     id: draw.id,
     offerId: draw.offerId,
     method: draw.method,
+    kind: draw.kind,
+    periodMonths: draw.periodMonths,
     seedHash: draw.seedHash,
     // The seed is the secret that makes the hash a promise: shown only once drawn.
     seed: drawn ? draw.seed : null,
     registrations: draw.registrationIds,
+    tiers: (draw.groups as StoredGroup[]).map((g) => ({
+      tier: g.tier,
+      label: g.label ?? null,
+      heldBefore: g.heldBefore,
+      registrations: g.registrationIds,
+    })),
     order: draw.drawnOrder ?? [],
     admitted: draw.admittedIds ?? [],
     publishedAt: draw.publishedAt,

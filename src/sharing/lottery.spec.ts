@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { drawKey, drawOrder, newSeed, seedHashOf } from './lottery';
+import { drawGroups, drawKey, drawOrder, newSeed, seedHashOf } from './lottery';
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -40,5 +40,53 @@ describe('the public lottery', () => {
         ids.filter((id) => !disability.includes(id) && !over80.includes(id)),
       ),
     );
+  });
+
+  it('groups a draw tier by tier, those who held a place behind those who did not', () => {
+    const [a, b, c, d, e, f] = ids;
+    const groups = drawGroups(
+      [
+        { id: a!, tier: null, heldBefore: true },
+        { id: b!, tier: null, heldBefore: false },
+        { id: c!, tier: 'over_80', heldBefore: false },
+        { id: d!, tier: 'disability', heldBefore: true },
+        { id: e!, tier: 'disability', heldBefore: false },
+        // A tier the convention no longer lists counts as none.
+        { id: f!, tier: 'veteran', heldBefore: false },
+      ],
+      ['disability', 'over_80'],
+    );
+    expect(groups).toEqual([
+      { tier: 'disability', heldBefore: false, registrationIds: [e] },
+      { tier: 'disability', heldBefore: true, registrationIds: [d] },
+      { tier: 'over_80', heldBefore: false, registrationIds: [c] },
+      { tier: null, heldBefore: false, registrationIds: [b, f].sort() },
+      { tier: null, heldBefore: true, registrationIds: [a] },
+    ]);
+    const seed = newSeed();
+    const order = drawOrder(
+      seed,
+      [a!, b!, c!, d!, e!, f!],
+      groups.map((g) => g.registrationIds),
+    );
+    expect(order.slice(0, 3)).toEqual([e, d, c]);
+    expect(order.slice(3, 5)).toEqual(drawOrder(seed, [b!, f!]));
+    expect(order[5]).toBe(a);
+  });
+
+  it('without tiers or holders, one group: the plain order', () => {
+    const seed = newSeed();
+    const groups = drawGroups(
+      ids.map((id) => ({ id, tier: null, heldBefore: false })),
+      [],
+    );
+    expect(groups).toHaveLength(1);
+    expect(
+      drawOrder(
+        seed,
+        ids,
+        groups.map((g) => g.registrationIds),
+      ),
+    ).toEqual(drawOrder(seed, ids));
   });
 });

@@ -46,3 +46,44 @@ export function drawOrder(
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/** Who enters a draw: a registration, its priority tier (if any), whether it held a place. */
+export interface DrawEntrant {
+  id: string;
+  tier: string | null;
+  /** Held a standing place in the period that ends (rotation, 轮换). */
+  heldBefore: boolean;
+}
+
+/** One group of a draw: drawn whole before the next, sorted by draw key within. */
+export interface DrawGroup {
+  /** A tier key of the convention, or null: no tier. */
+  tier: string | null;
+  heldBefore: boolean;
+  registrationIds: string[];
+}
+
+/**
+ * The groups of a draw, in drawing order: the convention's tiers as it lists them, then those in
+ * no tier (a tier the convention no longer lists counts as none); within each tier, those who did
+ * not hold a place before those who did. Empty groups are left out. The drawn order is the groups
+ * one after the other, each sorted ascending by `drawKey`: `drawOrder(seed, ids, groups)`.
+ */
+export function drawGroups(
+  entrants: readonly DrawEntrant[],
+  tierKeys: readonly string[],
+): DrawGroup[] {
+  const tiers: (string | null)[] = [...tierKeys, null];
+  const groups: DrawGroup[] = [];
+  for (const tier of tiers) {
+    for (const heldBefore of [false, true]) {
+      const registrationIds = entrants
+        .filter((e) => (e.tier !== null && tierKeys.includes(e.tier) ? e.tier : null) === tier)
+        .filter((e) => e.heldBefore === heldBefore)
+        .map((e) => e.id)
+        .sort();
+      if (registrationIds.length > 0) groups.push({ tier, heldBefore, registrationIds });
+    }
+  }
+  return groups;
+}

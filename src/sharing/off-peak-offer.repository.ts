@@ -5,6 +5,7 @@ import { DomainError } from '../common/domain-error';
 import type { Tx } from '../database/transactions';
 import type { OffPeakOffer, OfferStatus } from './off-peak-offer';
 import type { WeeklyRule } from './offer-windows';
+import type { PlateColor } from '../shared/plate';
 import { constraintOf, detailOf } from './sql-results';
 
 interface OfferRow {
@@ -23,6 +24,9 @@ interface OfferRow {
   valid_to: string | null;
   blackout_dates: string[];
   eligible_association_ids: string[];
+  eligible_lane_ids: string[];
+  requires_licence_owner: boolean;
+  eligible_plate_colors: PlateColor[];
   grace_minutes: number | null;
   monthly_fee_cny: string;
   booking_days_ahead: number;
@@ -38,7 +42,8 @@ const SELECT = `
          to_char(valid_from, 'YYYY-MM-DD') AS valid_from, to_char(valid_to, 'YYYY-MM-DD') AS valid_to,
          ARRAY(SELECT to_char(d, 'YYYY-MM-DD') FROM unnest(blackout_dates) d ORDER BY d)
            AS blackout_dates,
-         eligible_association_ids, grace_minutes, monthly_fee_cny, booking_days_ahead, terms_text,
+         eligible_association_ids, eligible_lane_ids, requires_licence_owner,
+         eligible_plate_colors, grace_minutes, monthly_fee_cny, booking_days_ahead, terms_text,
          terms_hash, ended_at, created_at
     FROM off_peak_offer`;
 
@@ -114,6 +119,11 @@ export class OffPeakOfferRepository {
     return this.list(`car_park_id = $1`, [carParkId], tx);
   }
 
+  /** Live offers with standing places: those a rotation (轮换) may concern. */
+  liveWithStandingPlaces(): Promise<OffPeakOffer[]> {
+    return this.list(`status = 'live' AND standing_places > 0`, []);
+  }
+
   liveOfCarPark(carParkId: string): Promise<OffPeakOffer[]> {
     return this.list(`car_park_id = $1 AND status = 'live'`, [carParkId]);
   }
@@ -124,8 +134,9 @@ export class OffPeakOfferRepository {
         `INSERT INTO off_peak_offer (car_park_id, resident_unit_id, association_id, title, status,
            places, standing_places, named_spaces, weekly_rules, valid_from, valid_to, blackout_dates,
            eligible_association_ids, grace_minutes, monthly_fee_cny, booking_days_ahead, terms_text,
-           terms_hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+           terms_hash, eligible_lane_ids, requires_licence_owner, eligible_plate_colors)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,
+                 $19, $20, $21)
          RETURNING id`,
         [
           offer.carParkId,
@@ -146,6 +157,9 @@ export class OffPeakOfferRepository {
           offer.bookingDaysAhead,
           offer.termsText,
           offer.termsHash,
+          offer.eligibleLaneIds,
+          offer.requiresLicenceOwner,
+          offer.eligiblePlateColors,
         ],
       ),
     );
@@ -163,7 +177,8 @@ export class OffPeakOfferRepository {
         `UPDATE off_peak_offer SET title = $2, status = $3, places = $4, weekly_rules = $5,
                 valid_to = $6, blackout_dates = $7, eligible_association_ids = $8,
                 grace_minutes = $9, monthly_fee_cny = $10, booking_days_ahead = $11,
-                terms_text = $12, terms_hash = $13, ended_at = $14, updated_at = now()
+                terms_text = $12, terms_hash = $13, ended_at = $14, eligible_lane_ids = $15,
+                requires_licence_owner = $16, eligible_plate_colors = $17, updated_at = now()
           WHERE id = $1`,
         [
           offer.id,
@@ -180,6 +195,9 @@ export class OffPeakOfferRepository {
           offer.termsText,
           offer.termsHash,
           offer.endedAt,
+          offer.eligibleLaneIds,
+          offer.requiresLicenceOwner,
+          offer.eligiblePlateColors,
         ],
       ),
     );
@@ -245,6 +263,9 @@ function toOffer(row: OfferRow): OffPeakOffer {
     validTo: row.valid_to,
     blackoutDates: row.blackout_dates,
     eligibleAssociationIds: row.eligible_association_ids,
+    eligibleLaneIds: row.eligible_lane_ids,
+    requiresLicenceOwner: row.requires_licence_owner,
+    eligiblePlateColors: row.eligible_plate_colors,
     graceMinutes: row.grace_minutes,
     monthlyFeeCny: row.monthly_fee_cny,
     bookingDaysAhead: row.booking_days_ahead,

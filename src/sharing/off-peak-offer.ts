@@ -1,3 +1,4 @@
+import type { PlateColor } from '../shared/plate';
 import type { OfferSchedule, WeeklyRule } from './offer-windows';
 
 export const OFFER_STATUSES = ['live', 'paused', 'ended'] as const;
@@ -21,6 +22,12 @@ export interface OffPeakOffer {
   validTo: string | null;
   blackoutDates: string[];
   eligibleAssociationIds: string[];
+  /** Households registered in one of these lanes only; empty: any lane (eligibility.ts). */
+  eligibleLaneIds: string[];
+  /** Only a car whose 行驶证 names a member of its household. */
+  requiresLicenceOwner: boolean;
+  /** Only cars with these plate colours (e.g. new-energy green); empty: any. */
+  eligiblePlateColors: PlateColor[];
   /** null: the convention's sharedGraceMinutes applies. */
   graceMinutes: number | null;
   /** numeric(8,2), kept as text so no cent is lost. */

@@ -17,6 +17,7 @@ import { fromRuleDto } from './offer-views';
 import { windowOn } from './offer-windows';
 import { assertSchedule, OffersService, termsHashOf } from './offers.service';
 import { AllocationCancelled, BookingCancelled } from './sharing.events';
+import { OfferEligibilityService } from './offer-eligibility.service';
 import { assertLender } from './sharing.policy';
 import { StandingAllocationRepository } from './standing-allocation.repository';
 
@@ -38,6 +39,7 @@ export class OfferLifecycleService {
     private readonly availability: AvailabilityService,
     private readonly transactions: Transactions,
     private readonly events: DomainEvents,
+    private readonly eligibility: OfferEligibilityService,
     private readonly clock: Clock,
   ) {}
 
@@ -51,6 +53,11 @@ export class OfferLifecycleService {
       if (dto.validTo !== undefined) offer.validTo = dto.validTo;
       if (dto.blackoutDates) offer.blackoutDates = [...new Set(dto.blackoutDates)].sort();
       if (dto.eligibleAssociationIds) offer.eligibleAssociationIds = dto.eligibleAssociationIds;
+      if (dto.eligibleLaneIds) offer.eligibleLaneIds = dto.eligibleLaneIds;
+      if (dto.requiresLicenceOwner !== undefined)
+        offer.requiresLicenceOwner = dto.requiresLicenceOwner;
+      if (dto.eligiblePlateColors) offer.eligiblePlateColors = dto.eligiblePlateColors;
+      await this.eligibility.assertLanes(offer.eligibleAssociationIds, offer.eligibleLaneIds);
       if (dto.graceMinutes !== undefined) offer.graceMinutes = dto.graceMinutes;
       if (dto.monthlyFeeCny !== undefined) offer.monthlyFeeCny = String(dto.monthlyFeeCny);
       if (dto.bookingDaysAhead !== undefined) offer.bookingDaysAhead = dto.bookingDaysAhead;

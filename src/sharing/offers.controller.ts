@@ -30,7 +30,13 @@ import {
   RegisterAllocationDto,
 } from './dto/allocation.dto';
 import { BookingView, BookNightDto } from './dto/booking.dto';
-import { ChangeOfferDto, OfferChangeView, OfferView, PublishOfferDto } from './dto/offer.dto';
+import {
+  ChangeOfferDto,
+  EligibilityView,
+  OfferChangeView,
+  OfferView,
+  PublishOfferDto,
+} from './dto/offer.dto';
 import { OfferLifecycleService } from './offer-lifecycle.service';
 import { OffersService } from './offers.service';
 import { Idempotent } from '../common/idempotency/idempotent.decorator';
@@ -67,6 +73,20 @@ export class OffersController {
     @Headers('accept-language') language?: string,
   ): Promise<OfferView> {
     return this.offers.get(actor, id, pickLang(language));
+  }
+
+  @Get(':id/eligibility')
+  @ApiOperation({
+    summary:
+      "Each condition of the offer (association, lane, a car, its licence's owner, plate colour) met or missed by the resident's household and each of its cars, with the refusal a missed one gives",
+  })
+  @ApiOkResponse({ type: EligibilityView })
+  eligibility(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Headers('accept-language') language?: string,
+  ): Promise<EligibilityView> {
+    return this.offers.eligibility(actor, id, pickLang(language));
   }
 
   @Post()

@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../auth/actor';
-import { isResident } from '../auth/policy';
 import { AssociationsService } from '../associations/associations.service';
-import { VehicleQuery } from '../associations/dto/vehicle.dto';
 import { VehiclesService } from '../associations/vehicles.service';
 import { DomainError } from '../common/domain-error';
 import { ConventionRulesService } from '../conventions/convention-rules.service';
@@ -11,8 +9,8 @@ import { Transactions } from '../database/transactions';
 import type { Lang } from '../shared/i18n';
 import { AvailabilityService } from './availability.service';
 import { CarParkRepository } from './car-park.repository';
-import type { OfferView, PublishOfferDto } from './dto/offer.dto';
-import { eligibilityOf, explain } from './eligibility';
+import type { EligibilityView, OfferView, PublishOfferDto } from './dto/offer.dto';
+import { OfferEligibilityService } from './offer-eligibility.service';
 import type { OffPeakOffer } from './off-peak-offer';
 import { OffPeakOfferRepository } from './off-peak-offer.repository';
 import { fromRuleDto, toOfferView } from './offer-views';
@@ -42,7 +40,14 @@ export class OffersService {
     private readonly vehicles: VehiclesService,
     private readonly conventions: ConventionRulesService,
     private readonly transactions: Transactions,
+    private readonly eligibilityOf: OfferEligibilityService,
   ) {}
+
+  /** The resident's eligibility for one offer they may read, condition by condition. */
+  async eligibility(actor: Actor, id: string, lang: Lang): Promise<EligibilityView> {
+    const offer = await this.readable(actor, id);
+    return this.eligibilityOf.view(actor, offer, lang);
+  }
 
   /** Residents: the offers open to their association; unit staff: their own; council: theirs. */
   async list(actor: Actor, lang: Lang): Promise<OfferView[]> {
@@ -91,6 +96,8 @@ export class OffersService {
     if (standingPlaces > places)
       throw new DomainError('offer.standing_exceeds_places', { standingPlaces, places });
     if (dto.eligibleAssociationIds) await this.assertAssociationsExist(dto.eligibleAssociationIds);
+    const eligibleAssociationIds = dto.eligibleAssociationIds ?? [carPark.associationId];
+    await this.eligibilityOf.assertLanes(eligibleAssociationIds, dto.eligibleLaneIds ?? []);
     const termsText = dto.termsText ?? '';
 
     const id = await this.transactions.run(async (tx) => {
@@ -115,7 +122,10 @@ export class OffersService {
           validFrom: schedule.validFrom,
           validTo: schedule.validTo,
           blackoutDates: schedule.blackoutDates,
-          eligibleAssociationIds: dto.eligibleAssociationIds ?? [carPark.associationId],
+          eligibleAssociationIds,
+          eligibleLaneIds: dto.eligibleLaneIds ?? [],
+          requiresLicenceOwner: dto.requiresLicenceOwner ?? false,
+          eligiblePlateColors: dto.eligiblePlateColors ?? [],
           graceMinutes: dto.graceMinutes ?? null,
           monthlyFeeCny: String(dto.monthlyFeeCny ?? 0),
           bookingDaysAhead: dto.bookingDaysAhead ?? 7,
@@ -134,12 +144,12 @@ export class OffersService {
   async views(actor: Actor, offers: OffPeakOffer[], lang: Lang): Promise<OfferView[]> {
     if (offers.length === 0) return [];
     const ids = offers.map((o) => o.id);
-    const [places, unitNames, waiting, nights, vehicles] = await Promise.all([
+    const [places, unitNames, waiting, nights, eligibility] = await Promise.all([
       this.offers.places(ids),
       this.associations.residentUnitNames(offers.map((o) => o.residentUnitId)),
       this.allocations.waitingCounts(ids),
       this.availability.nightsAhead(offers),
-      this.householdVehicles(actor),
+      this.eligibilityOf.views(actor, offers, lang),
     ]);
     const graceByAssociation = new Map<string, number>();
     for (const associationId of new Set(offers.map((o) => o.associationId))) {
@@ -148,15 +158,6 @@ export class OffersService {
     }
     return offers.map((offer) => {
       const place = places.get(offer.id)!;
-      const eligibility = isResident(actor)
-        ? eligibilityOf({
-            isResident: true,
-            householdId: actor.householdId,
-            associationId: actor.associationId,
-            eligibleAssociationIds: offer.eligibleAssociationIds,
-            householdVehicles: vehicles,
-          })
-        : undefined;
       return toOfferView(offer, {
         ...place,
         unitName: unitNames.get(offer.residentUnitId) ?? '',
@@ -164,16 +165,8 @@ export class OffersService {
         graceMinutes: offer.graceMinutes ?? graceByAssociation.get(offer.associationId) ?? 15,
         conventionGraceMinutes: graceByAssociation.get(offer.associationId) ?? 15,
         nights: nights.get(offer.id) ?? [],
-        eligibility: eligibility && { ...eligibility, explanation: explain(eligibility, lang) },
+        eligibility: eligibility.get(offer.id),
       });
     });
-  }
-
-  /** How many vehicles the resident's household has registered (0 for anyone else). */
-  private async householdVehicles(actor: Actor): Promise<number> {
-    if (!isResident(actor) || !actor.householdId) return 0;
-    const query = new VehicleQuery();
-    query.pageSize = 1;
-    return (await this.vehicles.list(actor, query)).total;
   }
 }

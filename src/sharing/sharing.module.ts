@@ -26,6 +26,8 @@ import { OfferLifecycleService } from './offer-lifecycle.service';
 import { OfferNightRepository } from './offer-night.repository';
 import { OffersController } from './offers.controller';
 import { OffersService } from './offers.service';
+import { RotationsService } from './rotations.service';
+import { OfferEligibilityService } from './offer-eligibility.service';
 import { OverstayRepository } from './overstay.repository';
 import { RemindersService } from './reminders.service';
 import { StandingAllocationRepository } from './standing-allocation.repository';
@@ -59,11 +61,13 @@ import { sharingDemoSeed } from './demo-sharing';
     HolidayCalendarService,
     CarParksService,
     OffersService,
+    OfferEligibilityService,
     OfferLifecycleService,
     BookingsService,
     AllocationsService,
     AllocationFeesService,
     RemindersService,
+    RotationsService,
     CarParkTopic,
   ],
   exports: [AvailabilityService, RemindersService, BookingsService, DrawsService],

@@ -127,6 +127,19 @@ export function canReadAllocation(actor: Actor, allocation: HeldPlace): boolean 
   );
 }
 
+/**
+ * A registration's priority tier (a disability, a great age): the council of its association
+ * marks it, and only the council and the household itself read it; the draw shows tiers by
+ * registration id, never with a plate or a name.
+ */
+export function canMarkPriority(actor: Actor, allocation: HeldPlace): boolean {
+  return isCouncilOf(actor, allocation.associationId);
+}
+
+export function canReadPriority(actor: Actor, allocation: HeldPlace): boolean {
+  return canMarkPriority(actor, allocation) || isHolderOf(actor, allocation);
+}
+
 /** Plates of a booking or allocation: the unit's staff (at the gate), else the usual rule. */
 export function isLendingUnitOf(actor: Actor, place: { residentUnitId: string }): boolean {
   return isStaffOfUnit(actor, place.residentUnitId);

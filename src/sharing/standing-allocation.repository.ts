@@ -28,6 +28,8 @@ export interface AllocationRow {
   cancel_reason: string | null;
   fee_due_cny: string;
   fee_paid_cny: string;
+  priority_tier: string | null;
+  periods_held: number;
 }
 
 const SELECT = `
@@ -37,7 +39,7 @@ const SELECT = `
              AND (w.registered_at, w.id) <= (a.registered_at, a.id)) END AS position,
          a.plate, a.plate_color, a.household_id, a.association_id, a.member_id, a.vehicle_id,
          s.code AS space_code, a.registered_at, a.admitted_at, a.permit_id, a.cancel_reason,
-         a.fee_due_cny, a.fee_paid_cny
+         a.fee_due_cny, a.fee_paid_cny, a.priority_tier, a.periods_held
     FROM standing_allocation a
     JOIN off_peak_offer o ON o.id = a.offer_id
     LEFT JOIN car_park_space s ON s.id = a.space_id`;
@@ -59,6 +61,16 @@ export interface WaitingAllocation {
   householdId: string;
   vehicleId: string;
   associationId: string;
+  priorityTier: string | null;
+}
+
+/** A place held now, as a rotation releases it. */
+export interface HeldAllocation {
+  id: string;
+  memberId: string;
+  permitId: string | null;
+  priorityTier: string | null;
+  admittedAt: Date;
 }
 
 /**
@@ -134,9 +146,15 @@ export class StandingAllocationRepository {
   /** The waiting list in registration order, locked for an admission. */
   async lockWaiting(tx: Tx, offerId: string): Promise<WaitingAllocation[]> {
     const rows = await tx.query<
-      { id: string; household_id: string; vehicle_id: string; association_id: string }[]
+      {
+        id: string;
+        household_id: string;
+        vehicle_id: string;
+        association_id: string;
+        priority_tier: string | null;
+      }[]
     >(
-      `SELECT id, household_id, vehicle_id, association_id FROM standing_allocation
+      `SELECT id, household_id, vehicle_id, association_id, priority_tier FROM standing_allocation
         WHERE offer_id = $1 AND status = 'waiting' ORDER BY registered_at, id FOR UPDATE`,
       [offerId],
     );
@@ -145,7 +163,75 @@ export class StandingAllocationRepository {
       householdId: r.household_id,
       vehicleId: r.vehicle_id,
       associationId: r.association_id,
+      priorityTier: r.priority_tier,
     }));
+  }
+
+  /** The places held now, locked for a rotation. */
+  async lockHolders(tx: Tx, offerId: string): Promise<HeldAllocation[]> {
+    const rows = await tx.query<
+      {
+        id: string;
+        member_id: string;
+        permit_id: string | null;
+        priority_tier: string | null;
+        admitted_at: Date;
+      }[]
+    >(
+      `SELECT id, member_id, permit_id, priority_tier, admitted_at FROM standing_allocation
+        WHERE offer_id = $1 AND status = 'admitted' ORDER BY admitted_at, id FOR UPDATE`,
+      [offerId],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      memberId: r.member_id,
+      permitId: r.permit_id,
+      priorityTier: r.priority_tier,
+      admittedAt: r.admitted_at,
+    }));
+  }
+
+  /** When the earliest place held now was admitted (null: none is held). */
+  async heldSince(offerId: string): Promise<Date | null> {
+    const [row] = await this.dataSource.query<{ at: Date | null }[]>(
+      `SELECT min(admitted_at) AS at FROM standing_allocation
+        WHERE offer_id = $1 AND status = 'admitted'`,
+      [offerId],
+    );
+    return row?.at ?? null;
+  }
+
+  /**
+   * 轮换: a held place goes back to the waiting list at its end, counted as a period held; it
+   * queues again from now, behind those who waited (first come after the draw).
+   */
+  async release(tx: Tx, id: string): Promise<void> {
+    await tx.query(
+      `UPDATE standing_allocation SET status = 'waiting', admitted_at = NULL, admitted_by = NULL,
+              household_key = NULL, space_id = NULL, permit_id = NULL,
+              periods_held = periods_held + 1, registered_at = clock_timestamp()
+        WHERE id = $1 AND status = 'admitted'`,
+      [id],
+    );
+  }
+
+  /** The council's mark: the registration's priority tier (null: none). */
+  async setPriority(
+    tx: Tx,
+    id: string,
+    mark: { tier: string | null; by: string; at: Date },
+  ): Promise<void> {
+    await tx.query(
+      `UPDATE standing_allocation SET priority_tier = $2, priority_set_by = $3, priority_set_at = $4
+        WHERE id = $1`,
+      [id, mark.tier, mark.by, mark.at],
+    );
+  }
+
+  /** Locks one registration for a change of its own (its tier); null when there is none. */
+  async lock(tx: Tx, id: string): Promise<AllocationRow | null> {
+    await tx.query(`SELECT id FROM standing_allocation WHERE id = $1 FOR UPDATE`, [id]);
+    return this.find(id, tx);
   }
 
   async admittedHouseholds(tx: Tx, offerId: string): Promise<Set<string>> {

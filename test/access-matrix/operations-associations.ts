@@ -192,6 +192,11 @@ export const ASSOCIATION_OPERATIONS: Record<string, Operation | Operation[]> = {
     csv: (fx) =>
       `address,name,phone\n矩阵胡同${200 + fx.next()}号,导入人,1370002${pad(fx.next(), 4)}`,
   },
+  'POST /api/vehicles/licences/import': {
+    who: council,
+    // A plate nobody registered: reported as a rejected row, nothing recorded.
+    csv: () => `车牌,所有人\n京M99999,矩阵车主`,
+  },
   'PATCH /api/households/{id}': {
     who: council,
     fields: 'address',

@@ -387,7 +387,7 @@ export const OTHER_OPERATIONS: Record<string, Operation> = {
   'POST /api/offers': {
     who: unitStaff,
     fields:
-      'rules validTo blackoutDates eligibleAssociationIds graceMinutes monthlyFeeCny bookingDaysAhead termsText title carParkId places spaceCodes standingPlaces validFrom',
+      'rules validTo blackoutDates eligibleAssociationIds eligibleLaneIds requiresLicenceOwner eligiblePlateColors graceMinutes monthlyFeeCny bookingDaysAhead termsText title carParkId places spaceCodes standingPlaces validFrom',
     body: (fx) => ({
       carParkId: fx.carPark,
       validFrom: '2030-01-01',
@@ -400,7 +400,7 @@ export const OTHER_OPERATIONS: Record<string, Operation> = {
   'PATCH /api/offers/{id}': {
     who: unitStaff,
     fields:
-      'rules validTo blackoutDates eligibleAssociationIds graceMinutes monthlyFeeCny bookingDaysAhead termsText title places',
+      'rules validTo blackoutDates eligibleAssociationIds eligibleLaneIds requiresLicenceOwner eligiblePlateColors graceMinutes monthlyFeeCny bookingDaysAhead termsText title places',
     path: (fx) => ({ id: fx.offer }),
     body: () => ({ title: '矩阵' }),
     loose: state,
@@ -446,7 +446,9 @@ export const OTHER_OPERATIONS: Record<string, Operation> = {
   },
   'POST /api/offers/{id}/draws': {
     who: (a, fx) => unitStaff(a, fx) || council(a, fx),
+    fields: 'kind',
     path: (fx) => ({ id: fx.offer }),
+    body: () => ({ kind: 'admission' }),
     loose: 'one open draw per offer; nobody may be waiting',
   },
   'POST /api/offers/{id}/allocations/admit': {
@@ -476,6 +478,14 @@ export const OTHER_OPERATIONS: Record<string, Operation> = {
     who: (a, fx) => residentOwn(a, fx) || unitStaff(a, fx) || council(a, fx),
     path: () => ({ id: RANDOM }),
     phase: 'delete',
+    loose: madeUp,
+  },
+  'PUT /api/allocations/{id}/priority': {
+    // Only the council of the registration's association; a made-up one is a 404 past the role.
+    who: anyCouncil,
+    fields: 'tier',
+    path: () => ({ id: RANDOM }),
+    body: () => ({ tier: 'disability' }),
     loose: madeUp,
   },
   'POST /api/allocations/{id}/payments': {

@@ -53,6 +53,13 @@ export class PenaltyStepDto {
   suspensionDays?: number;
 }
 
+export class PriorityTierDto {
+  @ApiProperty({ example: 'disability' })
+  @Matches(/^[a-z][a-z0-9_]{0,31}$/, { context: { format: 'a-z, 0-9, _ (up to 32)' } })
+  key!: string;
+  @ApiProperty({ example: '残疾人驾驶员' }) @IsString() @Length(1, 40) label!: string;
+}
+
 /** Parameters a draft sets; those left out keep the value of the version it amends. */
 export class ParametersDto {
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(10) vehiclesPerHousehold?: number;
@@ -79,4 +86,22 @@ export class ParametersDto {
   @Type(() => PenaltyStepDto)
   penaltyLadder?: PenaltyStepDto[];
   @ApiPropertyOptional() @IsOptional() @IsBoolean() vehicleChangesNeedApproval?: boolean;
+  @ApiPropertyOptional({
+    type: [PriorityTierDto],
+    description: 'Drawn first, in this order, at a lottery for standing places',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => PriorityTierDto)
+  priorityTiers?: PriorityTierDto[];
+  @ApiPropertyOptional({
+    description: '轮换: months a standing place is held before a redraw; 0: none',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(24)
+  rotationPeriodMonths?: number;
 }

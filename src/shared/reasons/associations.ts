@@ -92,6 +92,32 @@ export const associationsReasons = defineReasons({
     zh: '只能授权街道或社区的只读账号',
     en: 'Only a viewer account (street office or community) can be granted read access',
   },
+  'licence.file_type': {
+    status: 415,
+    zh: '请上传 CSV（text/csv）或 Excel 表格（.xlsx）',
+    en: 'Send a CSV (text/csv) or an Excel workbook (.xlsx)',
+  },
+  'licence.invalid_file': {
+    status: 400,
+    zh: '文件无法读取（第{line}行）',
+    en: 'The file cannot be read (line {line})',
+  },
+  'licence.columns_missing': {
+    status: 400,
+    zh: '表头须有“车牌”和“所有人”两列',
+    en: 'The header needs a “plate” and an “owner” column',
+  },
+  'licence.too_many_rows': {
+    status: 400,
+    zh: '一次最多导入{max}行',
+    en: 'At most {max} rows per import',
+  },
+  'licence.plate_unknown': {
+    status: 404,
+    zh: '本会没有登记车牌{plate}',
+    en: 'No vehicle with plate {plate} is registered in this association',
+  },
+  'licence.owner_missing': { status: 400, zh: '缺少所有人姓名', en: 'The owner’s name is empty' },
   'ledger.not_csv': { status: 400, zh: '请以 text/csv 上传', en: 'Send the file as text/csv' },
   'ledger.invalid_csv': {
     status: 400,

@@ -146,6 +146,22 @@ export const draftProblems = defineReasons({
     zh: '有未知字段：{fields}',
     en: 'has unknown fields: {fields}',
   },
+  'draft.tiers_list': {
+    status: 400,
+    zh: '应为最多 {limit} 个优先类别的列表',
+    en: 'must be a list of at most {limit} priority tiers',
+  },
+  'draft.tier_key': {
+    status: 400,
+    zh: '代码应为小写字母开头的字母、数字或下划线（最多32个）',
+    en: 'must be lower-case letters, digits or _ starting with a letter (up to 32)',
+  },
+  'draft.tier_repeated': {
+    status: 400,
+    zh: '优先类别 {key} 重复',
+    en: 'priority tier {key} appears twice',
+  },
+  'draft.tier_label': { status: 400, zh: '名称应为1–40个字', en: 'must be 1 to 40 characters' },
   'draft.ladder_steps': {
     status: 400,
     zh: '应为 {min}–{max} 级',

@@ -197,6 +197,53 @@ export const sharingReasons = defineReasons({
     en: 'The car has not arrived yet, so it cannot leave',
   },
 
+  'booking.lane_not_eligible': {
+    status: 403,
+    zh: '此共享只对登记在指定胡同的住户开放，本户不在其列',
+    en: 'This offer is open to households registered in certain lanes, and yours is not one of them',
+  },
+  'booking.licence_owner_unchecked': {
+    status: 403,
+    zh: '此共享要求车辆登记在本户成员名下，车友会尚未核对这辆车的行驶证',
+    en: "This offer needs the car registered to a member of the household, and the council has not yet checked this car's licence",
+  },
+  'booking.licence_owner_not_household': {
+    status: 403,
+    zh: '此共享要求车辆登记在本户成员名下，这辆车行驶证上的所有人不是本户成员',
+    en: "This offer needs the car registered to a member of the household, and the owner on this car's licence is not one",
+  },
+  'booking.plate_color_not_eligible': {
+    status: 403,
+    zh: '此共享只对指定号牌颜色的车辆开放，这辆车的号牌颜色不在其列',
+    en: 'This offer is open to certain plate colours only, and this car’s is not one of them',
+  },
+  'offer.lane_not_eligible_association': {
+    status: 400,
+    zh: '所选胡同须属于开放的车友会',
+    en: 'Each lane must belong to one of the associations the offer is open to',
+  },
+
+  'allocation.priority_tier_unknown': {
+    status: 400,
+    zh: '公约中没有优先类别“{tier}”',
+    en: 'The convention has no priority tier “{tier}”',
+  },
+  'allocation.priority_council_only': {
+    status: 403,
+    zh: '只有本户所在车友会的理事可以设定优先类别',
+    en: "Only the council of the registration's association sets its priority tier",
+  },
+  'allocation.priority_not_waiting': {
+    status: 409,
+    zh: '只能为正在排队的登记设定优先类别',
+    en: 'A priority tier is set only on a registration that is waiting',
+  },
+  'allocation.no_rotation': {
+    status: 409,
+    zh: '公约未规定轮换期限（rotationPeriodMonths 为 0），不能轮换',
+    en: 'The convention sets no rotation period (rotationPeriodMonths is 0): nothing to rotate',
+  },
+
   'allocation.resident_only': {
     status: 403,
     zh: '仅居民车主可登记长期车位',

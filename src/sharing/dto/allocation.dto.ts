@@ -1,5 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsUUID,
+  Matches,
+  Max,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 import type { PlateColor } from '../../shared/plate';
 
 export class RegisterAllocationDto {
@@ -45,6 +55,13 @@ export class AllocationView {
   position!: number | null;
   @ApiProperty() plate!: string;
   @ApiProperty() plateColor!: PlateColor;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: "The convention's priority tier the council marked; null: none",
+  })
+  priorityTier!: string | null;
+  @ApiProperty({ description: 'Periods it has held a place (轮换)' }) periodsHeld!: number;
   @ApiPropertyOptional({ nullable: true, type: String }) spaceCode!: string | null;
   @ApiProperty() registeredAt!: string;
   @ApiPropertyOptional({ nullable: true, type: String }) admittedAt!: string | null;
@@ -67,4 +84,17 @@ export class AdmissionView {
     description: 'The draw, when admitted by lottery (GET /api/draws/:id)',
   })
   drawId!: string | null;
+}
+
+/** PUT /api/allocations/:id/priority: the council's mark (null clears it). */
+export class SetPriorityDto {
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'disability',
+    description: "A tier key of the convention's priorityTiers, or null",
+  })
+  @ValidateIf((_dto, value) => value !== null)
+  @Matches(/^[a-z][a-z0-9_]{0,31}$/, { context: { format: 'a tier key' } })
+  tier!: string | null;
 }

@@ -6,6 +6,7 @@ import {
   ArrayMinSize,
   ArrayUnique,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
@@ -19,6 +20,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import type { OfferStatus } from '../off-peak-offer';
+import { ELIGIBILITY_CONDITIONS, type EligibilityCondition } from '../eligibility';
+import { PLATE_COLORS, type PlateColor } from '../../shared/plate';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
@@ -79,6 +82,39 @@ class OfferTermsFields {
   @ArrayMaxSize(50)
   @IsUUID('all', { each: true })
   eligibleAssociationIds?: string[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    description:
+      'Only households registered in one of these lanes (of the eligible associations); empty or absent: any lane',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  eligibleLaneIds?: string[];
+
+  @ApiPropertyOptional({
+    description:
+      'Only a car whose 行驶证 (as the council imported it) names a member of its household',
+  })
+  @IsOptional()
+  @IsBoolean()
+  requiresLicenceOwner?: boolean;
+
+  @ApiPropertyOptional({
+    enum: PLATE_COLORS,
+    isArray: true,
+    example: ['green'],
+    description: 'Only cars with these plate colours (green: new energy); empty or absent: any',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(5)
+  @ArrayUnique()
+  @IsIn(PLATE_COLORS, { each: true })
+  eligiblePlateColors?: PlateColor[];
 
   @ApiPropertyOptional({ description: "Minutes after must-leave-by; default: the convention's" })
   @IsOptional()
@@ -171,10 +207,38 @@ export class NightView {
   @ApiProperty() free!: number;
 }
 
-export class EligibilityView {
+/** One condition of an offer, met or missed; a missed one carries its refusal and its message. */
+export class ConditionView {
+  @ApiProperty({ enum: ELIGIBILITY_CONDITIONS }) condition!: EligibilityCondition;
+  @ApiProperty() met!: boolean;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'The refusal, when missed' })
+  reason!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'In the language asked for' })
+  message!: string | null;
+}
+
+export class VehicleEligibilityView {
+  @ApiProperty() vehicleId!: string;
+  @ApiProperty({ description: "The household's own plate, in full" }) plate!: string;
+  @ApiProperty({ enum: PLATE_COLORS }) plateColor!: PlateColor;
   @ApiProperty() eligible!: boolean;
-  @ApiProperty({ type: [String] }) reasons!: string[];
+  @ApiProperty({ type: [ConditionView], description: "The car's own conditions" })
+  conditions!: ConditionView[];
+}
+
+export class EligibilityView {
+  @ApiProperty({ description: 'Some car of the household meets every condition' })
+  eligible!: boolean;
+  @ApiProperty({
+    type: [String],
+    description:
+      'Missed, in short (not_a_resident, no_household, association, lane, no_vehicle, licence_owner_unchecked, licence_owner_not_household, plate_color): the household, then its nearest car',
+  })
+  reasons!: string[];
   @ApiProperty({ type: [String] }) explanation!: string[];
+  @ApiProperty({ type: [ConditionView], description: "The household's conditions" })
+  conditions!: ConditionView[];
+  @ApiProperty({ type: [VehicleEligibilityView] }) vehicles!: VehicleEligibilityView[];
 }
 
 export class OfferView {
@@ -196,6 +260,11 @@ export class OfferView {
   @ApiPropertyOptional({ nullable: true, type: String }) validTo!: string | null;
   @ApiProperty({ type: [String] }) blackoutDates!: string[];
   @ApiProperty({ type: [String] }) eligibleAssociationIds!: string[];
+  @ApiProperty({ type: [String], description: 'Lanes a household must be registered in' })
+  eligibleLaneIds!: string[];
+  @ApiProperty({ description: 'A car registered (行驶证) to a member of the household' })
+  requiresLicenceOwner!: boolean;
+  @ApiProperty({ enum: PLATE_COLORS, isArray: true }) eligiblePlateColors!: PlateColor[];
   @ApiProperty() graceMinutes!: number;
   @ApiProperty({
     enum: ['convention', 'offer'],

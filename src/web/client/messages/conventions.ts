@@ -89,6 +89,8 @@ export const zh = {
   'conventionCouncil.param.violationsOnlyByWardensOnDuty': '只有当班管理员可记录违约',
   'conventionCouncil.param.vehicleChangesNeedApproval': '居民登记或修改车辆需理事会审核',
   'conventionCouncil.param.penaltyLadder': '违约处理阶梯',
+  'conventionCouncil.param.priorityTiers': '抽签优先类别（依次优先）',
+  'conventionCouncil.param.rotationPeriodMonths': '固定车位轮换期（月，0为不轮换）',
   'conventionCouncil.window.from': '开始',
   'conventionCouncil.window.to': '结束',
   'conventionCouncil.window.days': '星期',
@@ -291,6 +293,9 @@ export const en: Record<keyof typeof zh, string> = {
   'conventionCouncil.param.vehicleChangesNeedApproval':
     "The council approves residents' new vehicles and plate changes",
   'conventionCouncil.param.penaltyLadder': 'Penalty ladder',
+  'conventionCouncil.param.priorityTiers': 'Priority tiers of a lottery (first first)',
+  'conventionCouncil.param.rotationPeriodMonths':
+    'Standing places rotate every (months; 0: no rotation)',
   'conventionCouncil.window.from': 'From',
   'conventionCouncil.window.to': 'To',
   'conventionCouncil.window.days': 'days',

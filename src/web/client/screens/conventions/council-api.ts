@@ -37,6 +37,8 @@ export interface Parameters {
   violationsOnlyByWardensOnDuty: boolean;
   penaltyLadder: PenaltyStep[];
   vehicleChangesNeedApproval: boolean;
+  priorityTiers: { key: string; label: string }[];
+  rotationPeriodMonths: number;
 }
 export type ParameterName = keyof Parameters;
 
@@ -46,6 +48,7 @@ export const INTEGER_PARAMETERS = [
   'visitorPassMaxHours',
   'monthlyFeeCny',
   'sharedGraceMinutes',
+  'rotationPeriodMonths',
 ] as const;
 export const BOOLEAN_PARAMETERS = [
   'standingAllocationOnePerHousehold',
@@ -58,6 +61,7 @@ export const PARAMETER_NAMES: readonly ParameterName[] = [
   ...BOOLEAN_PARAMETERS,
   'noParkingWindows',
   'penaltyLadder',
+  'priorityTiers',
 ];
 
 export interface VoteResult {

@@ -44,6 +44,11 @@ export function parameterValue(name: string, value: unknown): string {
       ? (value as TimeWindow[]).map(windowText).join('；')
       : t('conventionCouncil.none');
   }
+  if (name === 'priorityTiers' && Array.isArray(value)) {
+    return value.length
+      ? (value as { label: string }[]).map((tier, i) => `${i + 1}. ${tier.label}`).join('；')
+      : t('conventionCouncil.none');
+  }
   if (name === 'penaltyLadder' && Array.isArray(value)) {
     return (value as PenaltyStep[]).map(stepText).join('；');
   }

@@ -37,6 +37,8 @@ export interface Form {
   bools: Record<BoolName, boolean>;
   windows: WindowRow[];
   ladder: StepRow[];
+  /** Kept as the amended version has them (changed through the API, not this form). */
+  priorityTiers: { key: string; label: string }[];
   votingUnit: 'household' | 'member';
   quorum: [string, string];
   threshold: [string, string];
@@ -87,6 +89,7 @@ export function formFrom(source: Version, title: string): Form {
       action: s.action,
       suspensionDays: s.suspensionDays ? String(s.suspensionDays) : '',
     })),
+    priorityTiers: p.priorityTiers ?? [],
     votingUnit: source.votingUnit,
     quorum: [String(source.quorum.numerator), String(source.quorum.denominator)],
     threshold: [String(source.threshold.numerator), String(source.threshold.denominator)],
@@ -136,6 +139,7 @@ function typedBody(form: Form): DraftBody {
     parameters: {
       ...(ints as Record<IntName, number>),
       ...form.bools,
+      priorityTiers: form.priorityTiers,
       noParkingWindows: form.windows.map((w) => ({
         from: w.from,
         to: w.to,

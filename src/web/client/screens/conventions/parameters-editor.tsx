@@ -1,6 +1,6 @@
 import { t } from '../../i18n';
 import { BOOLEAN_PARAMETERS, INTEGER_PARAMETERS, type ParameterName } from './council-api';
-import { parameterLabel } from './council-format';
+import { parameterLabel, parameterValue } from './council-format';
 import { Field, Problems } from './council-fields';
 import type { FormSection } from './editor-form';
 import { LadderEditor, WindowsEditor } from './row-editors';
@@ -83,6 +83,15 @@ export function ParametersEditor(section: FormSection) {
         <LadderEditor rows={form.ladder} onChange={(ladder) => set({ ladder })} />
         <LinkSelect {...section} name="penaltyLadder" />
         <Problems field="penaltyLadder" errors={errors} />
+      </div>
+
+      <div class="council-param">
+        <span class="field-label">{parameterLabel('priorityTiers')}</span>
+        <p class="hint" data-testid="priority-tiers">
+          {parameterValue('priorityTiers', form.priorityTiers)}
+        </p>
+        <LinkSelect {...section} name="priorityTiers" />
+        <Problems field="priorityTiers" errors={errors} />
       </div>
     </section>
   );

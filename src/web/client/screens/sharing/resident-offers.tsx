@@ -3,7 +3,53 @@ import { apiFetch, ApiError } from '../../api';
 import { t } from '../../i18n';
 import { useMe } from '../../me';
 import { LoadFailed, Loading, TopBar } from '../../ui';
-import { type Allocation, beijingTime, type Booking, nightHours, type Offer } from './sharing-api';
+import {
+  type Allocation,
+  beijingTime,
+  type Booking,
+  type Condition,
+  conditionsFor,
+  type Eligibility,
+  nightHours,
+  type Offer,
+} from './sharing-api';
+
+/** The chosen car (or, with none chosen, any car of the household) meets every condition. */
+function mayTake(eligibility: Eligibility, vehicleId: string): boolean {
+  const car = eligibility.vehicles.find((v) => v.vehicleId === vehicleId);
+  return car ? car.eligible : eligibility.eligible;
+}
+
+/**
+ * Who may take this offer, condition by condition: each met (✓) or missed (✗, with the refusal a
+ * booking would get), so a resident sees exactly what they miss.
+ */
+function Conditions({ conditions }: { conditions: Condition[] }) {
+  return (
+    <div data-testid="not-eligible">
+      <p class="status status--error" role="status">
+        {t('sharing.conditions.missed')}
+      </p>
+      <ul class="list" data-testid="eligibility-conditions">
+        {conditions.map((c) => (
+          <li
+            key={c.condition}
+            data-testid={c.met ? 'condition-met' : 'condition-missed'}
+            data-condition={c.condition}
+          >
+            <span aria-hidden="true">{c.met ? '✓ ' : '✗ '}</span>
+            {c.met
+              ? t('sharing.conditions.met', { condition: t(`sharing.condition.${c.condition}`) })
+              : t('sharing.conditions.miss', {
+                  condition: t(`sharing.condition.${c.condition}`),
+                  reason: c.message ?? '',
+                })}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
 
 interface State {
   offers: Offer[];
@@ -119,10 +165,8 @@ export function ResidentOffersScreen() {
                     o.monthlyFeeCny > 0 &&
                     ` · ${t('sharing.monthlyFee', { fee: o.monthlyFeeCny })}`}
                 </p>
-                {o.eligibility && !o.eligibility.eligible ? (
-                  <p class="status status--error" data-testid="not-eligible">
-                    {o.eligibility.explanation.join(' ')}
-                  </p>
+                {o.eligibility && !mayTake(o.eligibility, chosen) ? (
+                  <Conditions conditions={conditionsFor(o.eligibility, chosen)} />
                 ) : (
                   <>
                     {o.termsText && (

@@ -29,7 +29,34 @@ export interface Offer {
   graceRule: 'convention' | 'offer';
   conventionGraceMinutes: number;
   nights: Night[];
-  eligibility?: { eligible: boolean; explanation: string[] };
+  eligibility?: Eligibility;
+}
+
+/** One condition of an offer, met or missed (GET /api/offers/:id/eligibility). */
+export interface Condition {
+  condition: 'resident' | 'association' | 'lane' | 'vehicle' | 'licence_owner' | 'plate_color';
+  met: boolean;
+  reason: string | null;
+  /** The refusal in the reader's language, when missed. */
+  message: string | null;
+}
+
+export interface Eligibility {
+  eligible: boolean;
+  explanation: string[];
+  conditions: Condition[];
+  vehicles: { vehicleId: string; plate: string; eligible: boolean; conditions: Condition[] }[];
+}
+
+/** The household's conditions, then those of the car chosen (or the nearest to eligible). */
+export function conditionsFor(eligibility: Eligibility, vehicleId: string): Condition[] {
+  const car =
+    eligibility.vehicles.find((v) => v.vehicleId === vehicleId) ??
+    [...eligibility.vehicles].sort(
+      (a, b) =>
+        a.conditions.filter((c) => !c.met).length - b.conditions.filter((c) => !c.met).length,
+    )[0];
+  return [...eligibility.conditions, ...(car?.conditions ?? [])];
 }
 
 export interface Booking {
