@@ -93,9 +93,9 @@ describe('the council imports and exports the household ledger (台账) as CSV',
     expect(response.headers['content-disposition']).toContain('attachment');
     const text: string = response.text;
     expect(text.charCodeAt(0)).toBe(0xfeff);
-    expect(text).toContain('address,name,phone,role,partyMember,volunteer,plate,plateColor');
-    expect(text).toContain('下岗胡同40号,钱大爷,13700000001,resident,true,false,京A·7K001,blue');
-    expect(text).toContain('下岗胡同41号,孙阿姨,13700000003,resident');
+    expect(text).toContain('门牌,姓名,手机,角色,党员,志愿者,车牌,车牌颜色');
+    expect(text).toContain('下岗胡同40号,钱大爷,13700000001,居民,是,否,京A·7K001,蓝牌');
+    expect(text).toContain('下岗胡同41号,孙阿姨,13700000003,居民');
   });
 
   it('writes the report in Chinese by default, one language per message', async () => {

@@ -113,15 +113,15 @@ describe('records say whether their warden was on duty', () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\n');
-    expect(lines[0]!.split(',').at(-1)).toBe('recorderOnDuty');
+    expect(lines[0]!.split(',').at(-1)).toBe('登记人当班');
     // The open session of a space: its checkedOutAt is still empty.
     const onDutyOf = (code: string) =>
       lines
         .map((l) => l.split(','))
         .find((cols) => cols[0] === code && cols[4] === '')
         ?.at(-1);
-    expect(onDutyOf(first!.code)).toBe('true');
-    expect(onDutyOf(second!.code)).toBe('false');
+    expect(onDutyOf(first!.code)).toBe('是');
+    expect(onDutyOf(second!.code)).toBe('否');
     expect(onDutyOf(third!.code)).toBe('');
   });
 

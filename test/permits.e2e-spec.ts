@@ -362,8 +362,10 @@ describe('permits: the council approves, the QR verifies anywhere, keys rotate',
       .set('Authorization', `Bearer ${admin}`);
     expect(csv.status).toBe(200);
     expect(csv.text.charCodeAt(0)).toBe(0xfeff);
-    expect(csv.text).toContain('at,permitNumber,plate,kind,event,actor,reason');
-    expect(csv.text).toMatch(/京J·77215,resident,revoked,赵淑芬,车辆已出售/);
+    expect(csv.text).toContain('时间,证号,车牌,类别,事项,经办人,原因');
+    expect(csv.text).toMatch(
+      /\n\d{4}-\d\d-\d\d \d\d:\d\d,\d+,京J·77215,居民停车证,吊销,赵淑芬,车辆已出售/,
+    );
     // People's text that a spreadsheet would run as a formula is kept as text.
     expect(csv.text).toContain(`,"'=HYPERLINK(""http://x.example"")"`);
     expect(csv.text).toContain(`,'+1 女儿回家`);

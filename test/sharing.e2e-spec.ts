@@ -223,7 +223,8 @@ describe('off-peak sharing: a unit lends its car park, residents book, never ove
 
     const csv = await as(staff).get(`/api/car-parks/${yard.id}/bookings.csv`);
     expect(csv.status).toBe(200);
-    expect(csv.text).toContain('night,startsAt,endsAt,offer,space,plate');
+    expect(csv.text).toContain('日期,开始,结束,共享时段,车位,车牌');
+    expect(csv.text).not.toMatch(/[0-9a-f]{64}/); // no terms hash
     expect(csv.text).toContain(`${tomorrow()},`);
 
     // A follower of the yard sees the place come free, counts only.

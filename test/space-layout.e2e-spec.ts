@@ -244,17 +244,18 @@ describe('space layout, fire-lane clearance and neighbour consent', () => {
     const csv = await as(admin).get(`/api/lanes/${laneId}/sessions.csv`).expect(200);
     const rows: string[][] = parse(csv.text.replace(/^\uFEFF/, ''));
     expect(rows[0]).toEqual([
-      'space',
-      'plate',
-      'visitor',
-      'checkedInAt',
-      'checkedOutAt',
-      'minutes',
-      'checkedInBy',
-      'checkedOutBy',
-      'source',
-      'recorderOnDuty',
+      '车位',
+      '车牌',
+      '访客',
+      '停入时间',
+      '驶离时间',
+      '停放分钟',
+      '登记人',
+      '离场登记人',
+      '登记方式',
+      '登记人当班',
     ]);
+    expect(rows[1]![3]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d$/);
     expect(rows.length).toBeGreaterThan(13);
     expect(rows[1]![0]).toMatch(/^XG-\d\d$/);
     expect(rows[1]![1]).toMatch(/^京[A-Z]·/);

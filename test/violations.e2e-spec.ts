@@ -261,7 +261,7 @@ describe('violations, persuasion first', () => {
   it('the ledger lists every violation with its appeal; the street office sees no plates', async () => {
     const ledger = await as(admin).get('/api/violations/export.csv');
     expect(ledger.status).toBe(200);
-    expect(ledger.text).toContain('overturned');
+    expect(ledger.text).toContain('申诉成立，已撤销');
     expect(ledger.text).toContain('下岗胡同10号');
     const viewer = await as(await t.login(DEMO.viewer)).get('/api/violations/export.csv');
     expect(viewer.status).toBe(200);
@@ -342,11 +342,11 @@ describe('violations, persuasion first', () => {
     const rows = parse<Record<string, string>>(ledger.text.replace(/^\uFEFF/, ''), {
       columns: true,
     });
-    const row = rows.find((r) => r.place!.includes('HYPERLINK'))!;
+    const row = rows.find((r) => r['地点']!.includes('HYPERLINK'))!;
     expect(row).toMatchObject({
-      place: `'=HYPERLINK("http://evil.example","点我")`,
-      appealReason: `'+1+cmd|/C calc!A0`,
-      appealNote: `'@SUM(1+1)`,
+      地点: `'=HYPERLINK("http://evil.example","点我")`,
+      申诉理由: `'+1+cmd|/C calc!A0`,
+      书面答复: `'@SUM(1+1)`,
     });
     for (const r of rows) {
       for (const cell of Object.values(r)) expect(cell).not.toMatch(/^[=+\-@]/);

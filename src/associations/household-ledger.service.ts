@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
 import type { Actor } from '../auth/actor';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
@@ -17,15 +16,13 @@ import {
   needsResidentUnit,
 } from './associations.policy';
 import { AssociationRepository } from './association.repository';
-import { HOUSEHOLD_XLSX_COLUMNS, householdXlsxRow } from './household-ledger-xlsx';
+import { HOUSEHOLD_LEDGER_COLUMNS, householdLedgerRow } from './household-ledger-columns';
 import { HouseholdRepository } from './household.repository';
 import {
   canonicalColumn,
   fromSpreadsheet,
-  LEDGER_COLUMNS,
   LedgerCellError,
   type LedgerInputRow,
-  ledgerLine,
   parseColor,
   parseFlag,
   parseRole,
@@ -35,8 +32,6 @@ import { MembersService } from './members.service';
 import { parsePlate } from '../shared/plate';
 import { associationToRead } from './scope';
 import { VehicleRepository } from './vehicle.repository';
-
-export { LEDGER_COLUMNS };
 
 export interface ImportReport {
   dryRun: boolean;
@@ -67,7 +62,7 @@ class RowRefused extends Error {
   }
 }
 
-/** 台账: households, members and vehicles as one CSV, in and out. */
+/** 台账: households, members and vehicles as one ledger, out as CSV or workbook, in as CSV. */
 @Injectable()
 export class HouseholdLedgerService {
   constructor(
@@ -80,17 +75,8 @@ export class HouseholdLedgerService {
     private readonly clock: Clock,
   ) {}
 
-  async exportCsv(actor: Actor, associationId?: string): Promise<string> {
-    const id = associationToRead(actor, associationId);
-    if (!canExportLedger(actor, id)) throw new DomainError('forbidden');
-    const inFull = ledgerInFull(actor, id);
-    const body = (await this.households.ledgerRows(id)).map((row) => ledgerLine(row, inFull));
-    // The BOM lets Excel open the Chinese text as UTF-8.
-    return '\uFEFF' + stringify([[...LEDGER_COLUMNS], ...body]);
-  }
-
-  /** The same ledger as a workbook: zh headers, values in words, masked as the CSV. */
-  async workbook(actor: Actor, lang: Lang, associationId?: string): Promise<Ledger> {
+  /** The ledger (CSV or workbook): headers in the reader's language, values in words. */
+  async ledger(actor: Actor, lang: Lang, associationId?: string): Promise<Ledger> {
     const id = associationToRead(actor, associationId);
     if (!canExportLedger(actor, id)) throw new DomainError('forbidden');
     const inFull = ledgerInFull(actor, id);
@@ -100,8 +86,8 @@ export class HouseholdLedgerService {
       title: { 'zh-CN': '住户台账', en: 'Household ledger' },
       keeper: association?.name ?? '',
       period: periodOf(undefined, this.clock.now(), lang),
-      columns: HOUSEHOLD_XLSX_COLUMNS,
-      rows: rows.map((row) => householdXlsxRow(row, inFull, lang)),
+      columns: HOUSEHOLD_LEDGER_COLUMNS,
+      rows: rows.map((row) => householdLedgerRow(row, inFull, lang)),
     };
   }
 

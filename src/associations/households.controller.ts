@@ -3,7 +3,6 @@ import {
   Controller,
   Delete,
   Get,
-  Header,
   HttpCode,
   Param,
   ParseUUIDPipe,
@@ -27,18 +26,16 @@ import { IsBoolean, IsOptional, IsUUID } from 'class-validator';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/decorators';
 import { ApiStandardErrors } from '../common/api-errors.decorator';
-import { ledgerDownload, XLSX_TYPE } from '../common/ledger/ledger-download';
+import { ledgerCsvDownload, ledgerDownload, XLSX_TYPE } from '../common/ledger/ledger-download';
+import { ReaderLang } from '../common/reader-lang.decorator';
+import type { Lang } from '../shared/i18n';
 import { DomainError } from '../common/domain-error';
 import { langOf } from '../common/error.filter';
 import { parseBooleanQuery } from '../common/query';
 import type { Page } from '../common/pagination';
 import { CreateHouseholdDto, HouseholdQuery, UpdateHouseholdDto } from './dto/household.dto';
 import { HouseholdDetailView, HouseholdView } from './dto/household.view';
-import {
-  HouseholdLedgerService,
-  type ImportReport,
-  LEDGER_COLUMNS,
-} from './household-ledger.service';
+import { HouseholdLedgerService, type ImportReport } from './household-ledger.service';
 import { HouseholdsService } from './households.service';
 import { Idempotent } from '../common/idempotency/idempotent.decorator';
 
@@ -71,14 +68,18 @@ export class HouseholdsController {
 
   @Get('export.csv')
   @Roles('admin', 'viewer')
-  @Header('Content-Type', 'text/csv; charset=utf-8')
-  @Header('Content-Disposition', 'attachment; filename="households-ledger.csv"')
   @ApiProduces('text/csv')
   @ApiOperation({
-    summary: `Ledger (台账) of households, members and vehicles; columns: ${LEDGER_COLUMNS.join(', ')}`,
+    summary:
+      "Ledger (台账) of households, members and vehicles as CSV: the columns of the workbook, headers in the reader's language, formula-looking text neutralised",
   })
-  exportCsv(@CurrentActor() actor: Actor, @Query() query: ExportQuery): Promise<string> {
-    return this.ledger.exportCsv(actor, query.associationId);
+  async exportCsv(
+    @CurrentActor() actor: Actor,
+    @Query() query: ExportQuery,
+    @ReaderLang() lang: Lang,
+  ): Promise<StreamableFile> {
+    const ledger = await this.ledger.ledger(actor, lang, query.associationId);
+    return ledgerCsvDownload(ledger, lang, 'households-ledger.csv');
   }
 
   @Get('export.xlsx')
@@ -91,10 +92,9 @@ export class HouseholdsController {
   async exportXlsx(
     @CurrentActor() actor: Actor,
     @Query() query: ExportQuery,
-    @Req() request: { headers: Record<string, string | string[] | undefined> },
+    @ReaderLang() lang: Lang,
   ): Promise<StreamableFile> {
-    const lang = langOf(request);
-    const ledger = await this.ledger.workbook(actor, lang, query.associationId);
+    const ledger = await this.ledger.ledger(actor, lang, query.associationId);
     return ledgerDownload(ledger, lang, 'households-ledger.xlsx');
   }
 

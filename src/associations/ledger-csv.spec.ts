@@ -2,10 +2,10 @@ import {
   canonicalColumn,
   fromSpreadsheet,
   LedgerCellError,
-  ledgerLine,
   parseColor,
   parseRole,
 } from './ledger-csv';
+import { householdLedgerRow } from './household-ledger-columns';
 
 describe('ledger CSV cells', () => {
   const row = {
@@ -19,21 +19,22 @@ describe('ledger CSV cells', () => {
     plate_color: 'blue',
   };
 
-  it('keeps a formula-looking name as text, and masks for readers who need no more', () => {
-    expect(ledgerLine(row, true)).toEqual([
+  it('writes values in words, and masks for readers who need no more', () => {
+    expect(householdLedgerRow(row, true, 'zh-CN')).toEqual([
       '下岗胡同1号',
-      `'=HYPERLINK("http://x.example","点我")`,
+      '=HYPERLINK("http://x.example","点我")',
       '13800000010',
-      'resident',
-      'true',
-      'false',
+      '居民',
+      '是',
+      '否',
       '京A·12345',
-      'blue',
+      '蓝牌',
     ]);
-    expect(ledgerLine({ ...row, address: '+1 下岗胡同' }, false).slice(0, 3)).toEqual([
-      `'+1 下岗胡同`,
-      `'=HYPERLINK("http://x.example","点我")`,
+    expect(householdLedgerRow(row, false, 'en').slice(2, 6)).toEqual([
       '138****0010',
+      'Resident',
+      'yes',
+      'no',
     ]);
   });
 
@@ -43,12 +44,16 @@ describe('ledger CSV cells', () => {
     expect(fromSpreadsheet(undefined)).toBeUndefined();
   });
 
-  it('reads Chinese headings, roles and colours', () => {
+  it('reads Chinese headings, roles and colours, and the words the export writes', () => {
     expect(canonicalColumn('门牌')).toBe('address');
     expect(canonicalColumn('车牌 / plate')).toBe('plate');
+    expect(canonicalColumn('Plate colour')).toBe('plateColor');
     expect(parseRole('红袖标')).toBe('warden');
+    expect(parseRole('理事')).toBe('admin');
+    expect(parseRole('Council')).toBe('admin');
     expect(parseRole('')).toBe('resident');
     expect(parseColor('绿色')).toBe('green');
+    expect(parseColor('蓝牌')).toBe('blue');
     expect(() => parseRole('superuser')).toThrow(LedgerCellError);
     expect(() => parseColor('pink')).toThrow(LedgerCellError);
   });

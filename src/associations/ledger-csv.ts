@@ -1,9 +1,8 @@
-// Pure: the household ledger's CSV columns, headings and cell values, in and out.
+// Pure: reading the household ledger's CSV back in: headings and cell values as exported (in
+// either language) or as the council's own spreadsheets write them.
 import { ASSOCIATION_ROLES, type Role } from '../auth/role';
-import { spreadsheetSafe } from '../common/spreadsheet-safe';
-import { maskPhone, maskPlate } from '../common/masking';
-import type { LedgerRow } from './household.repository';
-import { formatPlate, PLATE_COLORS, type PlateColor } from '../shared/plate';
+import { ROLE_BY_WORD } from '../common/ledger/ledger-words';
+import { PLATE_COLORS, type PlateColor } from '../shared/plate';
 
 export const LEDGER_COLUMNS = [
   'address',
@@ -33,9 +32,18 @@ const HEADER_ALIASES: Record<string, LedgerColumn> = {
   车牌: 'plate',
   车牌号: 'plate',
   车牌颜色: 'plateColor',
+  Address: 'address',
+  Name: 'name',
+  Phone: 'phone',
+  Role: 'role',
+  'Party member': 'partyMember',
+  Volunteer: 'volunteer',
+  Plate: 'plate',
+  'Plate colour': 'plateColor',
 };
 
 const ROLE_ALIASES: Record<string, Role> = {
+  ...ROLE_BY_WORD,
   居民: 'resident',
   车主: 'resident',
   理事: 'admin',
@@ -83,7 +91,8 @@ export function parseRole(raw?: string): Role {
 }
 
 export function parseColor(raw: string): PlateColor {
-  const value = COLOR_ALIASES[raw.trim().replace('色', '')] ?? raw.trim().toLowerCase();
+  // "蓝", "蓝色" and "蓝牌" (as the ledger exports it) all read as blue.
+  const value = COLOR_ALIASES[raw.trim().replace(/[色牌]$/, '')] ?? raw.trim().toLowerCase();
   if (!(PLATE_COLORS as readonly string[]).includes(value)) {
     throw new LedgerCellError('ledger.color_unknown', raw);
   }
@@ -92,21 +101,4 @@ export function parseColor(raw: string): PlateColor {
 
 export function parseFlag(raw?: string): boolean {
   return ['true', 'yes', '1', '是', 'y'].includes((raw ?? '').trim().toLowerCase());
-}
-
-/**
- * One exported line. Text a person typed (address, name) is made inert for spreadsheets: a
- * name like `=HYPERLINK(…)` must stay text when the council opens the file.
- */
-export function ledgerLine(row: LedgerRow, inFull: boolean): string[] {
-  return [
-    spreadsheetSafe(row.address),
-    spreadsheetSafe(row.name ?? ''),
-    row.phone ? (inFull ? row.phone : maskPhone(row.phone)) : '',
-    row.role ?? '',
-    row.party_member === null ? '' : String(row.party_member),
-    row.volunteer === null ? '' : String(row.volunteer),
-    row.plate ? (inFull ? formatPlate(row.plate) : maskPlate(row.plate)) : '',
-    row.plate_color ?? '',
-  ];
 }

@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { stringify } from 'csv-stringify/sync';
 import type { Actor } from '../auth/actor';
-import { formatPlate } from '../shared/plate';
 import { associationToRead } from '../associations/scope';
 import { MembersService } from '../associations/members.service';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
-import { maskPlate } from '../common/masking';
-import { spreadsheetSafe } from '../common/spreadsheet-safe';
+import type { Ledger } from '../common/ledger/ledger-workbook';
+import { periodOf } from '../common/ledger/ledger-words';
+import { AssociationsService } from '../associations/associations.service';
+import type { Lang } from '../shared/i18n';
+import { PERMIT_LEDGER_COLUMNS, permitLedgerRow } from './permit-ledger-columns';
 import type { PermitEventView, RevocationEntry, RevocationList } from './dto/permit.view';
 import { PermitEventRepository } from './permit-event.repository';
 import { canExportLedger, canReadRevocations, seesLedgerPlates } from './permits.policy';
@@ -16,27 +17,18 @@ import { canExportLedger, canReadRevocations, seesLedgerPlates } from './permits
 // Events commit a moment after their `at`; an overlap makes sure a phone never skips one.
 const SINCE_OVERLAP_MS = 30_000;
 
-export const PERMIT_LEDGER_COLUMNS = [
-  'at',
-  'permitNumber',
-  'plate',
-  'kind',
-  'event',
-  'actor',
-  'reason',
-] as const;
-
 /** 台账 of permit transitions, and the revocation list wardens' phones keep offline. */
 @Injectable()
 export class PermitLedgerService {
   constructor(
-    private readonly ledger: PermitEventRepository,
+    private readonly events: PermitEventRepository,
     private readonly members: MembersService,
+    private readonly associations: AssociationsService,
     private readonly clock: Clock,
   ) {}
 
   async eventsOf(permitId: string): Promise<PermitEventView[]> {
-    const events = await this.ledger.eventsOf(permitId);
+    const events = await this.events.eventsOf(permitId);
     const names = await this.members.namesOf(actorsOf(events));
     return events.map((e) => ({
       id: e.id,
@@ -49,25 +41,28 @@ export class PermitLedgerService {
     }));
   }
 
-  async exportCsv(actor: Actor, associationId?: string): Promise<string> {
+  /** The ledger (CSV or workbook) of every transition, oldest first. */
+  async ledger(actor: Actor, lang: Lang, associationId?: string): Promise<Ledger> {
     const id = associationToRead(actor, associationId);
     if (!canExportLedger(actor, id)) throw new DomainError('role.forbidden');
-    const lines = await this.ledger.ledgerOf(id);
+    const association = await this.associations.readable(actor, id);
+    const lines = await this.events.ledgerOf(id);
     const names = await this.members.namesOf(actorsOf(lines));
     const plates = seesLedgerPlates(actor, id);
-    // Plates, names and reasons are people's text: a leading = + - @ must not run as a formula.
-    // The CSV speaks the ledger's column language (English codes); no actor is the system.
-    const records = lines.map((line) => [
-      line.at.toISOString(),
-      line.permitNumber,
-      spreadsheetSafe(plates ? formatPlate(line.plate) : maskPlate(line.plate)),
-      line.kind,
-      line.type,
-      spreadsheetSafe(line.actorMemberId ? (names.get(line.actorMemberId) ?? '') : 'system'),
-      spreadsheetSafe(line.reason),
-    ]);
-    // A BOM so spreadsheet programs read the Chinese as UTF-8.
-    return '\ufeff' + stringify([[...PERMIT_LEDGER_COLUMNS], ...records]);
+    return {
+      title: { 'zh-CN': '停车证台账', en: 'Permit ledger' },
+      keeper: association.name,
+      period: periodOf(undefined, this.clock.now(), lang),
+      columns: PERMIT_LEDGER_COLUMNS,
+      rows: lines.map((line) =>
+        permitLedgerRow(
+          line,
+          line.actorMemberId ? names.get(line.actorMemberId) : undefined,
+          plates,
+          lang,
+        ),
+      ),
+    };
   }
 
   /** Permits suspended, reinstated or revoked since a point: the latest change of each. */
@@ -75,7 +70,7 @@ export class PermitLedgerService {
     const id = associationToRead(actor, associationId);
     if (!canReadRevocations(actor, id)) throw new DomainError('permit.revocations_staff_only');
     const now = this.clock.now();
-    const entries: RevocationEntry[] = (await this.ledger.revocationsSince(id, since, now))
+    const entries: RevocationEntry[] = (await this.events.revocationsSince(id, since, now))
       .map((r) => ({ number: r.number, state: r.type, until: r.until, at: r.at }))
       // A first download needs neither ended suspensions nor reinstatements.
       .filter((e) => since || (e.state !== 'reinstated' && !(e.until && e.until <= now)))

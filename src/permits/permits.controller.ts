@@ -2,7 +2,6 @@ import {
   Body,
   Controller,
   Get,
-  Header,
   Headers,
   HttpCode,
   Param,
@@ -10,6 +9,7 @@ import {
   Post,
   Query,
   Res,
+  StreamableFile,
 } from '@nestjs/common';
 import {
   ApiOkResponse,
@@ -37,7 +37,10 @@ import {
   SuspendPermitDto,
 } from './dto/permit.dto';
 import { PermitEventView, PermitView, RevocationList } from './dto/permit.view';
-import { PERMIT_LEDGER_COLUMNS, PermitLedgerService } from './permit-ledger.service';
+import { PermitLedgerService } from './permit-ledger.service';
+import { ledgerCsvDownload, ledgerDownload, XLSX_TYPE } from '../common/ledger/ledger-download';
+import { ReaderLang } from '../common/reader-lang.decorator';
+import type { Lang } from '../shared/i18n';
 import { PermitQrService } from './permit-qr.service';
 import { PermitsService } from './permits.service';
 import { PlateCheckService } from './plate-check/plate-check.service';
@@ -70,14 +73,33 @@ export class PermitsController {
 
   @Get('export.csv')
   @Roles('admin', 'viewer')
-  @Header('Content-Type', 'text/csv; charset=utf-8')
-  @Header('Content-Disposition', 'attachment; filename="permit-ledger.csv"')
   @ApiProduces('text/csv')
   @ApiOperation({
-    summary: `Ledger (台账) of every permit transition; columns: ${PERMIT_LEDGER_COLUMNS.join(', ')}`,
+    summary:
+      "Ledger (台账) of every permit transition, fees paid included, as CSV: headers in the reader's language, Beijing time, values in words",
   })
-  exportCsv(@CurrentActor() actor: Actor, @Query() query: LedgerQuery): Promise<string> {
-    return this.ledger.exportCsv(actor, query.associationId);
+  async exportCsv(
+    @CurrentActor() actor: Actor,
+    @Query() query: LedgerQuery,
+    @ReaderLang() lang: Lang,
+  ): Promise<StreamableFile> {
+    const ledger = await this.ledger.ledger(actor, lang, query.associationId);
+    return ledgerCsvDownload(ledger, lang, 'permit-ledger.csv');
+  }
+
+  @Get('export.xlsx')
+  @Roles('admin', 'viewer')
+  @ApiProduces(XLSX_TYPE)
+  @ApiOperation({
+    summary: "The permit ledger (台账) as a workbook: the CSV's columns, title row, Beijing time",
+  })
+  async exportXlsx(
+    @CurrentActor() actor: Actor,
+    @Query() query: LedgerQuery,
+    @ReaderLang() lang: Lang,
+  ): Promise<StreamableFile> {
+    const ledger = await this.ledger.ledger(actor, lang, query.associationId);
+    return ledgerDownload(ledger, lang, 'permit-ledger.xlsx');
   }
 
   @Get('revocations')

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, Post, Query, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/decorators';
@@ -23,6 +23,9 @@ import { RosterLedgerService } from './roster-ledger.service';
 import { RosterPrintService } from './roster-print.service';
 import { RostersService } from './rosters.service';
 import { Idempotent } from '../common/idempotency/idempotent.decorator';
+import { ledgerCsvDownload, ledgerDownload, XLSX_TYPE } from '../common/ledger/ledger-download';
+import { ReaderLang } from '../common/reader-lang.decorator';
+import type { Lang } from '../shared/i18n';
 
 @ApiTags('rosters')
 @ApiStandardErrors()
@@ -109,22 +112,59 @@ export class RostersController {
 
   @Get('roster.csv')
   @Roles('admin', 'viewer')
-  @Header('Content-Type', 'text/csv; charset=utf-8')
-  @Header('Content-Disposition', 'attachment; filename="duty-roster.csv"')
   @ApiProduces('text/csv')
-  @ApiOperation({ summary: 'The roster (值班表) with sign-ins, as CSV' })
-  rosterCsv(@CurrentActor() actor: Actor, @Query() query: RosterPeriodQuery): Promise<string> {
-    return this.ledger.rosterCsv(actor, query);
+  @ApiOperation({
+    summary:
+      "The roster (值班表) with sign-ins, as CSV: headers in the reader's language, Beijing time",
+  })
+  async rosterCsv(
+    @CurrentActor() actor: Actor,
+    @Query() query: RosterPeriodQuery,
+    @ReaderLang() lang: Lang,
+  ): Promise<StreamableFile> {
+    return ledgerCsvDownload(await this.ledger.roster(actor, query, lang), lang, 'duty-roster.csv');
+  }
+
+  @Get('roster.xlsx')
+  @Roles('admin', 'viewer')
+  @ApiProduces(XLSX_TYPE)
+  @ApiOperation({ summary: "The roster (值班表) with sign-ins, as a workbook (the CSV's columns)" })
+  async rosterXlsx(
+    @CurrentActor() actor: Actor,
+    @Query() query: RosterPeriodQuery,
+    @ReaderLang() lang: Lang,
+  ): Promise<StreamableFile> {
+    return ledgerDownload(await this.ledger.roster(actor, query, lang), lang, 'duty-roster.xlsx');
   }
 
   @Get('hours.csv')
   @Roles('admin', 'viewer')
-  @Header('Content-Type', 'text/csv; charset=utf-8')
-  @Header('Content-Disposition', 'attachment; filename="duty-hours.csv"')
   @ApiProduces('text/csv')
-  @ApiOperation({ summary: 'Hours ledger per person: scheduled, signed in, late, missed' })
-  hoursCsv(@CurrentActor() actor: Actor, @Query() query: RosterPeriodQuery): Promise<string> {
-    return this.ledger.hoursCsv(actor, query);
+  @ApiOperation({
+    summary:
+      "Hours ledger per person: scheduled, signed in, late, missed, as CSV: headers in the reader's language, Beijing time",
+  })
+  async hoursCsv(
+    @CurrentActor() actor: Actor,
+    @Query() query: RosterPeriodQuery,
+    @ReaderLang() lang: Lang,
+  ): Promise<StreamableFile> {
+    return ledgerCsvDownload(await this.ledger.hours(actor, query, lang), lang, 'duty-hours.csv');
+  }
+
+  @Get('hours.xlsx')
+  @Roles('admin', 'viewer')
+  @ApiProduces(XLSX_TYPE)
+  @ApiOperation({
+    summary:
+      "Hours ledger per person: scheduled, signed in, late, missed, as a workbook (the CSV's columns)",
+  })
+  async hoursXlsx(
+    @CurrentActor() actor: Actor,
+    @Query() query: RosterPeriodQuery,
+    @ReaderLang() lang: Lang,
+  ): Promise<StreamableFile> {
+    return ledgerDownload(await this.ledger.hours(actor, query, lang), lang, 'duty-hours.xlsx');
   }
 
   @Get('roster.pdf')

@@ -2,20 +2,22 @@ import {
   Body,
   Controller,
   Get,
-  Header,
   Headers,
   Param,
   ParseUUIDPipe,
   Post,
   Query,
+  StreamableFile,
 } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/decorators';
 import { ApiStandardErrors } from '../common/api-errors.decorator';
-import { pickLang } from '../shared/i18n';
+import { type Lang, pickLang } from '../shared/i18n';
+import { ledgerCsvDownload, ledgerDownload, XLSX_TYPE } from '../common/ledger/ledger-download';
+import { ReaderLang } from '../common/reader-lang.decorator';
 import { AvailabilityService, type CarParkAvailability } from './availability.service';
-import { BOOKING_LEDGER_COLUMNS, CarParksService } from './car-parks.service';
+import { CarParksService } from './car-parks.service';
 import { BookingView, LedgerQuery, NightQuery } from './dto/booking.dto';
 import { CarParkView, CreateCarParkDto } from './dto/car-park.dto';
 import { Idempotent } from '../common/idempotency/idempotent.decorator';
@@ -80,15 +82,32 @@ export class CarParksController {
 
   @Get(':id/bookings.csv')
   @Roles('unit', 'admin', 'warden')
-  @Header('Content-Type', 'text/csv; charset=utf-8')
-  @Header('Content-Disposition', 'attachment; filename="car-park-bookings.csv"')
   @ApiProduces('text/csv')
-  @ApiOperation({ summary: `Booking ledger (台账); columns: ${BOOKING_LEDGER_COLUMNS.join(', ')}` })
-  ledger(
+  @ApiOperation({
+    summary:
+      "Booking ledger (台账) as CSV: the rows and plates the reader's list shows; headers in the reader's language, Beijing time",
+  })
+  async ledgerCsv(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: LedgerQuery,
-  ): Promise<string> {
-    return this.carParks.ledgerCsv(actor, id, query.from, query.to);
+    @ReaderLang() lang: Lang,
+  ): Promise<StreamableFile> {
+    const ledger = await this.carParks.ledger(actor, id, lang, query.from, query.to);
+    return ledgerCsvDownload(ledger, lang, 'car-park-bookings.csv');
+  }
+
+  @Get(':id/bookings.xlsx')
+  @Roles('unit', 'admin', 'warden')
+  @ApiProduces(XLSX_TYPE)
+  @ApiOperation({ summary: "Booking ledger (台账) as a workbook: the CSV's columns" })
+  async ledgerXlsx(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: LedgerQuery,
+    @ReaderLang() lang: Lang,
+  ): Promise<StreamableFile> {
+    const ledger = await this.carParks.ledger(actor, id, lang, query.from, query.to);
+    return ledgerDownload(ledger, lang, 'car-park-bookings.xlsx');
   }
 }

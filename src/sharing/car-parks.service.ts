@@ -1,16 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { stringify } from 'csv-stringify/sync';
 import type { Actor } from '../auth/actor';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { isLocalDate, shanghaiDate } from '../common/shanghai-time';
-import { spreadsheetSafe } from '../common/spreadsheet-safe';
+import type { Ledger } from '../common/ledger/ledger-workbook';
+import { BOOKING_LEDGER_COLUMNS, bookingLedgerRow } from './booking-ledger-columns';
 import { Transactions } from '../database/transactions';
 import type { Lang } from '../shared/i18n';
 import { toBookingView } from './booking-views';
 import { BookingRepository } from './booking.repository';
 import { type CarPark, CarParkRepository } from './car-park.repository';
-import type { BookingView } from './dto/booking.dto';
 import type { CarParkView, CreateCarParkDto } from './dto/car-park.dto';
 import { OffPeakOfferRepository } from './off-peak-offer.repository';
 import {
@@ -21,24 +20,6 @@ import {
   isLenderOf,
   sharingScopeOf,
 } from './sharing.policy';
-
-export const BOOKING_LEDGER_COLUMNS = [
-  'night',
-  'startsAt',
-  'endsAt',
-  'offer',
-  'space',
-  'plate',
-  'plateColor',
-  'status',
-  'bookedAt',
-  'termsHash',
-  'termsAcceptedAt',
-  'arrivedAt',
-  'leftAt',
-  'cancelledAt',
-  'cancelReason',
-] as const;
 
 @Injectable()
 export class CarParksService {
@@ -119,36 +100,20 @@ export class CarParksService {
     return rows.map((r) => toBookingView(r, actor, lang));
   }
 
-  /**
-   * The booking ledger (台账) as CSV, with a BOM so spreadsheets read the Chinese. Text people
-   * typed (the offer's title) is made spreadsheet-safe so no cell runs as a formula.
-   */
-  async ledgerCsv(actor: Actor, id: string, from?: string, to?: string): Promise<string> {
+  /** The booking ledger (台账), CSV or workbook: the rows and plates the reader's list shows. */
+  async ledger(actor: Actor, id: string, lang: Lang, from?: string, to?: string): Promise<Ledger> {
     const park = await this.bookingReader(actor, id);
     for (const date of [from, to])
       if (date && !isLocalDate(date)) throw new DomainError('booking.date_invalid', { date });
     const rows = await this.bookingRows.ledger(park.id, from ?? null, to ?? null);
-    const records = rows.map((row) => {
-      const v: BookingView = toBookingView(row, actor, 'zh-CN');
-      return [
-        v.night,
-        v.startsAt,
-        v.endsAt,
-        v.offerTitle,
-        v.spaceCode ?? '',
-        v.plate,
-        v.plateColor,
-        v.status,
-        v.bookedAt,
-        v.termsHash,
-        v.termsAcceptedAt,
-        v.arrivedAt ?? '',
-        v.leftAt ?? '',
-        v.cancelledAt ?? '',
-        v.cancelReason ?? '',
-      ].map(spreadsheetSafe);
-    });
-    return '\ufeff' + stringify([[...BOOKING_LEDGER_COLUMNS], ...records]);
+    const through = lang === 'en' ? ' to ' : ' 至 ';
+    return {
+      title: { 'zh-CN': '预约台账', en: 'Booking ledger' },
+      keeper: park.name,
+      period: `${from ?? ''}${through}${to ?? shanghaiDate(this.clock.now())}`,
+      columns: BOOKING_LEDGER_COLUMNS,
+      rows: rows.map((row) => bookingLedgerRow(toBookingView(row, actor, lang), lang)),
+    };
   }
 
   private async bookingReader(actor: Actor, id: string): Promise<CarPark> {

@@ -12,6 +12,7 @@ import {
   Put,
   Query,
   Req,
+  StreamableFile,
 } from '@nestjs/common';
 import {
   ApiOkResponse,
@@ -45,6 +46,9 @@ import { LayoutService } from './layout.service';
 import { SessionLedgerService } from './session-ledger.service';
 import { StickersService } from './stickers.service';
 import { Idempotent } from '../common/idempotency/idempotent.decorator';
+import { ledgerCsvDownload, ledgerDownload, XLSX_TYPE } from '../common/ledger/ledger-download';
+import { ReaderLang } from '../common/reader-lang.decorator';
+import type { Lang } from '../shared/i18n';
 
 class LedgerQuery {
   @ApiPropertyOptional() @IsOptional() @IsISO8601() from?: string;
@@ -204,23 +208,39 @@ export class LayoutController {
 
   @Get('lanes/:id/sessions.csv')
   @Roles('admin', 'viewer')
-  @Header('content-type', 'text/csv; charset=utf-8')
-  @Header('content-disposition', 'attachment; filename="parking-sessions.csv"')
   @ApiProduces('text/csv')
   @ApiOperation({
     summary: 'The occupancy ledger (停车台账) of the lane as CSV',
-    description: 'The council; a street-office viewer granted the association, with plates masked.',
+    description:
+      "The council; a street-office viewer granted the association, with plates masked. Headers in the reader's language, Beijing time.",
   })
-  sessionsCsv(
+  async sessionsCsv(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: LedgerQuery,
-  ): Promise<string> {
-    return this.ledger.exportCsv(
-      actor,
-      id,
-      query.from ? new Date(query.from) : undefined,
-      query.to ? new Date(query.to) : undefined,
-    );
+    @ReaderLang() lang: Lang,
+  ): Promise<StreamableFile> {
+    const ledger = await this.sessionLedger(actor, id, query, lang);
+    return ledgerCsvDownload(ledger, lang, 'parking-sessions.csv');
+  }
+
+  @Get('lanes/:id/sessions.xlsx')
+  @Roles('admin', 'viewer')
+  @ApiProduces(XLSX_TYPE)
+  @ApiOperation({ summary: 'The occupancy ledger (停车台账) of the lane as a workbook' })
+  async sessionsXlsx(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: LedgerQuery,
+    @ReaderLang() lang: Lang,
+  ): Promise<StreamableFile> {
+    const ledger = await this.sessionLedger(actor, id, query, lang);
+    return ledgerDownload(ledger, lang, 'parking-sessions.xlsx');
+  }
+
+  private sessionLedger(actor: Actor, id: string, query: LedgerQuery, lang: Lang) {
+    const from = query.from ? new Date(query.from) : undefined;
+    const to = query.to ? new Date(query.to) : undefined;
+    return this.ledger.ledger(actor, id, lang, from, to);
   }
 }

@@ -1,9 +1,11 @@
 import { Logger, StreamableFile } from '@nestjs/common';
-import { PassThrough } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import type { Lang } from '../../shared/i18n';
+import { ledgerCsvChunks } from './ledger-csv';
 import { type Ledger, writeLedgerXlsx } from './ledger-workbook';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const CSV_TYPE = 'text/csv; charset=utf-8';
 
 const logger = new Logger('Ledger');
 
@@ -20,6 +22,16 @@ export function ledgerDownload(ledger: Ledger, lang: Lang, fileName: string): St
   });
   return new StreamableFile(out, {
     type: XLSX_TYPE,
+    disposition: `attachment; filename="${fileName}"`,
+  });
+}
+
+/** The same ledger as CSV, streamed the same way. */
+export function ledgerCsvDownload(ledger: Ledger, lang: Lang, fileName: string): StreamableFile {
+  const out = Readable.from(ledgerCsvChunks(ledger, lang));
+  out.on('error', (error) => logger.warn(`ledger ${fileName} ended short: ${String(error)}`));
+  return new StreamableFile(out, {
+    type: CSV_TYPE,
     disposition: `attachment; filename="${fileName}"`,
   });
 }

@@ -1,5 +1,7 @@
 // Words a ledger writes where the database holds a code: 是/否 for a flag, and the period line.
+import type { Role } from '../../auth/role';
 import type { Lang } from '../../shared/i18n';
+import type { PlateColor } from '../../shared/plate';
 import { shanghaiDateTime } from '../shanghai-time';
 
 export function yesNo(value: boolean | null | undefined, lang: Lang): string {
@@ -15,4 +17,38 @@ export function periodOf(month: string | undefined, now: Date, lang: Lang): stri
     return lang === 'en' ? month : `${year}年${Number(mm)}月`;
   }
   return lang === 'en' ? `as of ${shanghaiDateTime(now)}` : `截至 ${shanghaiDateTime(now)}`;
+}
+
+const ROLE_WORDS: Record<Role, Record<Lang, string>> = {
+  admin: { 'zh-CN': '理事', en: 'Council' },
+  warden: { 'zh-CN': '红袖标', en: 'Warden' },
+  resident: { 'zh-CN': '居民', en: 'Resident' },
+  unit: { 'zh-CN': '驻区单位', en: 'Resident unit' },
+  viewer: { 'zh-CN': '街道/社区', en: 'Street office' },
+  street: { 'zh-CN': '街道', en: 'Street office' },
+};
+
+const COLOR_WORDS: Record<PlateColor, Record<Lang, string>> = {
+  blue: { 'zh-CN': '蓝牌', en: 'blue' },
+  yellow: { 'zh-CN': '黄牌', en: 'yellow' },
+  green: { 'zh-CN': '绿牌', en: 'green' },
+  white: { 'zh-CN': '白牌', en: 'white' },
+  black: { 'zh-CN': '黑牌', en: 'black' },
+};
+
+export function roleWord(role: string | null | undefined, lang: Lang): string {
+  if (!role) return '';
+  return ROLE_WORDS[role as Role]?.[lang] ?? role;
+}
+
+/** Every word a role is written as, in either language, back to the role: for re-imports. */
+export const ROLE_BY_WORD: Readonly<Record<string, Role>> = Object.fromEntries(
+  Object.entries(ROLE_WORDS).flatMap(([role, words]) =>
+    Object.values(words).map((word) => [word, role as Role]),
+  ),
+);
+
+export function plateColorWord(color: string | null | undefined, lang: Lang): string {
+  if (!color) return '';
+  return COLOR_WORDS[color as PlateColor]?.[lang] ?? color;
 }

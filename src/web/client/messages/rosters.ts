@@ -12,6 +12,8 @@ export const zh = {
   'roster.assign': '安排人员…',
   'roster.exportCsv': '导出值班表',
   'roster.exportHours': '导出工时台账',
+  'roster.exportXlsx': '下载值班表（Excel）',
+  'roster.exportHoursXlsx': '下载工时台账（Excel）',
   'roster.generate.button': '生成{month}月值班表',
   'roster.generate.title': '生成{month}月值班表？',
   'roster.generate.body':
@@ -72,6 +74,8 @@ export const en: Record<keyof typeof zh, string> = {
   'roster.assign': 'Assign someone…',
   'roster.exportCsv': 'Export roster',
   'roster.exportHours': 'Export hours ledger',
+  'roster.exportXlsx': 'Download roster (Excel)',
+  'roster.exportHoursXlsx': 'Download hours ledger (Excel)',
   'roster.generate.button': 'Generate the roster for month {month}',
   'roster.generate.title': 'Generate the roster for month {month}?',
   'roster.generate.body':

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { apiDownload, apiFetch } from '../api';
 import { t } from '../i18n';
 import { LoadFailed, Loading, Spinner, TopBar } from '../ui';
+import { LedgerDownloadButton } from '../ledger-download';
 import { CouncilPermitCard } from './council-permit-card';
 import { listPermits, type Permit, type PermitStatus, refusalOf } from './permits-api';
 import './permits.css';
@@ -104,6 +105,12 @@ export function CouncilPermitsScreen() {
           {exporting && <Spinner />}
           {exporting ? t('councilPermits.exporting') : t('councilPermits.export')}
         </button>
+        <LedgerDownloadButton
+          path="/api/permits/export.xlsx"
+          fileName="permit-ledger.xlsx"
+          label={t('councilPermits.exportXlsx')}
+          testId="council-export-xlsx"
+        />
         {exportFailed && (
           <p class="form-error" role="alert">
             {exportFailed}

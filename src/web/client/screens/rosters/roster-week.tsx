@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { apiDownload, apiFetch, ApiError } from '../../api';
+import { LedgerDownloadButton } from '../../ledger-download';
 import { t } from '../../i18n';
 import { useLiveEvent, useLiveEvents } from '../../live';
 import { LiveBadge } from '../../live-badge';
@@ -164,6 +165,20 @@ export function RosterWeekScreen({ query }: ScreenProps) {
               >
                 {t('roster.exportHours')}
               </button>
+            </p>
+            <p>
+              <LedgerDownloadButton
+                path={`/api/rosters/roster.xlsx?from=${week}&to=${addDays(week, 7)}`}
+                fileName="duty-roster.xlsx"
+                label={t('roster.exportXlsx')}
+                testId="roster-export-xlsx"
+              />{' '}
+              <LedgerDownloadButton
+                path={`/api/rosters/hours.xlsx?from=${week}&to=${addDays(week, 7)}`}
+                fileName="duty-hours.xlsx"
+                label={t('roster.exportHoursXlsx')}
+                testId="hours-export-xlsx"
+              />
             </p>
             {days.map((day) => (
               <section class="roster-day" key={day} data-testid={`roster-day-${day}`}>

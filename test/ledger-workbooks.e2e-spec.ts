@@ -1,0 +1,136 @@
+import { parse } from 'csv-parse/sync';
+import { DEMO, startTestApp, type TestApp } from './support/test-app';
+import { binary, hasFormula, openLedger } from './support/workbook';
+
+/**
+ * Every ledger as the council opens it: the workbook beside its CSV at the same path, both from
+ * one column definition. Headers in Chinese (English when asked), instants in Beijing time as
+ * real date cells, values in words, no formula, and the CSV the same rows and columns.
+ */
+describe('the ledgers as workbooks beside their CSVs', () => {
+  let t: TestApp;
+  let admin: string;
+  let paths: Record<string, string>;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = await t.login(DEMO.admin);
+    const [association] = await t.sql<{ id: string }>(
+      `SELECT id FROM association WHERE name = '4143车友会'`,
+    );
+    const id = association!.id;
+    const [lane] = await t.sql<{ id: string }>(
+      `SELECT l.id FROM lane l WHERE l.association_id = $1
+        ORDER BY (SELECT count(*) FROM occupancy_session o WHERE o.lane_id = l.id) DESC LIMIT 1`,
+      [id],
+    );
+    const [park] = await t.sql<{ id: string }>(
+      `SELECT id FROM car_park WHERE association_id = $1 LIMIT 1`,
+      [id],
+    );
+    const [span] = await t.sql<{ from: string; to: string }>(
+      `SELECT to_char(min(starts_at) AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS from,
+              to_char(min(starts_at) AT TIME ZONE 'Asia/Shanghai' + interval '60 days', 'YYYY-MM-DD') AS to
+         FROM duty_shift WHERE association_id = $1`,
+      [id],
+    );
+    const period = `from=${span!.from}&to=${span!.to}`;
+    paths = {
+      households: '/api/households/export',
+      violations: '/api/violations/export',
+      permits: '/api/permits/export',
+      roster: `/api/rosters/roster?${period}`,
+      hours: `/api/rosters/hours?${period}`,
+      sessions: `/api/lanes/${lane!.id}/sessions`,
+      bookings: `/api/car-parks/${park!.id}/bookings`,
+    };
+  }, 120_000);
+  afterAll(() => t.close());
+
+  const at = (path: string, ext: 'xlsx' | 'csv') => {
+    const [base, query] = path.split('?');
+    return `${base}.${ext}${query ? `?${query}` : ''}`;
+  };
+  const workbook = async (path: string, lang = 'zh-CN') => {
+    const response = await binary(
+      t
+        .http()
+        .get(at(path, 'xlsx'))
+        .set('Authorization', `Bearer ${admin}`)
+        .set('accept-language', lang),
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers['content-disposition']).toContain('.xlsx');
+    return openLedger(response);
+  };
+  const csv = async (path: string, lang = 'zh-CN') => {
+    const response = await t
+      .http()
+      .get(at(path, 'csv'))
+      .set('Authorization', `Bearer ${admin}`)
+      .set('accept-language', lang);
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toContain('text/csv');
+    expect(response.text.charCodeAt(0)).toBe(0xfeff);
+    const rows: string[][] = parse(response.text.replace(/^\uFEFF/, ''));
+    return rows;
+  };
+
+  it.each(['households', 'violations', 'permits', 'roster', 'hours', 'sessions', 'bookings'])(
+    '%s: Chinese headers, title, frozen header, no formula; the CSV agrees',
+    async (name) => {
+      const ledger = await workbook(paths[name]!);
+      // The title row names who keeps it (a car park's ledger: the car park) and the period.
+      if (name !== 'bookings') expect(ledger.title).toContain('4143车友会');
+      expect(ledger.title).toMatch(/台账|值班表/);
+      expect(ledger.sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+      for (const header of ledger.headers) expect(header).toMatch(/[\u4e00-\u9fff]/);
+      expect(hasFormula(ledger.cells)).toBe(false);
+      // Widths are set (exceljs reads back a run of equal widths only on its first column).
+      expect(ledger.sheet.getColumn(1).width).toBeGreaterThan(0);
+      // No internal ids or hashes: nothing that looks like a uuid or a sha-256.
+      const texts = ledger.cells.map((c) => c.text);
+      for (const text of texts) expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-|[0-9a-f]{64}/);
+      for (const text of texts) expect(['true', 'false', 'blue', 'resident']).not.toContain(text);
+
+      const [header, ...rows] = await csv(paths[name]!);
+      expect(header).toEqual(ledger.headers);
+      expect(rows).toHaveLength(ledger.rows.length);
+      // Every date cell of the workbook reads the same in the CSV: Beijing "YYYY-MM-DD HH:mm".
+      ledger.rows.slice(0, 50).forEach((row, r) =>
+        row.forEach((cell, c) => {
+          if (!(cell.value instanceof Date)) return;
+          const wall = cell.value.toISOString();
+          const expected =
+            cell.numFmt === 'yyyy-mm-dd' ? wall.slice(0, 10) : wall.slice(0, 16).replace('T', ' ');
+          expect(rows[r]![c]).toBe(expected);
+        }),
+      );
+    },
+  );
+
+  it('a permit event at 20:00 in Beijing reads 20:00, in the workbook and in the CSV', async () => {
+    const [event] = await t.sql<{ at: Date; number: string }>(
+      `SELECT e.at, p.number FROM permit_event e JOIN permit p ON p.id = e.permit_id
+         JOIN association a ON a.id = e.association_id AND a.name = '4143车友会'
+        ORDER BY e.id LIMIT 1`,
+    );
+    await t.sql(`UPDATE permit_event SET at = '2026-11-30T12:00:00Z' WHERE at = $1`, [event!.at]);
+    const ledger = await workbook(paths.permits!);
+    const cell = ledger.rows[0]![0]!;
+    expect(cell.value).toEqual(new Date('2026-11-30T20:00:00Z'));
+    expect(cell.numFmt).toBe('yyyy-mm-dd hh:mm');
+    const rows = await csv(paths.permits!);
+    expect(rows[1]![0]).toBe('2026-11-30 20:00');
+    expect(rows[1]![1]).toBe(String(Number(event!.number)));
+  });
+
+  it('speaks English when asked, the same columns', async () => {
+    const zh = await workbook(paths.roster!);
+    const en = await workbook(paths.roster!, 'en');
+    expect(en.headers).toHaveLength(zh.headers.length);
+    expect(en.headers[0]).toBe('Date');
+    const [header] = await csv(paths.roster!, 'en');
+    expect(header).toEqual(en.headers);
+  });
+});
