@@ -1,11 +1,13 @@
 import type { Page } from 'playwright-core';
+import { PHONE_VIEWPORT } from './browser';
 
 /**
  * Every space of the lane on a phone held upright, at once: each shape inside the page's width
  * (nothing to scroll sideways to) and at least a fingertip across.
  */
 export async function expectWholeLaneOnScreen(page: Page, codes: string[]): Promise<void> {
-  expect(page.viewportSize()?.width).toBe(390);
+  const width = PHONE_VIEWPORT.width;
+  expect(page.viewportSize()?.width).toBe(width);
   const shapes = await page
     .getByTestId('lane-svg')
     .locator('[data-testid^="space-"]')
@@ -23,11 +25,11 @@ export async function expectWholeLaneOnScreen(page: Page, codes: string[]): Prom
     );
   expect(shapes.map((s) => s.testId).sort()).toEqual(codes.map((c) => `space-${c}`).sort());
   for (const shape of shapes) {
-    expect({ ...shape, inside: shape.left >= 0 && shape.right <= 390 }).toMatchObject({
+    expect({ ...shape, inside: shape.left >= 0 && shape.right <= width }).toMatchObject({
       inside: true,
     });
     expect(Math.min(shape.width, shape.height)).toBeGreaterThanOrEqual(32);
   }
   const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(scrollWidth).toBeLessThanOrEqual(390);
+  expect(scrollWidth).toBeLessThanOrEqual(width);
 }
