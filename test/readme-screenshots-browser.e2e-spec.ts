@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describeWithBrowser, loginInBrowser, screenshotPath } from './support/browser';
+import { STREET_DEMO_PHONE } from '../src/street/demo-street';
 import { DEMO, startTestApp, type TestApp } from './support/test-app';
 
 /**
@@ -31,10 +32,15 @@ const SCREENS: [string, string, string, string][] = [
   [DEMO.resident, '/home', 'home-resident', 'phone-home-resident.png'],
   [DEMO.resident, '/map', 'resident-map', 'phone-resident-map.png'],
   [DEMO.resident, '/permits', 'my-permits', 'phone-my-permits.png'],
+  [DEMO.resident, '/resident/vehicles', 'my-vehicles', 'phone-my-vehicles.png'],
+  [DEMO.resident, '/resident/violations', 'my-violations', 'phone-my-violations.png'],
   [DEMO.unit, '/unit/offers', 'unit-offers', 'phone-unit-offers.png'],
   [DEMO.admin, '/rosters', 'roster-week', 'phone-roster.png'],
   [DEMO.admin, '/council/permits', 'council-permits', 'phone-council-permits.png'],
   [DEMO.admin, '/council/convention', 'council-convention', 'phone-council-convention.png'],
+  [DEMO.admin, '/council/households', 'council-households', 'phone-council-households.png'],
+  [DEMO.admin, '/council/print', 'print-screen', 'phone-council-print.png'],
+  [STREET_DEMO_PHONE, '/street', 'street-overview', 'phone-street.png'],
 ];
 
 describeWithBrowser('the README screenshots, at 360 px in Chinese', ({ newPage }) => {
