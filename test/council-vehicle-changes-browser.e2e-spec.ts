@@ -123,4 +123,25 @@ describeWithBrowser('the council decides residents’ vehicle changes', ({ newPa
       0,
     );
   });
+
+  it('shows a plate change with the plate it replaces', async () => {
+    const token = await t.login(DEMO.resident);
+    const [car] = (
+      await t.http().get('/api/vehicles?plate=K6601').set('authorization', `Bearer ${token}`)
+    ).body.items as { id: string }[];
+    await t
+      .http()
+      .post('/api/vehicle-changes')
+      .set('authorization', `Bearer ${token}`)
+      .send({ vehicleId: car!.id, plate: '京AK6603', plateColor: 'blue' })
+      .expect(201);
+
+    const council = await newPage({ viewport: NARROW_PHONE });
+    await loginInBrowser(council, t.url, DEMO.admin, DEMO.password);
+    await openTile(council, 'vehicle-changes', 'council-vehicle-changes');
+    const change = council.locator('[data-testid="vehicle-change-pending"][data-plate="京AK6603"]');
+    await change.waitFor();
+    expect(await change.innerText()).toContain('更换车牌：原京A·K6601');
+    await expectTouchTargets(council, 'a plate change waiting');
+  });
 });

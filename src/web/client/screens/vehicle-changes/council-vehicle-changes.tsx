@@ -192,11 +192,7 @@ function PendingChange(props: {
     >
       <ChangeHead change={change} household={props.household} />
       <label class="field" for={noteId}>
-        <span class="field-label">
-          {t('vehicleChanges.note')}
-          <br />
-          <span class="hint">{t('vehicleChanges.reason')}</span>
-        </span>
+        <span class="field-label">{t('vehicleChanges.note')}</span>
       </label>
       <textarea
         id={noteId}
@@ -214,7 +210,7 @@ function PendingChange(props: {
       <div class="vehicle-change-actions">
         <button
           type="button"
-          class="button"
+          class="button button--primary"
           disabled={busy}
           data-testid="vehicle-change-approve"
           aria-label={t('vehicleChanges.approveOf', { plate: change.plate })}
@@ -224,7 +220,7 @@ function PendingChange(props: {
         </button>
         <button
           type="button"
-          class="button button--danger"
+          class="button button--secondary"
           disabled={busy}
           data-testid="vehicle-change-refuse"
           aria-label={t('vehicleChanges.refuseOf', { plate: change.plate })}
