@@ -14,6 +14,7 @@ import * as writtenAnswers from './messages/written-answers';
 import * as printing from './messages/printing';
 import * as households from './messages/households';
 import * as resident from './messages/resident';
+import * as vehicleChanges from './messages/vehicle-changes';
 
 // Chinese first: most members are older residents of the lane. English for visitors and staff
 // of resident units. Each feature keeps its strings in messages/<feature>.ts; there `en` is typed against
@@ -33,6 +34,7 @@ const zh = {
   ...printing.zh,
   ...households.zh,
   ...resident.zh,
+  ...vehicleChanges.zh,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -52,6 +54,7 @@ const en: Record<MessageKey, string> = {
   ...printing.en,
   ...households.en,
   ...resident.en,
+  ...vehicleChanges.en,
 };
 
 export type Lang = 'zh' | 'en';

@@ -49,6 +49,11 @@ const PaymentLedgerScreen = lazyScreen(() =>
   import('./screens/payments/payment-ledger').then((m) => m.PaymentLedgerScreen),
 );
 
+const CouncilVehicleChangesScreen = lazyScreen(() =>
+  import('./screens/vehicle-changes/council-vehicle-changes').then(
+    (m) => m.CouncilVehicleChangesScreen,
+  ),
+);
 const PrintScreen = lazyScreen(() =>
   import('./screens/printing/print-center').then((m) => m.PrintScreen),
 );
@@ -99,6 +104,7 @@ export const routes: readonly Route[] = [
   { path: '/council/violations', screen: CouncilViolationsScreen, roles: ['admin', 'warden'] },
   { path: '/council/households', screen: CouncilHouseholdsScreen, roles: ['admin'] },
   { path: '/council/households/:id', screen: HouseholdDetailScreen, roles: ['admin'] },
+  { path: '/council/vehicle-changes', screen: CouncilVehicleChangesScreen, roles: ['admin'] },
   { path: '/council/payments', screen: PaymentLedgerScreen, roles: ['admin'] },
   { path: '/council/print', screen: PrintScreen, roles: ['admin'] },
   { path: '/board/:associationId', screen: BoardScreen, public: true },

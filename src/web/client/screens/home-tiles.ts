@@ -56,6 +56,19 @@ export const HOME_TILES: Record<Role, readonly Tile[]> = {
       },
     },
     {
+      id: 'vehicle-changes',
+      mark: '审',
+      title: 'tile.vehicleChanges',
+      description: 'tile.vehicleChanges.desc',
+      to: '/council/vehicle-changes',
+      count: {
+        path: '/api/vehicle-changes?status=pending&pageSize=1',
+        refreshOn: 'vehicle_change.updated',
+        text: 'tile.vehicleChanges.waiting',
+        none: 'tile.vehicleChanges.noneWaiting',
+      },
+    },
+    {
       id: 'roster',
       mark: '班',
       title: 'tile.roster',
