@@ -83,3 +83,109 @@ describe('list equals export, per role, for the violation ledger', () => {
     }
   });
 });
+
+/**
+ * The export's rows are the list's, for a ledger (`path`) each role either lists and exports
+ * alike, or neither; `key` picks what names a row in the list, `header` the same in the ledger.
+ */
+async function expectListEqualsExport(
+  t: TestApp,
+  token: string,
+  list: string,
+  exportPath: string,
+  key: (item: Record<string, unknown>) => string,
+  header: string,
+): Promise<number> {
+  const join = list.includes('?') ? '&' : '?';
+  const listed = await t
+    .http()
+    .get(`${list}${join}pageSize=100`)
+    .set('authorization', `Bearer ${token}`);
+  expect(listed.status).toBe(200);
+  const body = listed.body as { items: Record<string, unknown>[]; total: number };
+  const [base, query] = exportPath.split('?');
+  const url = (ext: string) => `${base}.${ext}${query ? `?${query}` : ''}`;
+  const csv = await t.http().get(url('csv')).set('authorization', `Bearer ${token}`);
+  const xlsx = await binary(t.http().get(url('xlsx')).set('authorization', `Bearer ${token}`));
+  expect(csv.status).toBe(200);
+  expect(xlsx.status).toBe(200);
+  const rows: string[][] = parse(csv.text.replace(/^\uFEFF/, ''));
+  const ledger = await openLedger(xlsx);
+  expect(body.total).toBeLessThanOrEqual(100);
+  expect(rows.length - 1).toBe(body.total);
+  expect(ledger.rows).toHaveLength(body.total);
+  const index = ledger.headers.indexOf(header);
+  expect(ledger.rows.map((r) => r[index]!.text)).toEqual(body.items.map(key));
+  return body.total;
+}
+
+describe('list equals export, per role, for the payment ledger (收费台账)', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    // Three fees in each association, one of them at the same instant as another.
+    await t.sql(
+      `INSERT INTO payment (association_id, permit_id, household_id, plate, reference, amount_cny,
+         method, recorded_at)
+       SELECT association_id, id, household_id, plate, '停车证 No.' || number, 100, 'cash',
+              '2026-11-30T12:00:00Z'::timestamptz - (number % 2) * interval '1 day'
+         FROM (SELECT p.*, row_number() OVER (PARTITION BY association_id ORDER BY number) AS n
+                 FROM permit p) p
+        WHERE n <= 3`,
+    );
+  }, 120_000);
+  afterAll(() => t.close());
+
+  it.each([
+    ['the council', DEMO.admin, ''],
+    [
+      'the council, one period',
+      DEMO.admin,
+      'from=2026-11-30T00:00:00%2B08:00&to=2026-12-01T00:00:00%2B08:00',
+    ],
+    ['another association’s council', OTHER_COUNCIL, ''],
+  ])('%s: the export holds exactly the listed rows', async (_, phone, query) => {
+    const token = await t.login(phone);
+    const total = await expectListEqualsExport(
+      t,
+      token,
+      `/api/payments${query ? `?${query}` : ''}`,
+      `/api/payments/export${query ? `?${query}` : ''}`,
+      (item) => String(item.reference),
+      '摘要',
+    );
+    if (phone === DEMO.admin) expect(total).toBeGreaterThan(0);
+  });
+
+  it('another association’s council sees none of 4143车友会’s fees; others export nothing', async () => {
+    const [mine] = await t.sql<{ reference: string }>(
+      `SELECT reference FROM payment y JOIN association a ON a.id = y.association_id
+        WHERE a.name = '4143车友会' LIMIT 1`,
+    );
+    const other = await t.login(OTHER_COUNCIL);
+    const csv = await t
+      .http()
+      .get('/api/payments/export.csv')
+      .set('authorization', `Bearer ${other}`);
+    expect(csv.text).not.toContain(`${mine!.reference},`);
+    const [association] = await t.sql<{ id: string }>(
+      `SELECT id FROM association WHERE name = '4143车友会'`,
+    );
+    const pointed = await t
+      .http()
+      .get(`/api/payments/export.xlsx?associationId=${association!.id}`)
+      .set('authorization', `Bearer ${other}`);
+    expect([403, 404]).toContain(pointed.status);
+    for (const phone of [DEMO.resident, DEMO.wardens[0], DEMO.viewer]) {
+      const token = await t.login(phone);
+      for (const ext of ['csv', 'xlsx']) {
+        const refused = await t
+          .http()
+          .get(`/api/payments/export.${ext}`)
+          .set('authorization', `Bearer ${token}`);
+        expect(refused.status).toBe(403);
+      }
+    }
+  });
+});
