@@ -53,7 +53,14 @@ describe('the ledgers as workbooks beside their CSVs', () => {
       sessions: `/api/lanes/${lane!.id}/sessions`,
       bookings: `/api/car-parks/${park!.id}/bookings`,
       payments: '/api/payments/export',
+      finance: '/api/finance/entries/export',
     };
+    await t.sql(
+      `INSERT INTO finance_entry (association_id, direction, category, amount_cny, occurred_on, note)
+       VALUES ($1, 'expense', 'wardens_pay', 300, '2026-11-30', '十一月红袖标补贴'),
+              ($1, 'income', 'donation', 500, '2026-11-29', '=HYPERLINK("x")')`,
+      [id],
+    );
   }, 120_000);
   afterAll(() => t.close());
 
@@ -95,6 +102,7 @@ describe('the ledgers as workbooks beside their CSVs', () => {
     'sessions',
     'bookings',
     'payments',
+    'finance',
   ])('%s: Chinese headers, title, frozen header, no formula; the CSV agrees', async (name) => {
     const ledger = await workbook(paths[name]!);
     // The title row names who keeps it (a car park's ledger: the car park) and the period.
