@@ -245,3 +245,80 @@ describe('list equals export, per role, for the accounts (收支台账)', () => 
     }
   });
 });
+
+describe('list equals export, per role, for an offer’s standing allocations', () => {
+  let t: TestApp;
+  let offerId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const unit = await t.login(DEMO.unit);
+    const post = (token: string, path: string, body: object) =>
+      t.http().post(path).set('authorization', `Bearer ${token}`).send(body);
+    const park = await post(unit, '/api/car-parks', {
+      name: '台账测试车库',
+      address: '金融街中心地下一层',
+      totalSpaces: 5,
+    });
+    const offer = await post(unit, '/api/offers', {
+      carParkId: park.body.id,
+      title: '台账测试',
+      places: 2,
+      standingPlaces: 1,
+      monthlyFeeCny: 100,
+      validFrom: '2026-01-01',
+      rules: [{ days: 'daily', from: '18:00', to: '08:00' }],
+    });
+    expect(offer.status).toBe(201);
+    offerId = offer.body.id as string;
+    for (const phone of [DEMO.resident, DEMO.otherResident]) {
+      const [vehicle] = await t.sql<{ id: string }>(
+        `SELECT v.id FROM vehicle v JOIN member m ON m.household_id = v.household_id
+          WHERE m.phone = $1 LIMIT 1`,
+        [phone],
+      );
+      const registered = await post(await t.login(phone), `/api/offers/${offerId}/allocations`, {
+        vehicleId: vehicle!.id,
+        acceptTerms: true,
+      });
+      expect(registered.status).toBe(201);
+    }
+    expect((await post(unit, `/api/offers/${offerId}/allocations/admit`, {})).status).toBe(200);
+  }, 120_000);
+  afterAll(() => t.close());
+
+  it.each([
+    ['the lending unit', DEMO.unit],
+    ['the council', DEMO.admin],
+  ])('%s: the export holds exactly the listed rows, plates as listed', async (_, phone) => {
+    const token = await t.login(phone);
+    const total = await expectListEqualsExport(
+      t,
+      token,
+      `/api/offers/${offerId}/allocations`,
+      `/api/offers/${offerId}/allocations/export`,
+      (item) => String(item.plate),
+      '车牌',
+    );
+    expect(total).toBe(2);
+    const csv = await t
+      .http()
+      .get(`/api/offers/${offerId}/allocations/export.csv`)
+      .set('authorization', `Bearer ${token}`);
+    expect(csv.text).toContain('已获得');
+    expect(csv.text).toContain('排队中');
+  });
+
+  it('another association’s council, a resident and a warden export nothing', async () => {
+    for (const phone of [OTHER_COUNCIL, DEMO.resident, DEMO.wardens[0]]) {
+      const token = await t.login(phone);
+      for (const ext of ['csv', 'xlsx']) {
+        const refused = await t
+          .http()
+          .get(`/api/offers/${offerId}/allocations/export.${ext}`)
+          .set('authorization', `Bearer ${token}`);
+        expect([403, 404]).toContain(refused.status);
+      }
+    }
+  });
+});

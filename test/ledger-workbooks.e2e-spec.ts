@@ -55,6 +55,36 @@ describe('the ledgers as workbooks beside their CSVs', () => {
       payments: '/api/payments/export',
       finance: '/api/finance/entries/export',
     };
+    // A standing offer with one registration waiting, for the allocations' ledger.
+    const unit = await t.login(DEMO.unit);
+    const post = (token: string, path: string, body: object) =>
+      t.http().post(path).set('authorization', `Bearer ${token}`).send(body);
+    const carPark = await post(unit, '/api/car-parks', {
+      name: '台账测试车库',
+      address: '金融街中心地下一层',
+      totalSpaces: 5,
+    });
+    const offer = await post(unit, '/api/offers', {
+      carParkId: carPark.body.id,
+      title: '台账测试',
+      places: 2,
+      standingPlaces: 1,
+      monthlyFeeCny: 100,
+      validFrom: '2026-01-01',
+      rules: [{ days: 'daily', from: '18:00', to: '08:00' }],
+    });
+    const [vehicle] = await t.sql<{ id: string }>(
+      `SELECT v.id FROM vehicle v JOIN member m ON m.household_id = v.household_id
+        WHERE m.phone = $1 LIMIT 1`,
+      [DEMO.resident],
+    );
+    const registered = await post(
+      await t.login(DEMO.resident),
+      `/api/offers/${offer.body.id}/allocations`,
+      { vehicleId: vehicle!.id, acceptTerms: true },
+    );
+    expect(registered.status).toBe(201);
+    paths.allocations = `/api/offers/${offer.body.id}/allocations/export`;
     await t.sql(
       `INSERT INTO finance_entry (association_id, direction, category, amount_cny, occurred_on, note)
        VALUES ($1, 'expense', 'wardens_pay', 300, '2026-11-30', '十一月红袖标补贴'),
@@ -103,11 +133,13 @@ describe('the ledgers as workbooks beside their CSVs', () => {
     'bookings',
     'payments',
     'finance',
+    'allocations',
   ])('%s: Chinese headers, title, frozen header, no formula; the CSV agrees', async (name) => {
     const ledger = await workbook(paths[name]!);
     // The title row names who keeps it (a car park's ledger: the car park) and the period.
-    if (name !== 'bookings') expect(ledger.title).toContain('4143车友会');
+    if (name !== 'bookings' && name !== 'allocations') expect(ledger.title).toContain('4143车友会');
     expect(ledger.title).toMatch(/台账|值班表/);
+    if (name === 'allocations') expect(ledger.rows.length).toBeGreaterThan(0);
     expect(ledger.sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
     for (const header of ledger.headers) expect(header).toMatch(/[\u4e00-\u9fff]/);
     expect(hasFormula(ledger.cells)).toBe(false);
@@ -162,6 +194,20 @@ describe('the ledgers as workbooks beside their CSVs', () => {
     const rows = await csv(paths.payments!);
     expect(rows[1]![0]).toBe('2026-11-30 20:00');
     expect(rows[1]![rows[0]!.indexOf('备注')]).toBe("'=1+1");
+  });
+
+  it('finance: the day as a date cell, kinds in words, yuan as numbers', async () => {
+    const ledger = await workbook(paths.finance!);
+    expect(ledger.title).toContain('收支台账');
+    const row = ledger.rows[0]!;
+    const cell = (header: string) => row[ledger.headers.indexOf(header)]!;
+    expect(cell('日期').value).toEqual(new Date('2026-11-30T00:00:00Z'));
+    expect(cell('日期').numFmt).toBe('yyyy-mm-dd');
+    expect(cell('收支').text).toBe('支出');
+    expect(cell('类别').text).toBe('红袖标补贴');
+    expect(cell('金额（元）').value).toBe(300);
+    const rows = await csv(paths.finance!);
+    expect(rows[1]!.slice(0, 4)).toEqual(['2026-11-30', '支出', '红袖标补贴', '300']);
   });
 
   it('speaks English when asked, the same columns', async () => {
