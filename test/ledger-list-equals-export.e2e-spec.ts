@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { DEMO, startTestApp, type TestApp } from './support/test-app';
 import { binary, openLedger } from './support/workbook';
@@ -318,6 +319,58 @@ describe('list equals export, per role, for an offer’s standing allocations', 
           .get(`/api/offers/${offerId}/allocations/export.${ext}`)
           .set('authorization', `Bearer ${token}`);
         expect([403, 404]).toContain(refused.status);
+      }
+    }
+  });
+});
+
+describe('list equals export, per role, for the scan ledger (扫码台账)', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const warden = await t.login(DEMO.wardens[0]);
+    for (const plate of ['京Q·12345', '京Q·54321']) {
+      await t
+        .http()
+        .post('/api/scans')
+        .set('authorization', `Bearer ${warden}`)
+        .send({ plate, idempotencyKey: randomUUID() })
+        .expect(200);
+    }
+  }, 120_000);
+  afterAll(() => t.close());
+
+  it.each([
+    ['the council', DEMO.admin, ''],
+    [
+      'the council, one period',
+      DEMO.admin,
+      'from=2026-01-01T00:00:00%2B08:00&to=2100-01-01T00:00:00%2B08:00',
+    ],
+    ['another association’s council', OTHER_COUNCIL, ''],
+  ])('%s: the export holds exactly the listed scans', async (_, phone, query) => {
+    const token = await t.login(phone);
+    const total = await expectListEqualsExport(
+      t,
+      token,
+      `/api/scans?pageSize=100${query ? `&${query}` : ''}`,
+      `/api/scans/export${query ? `?${query}` : ''}`,
+      (item) => String(item.reason),
+      '结果',
+    );
+    if (phone === DEMO.admin) expect(total).toBeGreaterThan(0);
+  });
+
+  it('wardens list scans but the ledger is the council’s; residents and the street office export nothing', async () => {
+    for (const phone of [DEMO.wardens[0], DEMO.resident, DEMO.viewer]) {
+      const token = await t.login(phone);
+      for (const ext of ['csv', 'xlsx']) {
+        const refused = await t
+          .http()
+          .get(`/api/scans/export.${ext}`)
+          .set('authorization', `Bearer ${token}`);
+        expect(refused.status).toBe(403);
       }
     }
   });

@@ -54,6 +54,7 @@ describe('the ledgers as workbooks beside their CSVs', () => {
       bookings: `/api/car-parks/${park!.id}/bookings`,
       payments: '/api/payments/export',
       finance: '/api/finance/entries/export',
+      scans: '/api/scans/export',
     };
     // A standing offer with one registration waiting, for the allocations' ledger.
     const unit = await t.login(DEMO.unit);
@@ -134,6 +135,7 @@ describe('the ledgers as workbooks beside their CSVs', () => {
     'payments',
     'finance',
     'allocations',
+    'scans',
   ])('%s: Chinese headers, title, frozen header, no formula; the CSV agrees', async (name) => {
     const ledger = await workbook(paths[name]!);
     // The title row names who keeps it (a car park's ledger: the car park) and the period.
