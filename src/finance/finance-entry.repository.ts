@@ -54,10 +54,34 @@ export class FinanceEntryRepository {
   async ofAssociation(associationId: string, tx: Tx = this.transactions.autocommit) {
     const rows: Row[] = await tx.query(
       `SELECT ${COLUMNS} FROM finance_entry WHERE association_id = $1
-        ORDER BY occurred_on DESC, created_at DESC LIMIT 500`,
+        ORDER BY occurred_on DESC, created_at DESC, id DESC LIMIT 500`,
       [associationId],
     );
     return rows.map(toEntry);
+  }
+
+  /** Every line in the list's order, a batch at a time (keyset, so memory stays bounded). */
+  async *inLedgerOrder(associationId: string, batch = 500): AsyncGenerator<FinanceEntry[]> {
+    let after: { occurredOn: string; createdAt: Date; id: string } | null = null;
+    for (;;) {
+      const rows: (Row & { created_at: Date })[] = await this.transactions.autocommit.query(
+        `SELECT ${COLUMNS}, created_at FROM finance_entry WHERE association_id = $1
+           AND ($2::date IS NULL OR (occurred_on, created_at, id) < ($2, $3, $4::uuid))
+          ORDER BY occurred_on DESC, created_at DESC, id DESC LIMIT $5`,
+        [
+          associationId,
+          after?.occurredOn ?? null,
+          after?.createdAt ?? null,
+          after?.id ?? null,
+          batch,
+        ],
+      );
+      if (rows.length === 0) return;
+      yield rows.map(toEntry);
+      const last = rows[rows.length - 1]!;
+      after = { occurredOn: last.occurred_on, createdAt: last.created_at, id: last.id };
+      if (rows.length < batch) return;
+    }
   }
 
   /** Income and spending by month from `since` (a 'YYYY-MM-DD' date). */

@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query, StreamableFile } from '@nestjs/common';
 import {
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiProduces,
   ApiPropertyOptional,
   ApiTags,
 } from '@nestjs/swagger';
@@ -11,6 +12,10 @@ import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/decorators';
 import { ApiStandardErrors } from '../common/api-errors.decorator';
 import { Idempotent } from '../common/idempotency/idempotent.decorator';
+import { ledgerCsvDownload, ledgerDownload, XLSX_TYPE } from '../common/ledger/ledger-download';
+import { ReaderLang } from '../common/reader-lang.decorator';
+import type { Lang } from '../shared/i18n';
+import { FinanceLedgerService } from './finance-ledger.service';
 import { FinanceEntryView, RecordFinanceEntryDto } from './dto/finance.dto';
 import { FinanceService } from './finance.service';
 
@@ -22,7 +27,10 @@ class FinanceQuery {
 @ApiStandardErrors()
 @Controller('api/finance/entries')
 export class FinanceController {
-  constructor(private readonly finance: FinanceService) {}
+  constructor(
+    private readonly finance: FinanceService,
+    private readonly ledger: FinanceLedgerService,
+  ) {}
 
   @Post()
   @Idempotent()
@@ -42,5 +50,37 @@ export class FinanceController {
   @ApiOkResponse({ type: [FinanceEntryView] })
   list(@CurrentActor() actor: Actor, @Query() query: FinanceQuery): Promise<FinanceEntryView[]> {
     return this.finance.list(actor, query.associationId);
+  }
+
+  @Get('export.csv')
+  @Roles('admin', 'viewer')
+  @ApiProduces('text/csv')
+  @ApiOperation({
+    summary:
+      "收支台账 as CSV, streamed: the list's lines in its order; headers in the reader's language, kinds in words",
+  })
+  async exportCsv(
+    @CurrentActor() actor: Actor,
+    @Query() query: FinanceQuery,
+    @ReaderLang() lang: Lang,
+  ): Promise<StreamableFile> {
+    const ledger = await this.ledger.ledger(actor, query.associationId, lang);
+    return ledgerCsvDownload(ledger, lang, 'finance-ledger.csv');
+  }
+
+  @Get('export.xlsx')
+  @Roles('admin', 'viewer')
+  @ApiProduces(XLSX_TYPE)
+  @ApiOperation({
+    summary:
+      "收支台账 as a workbook, streamed: the list's lines in its order; headers in the reader's language, dates as date cells",
+  })
+  async exportXlsx(
+    @CurrentActor() actor: Actor,
+    @Query() query: FinanceQuery,
+    @ReaderLang() lang: Lang,
+  ): Promise<StreamableFile> {
+    const ledger = await this.ledger.ledger(actor, query.associationId, lang);
+    return ledgerDownload(ledger, lang, 'finance-ledger.xlsx');
   }
 }

@@ -69,15 +69,11 @@ export class PaymentRepository {
 
   /** The ledger, latest first. */
   async page(filter: PaymentFilter, skip: number, take: number): Promise<[Payment[], number]> {
-    const params: unknown[] = [filter.associationId];
-    const where = ['association_id = $1'];
-    if (filter.from) where.push(`recorded_at >= $${params.push(filter.from)}`);
-    if (filter.to) where.push(`recorded_at < $${params.push(filter.to)}`);
-    const condition = where.join(' AND ');
+    const [condition, params] = filterSql(filter);
     const db = this.transactions.autocommit;
     const rows = await db.query<PaymentRow[]>(
       `SELECT ${COLUMNS} FROM payment WHERE ${condition}
-        ORDER BY recorded_at DESC, id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+        ORDER BY recorded_at DESC, id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, take, skip],
     );
     const [counted] = await db.query<{ count: string }[]>(
@@ -86,6 +82,35 @@ export class PaymentRepository {
     );
     return [rows.map(toPayment), Number(counted?.count ?? 0)];
   }
+
+  /** The whole ledger in the list's order, a batch at a time (keyset, so memory stays bounded). */
+  async *inLedgerOrder(filter: PaymentFilter, batch = 500): AsyncGenerator<Payment[]> {
+    const [condition, params] = filterSql(filter);
+    const n = params.length;
+    let after: { recordedAt: Date; id: string } | null = null;
+    for (;;) {
+      const rows: PaymentRow[] = await this.transactions.autocommit.query<PaymentRow[]>(
+        `SELECT ${COLUMNS} FROM payment WHERE ${condition}
+           AND ($${n + 1}::timestamptz IS NULL OR (recorded_at, id) < ($${n + 1}, $${n + 2}::uuid))
+          ORDER BY recorded_at DESC, id DESC LIMIT $${n + 3}`,
+        [...params, after?.recordedAt ?? null, after?.id ?? null, batch],
+      );
+      if (rows.length === 0) return;
+      const payments = rows.map(toPayment);
+      yield payments;
+      const last = payments[payments.length - 1]!;
+      after = { recordedAt: last.recordedAt, id: last.id };
+      if (rows.length < batch) return;
+    }
+  }
+}
+
+function filterSql(filter: PaymentFilter): [string, unknown[]] {
+  const params: unknown[] = [filter.associationId];
+  const where = ['association_id = $1'];
+  if (filter.from) where.push(`recorded_at >= $${params.push(filter.from)}`);
+  if (filter.to) where.push(`recorded_at < $${params.push(filter.to)}`);
+  return [where.join(' AND '), params];
 }
 
 function toPayment(row: PaymentRow): Payment {

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsBoolean,
@@ -99,6 +99,21 @@ export class ScanView {
 }
 
 export class ScanQuery extends PageQuery {}
+
+/** The council's and wardens' list of scans, over a period; the export takes the same filter. */
+export class ScanListQuery extends ScanQuery {
+  @ApiPropertyOptional({ example: '2026-11-01T00:00:00+08:00', description: 'Scanned at or after' })
+  @IsOptional()
+  @IsDateString()
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2026-12-01T00:00:00+08:00', description: 'Scanned before' })
+  @IsOptional()
+  @IsDateString()
+  to?: string;
+}
+
+export class ScanLedgerQuery extends OmitType(ScanListQuery, ['page', 'pageSize'] as const) {}
 
 export class HolderScanView {
   @ApiProperty() id!: string;

@@ -162,20 +162,57 @@ export class ScanRepository {
   }
 
   /** An association's scans, the latest first. */
-  async page(associationId: string, skip: number, take: number): Promise<[ScanRecord[], number]> {
+  async page(filter: ScanFilter, skip: number, take: number): Promise<[ScanRecord[], number]> {
+    const [where, params] = scanFilterSql(filter);
+    const n = params.length;
     const [rows, counted] = await Promise.all([
       this.dataSource.query<ScanRow[]>(
-        `SELECT ${COLUMNS} FROM permit_scan WHERE association_id = $1
-          ORDER BY scanned_at DESC LIMIT $2 OFFSET $3`,
-        [associationId, take, skip],
+        `SELECT ${COLUMNS} FROM permit_scan WHERE ${where}
+          ORDER BY scanned_at DESC, id DESC LIMIT $${n + 1} OFFSET $${n + 2}`,
+        [...params, take, skip],
       ),
       this.dataSource.query<{ count: string }[]>(
-        `SELECT count(*) FROM permit_scan WHERE association_id = $1`,
-        [associationId],
+        `SELECT count(*) FROM permit_scan WHERE ${where}`,
+        params,
       ),
     ]);
     return [rows.map(toRecord), Number(counted[0]?.count ?? 0)];
   }
+
+  /** Every scan in the list's order, a batch at a time (keyset, so memory stays bounded). */
+  async *inLedgerOrder(filter: ScanFilter, batch = 500): AsyncGenerator<ScanRecord[]> {
+    const [where, params] = scanFilterSql(filter);
+    const n = params.length;
+    let after: { scannedAt: Date; id: string } | null = null;
+    for (;;) {
+      const rows: ScanRow[] = await this.dataSource.query<ScanRow[]>(
+        `SELECT ${COLUMNS} FROM permit_scan WHERE ${where}
+           AND ($${n + 1}::timestamptz IS NULL OR (scanned_at, id) < ($${n + 1}, $${n + 2}::uuid))
+          ORDER BY scanned_at DESC, id DESC LIMIT $${n + 3}`,
+        [...params, after?.scannedAt ?? null, after?.id ?? null, batch],
+      );
+      if (rows.length === 0) return;
+      const records = rows.map(toRecord);
+      yield records;
+      const last = records[records.length - 1]!;
+      after = { scannedAt: last.scannedAt, id: last.id };
+      if (rows.length < batch) return;
+    }
+  }
+}
+
+export interface ScanFilter {
+  associationId: string;
+  from?: Date;
+  to?: Date;
+}
+
+function scanFilterSql(filter: ScanFilter): [string, unknown[]] {
+  const params: unknown[] = [filter.associationId];
+  const where = ['association_id = $1'];
+  if (filter.from) where.push(`scanned_at >= $${params.push(filter.from)}`);
+  if (filter.to) where.push(`scanned_at < $${params.push(filter.to)}`);
+  return [where.join(' AND '), params];
 }
 
 function toRecord(row: ScanRow): ScanRecord {

@@ -1,5 +1,7 @@
-import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Post, Query, StreamableFile } from '@nestjs/common';
+import { ledgerCsvDownload, ledgerDownload, XLSX_TYPE } from '../common/ledger/ledger-download';
+import { ScanLedgerService } from './scan-ledger.service';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/decorators';
 import { ApiStandardErrors } from '../common/api-errors.decorator';
@@ -7,14 +9,17 @@ import type { Page } from '../common/pagination';
 import { ReaderLang } from '../common/reader-lang.decorator';
 import type { Lang } from '../shared/i18n';
 import type { HolderScanView } from './scan.dto';
-import { ScanDto, ScanQuery, ScanView } from './scan.dto';
+import { ScanDto, ScanLedgerQuery, ScanListQuery, ScanQuery, ScanView } from './scan.dto';
 import { ScansService } from './scans.service';
 
 @ApiTags('scans')
 @ApiStandardErrors()
 @Controller('api/scans')
 export class ScansController {
-  constructor(private readonly scans: ScansService) {}
+  constructor(
+    private readonly scans: ScansService,
+    private readonly ledger: ScanLedgerService,
+  ) {}
 
   @Post()
   @Roles('warden', 'admin')
@@ -50,9 +55,42 @@ export class ScansController {
   @ApiOperation({ summary: 'Recent scans of the association' })
   list(
     @CurrentActor() actor: Actor,
-    @Query() query: ScanQuery,
+    @Query() query: ScanListQuery,
     @ReaderLang() lang: Lang,
   ): Promise<Page<ScanView>> {
     return this.scans.list(actor, query, lang);
+  }
+
+  @Get('export.csv')
+  @Roles('admin')
+  @ApiProduces('text/csv')
+  @ApiOperation({
+    summary:
+      "扫码台账 as CSV, streamed: the council's list of scans with its period; headers in the reader's language, Beijing time, verdicts in words",
+  })
+  async exportCsv(
+    @CurrentActor() actor: Actor,
+    @Query() query: ScanLedgerQuery,
+    @ReaderLang() lang: Lang,
+  ): Promise<StreamableFile> {
+    return ledgerCsvDownload(
+      await this.ledger.ledger(actor, query, lang),
+      lang,
+      'scans-ledger.csv',
+    );
+  }
+
+  @Get('export.xlsx')
+  @Roles('admin')
+  @ApiProduces(XLSX_TYPE)
+  @ApiOperation({
+    summary: "扫码台账 as a workbook, streamed: the council's list of scans with its period",
+  })
+  async exportXlsx(
+    @CurrentActor() actor: Actor,
+    @Query() query: ScanLedgerQuery,
+    @ReaderLang() lang: Lang,
+  ): Promise<StreamableFile> {
+    return ledgerDownload(await this.ledger.ledger(actor, query, lang), lang, 'scans-ledger.xlsx');
   }
 }

@@ -3,6 +3,7 @@ import { AssociationsModule } from '../associations/associations.module';
 import { PermitsModule } from '../permits/permits.module';
 import { RostersModule } from '../rosters/rosters.module';
 import { SharingModule } from '../sharing/sharing.module';
+import { ScanLedgerService } from './scan-ledger.service';
 import { ScanRepository } from './scan.repository';
 import { ScansController } from './scans.controller';
 import { ScansService } from './scans.service';
@@ -15,7 +16,7 @@ import { ScansService } from './scans.service';
 @Module({
   imports: [AssociationsModule, PermitsModule, SharingModule, RostersModule],
   controllers: [ScansController],
-  providers: [ScansService, ScanRepository],
+  providers: [ScansService, ScanRepository, ScanLedgerService],
   exports: [ScansService],
 })
 export class ScansModule {}

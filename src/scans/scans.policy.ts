@@ -1,5 +1,5 @@
 import type { Actor } from '../auth/actor';
-import { isResidentOf, isStaffOf, isWarden } from '../auth/policy';
+import { isCouncilOf, isResidentOf, isStaffOf, isWarden } from '../auth/policy';
 
 /** The association's council and wardens scan permits in its lanes and car parks. */
 export function canScan(actor: Actor): boolean {
@@ -17,4 +17,9 @@ export function scanRecordsDuty(actor: Actor): boolean {
  */
 export function canReadOwnPermitScans(actor: Actor): boolean {
   return isResidentOf(actor, actor.associationId) && actor.householdId !== null;
+}
+
+/** The scan ledger (扫码台账) is the council's: the wardens list scans, the council keeps them. */
+export function keepsScanLedger(actor: Actor): boolean {
+  return isCouncilOf(actor, actor.associationId);
 }

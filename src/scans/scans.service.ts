@@ -14,7 +14,7 @@ import type { Lang } from '../shared/i18n';
 import { type Judgement, judgement, verdictMessage, VERDICTS } from '../shared/scans/verdict';
 import { RostersService } from '../rosters/rosters.service';
 import { AvailabilityService } from '../sharing/availability.service';
-import type { HolderScanView, ScanDto, ScanQuery, ScanView } from './scan.dto';
+import type { HolderScanView, ScanDto, ScanListQuery, ScanQuery, ScanView } from './scan.dto';
 import { type ScanMethod, type ScanRecord, ScanRepository } from './scan.repository';
 import { canReadOwnPermitScans, canScan, scanRecordsDuty } from './scans.policy';
 
@@ -90,10 +90,14 @@ export class ScansService {
     return this.replay(actor, dto.idempotencyKey, lang);
   }
 
-  async list(actor: Actor, query: ScanQuery, lang: Lang): Promise<Page<ScanView>> {
+  async list(actor: Actor, query: ScanListQuery, lang: Lang): Promise<Page<ScanView>> {
     if (!canScan(actor)) throw new DomainError('role.forbidden');
     const [records, total] = await this.scans.page(
-      actor.associationId,
+      {
+        associationId: actor.associationId,
+        from: query.from ? new Date(query.from) : undefined,
+        to: query.to ? new Date(query.to) : undefined,
+      },
       skipOf(query),
       query.pageSize,
     );

@@ -8,12 +8,14 @@ import {
   ParseUUIDPipe,
   Patch,
   Post,
+  StreamableFile,
 } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor';
@@ -21,7 +23,11 @@ import { CurrentActor, Roles } from '../auth/decorators';
 import { ApiStandardErrors } from '../common/api-errors.decorator';
 import { ErrorBody } from '../common/error-body';
 import { pickLang } from '../shared/i18n';
+import { AllocationLedgerService } from './allocation-ledger.service';
 import { AllocationsService } from './allocations.service';
+import { ledgerCsvDownload, ledgerDownload, XLSX_TYPE } from '../common/ledger/ledger-download';
+import { ReaderLang } from '../common/reader-lang.decorator';
+import type { Lang } from '../shared/i18n';
 import { BookingsService } from './bookings.service';
 import {
   AdmissionView,
@@ -50,6 +56,7 @@ export class OffersController {
     private readonly lifecycle: OfferLifecycleService,
     private readonly bookings: BookingsService,
     private readonly allocations: AllocationsService,
+    private readonly allocationLedger: AllocationLedgerService,
   ) {}
 
   @Get()
@@ -198,6 +205,38 @@ export class OffersController {
     @Param('id', ParseUUIDPipe) id: string,
   ): Promise<AllocationView[]> {
     return this.allocations.list(actor, id);
+  }
+
+  @Get(':id/allocations/export.csv')
+  @Roles('unit', 'admin')
+  @ApiProduces('text/csv')
+  @ApiOperation({
+    summary:
+      "The offer's standing allocations with the draws that admitted them (长期车位台账) as CSV: the list's rows; headers in the reader's language, Beijing time",
+  })
+  async allocationsCsv(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @ReaderLang() lang: Lang,
+  ): Promise<StreamableFile> {
+    const ledger = await this.allocationLedger.ledger(actor, id, lang);
+    return ledgerCsvDownload(ledger, lang, 'allocations-ledger.csv');
+  }
+
+  @Get(':id/allocations/export.xlsx')
+  @Roles('unit', 'admin')
+  @ApiProduces(XLSX_TYPE)
+  @ApiOperation({
+    summary:
+      "The offer's standing allocations with the draws that admitted them (长期车位台账) as a workbook: the list's rows",
+  })
+  async allocationsXlsx(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @ReaderLang() lang: Lang,
+  ): Promise<StreamableFile> {
+    const ledger = await this.allocationLedger.ledger(actor, id, lang);
+    return ledgerDownload(ledger, lang, 'allocations-ledger.xlsx');
   }
 
   @Post(':id/allocations/admit')

@@ -11,6 +11,7 @@ import { AvailabilityService } from './availability.service';
 import { BookingsController } from './bookings.controller';
 import { BookingsService } from './bookings.service';
 import { AllocationDrawRepository } from './allocation-draw.repository';
+import { AllocationLedgerService } from './allocation-ledger.service';
 import { DrawsController } from './draws.controller';
 import { DrawsService } from './draws.service';
 import { BookingRepository } from './booking.repository';
@@ -48,6 +49,7 @@ import { sharingDemoSeed } from './demo-sharing';
   ],
   providers: [
     AllocationDrawRepository,
+    AllocationLedgerService,
     DrawsService,
     CarParkRepository,
     OffPeakOfferRepository,

@@ -26,7 +26,9 @@ export async function* ledgerCsvChunks(ledger: Ledger, lang: Lang): AsyncGenerat
   yield BOM + stringify([ledger.columns.map((column) => column.header[lang])]);
   let lines: string[][] = [];
   for await (const row of ledger.rows) {
-    lines.push(row.map((value, index) => csvCell(value, ledger.columns[index]!)));
+    lines.push(
+      row.map((value: LedgerCell, index: number) => csvCell(value, ledger.columns[index]!)),
+    );
     if (lines.length >= CHUNK_ROWS) {
       yield stringify(lines);
       lines = [];

@@ -2,7 +2,7 @@
 import type { Role } from '../../auth/role';
 import type { Lang } from '../../shared/i18n';
 import type { PlateColor } from '../../shared/plate';
-import { shanghaiDateTime } from '../shanghai-time';
+import { shanghaiDate, shanghaiDateTime } from '../shanghai-time';
 
 export function yesNo(value: boolean | null | undefined, lang: Lang): string {
   if (value === null || value === undefined) return '';
@@ -51,4 +51,26 @@ export const ROLE_BY_WORD: Readonly<Record<string, Role>> = Object.fromEntries(
 export function plateColorWord(color: string | null | undefined, lang: Lang): string {
   if (!color) return '';
   return COLOR_WORDS[color as PlateColor]?.[lang] ?? color;
+}
+
+/**
+ * The period a from/to filter covers, in Beijing dates: "2026-11-01 至 2026-11-30" (`to` is
+ * exclusive, so its last day is the day before), "2026-11-01 起" or "截至 2026-11-30 20:00".
+ */
+export function spanOf(
+  from: Date | undefined,
+  to: Date | undefined,
+  now: Date,
+  lang: Lang,
+): string {
+  const last = to ? shanghaiDate(new Date(to.getTime() - 1)) : undefined;
+  const until = lang === 'en' ? ' to ' : ' 至 ';
+  if (from && last) return `${shanghaiDate(from)}${until}${last}`;
+  if (from) {
+    return lang === 'en'
+      ? `from ${shanghaiDate(from)}, as of ${shanghaiDateTime(now)}`
+      : `${shanghaiDate(from)} 起，截至 ${shanghaiDateTime(now)}`;
+  }
+  if (last) return lang === 'en' ? `until ${last}` : `至 ${last}`;
+  return periodOf(undefined, now, lang);
 }

@@ -1,5 +1,5 @@
 import { IsYuan } from '../../common/yuan';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDateString, IsIn, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { ScopedPageQuery } from '../../common/pagination';
@@ -65,3 +65,6 @@ export class PaymentView {
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Who recorded it' })
   recordedBy!: string | null;
 }
+
+/** The ledger's export takes the list's filters, so both show the same rows. */
+export class PaymentLedgerQuery extends OmitType(PaymentQuery, ['page', 'pageSize'] as const) {}

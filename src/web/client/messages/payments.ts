@@ -2,6 +2,7 @@
 export const zh = {
   'payments.title': '收费台账',
   'payments.none': '还没有登记的缴费',
+  'payments.exportXlsx': '下载收费台账（Excel）',
   'payments.total': '共{count}笔，本页合计 ¥{sum}',
   'payments.subject.permit': '停车证',
   'payments.subject.allocation': '错时共享长期车位',
@@ -24,6 +25,7 @@ export const zh = {
 export const en: Record<keyof typeof zh, string> = {
   'payments.title': 'Payment ledger',
   'payments.none': 'No payments recorded yet',
+  'payments.exportXlsx': 'Download payment ledger (Excel)',
   'payments.total': '{count} payments; this page ¥{sum}',
   'payments.subject.permit': 'Permit',
   'payments.subject.allocation': 'Standing off-peak place',

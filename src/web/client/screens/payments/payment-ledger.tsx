@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { apiFetch } from '../../api';
 import { type MessageKey, t } from '../../i18n';
+import { LedgerDownloadButton } from '../../ledger-download';
 import { LoadFailed, Loading, TopBar } from '../../ui';
 import { refusalOf } from '../../permits/permits-api';
 import { beijingMinute } from '../conventions/council-api';
@@ -63,6 +64,12 @@ export function PaymentLedgerScreen() {
             <p class="payments-total" data-testid="payments-total">
               {t('payments.total', { count: total, sum: sum.toFixed(2) })}
             </p>
+            <LedgerDownloadButton
+              path="/api/payments/export.xlsx"
+              fileName="payments-ledger.xlsx"
+              label={t('payments.exportXlsx')}
+              testId="payments-export-xlsx"
+            />
             <ol class="payments" aria-label={t('payments.title')}>
               {items.map((p) => (
                 <li key={p.id} class="payment" data-testid="payment-row">
