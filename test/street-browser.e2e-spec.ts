@@ -44,6 +44,8 @@ describeWithBrowser('the street office on a 360-px phone', ({ newPage }) => {
   it('compares its associations, opens a public board, and founds a new association', async () => {
     const page = await newPage({ viewport: PHONE_360 });
     expect(await loginInBrowser(page, t.url, STREET_DEMO_PHONE, DEMO.password)).toBe('street');
+    // The masthead names the street once /api/me has answered; until then it shows the app's name.
+    await page.getByTestId('masthead-association').filter({ hasText: '金融街街道' }).waitFor();
     await expect(page.getByTestId('masthead-association').innerText()).resolves.toBe('金融街街道');
     await expect(page.getByTestId('masthead-role').innerText()).resolves.toBe('街道办事处');
     // Every tile leads somewhere: none says "coming soon".

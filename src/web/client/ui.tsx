@@ -40,6 +40,50 @@ export function TopBar(props: { title: string; back?: string }) {
   );
 }
 
+/**
+ * Under a "please check" summary before an act that cannot be undone: confirm (busy, with a
+ * spinner, while it saves) and back to the form.
+ */
+export function ConfirmButtons(props: {
+  class: string;
+  testId: string;
+  saving: boolean;
+  confirm: string;
+  savingLabel: string;
+  edit: string;
+  onConfirm: () => void;
+  onEdit: () => void;
+}) {
+  return (
+    <div class={props.class}>
+      <button
+        type="button"
+        class="button button--primary"
+        data-testid={props.testId}
+        disabled={props.saving}
+        aria-busy={props.saving}
+        onClick={props.onConfirm}
+      >
+        {props.saving ? (
+          <>
+            <Spinner label={props.savingLabel} /> {props.savingLabel}
+          </>
+        ) : (
+          props.confirm
+        )}
+      </button>
+      <button
+        type="button"
+        class="button button--secondary"
+        disabled={props.saving}
+        onClick={props.onEdit}
+      >
+        {props.edit}
+      </button>
+    </div>
+  );
+}
+
 export function Loading() {
   return (
     <p class="status">

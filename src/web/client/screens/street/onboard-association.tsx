@@ -3,7 +3,7 @@ import { apiFetch, ApiError } from '../../api';
 import { t } from '../../i18n';
 import { useMe } from '../../me';
 import { Link } from '../../router';
-import { Spinner, TopBar } from '../../ui';
+import { ConfirmButtons, TopBar } from '../../ui';
 import './street.css';
 
 interface Draft {
@@ -159,32 +159,16 @@ export function OnboardAssociationScreen() {
                 phone: draft.phone.trim(),
               })}
             </p>
-            <div class="street-actions">
-              <button
-                type="button"
-                class="button button--primary"
-                data-testid="onboard-confirm-button"
-                disabled={step.at === 'saving'}
-                aria-busy={step.at === 'saving'}
-                onClick={() => void save()}
-              >
-                {step.at === 'saving' ? (
-                  <>
-                    <Spinner label={t('onboard.saving')} /> {t('onboard.saving')}
-                  </>
-                ) : (
-                  t('onboard.confirm')
-                )}
-              </button>
-              <button
-                type="button"
-                class="button button--secondary"
-                disabled={step.at === 'saving'}
-                onClick={() => setStep({ at: 'form' })}
-              >
-                {t('onboard.edit')}
-              </button>
-            </div>
+            <ConfirmButtons
+              class="street-actions"
+              testId="onboard-confirm-button"
+              saving={step.at === 'saving'}
+              confirm={t('onboard.confirm')}
+              savingLabel={t('onboard.saving')}
+              edit={t('onboard.edit')}
+              onConfirm={() => void save()}
+              onEdit={() => setStep({ at: 'form' })}
+            />
           </section>
         )}
       </main>

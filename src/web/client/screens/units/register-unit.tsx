@@ -3,7 +3,7 @@ import { ApiError } from '../../api';
 import { t } from '../../i18n';
 import { useMe } from '../../me';
 import { Link } from '../../router';
-import { Spinner, TopBar } from '../../ui';
+import { ConfirmButtons, TopBar } from '../../ui';
 import { loadOverview } from '../street/street-api';
 import { FormField } from './form-field';
 import { registerUnit, UNIT_KINDS, type UnitKind, WINDOW_DAYS } from './units-api';
@@ -320,32 +320,16 @@ export function RegisterUnitScreen() {
                 signedOn: draft.signedOn,
               })}
             </p>
-            <div class="unit-actions">
-              <button
-                type="button"
-                class="button button--primary"
-                data-testid="register-unit-confirm-button"
-                disabled={step.at === 'saving'}
-                aria-busy={step.at === 'saving'}
-                onClick={() => void save()}
-              >
-                {step.at === 'saving' ? (
-                  <>
-                    <Spinner label={t('units.saving')} /> {t('units.saving')}
-                  </>
-                ) : (
-                  t('units.confirm')
-                )}
-              </button>
-              <button
-                type="button"
-                class="button button--secondary"
-                disabled={step.at === 'saving'}
-                onClick={() => setStep({ at: 'form' })}
-              >
-                {t('units.edit')}
-              </button>
-            </div>
+            <ConfirmButtons
+              class="unit-actions"
+              testId="register-unit-confirm-button"
+              saving={step.at === 'saving'}
+              confirm={t('units.confirm')}
+              savingLabel={t('units.saving')}
+              edit={t('units.edit')}
+              onConfirm={() => void save()}
+              onEdit={() => setStep({ at: 'form' })}
+            />
           </section>
         )}
       </main>
