@@ -111,6 +111,7 @@ describeWithBrowser('the street office on a 360-px phone', ({ newPage }) => {
     // The new council logs in at once and sees its own, empty association.
     const council = await newPage({ viewport: PHONE_360 });
     expect(await loginInBrowser(council, t.url, '13800000601', 'taipingqiao-2030')).toBe('admin');
+    await council.getByTestId('masthead-association').filter({ hasText: '太平桥车友会' }).waitFor();
     await expect(council.getByTestId('masthead-association').innerText()).resolves.toBe(
       '太平桥车友会',
     );
