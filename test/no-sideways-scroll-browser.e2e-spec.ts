@@ -42,25 +42,43 @@ const SCREENS: [string, string][] = [
   [STREET_DEMO_PHONE, '/street/boards'],
 ];
 
+/** The screens of one person, in the order above: one login, then each screen in turn. */
+const PEOPLE = [...new Set(SCREENS.map(([phone]) => phone))].map(
+  (phone) => [phone, SCREENS.filter(([who]) => who === phone).map(([, route]) => route)] as const,
+);
+
 describeWithBrowser('no screen scrolls sideways on a 360-px phone', ({ newPage }) => {
-  it.each(SCREENS)('%s %s', async (phone, route) => {
+  it.each(PEOPLE)('%s: %j', async (phone, routes) => {
     const page = await newPage();
     expect(page.viewportSize()?.width).toBe(PHONE_VIEWPORT.width);
     await loginInBrowser(page, t.url, phone, DEMO.password);
-    await page.goto(`${t.url}/app/#${route}`);
-    await page.locator('.screen').first().waitFor();
-    await page.waitForFunction(() => document.querySelector('[role="progressbar"]') === null);
-    await page.waitForTimeout(300);
-    const widest = await page.evaluate(() => {
-      const edge = document.documentElement.clientWidth;
-      const over = Array.from(document.querySelectorAll('body *'))
-        .map((el) => ({ el, right: el.getBoundingClientRect().right }))
-        .filter(({ right }) => right > edge + 1)
-        .map(
-          ({ el, right }) => `${el.tagName.toLowerCase()}.${el.className} → ${Math.round(right)}`,
-        );
-      return { scrollWidth: document.documentElement.scrollWidth, over: over.slice(0, 5) };
-    });
-    expect(widest).toEqual({ scrollWidth: PHONE_VIEWPORT.width, over: expect.any(Array) });
+    const widths: Record<string, unknown> = {};
+    for (const route of routes) {
+      // A fresh load of each screen (the session stays in localStorage), never the last one's.
+      await page.goto('about:blank');
+      await page.goto(`${t.url}/app/#${route}`);
+      await page.locator('.screen').first().waitFor();
+      await page.waitForFunction(() => document.querySelector('[role="progressbar"]') === null);
+      await page.waitForTimeout(300);
+      widths[route] = await page.evaluate(() => {
+        const edge = document.documentElement.clientWidth;
+        const over = Array.from(document.querySelectorAll('body *'))
+          .map((el) => ({ el, right: el.getBoundingClientRect().right }))
+          .filter(({ right }) => right > edge + 1)
+          .map(
+            ({ el, right }) => `${el.tagName.toLowerCase()}.${el.className} → ${Math.round(right)}`,
+          );
+        return { scrollWidth: document.documentElement.scrollWidth, over: over.slice(0, 5) };
+      });
+    }
+    // Every screen of this person, each with the page exactly as wide as the phone.
+    expect(widths).toEqual(
+      Object.fromEntries(
+        routes.map((route) => [
+          route,
+          { scrollWidth: PHONE_VIEWPORT.width, over: expect.any(Array) },
+        ]),
+      ),
+    );
   });
 });
