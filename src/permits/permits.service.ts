@@ -358,6 +358,18 @@ export class PermitsService {
     );
   }
 
+  /**
+   * What earned a permit has ended (a standing place given up or an offer ended): the permit ends
+   * with it, in `tx`, unless it has ended already.
+   */
+  async revokeUnlessEnded(id: string, reason: string, tx: Tx): Promise<void> {
+    try {
+      await this.revoke('system', id, reason, tx);
+    } catch (error) {
+      if (!(error instanceof DomainError && error.reason === 'permit.already_ended')) throw error;
+    }
+  }
+
   /** The register archived a vehicle or household: what it still held ends, in `tx`. */
   async revokeAllOf(
     holder: { vehicleId: string } | { householdId: string },

@@ -229,6 +229,8 @@ export class AllocationsService {
       const now = this.clock.now();
       if (!(await this.allocations.cancel(tx, id, now, own ? 'resident' : 'unit')))
         throw new DomainError('allocation.already_cancelled');
+      // The place is gone, so is the right to park in it.
+      if (row.permit_id) await this.permits.revokeUnlessEnded(row.permit_id, '固定车位已退出', tx);
       if (!own)
         this.events.publish(
           tx,

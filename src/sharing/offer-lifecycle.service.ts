@@ -5,6 +5,7 @@ import { DomainError } from '../common/domain-error';
 import { DomainEvents } from '../common/domain-events';
 import { addDays } from '../common/shanghai-time';
 import { Transactions, type Tx } from '../database/transactions';
+import { PermitsService } from '../permits/permits.service';
 import type { Lang } from '../shared/i18n';
 import type { BookingCancelReason } from '../shared/live/sharing';
 import { AvailabilityService } from './availability.service';
@@ -40,6 +41,7 @@ export class OfferLifecycleService {
     private readonly transactions: Transactions,
     private readonly events: DomainEvents,
     private readonly eligibility: OfferEligibilityService,
+    private readonly permits: PermitsService,
     private readonly clock: Clock,
   ) {}
 
@@ -96,7 +98,9 @@ export class OfferLifecycleService {
       if (offer.status !== 'ended') return [];
       // Nights not yet begun are cancelled; a car already parked tonight may stay until its time.
       const ended = await this.allocations.cancelAllOfOffer(tx, offer.id, now, 'offer_ended');
-      for (const allocation of ended)
+      for (const allocation of ended) {
+        if (allocation.permit_id)
+          await this.permits.revokeUnlessEnded(allocation.permit_id, '错时共享已结束', tx);
         this.events.publish(
           tx,
           new AllocationCancelled(allocation.member_id, {
@@ -105,6 +109,7 @@ export class OfferLifecycleService {
             reason: 'offer_ended',
           }),
         );
+      }
       const ids = await this.bookings.notBegun(tx, offer.id, now);
       return this.bookings.cancel(tx, ids, 'offer_ended', actor.memberId, now);
     });

@@ -297,12 +297,12 @@ export class StandingAllocationRepository {
     return rows.length > 0;
   }
 
-  /** Cancels every allocation of the offer; returns who held them. */
+  /** Cancels every allocation of the offer; returns who held them, and the permits they earned. */
   async cancelAllOfOffer(tx: Tx, offerId: string, at: Date, reason: AllocationCancelReason) {
-    return returnedRows<{ id: string; member_id: string }>(
+    return returnedRows<{ id: string; member_id: string; permit_id: string | null }>(
       await tx.query(
         `UPDATE standing_allocation SET status = 'cancelled', cancelled_at = $2, cancel_reason = $3
-          WHERE offer_id = $1 AND status <> 'cancelled' RETURNING id, member_id`,
+          WHERE offer_id = $1 AND status <> 'cancelled' RETURNING id, member_id, permit_id`,
         [offerId, at, reason],
       ),
     );
