@@ -340,7 +340,7 @@ export const en: Record<keyof typeof zh, string> = {
   'move.waiting': 'The holder has been told; waiting for an answer…',
   'move.youAnswered': 'You answered: {answer}',
   'move.theyAnswered': 'The holder answered: {answer}',
-  'move.answer.coming': "I'm coming · 马上来",
+  'move.answer.coming': "I'm coming",
   'move.answer.in_ten_minutes': 'Within ten minutes',
   'move.answer.cannot': "Can't come now",
   'move.dismiss': 'OK',

@@ -67,7 +67,7 @@ export const zh = {
 };
 
 export const en: Record<keyof typeof zh, string> = {
-  'role.street': 'Street office · 街道办事处',
+  'role.street': 'Street office',
   'tile.streetOverview': 'Street overview',
   'tile.streetOverview.desc': 'Spaces, duty and violations across associations',
   'tile.onboard': 'New association',
