@@ -2,7 +2,7 @@
 // (the same signed token as the single card and the QR image), the plate in large type and the
 // validity in Beijing dates. The QR is an image at whole pixels per module, so it prints sharp
 // and a phone reads it from the paper as from the screen.
-import { a4, pdfBytes, type Printable } from '../common/pdf/printable';
+import { a4, letOthersRun, pdfBytes, type Printable } from '../common/pdf/printable';
 import { MM, drawCutMarks, gridCells, placeOf, type Cell } from '../common/pdf/sheet';
 import { shanghaiDate } from '../common/shanghai-time';
 import { formatPlate } from '../shared/plate';
@@ -67,17 +67,26 @@ function drawCard(doc: Printable, cell: Cell, card: PermitCard, associationName:
 }
 
 /** The cards, eight to an A4 page, in the order given. */
-export function permitCardsPdf(associationName: string, cards: PermitCard[]): Promise<Buffer> {
-  const doc = a4(`${associationName} 停车证`, associationName, { margin: MARGIN });
+export async function permitCardsPdf(
+  associationName: string,
+  cards: PermitCard[],
+): Promise<Buffer> {
+  const doc = a4(`${associationName} 停车证`, associationName, {
+    margin: MARGIN,
+    numbered: false,
+  });
   const perPage = CARD_GRID.columns * CARD_GRID.rows;
   const cells = gridCells(doc.page, CARD_GRID, MARGIN);
-  cards.forEach((card, index) => {
+  for (const [index, card] of cards.entries()) {
     const place = placeOf(index, perPage);
     if (place.cell === 0) {
-      if (index > 0) doc.addPage();
+      if (index > 0) {
+        await letOthersRun();
+        doc.addPage();
+      }
       drawCutMarks(doc, CARD_GRID, MARGIN);
     }
     drawCard(doc, cells[place.cell]!, card, associationName);
-  });
+  }
   return pdfBytes(doc);
 }

@@ -3,14 +3,17 @@ import type { Actor } from '../auth/actor';
 import { AssociationsService } from '../associations/associations.service';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
+import { letOthersRun } from '../common/pdf/printable';
 import { qrPng } from '../common/pdf/qr-image';
 import { MAX_CARDS, type PermitCardsQuery } from './dto/permit-cards.query';
 import type { Permit } from './permit';
-import { permitCardsPdf } from './permit-cards-pdf';
+import { CARD_GRID, permitCardsPdf } from './permit-cards-pdf';
 import { statusAt } from './permit-status';
 import { PermitTokensService, QR_OPTIONS } from './permit-tokens.service';
 import { PermitRepository } from './permit.repository';
 import { canPrintPermitCards } from './permits.policy';
+
+const CARDS_PER_PAGE = CARD_GRID.columns * CARD_GRID.rows;
 
 /** The council prints its permit cards in bulk: the ones it chose, or every one in force. */
 @Injectable()
@@ -40,6 +43,7 @@ export class PermitCardsService {
         validTo: permit.validTo,
         qrPng: qrPng(await this.tokens.tokenOf(permit), QR_OPTIONS),
       });
+      if (cards.length % CARDS_PER_PAGE === 0) await letOthersRun();
     }
     return permitCardsPdf(association.name, cards);
   }

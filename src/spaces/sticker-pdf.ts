@@ -1,7 +1,7 @@
 // Space stickers (车位码) on A4: one, two, four or six to a page, each with the space's code in
 // large type, its lane, and the QR that opens self check-in at that space. Crop marks where a
 // sheet holds more than one.
-import { a4, pdfBytes, type Printable } from '../common/pdf/printable';
+import { a4, letOthersRun, pdfBytes, type Printable } from '../common/pdf/printable';
 import { MM, drawCutMarks, gridCells, placeOf, type Cell, type Grid } from '../common/pdf/sheet';
 
 export const STICKERS_PER_PAGE = [1, 2, 4, 6] as const;
@@ -69,18 +69,24 @@ function drawSticker(doc: Printable, cell: Cell, sticker: Sticker, sheet: Sticke
 }
 
 /** The lane's stickers, in the order given, `perPage` to an A4 page. */
-export function stickersPdf(sheet: StickerSheet): Promise<Buffer> {
-  const doc = a4(`${sheet.laneName} 车位码`, sheet.associationName, { margin: MARGIN });
+export async function stickersPdf(sheet: StickerSheet): Promise<Buffer> {
+  const doc = a4(`${sheet.laneName} 车位码`, sheet.associationName, {
+    margin: MARGIN,
+    numbered: false,
+  });
   const grid = GRIDS[sheet.perPage];
   const cells = gridCells(doc.page, grid, MARGIN);
-  sheet.stickers.forEach((sticker, index) => {
+  for (const [index, sticker] of sheet.stickers.entries()) {
     const place = placeOf(index, sheet.perPage);
     if (place.cell === 0) {
-      if (index > 0) doc.addPage();
+      if (index > 0) {
+        await letOthersRun();
+        doc.addPage();
+      }
       if (sheet.perPage > 1) drawCutMarks(doc, grid, MARGIN);
     }
     drawSticker(doc, cells[place.cell]!, sticker, sheet);
-  });
+  }
   if (sheet.stickers.length === 0) doc.fontSize(14).text(`${sheet.laneName}还没有车位。`);
   return pdfBytes(doc);
 }

@@ -34,6 +34,12 @@ export function cjkFont(): FontSource {
 export interface PageOptions {
   /** points on every side; 56 (about 2 cm) for a notice, less for sheets of cards */
   margin?: number;
+  /**
+   * Keep every page until the end, to number them ("第 1 / 3 页"). Sheets of cards and stickers
+   * do not: each page is written out when the next begins, so a long sheet never holds the
+   * service's one thread for the whole document at its end.
+   */
+  numbered?: boolean;
 }
 
 /** An A4 document with the Chinese face registered as `body` and `heading`. */
@@ -44,7 +50,7 @@ export function a4(title: string, author: string, options: PageOptions = {}): Pr
     margins: { top: margin, bottom: margin, left: margin, right: margin },
     info: { Title: title, Author: author },
     lang: 'zh-CN',
-    bufferPages: true,
+    bufferPages: options.numbered ?? true,
   });
   // One face: a second (bold) doubles the time to lay out a notice, and size sets headings apart
   // well enough on paper.
@@ -63,6 +69,14 @@ export function pdfBytes(doc: Printable): Promise<Buffer> {
     doc.on('error', reject);
     doc.end();
   });
+}
+
+/**
+ * Lets the service's one thread answer other requests (scans, live pushes) between two pages or
+ * QR codes of a long document: one page of cards takes milliseconds, a few hundred cards seconds.
+ */
+export function letOthersRun(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** "第 1 / 3 页" at the foot of every page. */
