@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { STREET_DEMO_PHONE } from '../src/street/demo-street';
+import { expectAccessible as expectNoSeriousFindings } from './support/axe';
 import { describeWithBrowser, loginInBrowser, screenshotPath } from './support/browser';
 import { DEMO, startTestApp, type TestApp } from './support/test-app';
 
@@ -12,27 +12,8 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const AXE_SOURCE = readFileSync(require.resolve('axe-core'), 'utf8');
-
-/**
- * axe-core on the page as it is: no serious or critical violation. Evaluated through the
- * DevTools protocol, not added as a <script>: the client's Content-Security-Policy (rightly)
- * refuses inline scripts.
- */
-async function expectAccessible(page: Page): Promise<void> {
-  await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: () => Promise<AxeResults> } }).axe;
-    const result = await axe.run();
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-  expect(violations).toEqual([]);
-}
-interface AxeResults {
-  violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
-}
+/** No serious or critical axe finding on the street screen as it is. */
+const expectAccessible = (page: Page) => expectNoSeriousFindings(page, 'street');
 
 /** A touch target a finger can hit: at least 44 × 44 CSS pixels. */
 async function expectTouchable(page: Page, testId: string): Promise<void> {
