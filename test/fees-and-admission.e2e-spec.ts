@@ -1,5 +1,6 @@
 import { PermitsService } from '../src/permits/permits.service';
 import { permitIdOfPlate } from './support/permits';
+import { standingOffer } from './support/sharing';
 import { DEMO, startTestApp, type TestApp } from './support/test-app';
 
 process.env.SHARING_REMINDER_INTERVAL_SECONDS = '0';
@@ -18,46 +19,28 @@ describe('fees are kept, and an admission commits with its permit', () => {
   let vehicleId: string;
   let plate: string;
 
-  const as = (token: string, lang = 'zh-CN') => ({
-    get: (path: string) =>
-      t.http().get(path).set('authorization', `Bearer ${token}`).set('accept-language', lang),
-    post: (path: string, body: object = {}) =>
-      t
-        .http()
-        .post(path)
-        .set('authorization', `Bearer ${token}`)
-        .set('accept-language', lang)
-        .send(body),
-  });
+  const as = (token: string, lang = 'zh-CN') => t.as(token, lang);
 
   async function offerWithStandingPlace(
     title: string,
     monthlyFeeCny: number,
     graceMinutes?: number,
   ) {
-    const park = await as(unit).post('/api/car-parks', {
-      name: `${title}车库`,
-      address: '金融街中心地下一层',
-      totalSpaces: 5,
-    });
-    expect(park.status).toBe(201);
-    const offer = await as(unit).post('/api/offers', {
-      carParkId: park.body.id,
+    const offerId = await standingOffer(t, unit, {
+      carPark: `${title}车库`,
       title,
       places: 2,
       standingPlaces: 1,
+      totalSpaces: 5,
       monthlyFeeCny,
       graceMinutes,
-      validFrom: '2026-01-01',
-      rules: [{ days: 'daily', from: '18:00', to: '08:00' }],
     });
-    expect(offer.status).toBe(201);
-    const registered = await as(resident).post(`/api/offers/${offer.body.id}/allocations`, {
+    const registered = await as(resident).post(`/api/offers/${offerId}/allocations`, {
       vehicleId,
       acceptTerms: true,
     });
     expect(registered.status).toBe(201);
-    return { offerId: offer.body.id as string, allocationId: registered.body.id as string };
+    return { offerId, allocationId: registered.body.id as string };
   }
 
   beforeAll(async () => {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { SECOND_DEMO_COUNCIL_PHONE } from '../src/street/demo-street';
 import { expectRefusal } from './support/refusals';
+import { registerForPlace, residentsWithCars, standingOffer } from './support/sharing';
 import { DEMO, startTestApp, type TestApp } from './support/test-app';
 
 process.env.SHARING_REMINDER_INTERVAL_SECONDS = '0';
@@ -21,58 +22,22 @@ describe('a public lottery drawn tier by tier', () => {
   let offerId: string;
   const registrations: { phone: string; id: string }[] = [];
 
-  const as = (token: string) => ({
-    get: (path: string) =>
-      t.http().get(path).set('authorization', `Bearer ${token}`).set('accept-language', 'zh-CN'),
-    post: (path: string, body: object = {}) =>
-      t
-        .http()
-        .post(path)
-        .set('authorization', `Bearer ${token}`)
-        .set('accept-language', 'zh-CN')
-        .send(body),
-    put: (path: string, body: object) =>
-      t
-        .http()
-        .put(path)
-        .set('authorization', `Bearer ${token}`)
-        .set('accept-language', 'zh-CN')
-        .send(body),
-  });
+  const as = (token: string) => t.as(token);
 
   beforeAll(async () => {
     t = await startTestApp();
     unit = await t.login(DEMO.unit);
     council = await t.login(DEMO.admin);
-    const park = await as(unit).post('/api/car-parks', {
-      name: '优先抽签车场',
-      address: '金融街中心南侧',
-      totalSpaces: 50,
-    });
-    const offer = await as(unit).post('/api/offers', {
-      carParkId: park.body.id,
+    offerId = await standingOffer(t, unit, {
+      carPark: '优先抽签车场',
       title: '月租优先抽签',
       places: 10,
       standingPlaces: 5,
-      validFrom: '2026-01-01',
-      rules: [{ days: 'daily', from: '19:00', to: '07:30' }],
     });
-    expect(offer.status).toBe(201);
-    offerId = offer.body.id;
-    const residents = await t.sql<{ phone: string; vehicle_id: string }>(
-      `SELECT DISTINCT ON (m.household_id) m.phone, v.id AS vehicle_id
-         FROM member m JOIN association a ON a.id = m.association_id
-         JOIN vehicle v ON v.household_id = m.household_id AND v.archived_at IS NULL
-        WHERE a.name = '4143车友会' AND m.role = 'resident'
-        ORDER BY m.household_id, m.phone, v.created_at`,
-    );
+    const residents = await residentsWithCars(t, 30);
     expect(residents.length).toBeGreaterThanOrEqual(30);
     for (const { phone, vehicle_id } of residents.slice(0, 30)) {
-      const response = await as(await t.login(phone)).post(`/api/offers/${offerId}/allocations`, {
-        vehicleId: vehicle_id,
-      });
-      expect(response.status).toBe(201);
-      registrations.push({ phone, id: response.body.id as string });
+      registrations.push({ phone, id: await registerForPlace(t, phone, offerId, vehicle_id) });
     }
   });
   afterAll(() => t.close());

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { SECOND_DEMO_COUNCIL_PHONE } from '../src/street/demo-street';
 import { expectRefusal } from './support/refusals';
+import { standingOffer } from './support/sharing';
 import { DEMO, startTestApp, type TestApp } from './support/test-app';
 
 process.env.SHARING_REMINDER_INTERVAL_SECONDS = '0';
@@ -17,17 +18,7 @@ describe('admission by a public lottery', () => {
   let offerId: string;
   const registrations: { phone: string; id: string }[] = [];
 
-  const as = (token: string) => ({
-    get: (path: string) =>
-      t.http().get(path).set('authorization', `Bearer ${token}`).set('accept-language', 'zh-CN'),
-    post: (path: string, body: object = {}) =>
-      t
-        .http()
-        .post(path)
-        .set('authorization', `Bearer ${token}`)
-        .set('accept-language', 'zh-CN')
-        .send(body),
-  });
+  const as = (token: string) => t.as(token);
 
   async function register(phone: string): Promise<string> {
     const [vehicle] = await t.sql<{ id: string }>(
@@ -46,22 +37,13 @@ describe('admission by a public lottery', () => {
   beforeAll(async () => {
     t = await startTestApp();
     unit = await t.login(DEMO.unit);
-    const park = await as(unit).post('/api/car-parks', {
-      name: '金融街中心月租车场',
-      address: '金融街中心北侧',
-      totalSpaces: 50,
-    });
-    const offer = await as(unit).post('/api/offers', {
-      carParkId: park.body.id,
+    offerId = await standingOffer(t, unit, {
+      carPark: '金融街中心月租车场',
       title: '月租抽签',
       places: 10,
       standingPlaces: 5,
-      validFrom: '2026-01-01',
-      rules: [{ days: 'daily', from: '19:00', to: '07:30' }],
       termsText: '单位不承担保管责任',
     });
-    expect(offer.status).toBe(201);
-    offerId = offer.body.id;
     // Thirty households with a car, one registration each.
     const phones = await t.sql<{ phone: string }>(
       `SELECT m.phone FROM member m

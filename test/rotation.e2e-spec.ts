@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Clock } from '../src/common/clock';
 import { RotationsService } from '../src/sharing/rotations.service';
+import { registerForPlace, residentsWithCars, standingOffer } from './support/sharing';
 import { DEMO, startTestApp, type TestApp } from './support/test-app';
 
 process.env.SHARING_REMINDER_INTERVAL_SECONDS = '0';
@@ -38,24 +39,7 @@ describe('rotation of standing places over two periods', () => {
   const ids: string[] = [];
   let elder: string;
 
-  const as = (token: string) => ({
-    get: (path: string) =>
-      t.http().get(path).set('authorization', `Bearer ${token}`).set('accept-language', 'zh-CN'),
-    post: (path: string, body: object = {}) =>
-      t
-        .http()
-        .post(path)
-        .set('authorization', `Bearer ${token}`)
-        .set('accept-language', 'zh-CN')
-        .send(body),
-    put: (path: string, body: object) =>
-      t
-        .http()
-        .put(path)
-        .set('authorization', `Bearer ${token}`)
-        .set('accept-language', 'zh-CN')
-        .send(body),
-  });
+  const as = (token: string) => t.as(token);
   const drawOf = async (id: string): Promise<Draw> =>
     (await as(await t.login(DEMO.resident)).get(`/api/draws/${id}`)).body as Draw;
   const holders = async () =>
@@ -81,34 +65,16 @@ describe('rotation of standing places over two periods', () => {
     rotations = t.app.get(RotationsService);
     unit = await t.login(DEMO.unit);
     council = await t.login(DEMO.admin);
-    const park = await as(unit).post('/api/car-parks', {
-      name: '轮换车场',
-      address: '金融街中心西侧',
-      totalSpaces: 10,
-    });
-    const offer = await as(unit).post('/api/offers', {
-      carParkId: park.body.id,
+    offerId = await standingOffer(t, unit, {
+      carPark: '轮换车场',
       title: '月租轮换',
       places: 3,
       standingPlaces: 3,
-      validFrom: '2026-01-01',
-      rules: [{ days: 'daily', from: '19:00', to: '07:30' }],
+      totalSpaces: 10,
     });
-    expect(offer.status).toBe(201);
-    offerId = offer.body.id;
-    const residents = await t.sql<{ phone: string; vehicle_id: string }>(
-      `SELECT DISTINCT ON (m.household_id) m.phone, v.id AS vehicle_id
-         FROM member m JOIN association a ON a.id = m.association_id
-         JOIN vehicle v ON v.household_id = m.household_id AND v.archived_at IS NULL
-        WHERE a.name = '4143车友会' AND m.role = 'resident'
-        ORDER BY m.household_id, m.phone, v.created_at LIMIT 7`,
-    );
+    const residents = await residentsWithCars(t, 7);
     for (const { phone, vehicle_id } of residents) {
-      const response = await as(await t.login(phone)).post(`/api/offers/${offerId}/allocations`, {
-        vehicleId: vehicle_id,
-      });
-      expect(response.status).toBe(201);
-      ids.push(response.body.id as string);
+      ids.push(await registerForPlace(t, phone, offerId, vehicle_id));
     }
     // One household over 80 (article 7's tiers): drawn first in every draw.
     elder = ids[4]!;

@@ -1,3 +1,4 @@
+import { standingOffer } from './support/sharing';
 import { DEMO, startTestApp, type TestApp } from './support/test-app';
 
 process.env.SHARING_REMINDER_INTERVAL_SECONDS = '0';
@@ -13,44 +14,27 @@ describe('a standing place that ends takes its shared permit with it', () => {
   let resident: string;
   let vehicleId: string;
 
-  const as = (token: string) => ({
-    get: (path: string) => t.http().get(path).set('authorization', `Bearer ${token}`),
-    post: (path: string, body: object = {}) =>
-      t.http().post(path).set('authorization', `Bearer ${token}`).send(body),
-    delete: (path: string) => t.http().delete(path).set('authorization', `Bearer ${token}`),
-  });
+  const as = (token: string) => t.as(token);
 
   /** An offer with one standing place, the demo resident admitted to it: its permit is live. */
   async function admittedPlace(title: string) {
-    const park = await as(unit).post('/api/car-parks', {
-      name: `${title}车库`,
-      address: '金融街中心地下一层',
-      totalSpaces: 5,
-    });
-    expect(park.status).toBe(201);
-    const offer = await as(unit).post('/api/offers', {
-      carParkId: park.body.id,
+    const offerId = await standingOffer(t, unit, {
+      carPark: `${title}车库`,
       title,
       places: 2,
       standingPlaces: 1,
-      validFrom: '2026-01-01',
-      rules: [{ days: 'daily', from: '18:00', to: '08:00' }],
+      totalSpaces: 5,
     });
-    expect(offer.status).toBe(201);
-    const registered = await as(resident).post(`/api/offers/${offer.body.id}/allocations`, {
+    const registered = await as(resident).post(`/api/offers/${offerId}/allocations`, {
       vehicleId,
       acceptTerms: true,
     });
     expect(registered.status).toBe(201);
-    const admitted = await as(unit).post(`/api/offers/${offer.body.id}/allocations/admit`);
+    const admitted = await as(unit).post(`/api/offers/${offerId}/allocations/admit`);
     expect(admitted.status).toBe(200);
     const permitId = admitted.body.admitted[0].permitId as string;
     expect((await as(resident).get(`/api/permits/${permitId}`)).body.status).toBe('active');
-    return {
-      offerId: offer.body.id as string,
-      allocationId: registered.body.id as string,
-      permitId,
-    };
+    return { offerId, allocationId: registered.body.id as string, permitId };
   }
 
   beforeAll(async () => {

@@ -21,9 +21,21 @@ export interface TestApp {
   /** http://127.0.0.1:<port> */
   url: string;
   http(): ReturnType<typeof request>;
+  /** Requests as the holder of `token`, read in `lang` (zh-CN unless told). */
+  as(token: string, lang?: string): AsMember;
   login(phone: string, password?: string): Promise<string>;
   sql<T = Record<string, unknown>>(query: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
+}
+
+type Call = ReturnType<ReturnType<typeof request>['get']>;
+
+export interface AsMember {
+  get(path: string): Call;
+  delete(path: string): Call;
+  post(path: string, body?: object): Call;
+  put(path: string, body: object): Call;
+  patch(path: string, body: object): Call;
 }
 
 /** The real application on its own copy of the migrated, demo-seeded template database. */
@@ -41,6 +53,21 @@ export async function startTestApp(): Promise<TestApp> {
     dataSource,
     url: `http://127.0.0.1:${port}`,
     http: () => request(app.getHttpServer()),
+    as(token, lang = 'zh-CN') {
+      const call = (method: 'get' | 'delete' | 'post' | 'put' | 'patch', path: string) => {
+        const server = request(app.getHttpServer());
+        return server[method](path)
+          .set('authorization', `Bearer ${token}`)
+          .set('accept-language', lang);
+      };
+      return {
+        get: (path) => call('get', path),
+        delete: (path) => call('delete', path),
+        post: (path, body = {}) => call('post', path).send(body),
+        put: (path, body) => call('put', path).send(body),
+        patch: (path, body) => call('patch', path).send(body),
+      };
+    },
     async login(phone, password = DEMO.password) {
       const cached = tokens.get(`${phone}:${password}`);
       if (cached) return cached;
