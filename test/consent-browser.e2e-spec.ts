@@ -46,6 +46,13 @@ describeWithBrowser('a newly painted space and its neighbours’ consent', ({ ne
 
     const form = council.getByTestId('paint-space');
     await form.getByTestId('paint-code').fill('XG-41');
+    // Walk to about 50 m along the lane and tap the middle of the drawing: the centre is there.
+    await form.getByTestId('paint-along').fill('50');
+    await form.getByTestId('paint-picker').click();
+    await form.getByTestId('paint-picker-new').waitFor();
+    expect(Number(await form.getByTestId('paint-x').inputValue())).toBeCloseTo(50, 0);
+    expect(Math.abs(Number(await form.getByTestId('paint-y').inputValue()))).toBeLessThan(1);
+    // …and corrected to the north side by hand.
     await form.getByTestId('paint-x').fill('50');
     await form.getByTestId('paint-y').fill('2.15');
     await form.getByTestId('paint-facing-search').fill('下岗胡同1号');

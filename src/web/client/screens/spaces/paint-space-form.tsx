@@ -6,6 +6,7 @@ import { type HouseholdRow, listHouseholds } from '../households/households-api'
 import { laneLength } from '../../../../shared/lane-geometry';
 import { paintSpace, SIZE_CLASSES, type SizeClass } from './consent-api';
 import type { Lane } from './map-parts';
+import { PaintPicker } from './paint-picker';
 
 const DEFAULT_OBJECTION_DAYS = 7;
 const CODE = /^[A-Z0-9][A-Z0-9-]{0,15}$/;
@@ -27,6 +28,7 @@ export function PaintSpaceForm(props: {
   const [households, setHouseholds] = useState<HouseholdRow[]>([]);
   const [facing, setFacing] = useState<string[]>([]);
   const [search, setSearch] = useState('');
+  const [painted, setPainted] = useState(0);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const { dialog, ask } = useConfirm();
@@ -88,6 +90,7 @@ export function PaintSpaceForm(props: {
         objectionDays,
       });
       props.onPainted(space);
+      setPainted((n) => n + 1);
       setCode('');
       setFacing([]);
     } catch (failure) {
@@ -117,6 +120,20 @@ export function PaintSpaceForm(props: {
           />
           <p class="field-hint">{t('paint.codeHint')}</p>
         </div>
+        <PaintPicker
+          lane={lane}
+          sizeClass={sizeClass}
+          version={painted}
+          at={
+            x.trim() !== '' && y.trim() !== '' && isFinite(Number(x)) && isFinite(Number(y))
+              ? { x: Number(x), y: Number(y) }
+              : null
+          }
+          onPick={(point) => {
+            setX(String(point.x));
+            setY(String(point.y));
+          }}
+        />
         <div class="consent-position">
           <div class="field">
             <label class="field-label" for="paint-x">
