@@ -219,7 +219,8 @@ export class SpaceRepository {
 
   /**
    * The lane's spaces in the consent process, for the council: those still in their objection
-   * window, and every space ever objected to (with its outcome, also when withdrawn).
+   * window, and every space ever objected to (with its outcome, also when withdrawn); those
+   * still pending first.
    */
   async inConsent(laneId: string, now: Date, tx: Tx = this.transactions.autocommit) {
     const rows: Row[] = await tx.query(
@@ -227,7 +228,7 @@ export class SpaceRepository {
         WHERE s.lane_id = $1
           AND ((s.consent = 'pending' AND s.objection_until > $2)
                OR EXISTS (SELECT 1 FROM space_objection so WHERE so.space_id = s.id))
-        ORDER BY s.code`,
+        ORDER BY s.consent = 'pending' DESC, s.code`,
       [laneId, now],
     );
     return rows.map(toRecord);
