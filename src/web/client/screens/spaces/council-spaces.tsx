@@ -169,11 +169,12 @@ function CaseCard(props: {
           {t(`councilSpaces.status.${item.status}`)}
         </span>
       </p>
-      {item.objectionUntil && (
-        <p class="hint">
-          {t('councilSpaces.until', { time: beijingDateTime(item.objectionUntil) })}
-        </p>
-      )}
+      {item.objectionUntil &&
+        (item.status === 'in_notice' || item.status === 'awaiting_answers') && (
+          <p class="hint">
+            {t('councilSpaces.until', { time: beijingDateTime(item.objectionUntil) })}
+          </p>
+        )}
       {item.facing.length > 0 && (
         <p class="hint">
           {t('councilSpaces.facing', {
