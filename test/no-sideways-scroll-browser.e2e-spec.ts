@@ -34,6 +34,7 @@ const SCREENS: [string, string][] = [
   [DEMO.admin, '/council/violations'],
   [DEMO.admin, '/council/payments'],
   [DEMO.admin, '/council/print'],
+  [DEMO.admin, '/council/spaces'],
   [DEMO.admin, '/council/convention'],
   [DEMO.admin, '/rosters'],
   [DEMO.admin, '/units'],

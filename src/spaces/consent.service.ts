@@ -3,17 +3,32 @@ import type { Actor } from '../auth/actor';
 import { canReadAssociation } from '../auth/policy';
 import { DomainError } from '../common/domain-error';
 import { Transactions } from '../database/transactions';
+import { AssociationsService } from '../associations/associations.service';
+import { HouseholdsService } from '../associations/households.service';
 import type {
+  ConsentCaseView,
+  ConsentNoticeView,
+  ConsentStatus,
   DecideObjectionDto,
   MyObjectionView,
   ObjectionView,
   RaiseObjectionDto,
 } from './dto/consent.dto';
+import { LandmarkRepository } from './landmarks/landmark.repository';
+import type { SpaceRecord } from './space-record';
 import { LaneMapService } from './lane-map.service';
 import { type ObjectionRecord, ObjectionRepository } from './objection.repository';
 import { OccupancyService } from './occupancy.service';
 import { SpaceRepository } from './space.repository';
-import { canChangeLayout, canReadAllObjections, mayObject } from './spaces.policy';
+import {
+  canChangeLayout,
+  canReadAllObjections,
+  canReadConsentNotices,
+  mayObject,
+} from './spaces.policy';
+
+/** A landmark further than this from a space's middle does not name where it is. */
+const NEAR_M = 15;
 
 /**
  * "Why right under my window?": a newly painted space waits while the households it faces may
@@ -27,7 +42,84 @@ export class ConsentService {
     private readonly spaces: SpaceRepository,
     private readonly occupancy: OccupancyService,
     private readonly map: LaneMapService,
+    private readonly associations: AssociationsService,
+    private readonly households: HouseholdsService,
+    private readonly landmarks: LandmarkRepository,
   ) {}
+
+  /**
+   * 门前新画车位公示: the spaces awaiting consent that face the reader's household while it may
+   * still object, each with the household's own objection if it raised one.
+   */
+  async openToMe(actor: Actor): Promise<ConsentNoticeView[]> {
+    const householdId = actor.householdId;
+    if (!householdId || !canReadConsentNotices(actor, actor.associationId)) return [];
+    const now = (await this.map.context(actor.associationId)).now;
+    const spaces = (await this.spaces.facingInNotice(householdId, now)).filter(
+      (space) => space.associationId === actor.associationId,
+    );
+    const lanes = new Map<string, { name: string; near: (space: SpaceRecord) => string | null }>();
+    for (const laneId of new Set(spaces.map((space) => space.laneId))) {
+      const lane = await this.associations.readableLane(actor, laneId);
+      const marks = (await this.landmarks.forLane(laneId)).filter((m) => m.kind !== 'car_park');
+      lanes.set(laneId, { name: lane.name, near: (space) => nearestLabel(marks, space) });
+    }
+    return Promise.all(
+      spaces.map(async (space) => {
+        const [own] = await this.objections.list(space.id, { householdId });
+        const lane = lanes.get(space.laneId)!;
+        return {
+          spaceId: space.id,
+          code: space.code,
+          laneId: space.laneId,
+          laneName: lane.name,
+          near: lane.near(space),
+          objectionUntil: space.objectionUntil!.toISOString(),
+          objection: own ? toView(own) : null,
+        };
+      }),
+    );
+  }
+
+  /** The council's view of the lane's spaces in the consent process, with every objection. */
+  async casesOfLane(actor: Actor, laneId: string): Promise<ConsentCaseView[]> {
+    const lane = await this.associations.readableLane(actor, laneId);
+    if (!canReadAllObjections(actor, lane.associationId)) throw new DomainError('council.only');
+    const now = (await this.map.context(lane.associationId)).now;
+    const spaces = await this.spaces.inConsent(laneId, now);
+    const facing = await this.spaces.facingHouseholds(spaces.map((space) => space.id));
+    const addresses = new Map<string, string>();
+    const addressOf = async (id: string) => {
+      if (!addresses.has(id)) {
+        const household = await this.households.readable(actor, id).catch(() => null);
+        addresses.set(id, household?.address ?? '');
+      }
+      return addresses.get(id)!;
+    };
+    const cases: ConsentCaseView[] = [];
+    for (const space of spaces) {
+      const objections = await this.objections.list(space.id, 'all');
+      cases.push({
+        spaceId: space.id,
+        code: space.code,
+        objectionUntil: space.objectionUntil?.toISOString() ?? null,
+        status: consentStatus(space, now),
+        facing: await Promise.all(
+          (facing.get(space.id) ?? []).map(async (householdId) => ({
+            householdId,
+            address: await addressOf(householdId),
+          })),
+        ),
+        objections: await Promise.all(
+          objections.map(async (o) => ({
+            ...toView(o),
+            householdAddress: await addressOf(o.householdId),
+          })),
+        ),
+      });
+    }
+    return cases;
+  }
 
   async list(actor: Actor, spaceId: string): Promise<ObjectionView[]> {
     // Not `occupancy.readable`: a space withdrawn after an upheld objection is gone from the map,
@@ -125,4 +217,28 @@ function toView(objection: ObjectionRecord): ObjectionView {
     decisionReason: objection.decisionReason,
     decidedAt: objection.decidedAt?.toISOString() ?? null,
   };
+}
+
+/** Where the space stands in the consent process (see space-state.ts, isLive). */
+function consentStatus(space: SpaceRecord, now: Date): ConsentStatus {
+  if (space.consent === 'rejected') return 'withdrawn';
+  if (space.consent === 'approved') return 'live';
+  if (space.undecidedObjections > 0) return 'awaiting_answers';
+  if (space.objectionUntil && space.objectionUntil > now) return 'in_notice';
+  return 'live';
+}
+
+/** The label of the landmark nearest the space's middle along the lane, if one is near. */
+function nearestLabel(
+  marks: readonly { label: string; chainage: number }[],
+  space: SpaceRecord,
+): string | null {
+  const middle = (space.chainageFrom + space.chainageTo) / 2;
+  let best: { label: string; distance: number } | null = null;
+  for (const mark of marks) {
+    const distance = Math.abs(mark.chainage - middle);
+    if (distance <= NEAR_M && (!best || distance < best.distance))
+      best = { label: mark.label, distance };
+  }
+  return best?.label ?? null;
 }

@@ -29,6 +29,8 @@ import { ApiStandardErrors } from '../common/api-errors.decorator';
 import type { LaneSegmentRule } from './clear-passage';
 import { ConsentService } from './consent.service';
 import {
+  ConsentCaseView,
+  ConsentNoticeView,
   DecideObjectionDto,
   MyObjectionView,
   ObjectionView,
@@ -152,6 +154,32 @@ export class LayoutController {
   @ApiOkResponse({ type: [MyObjectionView] })
   myObjections(@CurrentActor() actor: Actor): Promise<MyObjectionView[]> {
     return this.consent.mine(actor);
+  }
+
+  @Get('objections/open')
+  @Roles('resident')
+  @ApiOperation({
+    summary: "门前新画车位公示: spaces awaiting consent that face the reader's household",
+    description:
+      "Only while the objection window is open; each says whether the household has objected and the council's answer.",
+  })
+  @ApiOkResponse({ type: [ConsentNoticeView] })
+  openNotices(@CurrentActor() actor: Actor): Promise<ConsentNoticeView[]> {
+    return this.consent.openToMe(actor);
+  }
+
+  @Get('lanes/:id/consents')
+  @Roles('admin')
+  @ApiOperation({
+    summary:
+      "The lane's spaces awaiting consent or objected to, with every objection (the council)",
+  })
+  @ApiOkResponse({ type: [ConsentCaseView] })
+  consents(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<ConsentCaseView[]> {
+    return this.consent.casesOfLane(actor, id);
   }
 
   @Get('spaces/:id/objections')

@@ -200,6 +200,55 @@ export class SpaceRepository {
     }
   }
 
+  /** Spaces awaiting consent that face the household, while its objection window is open. */
+  async facingInNotice(
+    householdId: string,
+    now: Date,
+    tx: Tx = this.transactions.autocommit,
+  ): Promise<SpaceRecord[]> {
+    const rows: Row[] = await tx.query(
+      `${SELECT_SPACES}
+        WHERE s.consent = 'pending' AND s.objection_until > $2
+          AND EXISTS (SELECT 1 FROM space_facing_household f
+                       WHERE f.space_id = s.id AND f.household_id = $1)
+        ORDER BY s.objection_until, s.code`,
+      [householdId, now],
+    );
+    return rows.map(toRecord);
+  }
+
+  /**
+   * The lane's spaces in the consent process, for the council: those still in their objection
+   * window, and every space ever objected to (with its outcome, also when withdrawn); those
+   * still pending first.
+   */
+  async inConsent(laneId: string, now: Date, tx: Tx = this.transactions.autocommit) {
+    const rows: Row[] = await tx.query(
+      `${SELECT_SPACES}
+        WHERE s.lane_id = $1
+          AND ((s.consent = 'pending' AND s.objection_until > $2)
+               OR EXISTS (SELECT 1 FROM space_objection so WHERE so.space_id = s.id))
+        ORDER BY s.consent = 'pending' DESC, s.code`,
+      [laneId, now],
+    );
+    return rows.map(toRecord);
+  }
+
+  /** The households each of the spaces faces. */
+  async facingHouseholds(
+    spaceIds: readonly string[],
+    tx: Tx = this.transactions.autocommit,
+  ): Promise<Map<string, string[]>> {
+    const rows: { space_id: string; household_id: string }[] = await tx.query(
+      `SELECT space_id, household_id FROM space_facing_household WHERE space_id = ANY($1)`,
+      [spaceIds],
+    );
+    const facing = new Map<string, string[]>();
+    for (const row of rows)
+      facing.set(row.space_id, [...(facing.get(row.space_id) ?? []), row.household_id]);
+    return facing;
+  }
+
   async faces(
     spaceId: string,
     householdId: string | null,

@@ -63,3 +63,8 @@ export function canReadAllObjections(actor: Actor, associationId: string): boole
 export function mayObject(actor: Actor, associationId: string, faces: boolean): boolean {
   return faces && isResidentOf(actor, associationId);
 }
+
+/** A resident reads the newly painted spaces that face their own household (公示). */
+export function canReadConsentNotices(actor: Actor, associationId: string): boolean {
+  return isResidentOf(actor, associationId) && !!actor.householdId;
+}

@@ -35,3 +35,51 @@ export class ObjectionView {
 export class MyObjectionView extends ObjectionView {
   @ApiProperty({ example: 'XG-41' }) spaceCode!: string;
 }
+
+/** 门前新画车位公示: a space awaiting consent that faces the reader's household. */
+export class ConsentNoticeView {
+  @ApiProperty() spaceId!: string;
+  @ApiProperty({ example: 'XG-41' }) code!: string;
+  @ApiProperty() laneId!: string;
+  @ApiProperty({ example: '下岗胡同' }) laneName!: string;
+  @ApiProperty({
+    nullable: true,
+    example: '12号',
+    description: 'The landmark nearest the space along the lane, if one is close',
+  })
+  near!: string | null;
+  @ApiProperty({ description: 'The household may object until then' }) objectionUntil!: string;
+  @ApiProperty({
+    type: ObjectionView,
+    nullable: true,
+    description: "The household's own objection, if it has raised one",
+  })
+  objection!: ObjectionView | null;
+}
+
+export class FacingHouseholdView {
+  @ApiProperty() householdId!: string;
+  @ApiProperty({ example: '下岗胡同12号' }) address!: string;
+}
+
+export class CouncilObjectionView extends ObjectionView {
+  @ApiProperty({ example: '下岗胡同12号' }) householdAddress!: string;
+}
+
+export const CONSENT_STATUSES = ['in_notice', 'awaiting_answers', 'live', 'withdrawn'] as const;
+export type ConsentStatus = (typeof CONSENT_STATUSES)[number];
+
+/** A space of the lane in the consent process, with every objection, for the council. */
+export class ConsentCaseView {
+  @ApiProperty() spaceId!: string;
+  @ApiProperty({ example: 'XG-41' }) code!: string;
+  @ApiProperty({ nullable: true }) objectionUntil!: string | null;
+  @ApiProperty({
+    enum: CONSENT_STATUSES,
+    description:
+      'in_notice: the window is open; awaiting_answers: an objection waits for the written answer; live; withdrawn (an objection upheld)',
+  })
+  status!: ConsentStatus;
+  @ApiProperty({ type: [FacingHouseholdView] }) facing!: FacingHouseholdView[];
+  @ApiProperty({ type: [CouncilObjectionView] }) objections!: CouncilObjectionView[];
+}

@@ -15,6 +15,7 @@ import * as printing from './messages/printing';
 import * as households from './messages/households';
 import * as resident from './messages/resident';
 import * as vehicleChanges from './messages/vehicle-changes';
+import * as consent from './messages/consent';
 
 // Chinese first: most members are older residents of the lane. English for visitors and staff
 // of resident units. Each feature keeps its strings in messages/<feature>.ts; there `en` is typed against
@@ -35,6 +36,7 @@ const zh = {
   ...households.zh,
   ...resident.zh,
   ...vehicleChanges.zh,
+  ...consent.zh,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -55,6 +57,7 @@ const en: Record<MessageKey, string> = {
   ...households.en,
   ...resident.en,
   ...vehicleChanges.en,
+  ...consent.en,
 };
 
 export type Lang = 'zh' | 'en';

@@ -54,6 +54,9 @@ const CouncilVehicleChangesScreen = lazyScreen(() =>
     (m) => m.CouncilVehicleChangesScreen,
   ),
 );
+const CouncilSpacesScreen = lazyScreen(() =>
+  import('./screens/spaces/council-spaces').then((m) => m.CouncilSpacesScreen),
+);
 const PrintScreen = lazyScreen(() =>
   import('./screens/printing/print-center').then((m) => m.PrintScreen),
 );
@@ -107,6 +110,7 @@ export const routes: readonly Route[] = [
   { path: '/council/vehicle-changes', screen: CouncilVehicleChangesScreen, roles: ['admin'] },
   { path: '/council/payments', screen: PaymentLedgerScreen, roles: ['admin'] },
   { path: '/council/print', screen: PrintScreen, roles: ['admin'] },
+  { path: '/council/spaces', screen: CouncilSpacesScreen, roles: ['admin'] },
   { path: '/board/:associationId', screen: BoardScreen, public: true },
   { path: '/street', screen: StreetOverviewScreen, roles: ['street', 'viewer'] },
   { path: '/street/boards', screen: StreetBoardsScreen, roles: ['street', 'viewer'] },

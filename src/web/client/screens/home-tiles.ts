@@ -43,6 +43,13 @@ export const HOME_TILES: Record<Role, readonly Tile[]> = {
       to: '/warden/map',
     },
     {
+      id: 'council-spaces',
+      mark: '画',
+      title: 'tile.councilSpaces',
+      description: 'tile.councilSpaces.desc',
+      to: '/council/spaces',
+    },
+    {
       id: 'permit-approval',
       mark: '证',
       title: 'tile.permitApproval',

@@ -5,9 +5,11 @@ import { t } from '../i18n';
 import { type Me, useMe } from '../me';
 import { Link } from '../router';
 import { useSession } from '../session';
+import { isResident } from '../session.policy';
 import { LangSwitch, LoadFailed, Spinner } from '../ui';
 import { useLiveEvents } from '../live';
 import { HOME_TILES, type Tile } from './home-tiles';
+import { ConsentNotices } from './spaces/consent-notices';
 
 /** The member's landing screen: who and where they are, and the features of their role. */
 export function HomeScreen() {
@@ -58,6 +60,7 @@ export function HomeScreen() {
 
       <main class="content">
         {state.status === 'failed' && <LoadFailed message={state.message} onRetry={reload} />}
+        {isResident(session) && <ConsentNotices />}
         <h2 class="section-title">{t('home.features')}</h2>
         <ul class="tiles">
           {HOME_TILES[member.role].map((tile) => (

@@ -24,8 +24,9 @@ export const HOUSEHOLD_PAGE_SIZE = 30;
 export function listHouseholds(
   search: string,
   page: number,
+  pageSize: number = HOUSEHOLD_PAGE_SIZE,
 ): Promise<{ items: HouseholdRow[]; total: number }> {
-  const query = new URLSearchParams({ page: String(page), pageSize: String(HOUSEHOLD_PAGE_SIZE) });
+  const query = new URLSearchParams({ page: String(page), pageSize: String(pageSize) });
   if (search.trim()) query.set('search', search.trim());
   return apiFetch(`/api/households?${query.toString()}`);
 }
