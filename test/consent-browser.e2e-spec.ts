@@ -128,21 +128,22 @@ describeWithBrowser('a newly painted space and its neighbours’ consent', ({ ne
     expect(await dialog.innerText()).toContain('认定异议不成立，保留车位XG-41？');
     await council.getByTestId('confirm-yes').click();
     expect(await council.getByTestId('council-spaces-done').innerText()).toBe(
-      '✓ 答复已发送。 车位XG-41已启用。',
+      '✓ 答复已发送。 车位XG-41仍在公示中，期满且无异议成立即启用。',
     );
-    expect(await painted.getByTestId('consent-case-status').innerText()).toBe('已启用');
+    // Answering does not shorten the notice: the other facing households keep their days.
+    expect(await painted.getByTestId('consent-case-status').innerText()).toBe('公示中');
     expect(await painted.getByTestId('council-objection-answer').innerText()).toBe(
       '异议不成立：车位在大门东侧两米，已改为车头朝外停放，不挡进出。',
     );
 
+    // The notice still runs: the resident reads the answer on it, beside the days left.
     await resident.reload();
-    const answer = resident.getByTestId('consent-answered');
-    await answer.waitFor();
-    expect(await answer.innerText()).toContain('对车位XG-41的异议');
-    expect(await answer.getByTestId('consent-answer').innerText()).toBe(
+    const stillOn = resident.getByTestId('consent-notice');
+    await stillOn.waitFor();
+    expect(await stillOn.innerText()).toContain('XG-41');
+    expect(await stillOn.getByTestId('consent-status').innerText()).toBe(
       '异议不成立。理事会的答复：车位在大门东侧两米，已改为车头朝外停放，不挡进出。',
     );
-    expect(await resident.getByTestId('consent-notice').count()).toBe(0);
     await expectAccessible(resident, 'resident home with the answer');
   });
 });

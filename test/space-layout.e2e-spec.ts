@@ -113,7 +113,7 @@ describe('space layout, fire-lane clearance and neighbour consent', () => {
     });
   });
 
-  it('the new space waits for the neighbours; an objection is answered in writing; then it is used', async () => {
+  it('the new space waits for the neighbours; an objection is answered in writing; it is used when the window closes', async () => {
     const [space] = await t.sql<{ id: string; code: string; sticker_token: string }>(
       `SELECT id, code, sticker_token FROM space WHERE consent = 'pending'`,
     );
@@ -178,6 +178,15 @@ describe('space layout, fire-lane clearance and neighbour consent', () => {
     const theirs = await as(neighbour).get(`/api/spaces/${space!.id}/objections`).expect(200);
     expect(theirs.body[0].decisionReason).toContain('nose out');
 
+    // Every objection so far is answered, but the window still runs for the other neighbours.
+    const stillWaiting = await as(warden)
+      .post(`/api/spaces/${space!.id}/check-in`, { plate: car!.plate })
+      .expect(409);
+    expect(stillWaiting.body.reason).toBe('space.awaiting_neighbours');
+    // The window closes (seven days on): the space is used.
+    await t.sql(`UPDATE space SET objection_until = now() - interval '1 minute' WHERE id = $1`, [
+      space!.id,
+    ]);
     await as(warden).post(`/api/spaces/${space!.id}/check-in`, { plate: car!.plate }).expect(200);
   });
 

@@ -168,7 +168,10 @@ export class ConsentService {
     return toView(raised);
   }
 
-  /** The council answers; when every objection is answered the space goes live or is withdrawn. */
+  /**
+   * The council answers. An upheld objection withdraws the space; once every objection is
+   * dismissed the space goes live when the objection window closes (at once if it has).
+   */
   async decide(
     actor: Actor,
     spaceId: string,
@@ -190,8 +193,11 @@ export class ConsentService {
       });
       if (!answered) throw DomainError.notFound('objection', objectionId);
       const { open, upheld } = await this.objections.tally(tx, spaceId);
-      if (open === 0)
-        await this.spaces.setConsent(tx, spaceId, upheld > 0 ? 'rejected' : 'approved');
+      // An upheld objection withdraws the space at once; dismissing every objection lets it go
+      // live only when the window has closed, so the other facing households keep their days.
+      const windowClosed = !space.objectionUntil || space.objectionUntil <= context.now;
+      if (open === 0 && upheld > 0) await this.spaces.setConsent(tx, spaceId, 'rejected');
+      else if (open === 0 && windowClosed) await this.spaces.setConsent(tx, spaceId, 'approved');
       await this.map.changed(tx, {
         associationId: space.associationId,
         laneId: space.laneId,

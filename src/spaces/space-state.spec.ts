@@ -4,6 +4,7 @@ import {
   availabilityNow,
   type ConventionWindow,
   freeBetween,
+  isLive,
   type MapContext,
   SPACE_STATES,
   stateOf,
@@ -121,6 +122,7 @@ const spaceRecord = fc
     availability: fc.constantFrom('open' as const, 'reserved' as const, 'closed' as const),
     consent: fc.constantFrom('approved' as const, 'pending' as const),
     objections: fc.integer({ min: 0, max: 2 }),
+    undecided: fc.integer({ min: 0, max: 2 }),
     objectionMinute: fc.option(minute, { nil: null }),
     parked: fc.boolean(),
     restrictions: fc.array(window, { maxLength: 3 }),
@@ -131,6 +133,7 @@ const spaceRecord = fc
       availability: r.availability,
       consent: r.consent,
       objections: r.objections,
+      undecidedObjections: Math.min(r.undecided, r.objections),
       objectionUntil:
         r.objectionMinute === null ? null : new Date(MONDAY + r.objectionMinute * MINUTE),
       occupant: r.parked
@@ -149,6 +152,33 @@ const conventionWindows = fc.array(
   window.map((w): ConventionWindow => ({ ...w, article: 5 })),
   { maxLength: 2 },
 );
+
+describe('a newly painted space and its neighbours', () => {
+  const until = new Date('2026-12-07T12:00:00+08:00');
+  const before = new Date('2026-12-05T12:00:00+08:00');
+  const after = new Date('2026-12-07T12:01:00+08:00');
+  const pending = (objections: number, undecided: number) =>
+    space({
+      consent: 'pending',
+      objections,
+      undecidedObjections: undecided,
+      objectionUntil: until,
+    });
+
+  it('is not used while the window runs, even when every objection so far is dismissed', () => {
+    expect(isLive(pending(0, 0), before)).toBe(false);
+    expect(isLive(pending(1, 0), before)).toBe(false);
+  });
+
+  it('goes live when the window closes with every objection answered and dismissed', () => {
+    expect(isLive(pending(0, 0), after)).toBe(true);
+    expect(isLive(pending(2, 0), after)).toBe(true);
+  });
+
+  it('waits for the council while an objection is unanswered, window closed or not', () => {
+    expect(isLive(pending(1, 1), after)).toBe(false);
+  });
+});
 
 describe('one truth about free spaces (property)', () => {
   it('at every moment, counts, lists, snapshots and pushes say the same free spaces', () => {

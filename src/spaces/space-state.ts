@@ -34,13 +34,16 @@ export type NoParking =
   | { source: 'convention'; window: ConventionWindow };
 
 /**
- * A new space is live once the facing households' objection window has passed with no
- * objection, or the council has decided every objection and dismissed them all.
+ * A new space is live once the facing households' objection window has passed and every
+ * objection raised in it has been answered and dismissed (an upheld one withdraws the space).
+ * Answering early does not shorten the window: a neighbour who has not spoken yet still may.
  */
 export function isLive(space: SpaceRecord, now: Date): boolean {
   if (space.consent === 'approved') return true;
   if (space.consent === 'rejected') return false;
-  return space.objections === 0 && space.objectionUntil !== null && space.objectionUntil <= now;
+  return (
+    space.undecidedObjections === 0 && space.objectionUntil !== null && space.objectionUntil <= now
+  );
 }
 
 /** The state from the layout and occupancy alone, before any time window. */

@@ -50,7 +50,7 @@ export const zh = {
   'councilSpaces.outcome.live': '车位{code}已启用。',
   'councilSpaces.outcome.withdrawn': '车位{code}已撤销。',
   'councilSpaces.outcome.awaiting_answers': '车位{code}还有异议待答复。',
-  'councilSpaces.outcome.in_notice': '车位{code}仍在公示中。',
+  'councilSpaces.outcome.in_notice': '车位{code}仍在公示中，期满且无异议成立即启用。',
   'paint.title': '画新车位',
   'paint.code': '车位编号',
   'paint.codeHint': '大写字母、数字和“-”，如 XG-41',
@@ -132,7 +132,8 @@ export const en: Record<keyof typeof zh, string> = {
   'councilSpaces.outcome.live': 'Space {code} is now in use.',
   'councilSpaces.outcome.withdrawn': 'Space {code} is withdrawn.',
   'councilSpaces.outcome.awaiting_answers': 'Space {code} still has objections to answer.',
-  'councilSpaces.outcome.in_notice': 'Space {code} is still on notice.',
+  'councilSpaces.outcome.in_notice':
+    'Space {code} stays on notice; it comes into use when the notice ends with no objection upheld.',
   'paint.title': 'Paint a new space',
   'paint.code': 'Space code',
   'paint.codeHint': 'Capital letters, digits and “-”, e.g. XG-41',

@@ -125,9 +125,11 @@ function NoticeItem(props: {
         <div data-testid="consent-objected">
           <p>{t('consent.waiting', { time: beijingDateTime(own.raisedAt), reason: own.reason })}</p>
           <p class="written-reason" data-testid="consent-status">
-            {own.decision
-              ? t('consent.answered', { note: own.decisionReason ?? '' })
-              : t('consent.waitingAnswer')}
+            {own.decision === 'upheld'
+              ? t('reasons.objectionUpheld', { note: own.decisionReason ?? '' })
+              : own.decision === 'dismissed'
+                ? t('reasons.objectionDismissed', { note: own.decisionReason ?? '' })
+                : t('consent.waitingAnswer')}
           </p>
         </div>
       ) : open ? (
