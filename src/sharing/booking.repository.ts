@@ -46,10 +46,7 @@ const SELECT = `
     JOIN car_park cp ON cp.id = b.car_park_id
     LEFT JOIN car_park_space s ON s.id = b.space_id`;
 
-/**
- * A night's order: live bookings first, by space (none last), then by when booked; the ledger
- * reads nights in this same order (`inLedgerOrder`, its key spelled out there).
- */
+/** A night's order: live bookings first, by space (none last), then by when booked. */
 const NIGHT_ORDER = `b.status, s.code IS NULL, COALESCE(s.code, ''), b.created_at, b.id`;
 
 export interface NewBooking {
@@ -141,47 +138,34 @@ export class BookingRepository {
   }
 
   /**
-   * The car park's ledger (台账): night by night, each night in its list's order, `batch` rows at
-   * a time after the last one seen (keyset on the whole order), so 100,000 bookings are never
-   * held at once.
+   * The car park's ledger (台账): night by night, each night in its list's order, a few nights
+   * at a time after the last one read (keyset on the night, by `booking_car_park_night_idx`), so
+   * 100,000 bookings are never held at once: a batch holds at most `nights` nights' places.
    */
   async *inLedgerOrder(
     carParkId: string,
     from: string | null,
     to: string | null,
-    batch = 500,
+    nights = 7,
   ): AsyncGenerator<BookingRow[]> {
-    let after: (BookingRow & { created_key: string }) | null = null;
+    let after: string | null = null;
     for (;;) {
-      // The booking time as text: a Date would drop its microseconds and skip rows booked in the
-      // same millisecond.
-      const rows: (BookingRow & { created_key: string })[] = await this.dataSource.query(
-        `SELECT q.*, q.created_at::text AS created_key FROM (${SELECT}
-          WHERE b.car_park_id = $1 AND ($2::date IS NULL OR b.night >= $2)
-            AND ($3::date IS NULL OR b.night <= $3)) q
-          WHERE $4::date IS NULL
-             OR (q.night::date, q.status, q.space_code IS NULL, COALESCE(q.space_code, ''),
-                 q.created_at, q.id) > ($4, $5, $6, $7, $8::timestamptz, $9::uuid)
-          ORDER BY q.night, q.status, q.space_code IS NULL, COALESCE(q.space_code, ''),
-                   q.created_at, q.id
-          LIMIT $10`,
-        [
-          carParkId,
-          from,
-          to,
-          after?.night ?? null,
-          after?.status ?? null,
-          after ? after.space_code === null : null,
-          after?.space_code ?? '',
-          after?.created_key ?? null,
-          after?.id ?? null,
-          batch,
-        ],
+      const next: { night: string }[] = await this.dataSource.query(
+        `SELECT to_char(night, 'YYYY-MM-DD') AS night FROM booking
+          WHERE car_park_id = $1 AND ($2::date IS NULL OR night >= $2)
+            AND ($3::date IS NULL OR night <= $3) AND ($4::date IS NULL OR night > $4)
+          GROUP BY night ORDER BY night LIMIT $5`,
+        [carParkId, from, to, after, nights],
       );
-      if (rows.length === 0) return;
-      yield rows.map(({ created_key: _, ...row }) => row);
-      after = rows[rows.length - 1]!;
-      if (rows.length < batch) return;
+      if (next.length === 0) return;
+      const last = next[next.length - 1]!.night;
+      yield await this.dataSource.query<BookingRow[]>(
+        `${SELECT} WHERE b.car_park_id = $1 AND b.night BETWEEN $2 AND $3
+          ORDER BY b.night, ${NIGHT_ORDER}`,
+        [carParkId, next[0]!.night, last],
+      );
+      after = last;
+      if (next.length < nights) return;
     }
   }
 
