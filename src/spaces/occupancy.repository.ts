@@ -162,12 +162,14 @@ export class OccupancyRepository {
       const rows: SessionLedgerRecord[] = await this.transactions.autocommit.query(
         `${LEDGER_SELECT} WHERE ${LEDGER_WHERE}
            AND ($4::timestamptz IS NULL OR (o.started_at, s.code, o.id) > ($4, $5, $6::uuid))
+           -- Implied by the key, and lets the lane's (lane_id, started_at) index skip what was read.
+           AND ($4::timestamptz IS NULL OR o.started_at >= $4)
           ORDER BY ${LEDGER_ORDER} LIMIT $7`,
         [
           laneId,
           period.from ?? null,
           period.to ?? null,
-          after?.started_at ?? null,
+          after?.started_key ?? null,
           after?.code ?? null,
           after?.id ?? null,
           batch,
@@ -214,6 +216,8 @@ interface SessionLedgerRecord {
   plate: string;
   vehicle_id: string | null;
   started_at: Date;
+  /** The start as text, for the keyset: a Date would drop its microseconds. */
+  started_key: string;
   ended_at: Date | null;
   checked_in_by: string;
   checked_out_by: string | null;
@@ -222,7 +226,8 @@ interface SessionLedgerRecord {
 }
 
 const LEDGER_SELECT = `
-  SELECT o.id, s.code, o.plate, o.vehicle_id, o.started_at, o.ended_at, o.source,
+  SELECT o.id, s.code, o.plate, o.vehicle_id, o.started_at, o.started_at::text AS started_key,
+         o.ended_at, o.source,
          o.recorder_on_duty, o.checked_in_by, o.checked_out_by
     FROM occupancy_session o
     JOIN space s ON s.id = o.space_id`;
