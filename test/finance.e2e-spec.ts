@@ -122,6 +122,7 @@ describe('money kept and published', () => {
     expect((await as(resident).get('/api/finance/entries')).status).toBe(403);
     const lines = await as(await t.login(DEMO.viewer)).get('/api/finance/entries');
     expect(lines.status).toBe(200);
-    expect(lines.body.length).toBe(3);
+    expect(lines.body.total).toBe(3);
+    expect(lines.body.items).toHaveLength(3);
   });
 });

@@ -142,23 +142,42 @@ export class HouseholdRepository {
 
   /**
    * The ledger (台账): one row per member with their vehicles, households without members, and
-   * vehicles without an owner; ordered by address, name, plate.
+   * vehicles without an owner; ordered by address (as the list), name, plate. Read `batch`
+   * households at a time after the last address seen (keyset: addresses are unique among the
+   * current households), so 100,000 rows are never held at once.
    */
-  async ledgerRows(associationId: string): Promise<LedgerRow[]> {
+  async *ledgerInOrder(associationId: string, batch = 200): AsyncGenerator<LedgerRow[]> {
+    let after: string | null = null;
+    for (;;) {
+      const households: { id: string; address: string }[] =
+        await this.transactions.autocommit.query(
+          `SELECT id, address FROM household
+          WHERE association_id = $1 AND ${CURRENT} AND ($2::text IS NULL OR address > $2)
+          ORDER BY address LIMIT $3`,
+          [associationId, after, batch],
+        );
+      if (households.length === 0) return;
+      yield await this.ledgerRowsOf(households.map((h) => h.id));
+      after = households[households.length - 1]!.address;
+      if (households.length < batch) return;
+    }
+  }
+
+  private ledgerRowsOf(householdIds: string[]): Promise<LedgerRow[]> {
     return this.transactions.autocommit.query(
       `SELECT h.address, m.name, m.phone, m.role, m.party_member, m.volunteer, v.plate, v.plate_color
          FROM household h
          LEFT JOIN member m ON m.household_id = h.id
          LEFT JOIN vehicle v ON v.household_id = h.id AND v.archived_at IS NULL
               AND (v.owner_member_id = m.id OR (m.id IS NULL AND v.owner_member_id IS NULL))
-        WHERE h.association_id = $1 AND h.archived_at IS NULL
+        WHERE h.id = ANY($1::uuid[])
         UNION ALL
        SELECT h.address, NULL, NULL, NULL, NULL, NULL, v.plate, v.plate_color
          FROM vehicle v JOIN household h ON h.id = v.household_id
-        WHERE v.association_id = $1 AND v.owner_member_id IS NULL AND v.archived_at IS NULL
+        WHERE h.id = ANY($1::uuid[]) AND v.owner_member_id IS NULL AND v.archived_at IS NULL
           AND EXISTS (SELECT 1 FROM member m WHERE m.household_id = h.id)
         ORDER BY 1, 2 NULLS LAST, 7 NULLS LAST`,
-      [associationId],
+      [householdIds],
     );
   }
 

@@ -51,22 +51,40 @@ export class FinanceEntryRepository {
     return toEntry(rows[0]!);
   }
 
-  async ofAssociation(associationId: string, tx: Tx = this.transactions.autocommit) {
-    const rows: Row[] = await tx.query(
-      `SELECT ${COLUMNS} FROM finance_entry WHERE association_id = $1
-        ORDER BY occurred_on DESC, created_at DESC, id DESC LIMIT 500`,
-      [associationId],
-    );
-    return rows.map(toEntry);
+  /**
+   * A page of the association's lines, newest first: the ledger's order (a day's lines by when
+   * they were recorded), so page after page reads exactly what the export holds.
+   */
+  async page(
+    associationId: string,
+    skip: number,
+    take: number,
+    tx: Tx = this.transactions.autocommit,
+  ): Promise<{ rows: FinanceEntry[]; total: number }> {
+    const [rows, counted] = await Promise.all([
+      tx.query<Row[]>(
+        `SELECT ${COLUMNS} FROM finance_entry WHERE association_id = $1
+          ORDER BY occurred_on DESC, created_at DESC, id DESC LIMIT $2 OFFSET $3`,
+        [associationId, take, skip],
+      ),
+      tx.query<{ count: string }[]>(
+        `SELECT count(*) FROM finance_entry WHERE association_id = $1`,
+        [associationId],
+      ),
+    ]);
+    return { rows: rows.map(toEntry), total: Number(counted[0]?.count ?? 0) };
   }
 
   /** Every line in the list's order, a batch at a time (keyset, so memory stays bounded). */
   async *inLedgerOrder(associationId: string, batch = 500): AsyncGenerator<FinanceEntry[]> {
-    let after: { occurredOn: string; createdAt: Date; id: string } | null = null;
+    // The recording time as text: a Date would drop its microseconds, and lines recorded in one
+    // transaction share their `now()` to the microsecond.
+    let after: { occurredOn: string; createdAt: string; id: string } | null = null;
     for (;;) {
-      const rows: (Row & { created_at: Date })[] = await this.transactions.autocommit.query(
-        `SELECT ${COLUMNS}, created_at FROM finance_entry WHERE association_id = $1
-           AND ($2::date IS NULL OR (occurred_on, created_at, id) < ($2, $3, $4::uuid))
+      const rows: (Row & { created_key: string })[] = await this.transactions.autocommit.query(
+        `SELECT ${COLUMNS}, created_at::text AS created_key FROM finance_entry
+          WHERE association_id = $1
+            AND ($2::date IS NULL OR (occurred_on, created_at, id) < ($2, $3::timestamptz, $4::uuid))
           ORDER BY occurred_on DESC, created_at DESC, id DESC LIMIT $5`,
         [
           associationId,
@@ -79,7 +97,7 @@ export class FinanceEntryRepository {
       if (rows.length === 0) return;
       yield rows.map(toEntry);
       const last = rows[rows.length - 1]!;
-      after = { occurredOn: last.occurred_on, createdAt: last.created_at, id: last.id };
+      after = { occurredOn: last.occurred_on, createdAt: last.created_key, id: last.id };
       if (rows.length < batch) return;
     }
   }

@@ -1,7 +1,6 @@
 import { Body, Controller, Get, Post, Query, StreamableFile } from '@nestjs/common';
 import {
   ApiCreatedResponse,
-  ApiOkResponse,
   ApiOperation,
   ApiProduces,
   ApiPropertyOptional,
@@ -13,6 +12,7 @@ import { CurrentActor, Roles } from '../auth/decorators';
 import { ApiStandardErrors } from '../common/api-errors.decorator';
 import { Idempotent } from '../common/idempotency/idempotent.decorator';
 import { ledgerCsvDownload, ledgerDownload, XLSX_TYPE } from '../common/ledger/ledger-download';
+import { type Page, ScopedPageQuery } from '../common/pagination';
 import { ReaderLang } from '../common/reader-lang.decorator';
 import type { Lang } from '../shared/i18n';
 import { FinanceLedgerService } from './finance-ledger.service';
@@ -46,10 +46,15 @@ export class FinanceController {
 
   @Get()
   @Roles('admin', 'viewer')
-  @ApiOperation({ summary: "The association's recorded income and spending, newest first" })
-  @ApiOkResponse({ type: [FinanceEntryView] })
-  list(@CurrentActor() actor: Actor, @Query() query: FinanceQuery): Promise<FinanceEntryView[]> {
-    return this.finance.list(actor, query.associationId);
+  @ApiOperation({
+    summary:
+      "The association's recorded income and spending, newest first, a page at a time: the export's lines in its order",
+  })
+  list(
+    @CurrentActor() actor: Actor,
+    @Query() query: ScopedPageQuery,
+  ): Promise<Page<FinanceEntryView>> {
+    return this.finance.list(actor, query);
   }
 
   @Get('export.csv')

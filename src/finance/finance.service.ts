@@ -4,6 +4,7 @@ import { associationToRead } from '../associations/scope';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { lastTwelveMonths } from '../common/months';
+import { type Page, pageOf, type ScopedPageQuery, skipOf } from '../common/pagination';
 import { Transactions } from '../database/transactions';
 import { PermitsService } from '../permits/permits.service';
 import type {
@@ -55,10 +56,12 @@ export class FinanceService {
     return toView(entry);
   }
 
-  async list(actor: Actor, requested?: string): Promise<FinanceEntryView[]> {
-    const associationId = associationToRead(actor, requested);
+  /** A page of the lines, in the ledger's order: every line the export holds, page by page. */
+  async list(actor: Actor, query: ScopedPageQuery): Promise<Page<FinanceEntryView>> {
+    const associationId = associationToRead(actor, query.associationId);
     if (!canReadFinanceLines(actor, associationId)) throw new DomainError('council.only');
-    return (await this.entries.ofAssociation(associationId)).map(toView);
+    const { rows, total } = await this.entries.page(associationId, skipOf(query), query.pageSize);
+    return pageOf(rows.map(toView), total, query);
   }
 
   /** The last twelve months' totals, for the public board: no names, no receipts. */

@@ -87,10 +87,11 @@ export class PaymentRepository {
   async *inLedgerOrder(filter: PaymentFilter, batch = 500): AsyncGenerator<Payment[]> {
     const [condition, params] = filterSql(filter);
     const n = params.length;
-    let after: { recordedAt: Date; id: string } | null = null;
+    // The time as text: a Date would drop its microseconds and skip rows of one millisecond.
+    let after: { recordedAt: string; id: string } | null = null;
     for (;;) {
-      const rows: PaymentRow[] = await this.transactions.autocommit.query<PaymentRow[]>(
-        `SELECT ${COLUMNS} FROM payment WHERE ${condition}
+      const rows: (PaymentRow & { key_at: string })[] = await this.transactions.autocommit.query(
+        `SELECT ${COLUMNS}, recorded_at::text AS key_at FROM payment WHERE ${condition}
            AND ($${n + 1}::timestamptz IS NULL OR (recorded_at, id) < ($${n + 1}, $${n + 2}::uuid))
           ORDER BY recorded_at DESC, id DESC LIMIT $${n + 3}`,
         [...params, after?.recordedAt ?? null, after?.id ?? null, batch],
@@ -98,8 +99,8 @@ export class PaymentRepository {
       if (rows.length === 0) return;
       const payments = rows.map(toPayment);
       yield payments;
-      const last = payments[payments.length - 1]!;
-      after = { recordedAt: last.recordedAt, id: last.id };
+      const last = rows[rows.length - 1]!;
+      after = { recordedAt: last.key_at, id: last.id };
       if (rows.length < batch) return;
     }
   }

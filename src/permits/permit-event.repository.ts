@@ -121,22 +121,33 @@ export class PermitEventRepository {
     return new Map(rows.map((r) => [r.permit_id, r.reason]));
   }
 
-  async ledgerOf(associationId: string): Promise<LedgerLine[]> {
-    const rows: (EventRow & { number: string; plate: string; kind: PermitKind })[] =
-      await this.dataSource.query(
-        `SELECT e.id, e.permit_id, e.type, e.actor_member_id, e.reason, e.at,
-                p.number, p.plate, p.kind
-           FROM permit_event e
-           JOIN permit p ON p.id = e.permit_id AND p.association_id = e.association_id
-          WHERE e.association_id = $1 ORDER BY e.id`,
-        [associationId],
-      );
-    return rows.map((r) => ({
-      ...toEvent(r),
-      permitNumber: Number(r.number),
-      plate: r.plate,
-      kind: r.kind,
-    }));
+  /**
+   * The association's transitions in the order they happened, `batch` at a time after the last
+   * one seen (keyset on the serial id), so a long ledger is read without holding it.
+   */
+  async *ledgerInOrder(associationId: string, batch = 500): AsyncGenerator<LedgerLine[]> {
+    let after: string | null = null;
+    for (;;) {
+      const rows: (EventRow & { number: string; plate: string; kind: PermitKind })[] =
+        await this.dataSource.query(
+          `SELECT e.id, e.permit_id, e.type, e.actor_member_id, e.reason, e.at,
+                  p.number, p.plate, p.kind
+             FROM permit_event e
+             JOIN permit p ON p.id = e.permit_id AND p.association_id = e.association_id
+            WHERE e.association_id = $1 AND ($2::bigint IS NULL OR e.id > $2)
+            ORDER BY e.id LIMIT $3`,
+          [associationId, after, batch],
+        );
+      if (rows.length === 0) return;
+      yield rows.map((r) => ({
+        ...toEvent(r),
+        permitNumber: Number(r.number),
+        plate: r.plate,
+        kind: r.kind,
+      }));
+      after = String(rows[rows.length - 1]!.id);
+      if (rows.length < batch) return;
+    }
   }
 
   /** The latest change of each permit not yet past its end, since a point (or ever). */

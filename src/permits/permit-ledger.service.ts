@@ -11,7 +11,7 @@ import { AssociationsService } from '../associations/associations.service';
 import type { Lang } from '../shared/i18n';
 import { PERMIT_LEDGER_COLUMNS, permitLedgerRow } from './permit-ledger-columns';
 import type { PermitEventView, RevocationEntry, RevocationList } from './dto/permit.view';
-import { PermitEventRepository } from './permit-event.repository';
+import { type LedgerLine, PermitEventRepository } from './permit-event.repository';
 import { canExportLedger, canReadRevocations, seesLedgerPlates } from './permits.policy';
 
 // Events commit a moment after their `at`; an overlap makes sure a phone never skips one.
@@ -41,27 +41,32 @@ export class PermitLedgerService {
     }));
   }
 
-  /** The ledger (CSV or workbook) of every transition, oldest first. */
+  /** The ledger (CSV or workbook) of every transition, oldest first, read in batches. */
   async ledger(actor: Actor, lang: Lang, associationId?: string): Promise<Ledger> {
     const id = associationToRead(actor, associationId);
     if (!canExportLedger(actor, id)) throw new DomainError('role.forbidden');
     const association = await this.associations.readable(actor, id);
-    const lines = await this.events.ledgerOf(id);
-    const names = await this.members.namesOf(actorsOf(lines));
+    const batches = this.events.ledgerInOrder(id);
+    const namesOf = (lines: LedgerLine[]) => this.members.namesOf(actorsOf(lines));
     const plates = seesLedgerPlates(actor, id);
     return {
       title: { 'zh-CN': '停车证台账', en: 'Permit ledger' },
       keeper: association.name,
       period: periodOf(undefined, this.clock.now(), lang),
       columns: PERMIT_LEDGER_COLUMNS,
-      rows: lines.map((line) =>
-        permitLedgerRow(
-          line,
-          line.actorMemberId ? names.get(line.actorMemberId) : undefined,
-          plates,
-          lang,
-        ),
-      ),
+      rows: (async function* () {
+        for await (const lines of batches) {
+          const names = await namesOf(lines);
+          for (const line of lines) {
+            yield permitLedgerRow(
+              line,
+              line.actorMemberId ? names.get(line.actorMemberId) : undefined,
+              plates,
+              lang,
+            );
+          }
+        }
+      })(),
     };
   }
 

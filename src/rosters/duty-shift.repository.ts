@@ -4,6 +4,7 @@ import { startOfShanghaiDay } from '../common/shanghai-time';
 import type { Interval } from './coverage';
 import type { ShiftKind } from './generation';
 import type { ShiftRow } from './roster-views';
+import type { Role } from '../auth/role';
 
 /** One occurrence of duty: from when to when, how many people it needs. */
 export interface DutyShift {
@@ -35,14 +36,22 @@ interface DutyShiftRecord {
   lane_ids: string[];
 }
 
-/** Shifts with the people on them, from the rows of shift LEFT JOIN assignment, in row order. */
+/** Shifts with the people on them (and their role), from the rows of shift LEFT JOIN assignment. */
 const SHIFT_ROWS_SQL = `
   SELECT s.id, s.name, s.kind, s.starts_at, s.ends_at, s.min_on_duty, s.lane_ids,
-         a.id AS assignment_id, a.member_id, m.name AS member_name,
+         a.id AS assignment_id, a.member_id, m.name AS member_name, m.role,
          a.signed_in_at, a.signed_out_at, a.late
     FROM duty_shift s
     LEFT JOIN shift_assignment a ON a.shift_id = s.id
     LEFT JOIN member m ON m.id = a.member_id`;
+
+/** The roster's order, the list's and the ledger's alike: by start, wardens first, by name. */
+const ROSTER_ORDER = 's.starts_at, s.kind DESC, s.id, m.name, a.id';
+
+/** A shift with one of its people (or none, for a shift nobody is on), for the ledgers (台账). */
+export interface RosterLine extends ShiftRow {
+  role: Role | null;
+}
 
 /**
  * The duty_shift table: shifts, generated from templates or added by hand, and the views of them
@@ -138,9 +147,55 @@ export class DutyShiftRepository {
     return this.transactions.autocommit.query(
       `${SHIFT_ROWS_SQL}
         WHERE s.association_id = $1 AND s.starts_at < $3 AND s.ends_at > $2
-        ORDER BY s.starts_at, s.kind DESC, m.name`,
+        ORDER BY ${ROSTER_ORDER}`,
       [associationId, period.from, period.to],
     );
+  }
+
+  /**
+   * The roster as the ledgers read it, in the list's order, `batch` shifts at a time after the
+   * last one seen (keyset), so a year of the roster is never held at once. `overlapping`: the
+   * shifts the list shows for the period; otherwise those starting in it (each counted once).
+   */
+  async *ledgerInOrder(
+    associationId: string,
+    period: Interval,
+    which: 'overlapping' | 'starting',
+    batch = 200,
+  ): AsyncGenerator<RosterLine[]> {
+    const inPeriod =
+      which === 'overlapping'
+        ? 's.starts_at < $3 AND s.ends_at > $2'
+        : 's.starts_at >= $2 AND s.starts_at < $3';
+    let after: { startsAt: string; kind: string; id: string } | null = null;
+    for (;;) {
+      // The start as text: a Date would drop its microseconds.
+      const shifts: { id: string; kind: string; starts_key: string }[] =
+        await this.transactions.autocommit.query(
+          `SELECT s.id, s.kind, s.starts_at::text AS starts_key FROM duty_shift s
+            WHERE s.association_id = $1 AND ${inPeriod}
+              AND ($4::timestamptz IS NULL OR s.starts_at > $4
+                   OR (s.starts_at = $4 AND (s.kind < $5 OR (s.kind = $5 AND s.id > $6::uuid))))
+            ORDER BY s.starts_at, s.kind DESC, s.id LIMIT $7`,
+          [
+            associationId,
+            period.from,
+            period.to,
+            after?.startsAt ?? null,
+            after?.kind ?? null,
+            after?.id ?? null,
+            batch,
+          ],
+        );
+      if (shifts.length === 0) return;
+      yield await this.transactions.autocommit.query<RosterLine[]>(
+        `${SHIFT_ROWS_SQL} WHERE s.id = ANY($1::uuid[]) ORDER BY ${ROSTER_ORDER}`,
+        [shifts.map((s) => s.id)],
+      );
+      const last = shifts[shifts.length - 1]!;
+      after = { startsAt: last.starts_key, kind: last.kind, id: last.id };
+      if (shifts.length < batch) return;
+    }
   }
 
   rowsOfShift(shiftId: string, tx: Tx = this.transactions.autocommit): Promise<ShiftRow[]> {

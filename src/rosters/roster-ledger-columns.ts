@@ -6,7 +6,7 @@ import type { Lang } from '../shared/i18n';
 import { type Attendance, attendanceOf } from './attendance';
 import type { Role } from '../auth/role';
 import { isHiredWarden } from './rosters.policy';
-import type { LedgerRow } from './shift-assignment.repository';
+import type { RosterLine } from './duty-shift.repository';
 
 const HOUR_MS = 3_600_000;
 
@@ -33,7 +33,7 @@ export const HOURS_LEDGER_COLUMNS: readonly LedgerColumn[] = [
   { header: { 'zh-CN': '缺勤次数', en: 'Times missed' }, width: 9, kind: 'number' },
 ];
 
-const KIND_WORDS: Record<LedgerRow['kind'], Record<Lang, string>> = {
+const KIND_WORDS: Record<RosterLine['kind'], Record<Lang, string>> = {
   warden: { 'zh-CN': '红袖标', en: 'warden' },
   volunteer: { 'zh-CN': '文明劝导', en: 'persuasion' },
 };
@@ -46,7 +46,10 @@ const ATTENDANCE_WORDS: Record<Attendance, Record<Lang, string>> = {
   missed: { 'zh-CN': '缺勤', en: 'missed' },
 };
 
-export function rosterLedgerRow(r: LedgerRow, now: Date, lang: Lang): LedgerCell[] {
+const UNSTAFFED: Record<Lang, string> = { 'zh-CN': '无人值班', en: 'nobody on it' };
+
+/** One person on a shift; a shift nobody is on is one row too (the list shows it, a gap). */
+export function rosterLedgerRow(r: RosterLine, now: Date, lang: Lang): LedgerCell[] {
   const attendance = attendanceOf(
     {
       startsAt: r.starts_at,
@@ -58,7 +61,7 @@ export function rosterLedgerRow(r: LedgerRow, now: Date, lang: Lang): LedgerCell
   );
   return [
     r.starts_at,
-    r.shift_name,
+    r.name,
     KIND_WORDS[r.kind]?.[lang] ?? r.kind,
     r.starts_at,
     r.ends_at,
@@ -66,7 +69,7 @@ export function rosterLedgerRow(r: LedgerRow, now: Date, lang: Lang): LedgerCell
     r.signed_in_at,
     r.signed_out_at,
     r.late ? yesNo(true, lang) : '',
-    ATTENDANCE_WORDS[attendance][lang],
+    r.assignment_id ? ATTENDANCE_WORDS[attendance][lang] : UNSTAFFED[lang],
   ];
 }
 
@@ -80,29 +83,18 @@ interface PersonHours {
   missed: number;
 }
 
-/** Per person: shifts and hours scheduled, hours signed in, late and missed counts. */
-export function hoursLedgerRows(rows: LedgerRow[], now: Date, lang: Lang): LedgerCell[][] {
+/**
+ * Per person: shifts and hours scheduled, hours signed in, late and missed counts. Summed as the
+ * roster is read, batch by batch: what it holds grows with the people, not with the shifts.
+ */
+export async function hoursLedgerRows(
+  batches: AsyncIterable<RosterLine[]>,
+  now: Date,
+  lang: Lang,
+): Promise<LedgerCell[][]> {
   const people = new Map<string, PersonHours>();
-  for (const r of rows) {
-    const person = people.get(r.member_id) ?? {
-      name: r.member_name,
-      role: r.role,
-      shifts: 0,
-      scheduled: 0,
-      worked: 0,
-      late: 0,
-      missed: 0,
-    };
-    people.set(r.member_id, person);
-    person.shifts++;
-    person.scheduled += (r.ends_at.getTime() - r.starts_at.getTime()) / HOUR_MS;
-    if (r.signed_in_at) {
-      const out = r.signed_out_at ?? (now < r.ends_at ? now : r.ends_at);
-      person.worked += Math.max(0, out.getTime() - r.signed_in_at.getTime()) / HOUR_MS;
-    } else if (now >= r.ends_at) {
-      person.missed++;
-    }
-    if (r.late) person.late++;
+  for await (const batch of batches) {
+    for (const r of batch) addShift(people, r, now);
   }
   const hired: Record<Lang, string> = { 'zh-CN': '红袖标', en: 'warden' };
   const volunteer: Record<Lang, string> = { 'zh-CN': '志愿者', en: 'volunteer' };
@@ -117,4 +109,27 @@ export function hoursLedgerRows(rows: LedgerRow[], now: Date, lang: Lang): Ledge
       p.late,
       p.missed,
     ]);
+}
+
+function addShift(people: Map<string, PersonHours>, r: RosterLine, now: Date): void {
+  if (!r.member_id) return; // a shift nobody is on: no one's hours
+  const person = people.get(r.member_id) ?? {
+    name: r.member_name ?? '',
+    role: r.role!,
+    shifts: 0,
+    scheduled: 0,
+    worked: 0,
+    late: 0,
+    missed: 0,
+  };
+  people.set(r.member_id, person);
+  person.shifts++;
+  person.scheduled += (r.ends_at.getTime() - r.starts_at.getTime()) / HOUR_MS;
+  if (r.signed_in_at) {
+    const out = r.signed_out_at ?? (now < r.ends_at ? now : r.ends_at);
+    person.worked += Math.max(0, out.getTime() - r.signed_in_at.getTime()) / HOUR_MS;
+  } else if (now >= r.ends_at) {
+    person.missed++;
+  }
+  if (r.late) person.late++;
 }

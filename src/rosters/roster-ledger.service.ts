@@ -15,37 +15,47 @@ import {
   ROSTER_LEDGER_COLUMNS,
   rosterLedgerRow,
 } from './roster-ledger-columns';
-import { ShiftAssignmentRepository } from './shift-assignment.repository';
+import { DutyShiftRepository } from './duty-shift.repository';
 
 /** 台账: the roster with sign-ins, and the hours ledger per person, as CSV or workbook. */
 @Injectable()
 export class RosterLedgerService {
   constructor(
-    private readonly assignments: ShiftAssignmentRepository,
+    private readonly shifts: DutyShiftRepository,
     private readonly associations: AssociationsService,
     private readonly clock: Clock,
   ) {}
 
+  /**
+   * The roster (值班表) as the list shows it for the period: every shift overlapping it, one row
+   * per person on it (a shift nobody is on is a row too), in the list's order, read in batches.
+   */
   async roster(actor: Actor, query: RosterPeriodQuery, lang: Lang): Promise<Ledger> {
-    const { rows, period, keeper } = await this.read(actor, query);
+    const { associationId, period, keeper } = await this.read(actor, query);
+    const batches = this.shifts.ledgerInOrder(associationId, period, 'overlapping');
     const now = this.clock.now();
     return {
       title: { 'zh-CN': '值班表', en: 'Duty roster' },
       keeper,
       period: periodWords(period, lang),
       columns: ROSTER_LEDGER_COLUMNS,
-      rows: rows.map((r) => rosterLedgerRow(r, now, lang)),
+      rows: (async function* () {
+        for await (const batch of batches)
+          for (const r of batch) yield rosterLedgerRow(r, now, lang);
+      })(),
     };
   }
 
+  /** Hours per person over the shifts starting in the period (a shift counts in one period). */
   async hours(actor: Actor, query: RosterPeriodQuery, lang: Lang): Promise<Ledger> {
-    const { rows, period, keeper } = await this.read(actor, query);
+    const { associationId, period, keeper } = await this.read(actor, query);
+    const batches = this.shifts.ledgerInOrder(associationId, period, 'starting');
     return {
       title: { 'zh-CN': '值班工时台账', en: 'Duty hours ledger' },
       keeper,
       period: periodWords(period, lang),
       columns: HOURS_LEDGER_COLUMNS,
-      rows: hoursLedgerRows(rows, this.clock.now(), lang),
+      rows: await hoursLedgerRows(batches, this.clock.now(), lang),
     };
   }
 
@@ -53,8 +63,7 @@ export class RosterLedgerService {
     const associationId = associationToRead(actor, query.associationId);
     const period = periodOf(query.from, query.to, 366);
     const association = await this.associations.readable(actor, associationId);
-    const rows = await this.assignments.ledgerRows(associationId, period);
-    return { rows, period, keeper: association.name };
+    return { associationId, period, keeper: association.name };
   }
 }
 

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { Role } from '../auth/role';
 import { type Tx, Transactions } from '../database/transactions';
 import { changedRows } from '../database/changed-rows';
 import type { Interval } from './coverage';
@@ -27,19 +26,6 @@ export interface OnDutyRow {
   shiftName: string;
   signedInAt: Date;
   endsAt: Date;
-}
-
-export interface LedgerRow {
-  shift_name: string;
-  kind: ShiftKind;
-  starts_at: Date;
-  ends_at: Date;
-  member_id: string;
-  member_name: string;
-  role: Role;
-  signed_in_at: Date | null;
-  signed_out_at: Date | null;
-  late: boolean;
 }
 
 /**
@@ -243,20 +229,6 @@ export class ShiftAssignmentRepository {
       signedInAt: r.signed_in_at,
       endsAt: r.ends_at,
     }));
-  }
-
-  /** Every assignment of shifts starting in a period, for the ledger (台账). */
-  ledgerRows(associationId: string, period: Interval): Promise<LedgerRow[]> {
-    return this.transactions.autocommit.query(
-      `SELECT s.name AS shift_name, s.kind, s.starts_at, s.ends_at, a.member_id,
-              m.name AS member_name, m.role, a.signed_in_at, a.signed_out_at, a.late
-         FROM shift_assignment a
-         JOIN duty_shift s ON s.id = a.shift_id
-         JOIN member m ON m.id = a.member_id
-        WHERE s.association_id = $1 AND s.starts_at >= $2 AND s.starts_at < $3
-        ORDER BY s.starts_at, s.kind DESC, m.name`,
-      [associationId, period.from, period.to],
-    );
   }
 
   /** Signs in the worked part of the past, for the demo (see demo-data.ts). */

@@ -183,10 +183,11 @@ export class ScanRepository {
   async *inLedgerOrder(filter: ScanFilter, batch = 500): AsyncGenerator<ScanRecord[]> {
     const [where, params] = scanFilterSql(filter);
     const n = params.length;
-    let after: { scannedAt: Date; id: string } | null = null;
+    // The time as text: a Date would drop its microseconds and skip rows of one millisecond.
+    let after: { scannedAt: string; id: string } | null = null;
     for (;;) {
-      const rows: ScanRow[] = await this.dataSource.query<ScanRow[]>(
-        `SELECT ${COLUMNS} FROM permit_scan WHERE ${where}
+      const rows: (ScanRow & { key_at: string })[] = await this.dataSource.query(
+        `SELECT ${COLUMNS}, scanned_at::text AS key_at FROM permit_scan WHERE ${where}
            AND ($${n + 1}::timestamptz IS NULL OR (scanned_at, id) < ($${n + 1}, $${n + 2}::uuid))
           ORDER BY scanned_at DESC, id DESC LIMIT $${n + 3}`,
         [...params, after?.scannedAt ?? null, after?.id ?? null, batch],
@@ -194,8 +195,8 @@ export class ScanRepository {
       if (rows.length === 0) return;
       const records = rows.map(toRecord);
       yield records;
-      const last = records[records.length - 1]!;
-      after = { scannedAt: last.scannedAt, id: last.id };
+      const last = rows[rows.length - 1]!;
+      after = { scannedAt: last.key_at, id: last.id };
       if (rows.length < batch) return;
     }
   }

@@ -118,6 +118,16 @@ export class AllocationsService {
     return rows.map((r) => toAllocationView(r, actor));
   }
 
+  /** The list's rows in its order, a batch at a time, for the ledger; checked as the list. */
+  async inLedgerOrder(actor: Actor, offerId: string): Promise<AsyncIterable<AllocationView[]>> {
+    const offer = await this.offersService.readable(actor, offerId);
+    assertLenderOrCouncil(actor, offer, 'offer', offerId);
+    const batches = this.allocations.inLedgerOrder(offerId);
+    return (async function* () {
+      for await (const rows of batches) yield rows.map((r) => toAllocationView(r, actor));
+    })();
+  }
+
   async admitBatch(
     actor: Actor,
     offerId: string,

@@ -46,6 +46,9 @@ const SELECT = `
     JOIN car_park cp ON cp.id = b.car_park_id
     LEFT JOIN car_park_space s ON s.id = b.space_id`;
 
+/** A night's order: live bookings first, by space (none last), then by when booked. */
+const NIGHT_ORDER = `b.status, s.code IS NULL, COALESCE(s.code, ''), b.created_at, b.id`;
+
 export interface NewBooking {
   offerId: string;
   night: string;
@@ -129,19 +132,41 @@ export class BookingRepository {
   /** A night's bookings at a car park, live ones first, by space. */
   listOfNight(carParkId: string, night: string): Promise<BookingRow[]> {
     return this.dataSource.query(
-      `${SELECT} WHERE b.car_park_id = $1 AND b.night = $2
-        ORDER BY b.status, s.code NULLS LAST, b.created_at`,
+      `${SELECT} WHERE b.car_park_id = $1 AND b.night = $2 ORDER BY ${NIGHT_ORDER}`,
       [carParkId, night],
     );
   }
 
-  /** The car park's ledger (台账), by night. */
-  ledger(carParkId: string, from: string | null, to: string | null): Promise<BookingRow[]> {
-    return this.dataSource.query(
-      `${SELECT} WHERE b.car_park_id = $1 AND ($2::date IS NULL OR b.night >= $2)
-          AND ($3::date IS NULL OR b.night <= $3) ORDER BY b.night, b.created_at`,
-      [carParkId, from, to],
-    );
+  /**
+   * The car park's ledger (台账): night by night, each night in its list's order, a few nights
+   * at a time after the last one read (keyset on the night, by `booking_car_park_night_idx`), so
+   * 100,000 bookings are never held at once: a batch holds at most `nights` nights' places.
+   */
+  async *inLedgerOrder(
+    carParkId: string,
+    from: string | null,
+    to: string | null,
+    nights = 7,
+  ): AsyncGenerator<BookingRow[]> {
+    let after: string | null = null;
+    for (;;) {
+      const next: { night: string }[] = await this.dataSource.query(
+        `SELECT to_char(night, 'YYYY-MM-DD') AS night FROM booking
+          WHERE car_park_id = $1 AND ($2::date IS NULL OR night >= $2)
+            AND ($3::date IS NULL OR night <= $3) AND ($4::date IS NULL OR night > $4)
+          GROUP BY night ORDER BY night LIMIT $5`,
+        [carParkId, from, to, after, nights],
+      );
+      if (next.length === 0) return;
+      const last = next[next.length - 1]!.night;
+      yield await this.dataSource.query<BookingRow[]>(
+        `${SELECT} WHERE b.car_park_id = $1 AND b.night BETWEEN $2 AND $3
+          ORDER BY b.night, ${NIGHT_ORDER}`,
+        [carParkId, next[0]!.night, last],
+      );
+      after = last;
+      if (next.length < nights) return;
+    }
   }
 
   listOfHousehold(householdId: string, fromNight: string): Promise<BookingRow[]> {

@@ -100,19 +100,26 @@ export class CarParksService {
     return rows.map((r) => toBookingView(r, actor, lang));
   }
 
-  /** The booking ledger (台账), CSV or workbook: the rows and plates the reader's list shows. */
+  /**
+   * The booking ledger (台账), CSV or workbook: the rows and plates the reader's list shows, night
+   * by night in the list's order, read in batches as the download goes.
+   */
   async ledger(actor: Actor, id: string, lang: Lang, from?: string, to?: string): Promise<Ledger> {
     const park = await this.bookingReader(actor, id);
     for (const date of [from, to])
       if (date && !isLocalDate(date)) throw new DomainError('booking.date_invalid', { date });
-    const rows = await this.bookingRows.ledger(park.id, from ?? null, to ?? null);
+    const batches = this.bookingRows.inLedgerOrder(park.id, from ?? null, to ?? null);
     const through = lang === 'en' ? ' to ' : ' 至 ';
     return {
       title: { 'zh-CN': '预约台账', en: 'Booking ledger' },
       keeper: park.name,
       period: `${from ?? ''}${through}${to ?? shanghaiDate(this.clock.now())}`,
       columns: BOOKING_LEDGER_COLUMNS,
-      rows: rows.map((row) => bookingLedgerRow(toBookingView(row, actor, lang), lang)),
+      rows: (async function* () {
+        for await (const rows of batches) {
+          for (const row of rows) yield bookingLedgerRow(toBookingView(row, actor, lang), lang);
+        }
+      })(),
     };
   }
 

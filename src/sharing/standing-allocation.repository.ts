@@ -143,6 +143,34 @@ export class StandingAllocationRepository {
     );
   }
 
+  /**
+   * The register `listOfOffer` lists, in its order, `batch` rows at a time after the last one
+   * seen (keyset), for the ledger.
+   */
+  async *inLedgerOrder(offerId: string, batch = 500): AsyncGenerator<AllocationRow[]> {
+    let after: { waiting: boolean; registeredAt: string; id: string } | null = null;
+    for (;;) {
+      // The registration time as text: a Date would drop its microseconds.
+      const rows: (AllocationRow & { registered_key: string })[] = await this.dataSource.query(
+        `SELECT q.*, q.registered_at::text AS registered_key FROM (${SELECT}
+          WHERE a.offer_id = $1 AND a.status <> 'cancelled') q
+          WHERE $2::boolean IS NULL
+             OR (q.status = 'waiting', q.registered_at, q.id) > ($2, $3::timestamptz, $4::uuid)
+          ORDER BY q.status = 'waiting', q.registered_at, q.id LIMIT $5`,
+        [offerId, after?.waiting ?? null, after?.registeredAt ?? null, after?.id ?? null, batch],
+      );
+      if (rows.length === 0) return;
+      yield rows.map(({ registered_key: _, ...row }) => row);
+      const last = rows[rows.length - 1]!;
+      after = {
+        waiting: last.status === 'waiting',
+        registeredAt: last.registered_key,
+        id: last.id,
+      };
+      if (rows.length < batch) return;
+    }
+  }
+
   /** The waiting list in registration order, locked for an admission. */
   async lockWaiting(tx: Tx, offerId: string): Promise<WaitingAllocation[]> {
     const rows = await tx.query<

@@ -127,44 +127,59 @@ export class OccupancyRepository {
     return rows[0]?.code ?? null;
   }
 
-  /** The lane's sessions that started in [from, to), oldest first, at most `limit`. */
-  async ledger(
+  /** A page of the lane's sessions that started in [from, to), oldest first (the ledger's order). */
+  async page(
     laneId: string,
     period: { from?: Date; to?: Date },
-    limit: number,
-    tx: Tx = this.transactions.autocommit,
-  ): Promise<LedgerRow[]> {
-    const rows: {
-      code: string;
-      plate: string;
-      vehicle_id: string | null;
-      started_at: Date;
-      ended_at: Date | null;
-      checked_in_by: string;
-      checked_out_by: string | null;
-      source: string;
-      recorder_on_duty: boolean | null;
-    }[] = await tx.query(
-      `SELECT s.code, o.plate, o.vehicle_id, o.started_at, o.ended_at, o.source, o.recorder_on_duty,
-              o.checked_in_by, o.checked_out_by
-         FROM occupancy_session o
-         JOIN space s ON s.id = o.space_id
-        WHERE o.lane_id = $1 AND ($2::timestamptz IS NULL OR o.started_at >= $2)
-          AND ($3::timestamptz IS NULL OR o.started_at < $3)
-        ORDER BY o.started_at, s.code LIMIT $4`,
-      [laneId, period.from ?? null, period.to ?? null, limit],
-    );
-    return rows.map((r) => ({
-      code: r.code,
-      plate: r.plate,
-      vehicleId: r.vehicle_id,
-      startedAt: r.started_at,
-      endedAt: r.ended_at,
-      checkedInBy: r.checked_in_by,
-      checkedOutBy: r.checked_out_by,
-      source: r.source,
-      recorderOnDuty: r.recorder_on_duty,
-    }));
+    skip: number,
+    take: number,
+  ): Promise<{ rows: LedgerRow[]; total: number }> {
+    const params = [laneId, period.from ?? null, period.to ?? null];
+    const [rows, counted] = await Promise.all([
+      this.transactions.autocommit.query<SessionLedgerRecord[]>(
+        `${LEDGER_SELECT} WHERE ${LEDGER_WHERE} ORDER BY ${LEDGER_ORDER} LIMIT $4 OFFSET $5`,
+        [...params, take, skip],
+      ),
+      this.transactions.autocommit.query<{ count: string }[]>(
+        `SELECT count(*) FROM occupancy_session o WHERE ${LEDGER_WHERE}`,
+        params,
+      ),
+    ]);
+    return { rows: rows.map(toLedgerRow), total: Number(counted[0]?.count ?? 0) };
+  }
+
+  /**
+   * The sessions `page` lists, in its order, `batch` at a time after the last one seen (keyset),
+   * so a year of a lane's sessions is read without holding it.
+   */
+  async *inLedgerOrder(
+    laneId: string,
+    period: { from?: Date; to?: Date },
+    batch = 500,
+  ): AsyncGenerator<LedgerRow[]> {
+    let after: SessionLedgerRecord | null = null;
+    for (;;) {
+      const rows: SessionLedgerRecord[] = await this.transactions.autocommit.query(
+        `${LEDGER_SELECT} WHERE ${LEDGER_WHERE}
+           AND ($4::timestamptz IS NULL OR (o.started_at, s.code, o.id) > ($4, $5, $6::uuid))
+           -- Implied by the key, and lets the lane's (lane_id, started_at) index skip what was read.
+           AND ($4::timestamptz IS NULL OR o.started_at >= $4)
+          ORDER BY ${LEDGER_ORDER} LIMIT $7`,
+        [
+          laneId,
+          period.from ?? null,
+          period.to ?? null,
+          after?.started_key ?? null,
+          after?.code ?? null,
+          after?.id ?? null,
+          batch,
+        ],
+      );
+      if (rows.length === 0) return;
+      yield rows.map(toLedgerRow);
+      after = rows[rows.length - 1]!;
+      if (rows.length < batch) return;
+    }
   }
 
   /** Cars parked in the association's spaces at each of `instants` (aggregates only). */
@@ -193,4 +208,44 @@ export function conflictOf(error: unknown): 'space' | 'plate' | null {
   if (constraint === 'occupancy_session_open_space_key') return 'space';
   if (constraint === 'occupancy_session_open_plate_key') return 'plate';
   return null;
+}
+
+interface SessionLedgerRecord {
+  id: string;
+  code: string;
+  plate: string;
+  vehicle_id: string | null;
+  started_at: Date;
+  /** The start as text, for the keyset: a Date would drop its microseconds. */
+  started_key: string;
+  ended_at: Date | null;
+  checked_in_by: string;
+  checked_out_by: string | null;
+  source: string;
+  recorder_on_duty: boolean | null;
+}
+
+const LEDGER_SELECT = `
+  SELECT o.id, s.code, o.plate, o.vehicle_id, o.started_at, o.started_at::text AS started_key,
+         o.ended_at, o.source,
+         o.recorder_on_duty, o.checked_in_by, o.checked_out_by
+    FROM occupancy_session o
+    JOIN space s ON s.id = o.space_id`;
+/** $1 the lane, $2 and $3 the period's ends (either may be null). */
+const LEDGER_WHERE = `o.lane_id = $1 AND ($2::timestamptz IS NULL OR o.started_at >= $2)
+  AND ($3::timestamptz IS NULL OR o.started_at < $3)`;
+const LEDGER_ORDER = 'o.started_at, s.code, o.id';
+
+function toLedgerRow(r: SessionLedgerRecord): LedgerRow {
+  return {
+    code: r.code,
+    plate: r.plate,
+    vehicleId: r.vehicle_id,
+    startedAt: r.started_at,
+    endedAt: r.ended_at,
+    checkedInBy: r.checked_in_by,
+    checkedOutBy: r.checked_out_by,
+    source: r.source,
+    recorderOnDuty: r.recorder_on_duty,
+  };
 }

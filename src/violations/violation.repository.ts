@@ -135,11 +135,12 @@ export class ViolationRepository {
    */
   async *inLedgerOrder(filter: ViolationFilter, batch = 500): AsyncGenerator<Violation[]> {
     const [where, params] = filterSql(filter);
-    let after: { occurredAt: Date; id: string } | null = null;
+    // The time as text: a Date would drop its microseconds and skip rows of one millisecond.
+    let after: { occurredAt: string; id: string } | null = null;
     for (;;) {
       const n = params.length;
-      const rows: ViolationRow[] = await this.db().query<ViolationRow[]>(
-        `SELECT ${COLUMNS} FROM violation WHERE ${where}
+      const rows: (ViolationRow & { key_at: string })[] = await this.db().query(
+        `SELECT ${COLUMNS}, occurred_at::text AS key_at FROM violation WHERE ${where}
            AND ($${n + 1}::timestamptz IS NULL OR (occurred_at, id) < ($${n + 1}, $${n + 2}::uuid))
           ORDER BY occurred_at DESC, id DESC LIMIT $${n + 3}`,
         [...params, after?.occurredAt ?? null, after?.id ?? null, batch],
@@ -147,8 +148,8 @@ export class ViolationRepository {
       if (rows.length === 0) return;
       const violations = rows.map(toViolation);
       yield violations;
-      const last = violations[violations.length - 1]!;
-      after = { occurredAt: last.occurredAt, id: last.id };
+      const last = rows[rows.length - 1]!;
+      after = { occurredAt: last.key_at, id: last.id };
       if (rows.length < batch) return;
     }
   }
