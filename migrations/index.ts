@@ -37,6 +37,7 @@ import { ForeignKeyIndexesStreetAndLedgers1765700000000 } from './1765700000000-
 import { VehicleChangeRequests1765850000000 } from './1765850000000-vehicle-change-requests';
 import { EligibilityAndFairAdmission1765860000000 } from './1765860000000-eligibility-and-fair-admission';
 import { UnitAgreements1765870000000 } from './1765870000000-unit-agreements';
+import { MonthlyScanPartitions1765890000000 } from './1765890000000-monthly-scan-partitions';
 
 export const allMigrations = [
   Foundation1763900000000,
@@ -77,4 +78,5 @@ export const allMigrations = [
   VehicleChangeRequests1765850000000,
   EligibilityAndFairAdmission1765860000000,
   UnitAgreements1765870000000,
+  MonthlyScanPartitions1765890000000,
 ];
