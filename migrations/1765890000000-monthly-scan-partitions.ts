@@ -40,7 +40,7 @@ export class MonthlyScanPartitions1765890000000 implements MigrationInterface {
       CREATE TABLE permit_scan_next (LIKE permit_scan INCLUDING DEFAULTS INCLUDING CONSTRAINTS)
         PARTITION BY RANGE (scanned_at)`);
     await db.query(`CREATE TABLE permit_scan_default PARTITION OF permit_scan_next DEFAULT`);
-    const months: { month: string; lo: string; hi: string }[] = await db.query(`
+    const months = (await db.query(`
       WITH bounds AS (
         SELECT date_trunc('month', (now() - interval '3650 days') AT TIME ZONE 'Asia/Shanghai') AS oldest,
                date_trunc('month', now() AT TIME ZONE 'Asia/Shanghai') AS current),
@@ -54,7 +54,7 @@ export class MonthlyScanPartitions1765890000000 implements MigrationInterface {
           FROM bounds b)
       SELECT to_char(m, 'YYYY_MM') AS month, to_char(m, 'YYYY-MM-DD') || ' 00:00+08' AS lo,
              to_char(m + interval '1 month', 'YYYY-MM-DD') || ' 00:00+08' AS hi
-        FROM wanted ORDER BY m`);
+        FROM wanted ORDER BY m`)) as { month: string; lo: string; hi: string }[];
     for (const { month, lo, hi } of months) {
       await db.query(
         `CREATE TABLE permit_scan_${month} PARTITION OF permit_scan_next
