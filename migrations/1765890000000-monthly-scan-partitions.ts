@@ -6,9 +6,10 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *
  * - **Months are Beijing months** (`Asia/Shanghai`, no daylight saving): a partition named
  *   `permit_scan_2026_11` holds `[2026-11-01 00:00+08, 2026-12-01 00:00+08)`. The job reads the
- *   month from the name, so only such names are ever dropped. This migration makes one for every
- *   month that holds a scan (within the longest allowed period, 3650 days, and three months ahead)
- *   and for this month and the next two; the job keeps two months ahead from then on.
+ *   month from the name, so only such names are ever dropped. This migration makes every month
+ *   from the start of the longest period of any association to two months ahead, and every older
+ *   month that holds a scan (within the longest allowed period, 3650 days): the job's first pass
+ *   then drops those whole. The job keeps two months ahead from then on.
  * - **`permit_scan_default`** catches every other time, so an insert never fails for want of a
  *   partition (a far-past offline scan, a clock gone wrong). It also holds what outlives its
  *   month: when the job drops a month it first moves the scans a violation still rests on (its
@@ -43,14 +44,17 @@ export class MonthlyScanPartitions1765890000000 implements MigrationInterface {
     const months = (await db.query(`
       WITH bounds AS (
         SELECT date_trunc('month', (now() - interval '3650 days') AT TIME ZONE 'Asia/Shanghai') AS oldest,
-               date_trunc('month', now() AT TIME ZONE 'Asia/Shanghai') AS current),
+               date_trunc('month', now() AT TIME ZONE 'Asia/Shanghai') AS current,
+               date_trunc('month', (now() - make_interval(days => (
+                 SELECT coalesce(max(whereabouts_days), 180) FROM association)))
+                 AT TIME ZONE 'Asia/Shanghai') AS kept_from),
       wanted AS (
         SELECT DISTINCT date_trunc('month', s.scanned_at AT TIME ZONE 'Asia/Shanghai') AS m
           FROM permit_scan s, bounds b
          WHERE s.scanned_at AT TIME ZONE 'Asia/Shanghai'
                BETWEEN b.oldest AND b.current + interval '3 months'
         UNION
-        SELECT generate_series(b.current, b.current + interval '2 months', interval '1 month')
+        SELECT generate_series(b.kept_from, b.current + interval '2 months', interval '1 month')
           FROM bounds b)
       SELECT to_char(m, 'YYYY_MM') AS month, to_char(m, 'YYYY-MM-DD') || ' 00:00+08' AS lo,
              to_char(m + interval '1 month', 'YYYY-MM-DD') || ' 00:00+08' AS hi

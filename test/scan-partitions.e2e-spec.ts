@@ -1,5 +1,6 @@
 import { MonthlyScanPartitions1765890000000 } from '../migrations/1765890000000-monthly-scan-partitions';
 import { RetentionJob } from '../src/retention/retention.job';
+import { idempotencyKey } from './support/permits';
 import { DEMO, startTestApp, type TestApp } from './support/test-app';
 
 const DAY = 86_400_000;
@@ -83,6 +84,26 @@ describe('scans partitioned by month', () => {
     await expect(scan('m400', '京Y00001', daysAgo(5))).rejects.toThrow(
       /permit_scan_idempotency_key/,
     );
+  });
+
+  it('records a retried scan once, though its times fall in different months', async () => {
+    const token = await t.login(DEMO.wardens[0]);
+    const key = idempotencyKey();
+    const send = (body: Record<string, unknown>) =>
+      t
+        .http()
+        .post('/api/scans')
+        .auth(token, { type: 'bearer' })
+        .send({ plate: '京A12345', idempotencyKey: key, ...body });
+    // First synced from a phone that was offline a month ago, then retried online at once
+    // (each online retry is stamped with the server's time, so the key cannot carry the month).
+    const first = await send({ scannedAt: daysAgo(40).toISOString(), offline: true });
+    expect(first.status).toBe(200);
+    const retries = await Promise.all(Array.from({ length: 6 }, () => send({})));
+    expect(retries.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
+    expect(new Set(retries.map((r) => r.body.id))).toEqual(new Set([first.body.id]));
+    expect(retries.every((r) => r.body.replayed === true)).toBe(true);
+    expect(await whereIs(key)).toEqual([partitionOf(daysAgo(40))]);
   });
 
   it('drops the months past every period, keeping the evidence of a violation and recent scans', async () => {
