@@ -3,6 +3,10 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * Permit scans are partitioned by month of `scanned_at` (issue 15.2), so the retention job drops
  * a month that is past every association's period as one table instead of deleting it row by row.
+ * Periods stay exact (the job still removes each association's rows the day they pass its
+ * period), so whole months are what a backlog goes as (the first pass after this migration, a job
+ * that was off, a shortened period); in steady state the drop gives an emptied month's space back
+ * without VACUUM.
  *
  * - **Months are Beijing months** (`Asia/Shanghai`, no daylight saving): a partition named
  *   `permit_scan_2026_11` holds `[2026-11-01 00:00+08, 2026-12-01 00:00+08)`. The job reads the
