@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { MonthlyScanPartitions1765890000000 } from '../migrations/1765890000000-monthly-scan-partitions';
 import { RetentionJob } from '../src/retention/retention.job';
 import { idempotencyKey } from './support/permits';
@@ -163,6 +164,27 @@ describe('scans partitioned by month', () => {
     );
   });
 
+  it('leaves the months for the next pass when a long reader is in the way, and the rows not', async () => {
+    const later = new Date(now.getTime() + 4 * 365 * DAY);
+    const reader = new Client({ connectionString: t.database.url });
+    await reader.connect();
+    try {
+      await reader.query('BEGIN');
+      await reader.query('SELECT count(*) FROM permit_scan');
+      const blocked = await job.runOnce(later);
+      expect(blocked!.scanPartitions).toEqual({ dropped: [], created: [] });
+      expect(blocked!.scans).toBeGreaterThan(0);
+      await reader.query('COMMIT');
+    } finally {
+      await reader.end();
+    }
+    const pass = await job.runOnce(later);
+    expect(pass!.scanPartitions.dropped).toContain(
+      partitionOf(new Date(now.getTime() + 3 * 365 * DAY)),
+    );
+    expect(pass!.scanPartitions.created).toContain(partitionOf(later));
+  });
+
   it('goes back to one table and forward again with the same scans', async () => {
     const count = async () =>
       (await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM permit_scan`))[0]!.n;
@@ -170,12 +192,15 @@ describe('scans partitioned by month', () => {
     await migrate('down');
     expect(await count()).toBe(before);
     expect(await exists('permit_scan_default')).toBe(false);
-    await expect(scan('far-future', '京Y00008', now)).rejects.toThrow(
+    await expect(scan('m300-evidence', '京Y00003', now)).rejects.toThrow(
       /permit_scan_idempotency_key/,
     );
+    await scan('far-future-again', '京Y00009', new Date(now.getTime() + 3 * 365 * DAY));
     await migrate('up');
-    expect(await count()).toBe(before);
-    // Three years ahead is further than the migration makes months: the default holds it.
-    expect(await whereIs('far-future')).toEqual(['permit_scan_default']);
+    expect(await count()).toBe(before + 1);
+    // An older month that holds a scan gets its partition back (the next pass drops it again);
+    // three years ahead is further than the migration makes months: the default holds it.
+    expect(await whereIs('m300-evidence')).toEqual([partitionOf(daysAgo(300))]);
+    expect(await whereIs('far-future-again')).toEqual(['permit_scan_default']);
   });
 });

@@ -19,14 +19,14 @@ export interface PartitionPass {
  * The only code that speaks DDL to the monthly partitions of `permit_scan` (see migration
  * 1765890000000 for the design). Runs in the retention job's transaction, after
  * `lock_timeout` is set: detaching or creating a partition briefly locks the whole table, and
- * queueing behind a long reader would stall every scan behind us, so we give up and retry next
- * pass instead.
+ * while we wait for that lock every new scan queues behind us. Behind a long reader we give up
+ * after a second and try again next pass, rather than hold the scans for as long as it reads.
  */
 @Injectable()
 export class ScanPartitionRepository {
   /** Makes the months from `now`'s to `ahead` months later that do not exist yet. */
   async makeAhead(tx: Tx, now: Date, ahead: number): Promise<string[]> {
-    await tx.query(`SET LOCAL lock_timeout = '5s'`);
+    await tx.query(`SET LOCAL lock_timeout = '1s'`);
     const existing = new Set(await this.months(tx));
     const created: string[] = [];
     const { year, month } = beijingMonthOf(now);
@@ -61,7 +61,7 @@ export class ScanPartitionRepository {
    * with them first (a dropped table fires no delete trigger) and come back with the kept rows.
    */
   async dropEndedBefore(tx: Tx, keepAfter: Date): Promise<Omit<PartitionPass, 'created'>> {
-    await tx.query(`SET LOCAL lock_timeout = '5s'`);
+    await tx.query(`SET LOCAL lock_timeout = '1s'`);
     const pass = { dropped: [] as string[], keptScans: 0 };
     for (const name of await this.months(tx)) {
       const [, year, month] = MONTH_PARTITION.exec(name)!;
