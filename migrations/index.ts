@@ -38,6 +38,7 @@ import { VehicleChangeRequests1765850000000 } from './1765850000000-vehicle-chan
 import { EligibilityAndFairAdmission1765860000000 } from './1765860000000-eligibility-and-fair-admission';
 import { UnitAgreements1765870000000 } from './1765870000000-unit-agreements';
 import { BookingLedgerIndex1765880000000 } from './1765880000000-booking-ledger-index';
+import { MonthlyScanPartitions1765890000000 } from './1765890000000-monthly-scan-partitions';
 
 export const allMigrations = [
   Foundation1763900000000,
@@ -79,4 +80,5 @@ export const allMigrations = [
   EligibilityAndFairAdmission1765860000000,
   UnitAgreements1765870000000,
   BookingLedgerIndex1765880000000,
+  MonthlyScanPartitions1765890000000,
 ];

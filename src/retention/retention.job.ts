@@ -19,18 +19,28 @@ import { OccupancyService } from '../spaces/occupancy.service';
 /** Any constant will do, as long as every instance uses the same one. */
 const RETENTION_LOCK_KEY = 4143_0015;
 
+/** Months of scans made ahead of time, besides the current one (see `makeAhead`). */
+const SCAN_MONTHS_AHEAD = 2;
+
 export interface RetentionPass {
   refreshSessions: number;
   scans: number;
   sessions: number;
+  /** Months of scans dropped whole, and made ahead */
+  scanPartitions: { dropped: string[]; created: string[] };
+  /** Scans a violation keeps, moved out of a dropped month */
+  keptScans: number;
 }
 
 /**
  * Keeps history only as long as allowed (issue 15.2): whereabouts (permit scans, occupancy
  * sessions) older than the association's `whereabouts_days` (default 180) go, except what a
- * violation keeps; refresh sessions past their expiry go. Each pass is one transaction under a
- * transaction-level advisory lock taken with `pg_try_…`: with several instances one prunes and the
- * others skip the pass; the lock ends with the transaction, so a crashed instance holds nothing.
+ * violation keeps; refresh sessions past their expiry go. Scans are partitioned by month
+ * (migration 1765890000000): a month past every association's period is dropped whole, and the
+ * months ahead are made before they are needed. Each pass is two transactions (months, then
+ * rows), each under a transaction-level advisory lock taken with `pg_try_…`: with several
+ * instances one prunes and the others skip the pass; the lock ends with the transaction, so a
+ * crashed instance holds nothing.
  * At most `RETENTION_BATCH` rows per table per pass keep the transaction short; the next pass
  * takes the rest.
  */
@@ -41,7 +51,10 @@ export class RetentionJob implements OnApplicationBootstrap, OnModuleDestroy {
     'Retention',
     () => this.runOnce(this.clock.now()),
     (pass) => {
-      if (pass && pass.refreshSessions + pass.scans + pass.sessions > 0) {
+      const partitions = pass
+        ? pass.scanPartitions.dropped.length + pass.scanPartitions.created.length
+        : 0;
+      if (pass && pass.refreshSessions + pass.scans + pass.sessions + partitions > 0) {
         this.logger.log(`removed ${JSON.stringify(pass)}`);
       }
     },
@@ -65,15 +78,38 @@ export class RetentionJob implements OnApplicationBootstrap, OnModuleDestroy {
     await this.job.stop();
   }
 
-  /** One pass; null when another instance holds the pass. */
+  /**
+   * One pass; null when another instance holds the pass. Whole months of scans go first, in a
+   * transaction of their own: detaching a month locks `permit_scan` briefly, and that lock must
+   * not be held while the row removals below run. Then rows, per association, so that every
+   * period stays exact whatever month a row is in.
+   */
   async runOnce(now: Date): Promise<RetentionPass | null> {
     const { batch } = this.config;
+    const months = await this.transactions
+      .run(async (tx) => {
+        if (!(await tryTransactionLock(tx, RETENTION_LOCK_KEY))) return null;
+        const periods = await this.associations.whereaboutsPeriods(tx);
+        // Past every association's period; with no association there is no scan to drop.
+        const longest = Math.max(0, ...periods.map((p) => p.days));
+        const keepAfter = periods.length ? new Date(now.getTime() - longest * DAY_MS) : new Date(0);
+        return this.scans.maintainPartitions(tx, now, keepAfter, SCAN_MONTHS_AHEAD);
+      })
+      .catch((error: unknown) => {
+        // Most likely the lock timeout behind a long reader: the months wait for the next pass,
+        // the rows below need not.
+        this.logger.warn(`months of scans left for the next pass: ${String(error)}`);
+        return { dropped: [], created: [], keptScans: 0 };
+      });
+    if (!months) return null;
     return this.transactions.run(async (tx) => {
       if (!(await tryTransactionLock(tx, RETENTION_LOCK_KEY))) return null;
       const pass: RetentionPass = {
         refreshSessions: await this.auth.removeExpiredSessions(tx, now, batch),
         scans: 0,
         sessions: 0,
+        scanPartitions: { dropped: months.dropped, created: months.created },
+        keptScans: months.keptScans,
       };
       for (const { associationId, days } of await this.associations.whereaboutsPeriods(tx)) {
         const before = new Date(now.getTime() - days * DAY_MS);

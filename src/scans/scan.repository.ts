@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { type DataSource, QueryFailedError } from 'typeorm';
 import type { Tx } from '../database/transactions';
 import type { Verdict, VerdictCause, VerdictParams } from '../shared/scans/verdict';
 
@@ -59,6 +59,16 @@ interface PlaceRow {
   space_label: string | null;
 }
 
+/**
+ * Whether a violation keeps the scan `s`: one of its permit or plate recorded within a day of it
+ * (the scan is the evidence of that violation and of its appeal).
+ */
+export const VIOLATION_KEEPS_SCAN = `EXISTS (
+  SELECT 1 FROM violation v
+   WHERE v.association_id = s.association_id
+     AND (v.permit_id = s.permit_id OR v.plate = s.plate_seen)
+     AND v.occurred_at BETWEEN s.scanned_at - interval '1 day' AND s.scanned_at + interval '1 day')`;
+
 const COLUMNS = 'id, permit_id, verdict, reason, reason_params, scanned_at, recorder_on_duty';
 
 /** The only code that speaks SQL to `permit_scan`, the record of every scan. */
@@ -74,15 +84,10 @@ export class ScanRepository {
   async pruneBefore(tx: Tx, associationId: string, before: Date, limit: number): Promise<number> {
     const rows: { n: number }[] = await tx.query(
       `WITH gone AS (
-         DELETE FROM permit_scan WHERE id IN (
-           SELECT s.id FROM permit_scan s
+         DELETE FROM permit_scan WHERE (id, scanned_at) IN (
+           SELECT s.id, s.scanned_at FROM permit_scan s
             WHERE s.association_id = $1 AND s.scanned_at < $2
-              AND NOT EXISTS (
-                SELECT 1 FROM violation v
-                 WHERE v.association_id = s.association_id
-                   AND (v.permit_id = s.permit_id OR v.plate = s.plate_seen)
-                   AND v.occurred_at BETWEEN s.scanned_at - interval '1 day'
-                                         AND s.scanned_at + interval '1 day')
+              AND NOT ${VIOLATION_KEEPS_SCAN}
             LIMIT $3)
          RETURNING 1)
        SELECT count(*)::int AS n FROM gone`,
@@ -91,34 +96,44 @@ export class ScanRepository {
     return rows[0]?.n ?? 0;
   }
 
-  /** Records the scan, or nothing when its warden already sent this idempotency key. */
-  async insertOnce(scan: NewScan, tx?: Tx): Promise<ScanRecord | null> {
-    const rows: ScanRow[] = await (tx ?? this.dataSource.manager).query(
-      `INSERT INTO permit_scan (association_id, scanned_by, idempotency_key, permit_id, method,
+  /**
+   * Records the scan, or nothing when its warden already sent this idempotency key. The key is
+   * claimed by a trigger in `permit_scan_key` (a partitioned table cannot hold that unique key):
+   * a second sender waits for the first to commit, then runs into the key and gets nothing. One
+   * statement on its own, so the refused insert aborts no caller's transaction.
+   */
+  async insertOnce(scan: NewScan): Promise<ScanRecord | null> {
+    let rows: ScanRow[];
+    try {
+      rows = await this.dataSource.query(
+        `INSERT INTO permit_scan (association_id, scanned_by, idempotency_key, permit_id, method,
           plate_seen, lane_id, car_park_id, space_label, verdict, reason, reason_params, scanned_at,
           recorded_at, offline, recorder_on_duty)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
-       ON CONFLICT ON CONSTRAINT permit_scan_idempotency_key DO NOTHING
        RETURNING ${COLUMNS}`,
-      [
-        scan.associationId,
-        scan.scannedBy,
-        scan.idempotencyKey,
-        scan.permitId,
-        scan.method,
-        scan.plateSeen,
-        scan.laneId,
-        scan.carParkId,
-        scan.spaceLabel,
-        scan.verdict,
-        scan.cause,
-        scan.causeParams,
-        scan.scannedAt,
-        scan.recordedAt,
-        scan.offline,
-        scan.recorderOnDuty,
-      ],
-    );
+        [
+          scan.associationId,
+          scan.scannedBy,
+          scan.idempotencyKey,
+          scan.permitId,
+          scan.method,
+          scan.plateSeen,
+          scan.laneId,
+          scan.carParkId,
+          scan.spaceLabel,
+          scan.verdict,
+          scan.cause,
+          scan.causeParams,
+          scan.scannedAt,
+          scan.recordedAt,
+          scan.offline,
+          scan.recorderOnDuty,
+        ],
+      );
+    } catch (error) {
+      if (keyTaken(error)) return null;
+      throw error;
+    }
     return rows[0] ? toRecord(rows[0]) : null;
   }
 
@@ -226,4 +241,11 @@ function toRecord(row: ScanRow): ScanRecord {
     scannedAt: row.scanned_at,
     recorderOnDuty: row.recorder_on_duty,
   };
+}
+
+function keyTaken(error: unknown): boolean {
+  return (
+    error instanceof QueryFailedError &&
+    (error.driverError as { constraint?: string }).constraint === 'permit_scan_idempotency_key'
+  );
 }

@@ -4,6 +4,7 @@ import { PermitsModule } from '../permits/permits.module';
 import { RostersModule } from '../rosters/rosters.module';
 import { SharingModule } from '../sharing/sharing.module';
 import { ScanLedgerService } from './scan-ledger.service';
+import { ScanPartitionRepository } from './scan-partitions.repository';
 import { ScanRepository } from './scan.repository';
 import { ScansController } from './scans.controller';
 import { ScansService } from './scans.service';
@@ -16,7 +17,7 @@ import { ScansService } from './scans.service';
 @Module({
   imports: [AssociationsModule, PermitsModule, SharingModule, RostersModule],
   controllers: [ScansController],
-  providers: [ScansService, ScanRepository, ScanLedgerService],
+  providers: [ScansService, ScanRepository, ScanPartitionRepository, ScanLedgerService],
   exports: [ScansService],
 })
 export class ScansModule {}

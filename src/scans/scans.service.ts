@@ -15,6 +15,7 @@ import { type Judgement, judgement, verdictMessage, VERDICTS } from '../shared/s
 import { RostersService } from '../rosters/rosters.service';
 import { AvailabilityService } from '../sharing/availability.service';
 import type { HolderScanView, ScanDto, ScanListQuery, ScanQuery, ScanView } from './scan.dto';
+import { type PartitionPass, ScanPartitionRepository } from './scan-partitions.repository';
 import { type ScanMethod, type ScanRecord, ScanRepository } from './scan.repository';
 import { canReadOwnPermitScans, canScan, scanRecordsDuty } from './scans.policy';
 
@@ -36,6 +37,7 @@ export class ScansService {
 
   constructor(
     private readonly scans: ScanRepository,
+    private readonly partitions: ScanPartitionRepository,
     private readonly permits: PermitsService,
     private readonly tokens: PermitTokensService,
     private readonly availability: AvailabilityService,
@@ -47,6 +49,21 @@ export class ScansService {
   /** For the retention job: the association's scans past its period, in batches of `limit`. */
   pruneBefore(tx: Tx, associationId: string, before: Date, limit: number): Promise<number> {
     return this.scans.pruneBefore(tx, associationId, before, limit);
+  }
+
+  /**
+   * For the retention job: drops the months of scans that end before `keepAfter` (past every
+   * association's period; what a violation keeps moves out first) and makes the months from
+   * `now`'s to `ahead` months later, so an insert rarely falls into the default partition.
+   */
+  async maintainPartitions(
+    tx: Tx,
+    now: Date,
+    keepAfter: Date,
+    ahead: number,
+  ): Promise<PartitionPass> {
+    const dropped = await this.partitions.dropEndedBefore(tx, keepAfter);
+    return { ...dropped, created: await this.partitions.makeAhead(tx, now, ahead) };
   }
 
   async scan(actor: Actor, dto: ScanDto, lang: Lang): Promise<ScanView> {
