@@ -93,7 +93,7 @@ SELECT id, association_id, 'issued', t0 - interval '30 days' FROM d_permit, knob
 -- Scans of those permits by the associations' wardens over the year.
 INSERT INTO permit_scan (association_id, scanned_by, idempotency_key, permit_id, method, verdict,
                          reason, scanned_at, recorder_on_duty)
-SELECT p.association_id, m.id, 'd' || g, p.id, 'token', 'valid', 'ok',
+SELECT p.association_id, m.id, 'd' || g, p.id, 'token', 'valid', 'valid',
        t0 - (g % 365) * interval '1 day' - (g % 1440) * interval '1 minute', true
   FROM knob CROSS JOIN generate_series(1, knob.scans) g
   JOIN d_permit p ON p.n = 1 + (g % (SELECT count(*) FROM d_permit))
