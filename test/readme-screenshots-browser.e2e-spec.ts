@@ -40,6 +40,7 @@ const SCREENS: [string, string, string, string][] = [
   [DEMO.admin, '/council/convention', 'council-convention', 'phone-council-convention.png'],
   [DEMO.admin, '/council/households', 'council-households', 'phone-council-households.png'],
   [DEMO.admin, '/council/print', 'print-screen', 'phone-council-print.png'],
+  [DEMO.admin, '/council/spaces', 'council-spaces', 'phone-council-spaces.png'],
   [STREET_DEMO_PHONE, '/street', 'street-overview', 'phone-street.png'],
 ];
 

@@ -44,17 +44,19 @@ export function HomeScreen() {
               {t(`role.${member.role}`)}
             </span>
           </p>
-          <Link to="/password" class="button button--ghost" data-testid="change-password-link">
-            {t('password.link')}
-          </Link>
-          <button
-            type="button"
-            class="button button--ghost"
-            data-testid="logout"
-            onClick={() => void logout()}
-          >
-            {t('home.logout')}
-          </button>
+          <div class="masthead-actions">
+            <Link to="/password" class="button button--ghost" data-testid="change-password-link">
+              {t('password.link')}
+            </Link>
+            <button
+              type="button"
+              class="button button--ghost"
+              data-testid="logout"
+              onClick={() => void logout()}
+            >
+              {t('home.logout')}
+            </button>
+          </div>
         </div>
       </header>
 
