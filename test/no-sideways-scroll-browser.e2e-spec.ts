@@ -28,6 +28,7 @@ const SCREENS: [string, string][] = [
   [DEMO.wardens[0], '/warden/persuasion'],
   [DEMO.wardens[0], '/me/shifts'],
   [DEMO.unit, '/unit/offers'],
+  [DEMO.unit, '/unit/agreement'],
   [DEMO.admin, '/home'],
   [DEMO.admin, '/council/households'],
   [DEMO.admin, '/council/permits'],

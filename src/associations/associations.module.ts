@@ -21,6 +21,7 @@ import { ViewerGrantsService } from './viewer-grants.service';
 import { associationsDemoSeed } from './demo-data';
 import { OnboardingController } from './onboarding.controller';
 import { OnboardingService } from './onboarding.service';
+import { unitAgreementsDemoSeed } from './units/demo-agreements';
 import { ResidentUnitsController } from './units/resident-units.controller';
 import { ResidentUnitsService } from './units/resident-units.service';
 import { UnitAgreementRepository } from './units/unit-agreement.repository';
@@ -44,6 +45,7 @@ import { UnitAgreementRepository } from './units/unit-agreement.repository';
     ResidentUnitRepository,
     ViewerGrantRepository,
     associationsDemoSeed,
+    unitAgreementsDemoSeed,
     AssociationsService,
     HouseholdsService,
     MembersService,

@@ -55,6 +55,16 @@ export class ResidentUnitsController {
     return this.units.list(actor, query.associationId);
   }
 
+  @Get('mine')
+  @Roles('unit')
+  @ApiOperation({
+    summary: "The unit's own staff read their unit and every version of its agreement (协议)",
+  })
+  @ApiOkResponse({ type: ResidentUnitDetailView })
+  mine(@CurrentActor() actor: Actor): Promise<ResidentUnitDetailView> {
+    return this.units.mine(actor);
+  }
+
   @Get(':id')
   @ApiOperation({ summary: 'A resident unit, every version of its agreement, and its staff' })
   @ApiOkResponse({ type: ResidentUnitDetailView })

@@ -2,7 +2,13 @@
 // office of the association's street, or the association's own council. Anyone else sees none
 // of it: another street's or association's unit is not found (404), not forbidden.
 import type { Actor } from '../../auth/actor';
-import { isCouncil, isCouncilOf, isStreetStaff, isStreetStaffOf } from '../../auth/policy';
+import {
+  isCouncil,
+  isCouncilOf,
+  isStaffOfUnit,
+  isStreetStaff,
+  isStreetStaffOf,
+} from '../../auth/policy';
 
 /** Street-office staff or a council member: the only ones who register units at all. */
 export function canRegisterUnits(actor: Actor): boolean {
@@ -20,4 +26,12 @@ export function mayManageUnitsOf(
 /** Street staff work across their street's associations; a council only in its own. */
 export function actsForStreet(actor: Actor): boolean {
   return isStreetStaff(actor);
+}
+
+/**
+ * A unit's own staff read their unit and every version of the agreement it signed (what they
+ * lend, when, at whose risk), never other units'.
+ */
+export function readsOwnUnit(actor: Actor): actor is Actor & { residentUnitId: string } {
+  return actor.residentUnitId !== null && isStaffOfUnit(actor, actor.residentUnitId);
 }

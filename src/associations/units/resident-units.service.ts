@@ -21,7 +21,12 @@ import type {
   ResidentUnitListView,
   ResidentUnitView,
 } from './dto/resident-unit.view';
-import { actsForStreet, canRegisterUnits, mayManageUnitsOf } from './resident-units.policy';
+import {
+  actsForStreet,
+  canRegisterUnits,
+  mayManageUnitsOf,
+  readsOwnUnit,
+} from './resident-units.policy';
 import {
   type AgreementTerms,
   type UnitAgreement,
@@ -82,6 +87,22 @@ export class ResidentUnitsService {
 
   async detail(actor: Actor, id: string): Promise<ResidentUnitDetailView> {
     const { unit, association } = await this.manageableUnit(actor, id);
+    return this.detailOf(unit, association);
+  }
+
+  /** The unit of the staff member asking, with every version of its agreement. */
+  async mine(actor: Actor): Promise<ResidentUnitDetailView> {
+    if (!readsOwnUnit(actor)) throw new DomainError('role.forbidden');
+    const unit = await this.units.byId(actor.residentUnitId);
+    const association = unit && (await this.associations.byId(unit.associationId));
+    if (!unit || !association) throw DomainError.notFound('resident unit', actor.residentUnitId);
+    return this.detailOf(unit, association);
+  }
+
+  private async detailOf(
+    unit: ResidentUnit,
+    association: Association,
+  ): Promise<ResidentUnitDetailView> {
     const history = await this.agreements.history(unit.id);
     const staff = await this.members.staffOfUnit(unit.associationId, unit.id);
     return {
@@ -107,11 +128,12 @@ export class ResidentUnitsService {
     dto: AgreementDto,
   ): Promise<ResidentUnitDetailView> {
     const terms = agreementTerms(dto);
-    await this.transactions.run(async (tx) => {
+    const appended = await this.transactions.run(async (tx) => {
       const { unit } = await this.manageableUnit(actor, id, tx, true);
-      await this.agreements.append(tx, unit, terms, actor.memberId);
+      return this.agreements.append(tx, unit, terms, actor.memberId);
     });
-    return this.detail(actor, id);
+    // The version this request recorded, even if another amendment has come after it since.
+    return { ...(await this.detail(actor, id)), agreement: toAgreementView(appended) };
   }
 
   /** A staff account of the unit, who logs in at once and lends only this unit's spaces. */

@@ -25,6 +25,7 @@ import { ChangePasswordScreen } from './screens/change-password';
 import { UnitListScreen } from './screens/units/unit-list';
 import { RegisterUnitScreen } from './screens/units/register-unit';
 import { UnitDetailScreen } from './screens/units/unit-detail';
+import { OwnAgreementScreen } from './screens/units/own-agreement';
 
 // The council's screens are fetched when opened: most phones never open them.
 const CouncilPermitsScreen = lazyScreen(() =>
@@ -102,6 +103,7 @@ export const routes: readonly Route[] = [
   { path: '/me/shifts', screen: MyShiftsScreen, roles: ['warden', 'resident', 'admin'] },
   { path: '/offers', screen: ResidentOffersScreen, roles: ['resident'] },
   { path: '/unit/offers', screen: UnitOffersScreen, roles: ['unit'] },
+  { path: '/unit/agreement', screen: OwnAgreementScreen, roles: ['unit'] },
   { path: '/convention', screen: ConventionScreen },
   { path: '/council/convention', screen: CouncilConventionScreen, roles: ['admin'] },
   { path: '/council/violations', screen: CouncilViolationsScreen, roles: ['admin', 'warden'] },

@@ -271,6 +271,13 @@ export const HOME_TILES: Record<Role, readonly Tile[]> = {
       description: 'tile.freeSpaces.desc',
       to: '/map',
     },
+    {
+      id: 'own-agreement',
+      mark: '约',
+      title: 'tile.ownAgreement',
+      description: 'tile.ownAgreement.desc',
+      to: '/unit/agreement',
+    },
   ],
   viewer: [
     {

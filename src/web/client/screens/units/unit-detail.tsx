@@ -54,7 +54,8 @@ export function UnitDetailScreen({ params }: ScreenProps) {
   );
 }
 
-function AgreementVersion({ agreement }: { agreement: Agreement }) {
+/** One signed version of a unit's agreement, as both sides signed it. */
+export function AgreementVersion({ agreement }: { agreement: Agreement }) {
   return (
     <div class="unit-version" data-testid="agreement-version">
       <h3 class="card-title">{t('units.version', { version: agreement.version })}</h3>

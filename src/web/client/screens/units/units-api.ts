@@ -51,6 +51,11 @@ export function loadUnit(id: string): Promise<ResidentUnitDetail> {
   return apiFetch(`/api/resident-units/${id}`);
 }
 
+/** The unit of the staff member signed in, with every version of its agreement. */
+export function loadOwnUnit(): Promise<ResidentUnitDetail> {
+  return apiFetch('/api/resident-units/mine');
+}
+
 export function registerUnit(body: {
   associationId: string;
   name: string;
