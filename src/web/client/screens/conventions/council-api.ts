@@ -1,68 +1,35 @@
 // What the council's screens read from and send to /api/conventions and /api/violations, and
 // how a refusal's details are placed next to the field they are about.
+import {
+  BOOLEAN_PARAMETERS,
+  type ConventionParameters,
+  INTEGER_PARAMETERS,
+  isParameterName,
+  PARAMETER_NAMES,
+  type ParameterName,
+  type PenaltyAction,
+  type PenaltyStep,
+  type TimeWindow,
+} from '../../../../shared/conventions/parameters';
 import { ApiError } from '../../api';
 
 export type VersionStatus = 'draft' | 'comment' | 'voting' | 'adopted' | 'rejected';
-export type PenaltyAction = 'persuasion' | 'notice' | 'suspension';
-
 export interface Fraction {
   numerator: number;
   denominator: number;
 }
 
-export interface TimeWindow {
-  from: string;
-  to: string;
-  days?: number[];
-  reason: string;
-}
-
-export interface PenaltyStep {
-  step: number;
-  withinDays: number;
-  action: PenaltyAction;
-  suspensionDays?: number;
-}
-
-/** The typed rule parameters (src/conventions/convention-parameters.ts). */
-export interface Parameters {
-  vehiclesPerHousehold: number;
-  visitorPassesPerMonth: number;
-  visitorPassMaxHours: number;
-  monthlyFeeCny: number;
-  standingAllocationOnePerHousehold: boolean;
-  noParkingWindows: TimeWindow[];
-  sharedGraceMinutes: number;
-  wardenSwapsWithoutApproval: boolean;
-  violationsOnlyByWardensOnDuty: boolean;
-  penaltyLadder: PenaltyStep[];
-  vehicleChangesNeedApproval: boolean;
-  priorityTiers: { key: string; label: string }[];
-  rotationPeriodMonths: number;
-}
-export type ParameterName = keyof Parameters;
-
-export const INTEGER_PARAMETERS = [
-  'vehiclesPerHousehold',
-  'visitorPassesPerMonth',
-  'visitorPassMaxHours',
-  'monthlyFeeCny',
-  'sharedGraceMinutes',
-  'rotationPeriodMonths',
-] as const;
-export const BOOLEAN_PARAMETERS = [
-  'standingAllocationOnePerHousehold',
-  'wardenSwapsWithoutApproval',
-  'violationsOnlyByWardensOnDuty',
-  'vehicleChangesNeedApproval',
-] as const;
-export const PARAMETER_NAMES: readonly ParameterName[] = [
-  ...INTEGER_PARAMETERS,
-  ...BOOLEAN_PARAMETERS,
-  'noParkingWindows',
-  'penaltyLadder',
-  'priorityTiers',
-];
+/** The typed rule parameters, declared once with the server's (src/shared/conventions/parameters.ts). */
+export type Parameters = ConventionParameters;
+export {
+  BOOLEAN_PARAMETERS,
+  INTEGER_PARAMETERS,
+  PARAMETER_NAMES,
+  type ParameterName,
+  type PenaltyAction,
+  type PenaltyStep,
+  type TimeWindow,
+};
 
 export interface VoteResult {
   eligible: number;
@@ -263,7 +230,7 @@ function fieldOf(path: string): string {
     .filter(Boolean);
   const head = parts[0] === 'parameters' ? parts[1] : parts[0];
   if (!head) return 'general';
-  if ((PARAMETER_NAMES as readonly string[]).includes(head)) return head;
+  if (isParameterName(head)) return head;
   if (VOTE_FIELDS.includes(head)) return 'vote';
   if (head === 'articles' || head.startsWith('article') || /^第/.test(head)) return 'articles';
   if (head === 'title') return 'title';
