@@ -5,7 +5,7 @@ import { formatPlate } from '../shared/plate';
 import { mayReadPlate } from '../associations/views';
 import type { PermitView } from './dto/permit.view';
 import type { Permit } from './permit';
-import { statusAt } from './permit-status';
+import { statusAt } from '../shared/permits/status';
 
 /** `refusalReason`: the council's written reasons, for a refused application (its `rejected` event). */
 export function toPermitView(

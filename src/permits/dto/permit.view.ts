@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PERMIT_STATUSES, type PermitStatus } from '../permit-status';
+import { PERMIT_STATUSES, type PermitStatus } from '../../shared/permits/status';
 import { PERMIT_KINDS, type PermitKind } from '../permit-token';
 
 export class PermitView {

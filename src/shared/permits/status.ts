@@ -1,5 +1,6 @@
-// A permit's status at a moment. Suspension ends by itself: `suspended_until` is compared with
-// the clock on every read and scan, so no job has to run on time and none can be missed.
+// A permit's status at a moment, for the server and a warden's phone judging offline alike.
+// Suspension ends by itself: `suspended_until` is compared with the clock on every read and scan,
+// so no job has to run on time and none can be missed. Pure: no Nest, no DOM, no node builtins.
 
 export type StoredStatus = 'pending' | 'rejected' | 'active' | 'expired' | 'revoked';
 export const PERMIT_STATUSES = [
