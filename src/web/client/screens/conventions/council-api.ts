@@ -11,13 +11,17 @@ import {
   type PenaltyStep,
   type TimeWindow,
 } from '../../../../shared/conventions/parameters';
+import type * as api from '../../../../shared/api/conventions';
+import type {
+  Fraction,
+  VersionStatus,
+  VoteChoice,
+  VotingUnit,
+} from '../../../../shared/api/conventions';
+import type { Page, Wire } from '../../../../shared/api/wire';
 import { ApiError } from '../../api';
 
-export type VersionStatus = 'draft' | 'comment' | 'voting' | 'adopted' | 'rejected';
-export interface Fraction {
-  numerator: number;
-  denominator: number;
-}
+export type { Fraction, VersionStatus, VoteChoice, VotingUnit };
 
 /** The typed rule parameters, declared once with the server's (src/shared/conventions/parameters.ts). */
 export type Parameters = ConventionParameters;
@@ -31,95 +35,17 @@ export {
   type TimeWindow,
 };
 
-export interface VoteResult {
-  eligible: number;
-  yes: number;
-  no: number;
-  abstain: number;
-  turnout: number;
-  quorumMet: boolean;
-  thresholdMet: boolean;
-  outcome: 'adopted' | 'rejected';
-  resultAt: string;
-}
-
-/** Who votes, how many must take part and agree, how long each stage lasts. */
-export interface AdoptionRules {
-  votingUnit: 'household' | 'member';
-  quorum: Fraction;
-  threshold: Fraction;
-  abstentionsCountAsCast: boolean;
-  commentDays: number;
-  votingDays: number;
-  noticeDays: number;
-}
-
-export interface VersionSummary {
-  id: string;
-  number: number;
-  title: string;
-  status: VersionStatus;
-  inForce: boolean;
-  votingUnit: 'household' | 'member';
-  quorum: Fraction;
-  threshold: Fraction;
-  abstentionsCountAsCast: boolean;
-  noticeDays: number;
-  /** The rules this version's own vote follows: those in force when it was opened. */
-  ballot: AdoptionRules;
-  commentsCloseAt: string | null;
-  votingCloseAt: string | null;
-  noticeUntil: string | null;
-  effectiveFrom: string | null;
-  result: VoteResult | null;
-}
-
-export interface Article {
-  number: number;
-  label: string;
-  text: string;
-  parameters: string[];
-}
-
-export interface Version extends VersionSummary {
-  amendsVersionId: string | null;
-  commentDays: number;
-  votingDays: number;
-  proposedEffectiveFrom: string | null;
-  commentsOpenAt: string | null;
-  votingOpenAt: string | null;
-  articles: Article[];
-  parameters: Parameters;
-  receipts: string[];
-}
-
-export interface ConventionComment {
-  id: string;
-  articleNumber: number | null;
-  text: string;
-  author: string;
-  createdAt: string;
-  /** The council's written answer, shown with the comment to every member */
-  reply: { text: string; author: string; repliedAt: string } | null;
-}
-
-export interface Acknowledgements {
-  versionId: string;
-  versionNumber: number;
-  acknowledged: number;
-  pending: { memberId: string; name: string; address: string | null }[];
-}
-
-export interface VersionDiff {
-  from: number;
-  to: number;
-  articles: {
-    added: { number: number; text: string }[];
-    removed: { number: number; text: string }[];
-    changed: { number: number; from: string; to: string }[];
-  };
-  parameters: { name: string; from: unknown; to: unknown }[];
-}
+// Responses, as the server declares them (src/shared/api/conventions.ts).
+export type VoteResult = Wire<api.VoteResult>;
+export type AdoptionRules = Wire<api.AdoptionRules>;
+export type VersionSummary = Wire<api.VersionSummary>;
+export type Article = Wire<api.Article>;
+export type Version = Wire<api.Version>;
+export type ConventionComment = Wire<api.VersionComment>;
+export type Acknowledgements = Wire<api.Acknowledgements>;
+export type MyVote = Wire<api.MyVote>;
+export type VersionDiff = Wire<api.VersionDiff>;
+export type { Page };
 
 /** The body of POST /api/conventions/versions (and, without amendsVersionId, of PATCH). */
 export interface DraftBody {
@@ -127,7 +53,7 @@ export interface DraftBody {
   amendsVersionId?: string;
   articles: { number: number; text: string; parameters: string[] }[];
   parameters: Parameters;
-  votingUnit: 'household' | 'member';
+  votingUnit: VotingUnit;
   quorum: Fraction;
   threshold: Fraction;
   abstentionsCountAsCast: boolean;
@@ -168,13 +94,6 @@ export interface Violation {
   appealNote: string | null;
   /** On recording: the persuasion record kept with this step (its photos go there) */
   persuasionId?: string | null;
-}
-
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
 }
 
 export interface ViolationStat {
