@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { ViolationStat } from '../shared/api/violations';
 import { AdoptionRulesView, FractionView, VoteResultView } from '../conventions/dto/version.view';
 import { FinanceSummaryView } from '../finance/dto/finance.dto';
 import { BoardDrawView } from '../sharing/dto/draw.dto';
@@ -48,7 +49,7 @@ export class BoardDutyView {
   @ApiProperty() until!: string;
 }
 
-export class ViolationStatView {
+export class ViolationStatView implements ViolationStat {
   @ApiProperty({ example: '2026-03' }) month!: string;
   @ApiProperty() kind!: string;
   @ApiProperty() count!: number;

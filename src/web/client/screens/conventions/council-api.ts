@@ -18,6 +18,13 @@ import type {
   VoteChoice,
   VotingUnit,
 } from '../../../../shared/api/conventions';
+import {
+  type AppealStatus,
+  VIOLATION_KINDS,
+  type ViolationKind,
+  type ViolationResponse,
+  type ViolationStat,
+} from '../../../../shared/api/violations';
 import type { Page, Wire } from '../../../../shared/api/wire';
 import { ApiError } from '../../api';
 
@@ -63,44 +70,9 @@ export interface DraftBody {
   proposedEffectiveFrom?: string;
 }
 
-export const VIOLATION_KINDS = [
-  'no_permit',
-  'wrong_space',
-  'overstay',
-  'blocking_passage',
-  'no_parking_window',
-] as const;
-export type ViolationKind = (typeof VIOLATION_KINDS)[number];
-export type AppealStatus = 'none' | 'pending' | 'upheld' | 'overturned';
-
-export interface Violation {
-  id: string;
-  kind: ViolationKind;
-  plate: string;
-  householdId: string | null;
-  place: string;
-  occurredAt: string;
-  step: number;
-  action: PenaltyAction;
-  articleNumber: number | null;
-  article: string | null;
-  /** The convention's article, or a lending unit's own terms (an overstay under its grace). */
-  rule: 'convention' | 'offer';
-  graceMinutes: number | null;
-  suspendedUntil: string | null;
-  permitSuspended: boolean;
-  appealStatus: AppealStatus;
-  appealReason: string | null;
-  appealNote: string | null;
-  /** On recording: the persuasion record kept with this step (its photos go there) */
-  persuasionId?: string | null;
-}
-
-export interface ViolationStat {
-  month: string;
-  kind: string;
-  count: number;
-}
+export { VIOLATION_KINDS, type AppealStatus, type ViolationKind };
+export type Violation = Wire<ViolationResponse>;
+export type { ViolationStat };
 
 /** Where a refusal's problems belong: a parameter name, 'articles', 'vote', or 'general'. */
 export type FieldErrors = Record<string, string[]>;

@@ -1,14 +1,13 @@
 // What the resident's own screens read and send: vehicle change requests, the household's
 // violations and appeals, past bookings and scans of their permits.
+import type { AppealStatus, ViolationResponse } from '../../../../shared/api/violations';
+import type { Page, Wire } from '../../../../shared/api/wire';
 import { articleLabel } from '../../../../shared/reasons';
 import { apiFetch } from '../../api';
 import { getLang } from '../../i18n';
 import type { PlateColor } from '../../me';
 
-export interface Page<T> {
-  items: T[];
-  total: number;
-}
+export type { Page };
 
 /** GET /api/vehicle-changes/rule */
 export interface VehicleChangeRule {
@@ -32,24 +31,10 @@ export interface VehicleChange {
   requestedAt: string;
 }
 
-export type AppealStatus = 'none' | 'pending' | 'upheld' | 'overturned';
+export type { AppealStatus };
 
-export interface HouseholdViolation {
-  id: string;
-  kind: string;
-  plate: string;
-  place: string;
-  occurredAt: string;
-  step: number;
-  action: 'persuasion' | 'notice' | 'suspension';
-  article: string | null;
-  rule: string | null;
-  graceMinutes: number | null;
-  suspendedUntil: string | null;
-  appealStatus: AppealStatus;
-  appealReason: string | null;
-  appealNote: string | null;
-}
+/** The household's own violations (GET /api/violations as a resident). */
+export type HouseholdViolation = Wire<ViolationResponse>;
 
 export interface PastBooking {
   id: string;
