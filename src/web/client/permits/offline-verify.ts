@@ -2,6 +2,8 @@
 // (src/shared/permits/token.ts), its signature checked against the cached JWKS (WebCrypto ECDSA
 // P-256), the cached revocation list and the server's own judge (src/shared/scans/verdict.ts).
 import { claimsOf, type PermitClaims, splitPermitToken } from '../../../shared/permits/token';
+import type { RevocationEntry } from '../../../shared/api/permits';
+import type { Wire } from '../../../shared/api/wire';
 import type { StatusFacts } from '../../../shared/permits/status';
 import { normalisePlate } from '../../../shared/plate';
 import {
@@ -25,11 +27,8 @@ export interface PublicJwk {
   kid: string;
 }
 
-export interface Revocation {
-  number: number;
-  state: 'revoked' | 'suspended' | 'reinstated';
-  until: string | null;
-}
+/** An entry of the revocation list (GET /api/permits/revocations), as the phone keeps it. */
+export type Revocation = Wire<RevocationEntry>;
 
 export interface OfflineContext {
   keys: PublicJwk[];

@@ -1,0 +1,91 @@
+// What /api/permits (and its visitor passes, "please move" requests and revocation list)
+// answers, as the server returns it (times as Date); the screens read it as `Wire<…>`
+// (src/shared/api/wire.ts). The OpenAPI classes in src/permits/dto/permit.view.ts,
+// visitor/visitor-pass.dto.ts and moves/move-request.dto.ts implement these. Types only.
+import type { MoveAnswer } from '../live/permits';
+import type { PermitStatus } from '../permits/status';
+import type { PermitKind } from '../permits/token';
+
+export type { MoveAnswer, PermitKind, PermitStatus };
+
+export interface PermitResponse {
+  id: string;
+  /** Printed on the card; a warden may type it. */
+  number: number;
+  associationId: string;
+  kind: PermitKind;
+  vehicleId: string | null;
+  householdId: string | null;
+  /** Masked unless the reader needs it. */
+  plate: string;
+  laneId: string | null;
+  carParkId: string | null;
+  /** Now, by the server clock. */
+  status: PermitStatus;
+  validFrom: Date;
+  validTo: Date;
+  suspendedUntil: Date | null;
+  suspensionReason: string | null;
+  /** Due, in yuan. */
+  feeCny: number;
+  /** Paid so far: the sum of its payments in the ledger. */
+  paidCny: number;
+  feePaidAt: Date | null;
+  note: string;
+  /** A refused application: the council's written reasons, kept for the applicant. */
+  refusalReason: string | null;
+}
+
+export interface PermitEventResponse {
+  id: string;
+  permitId: string;
+  /** e.g. 'suspended' */
+  type: string;
+  /** null: the system. */
+  actorMemberId: string | null;
+  actorName: string | null;
+  reason: string;
+  at: Date;
+}
+
+export type RevocationState = 'revoked' | 'suspended' | 'reinstated';
+
+/** One change to the revocation list a warden's phone keeps for scanning offline. */
+export interface RevocationEntry {
+  /** The permit number (the token's `p` claim). */
+  number: number;
+  state: RevocationState;
+  /** For suspensions. */
+  until: Date | null;
+  at: Date;
+}
+
+export interface RevocationList {
+  /** Send as `since` next time. */
+  asOf: Date;
+  since: Date | null;
+  entries: RevocationEntry[];
+}
+
+export interface VisitorPassResponse {
+  permit: PermitResponse;
+  /** '/visit/<token>': shows the QR to the guest, no login. */
+  guestUrl: string;
+  usedThisMonth: number;
+  quota: number;
+}
+
+/** "Please move" (挪车), as the asker or the asked holder sees it. */
+export interface MoveRequestResponse {
+  id: string;
+  /** The holder's own plate; masked for the asker. */
+  plate: string;
+  note: string;
+  /** Did I ask it (true) or am I asked (false)? */
+  askedByMe: boolean;
+  askedAt: Date;
+  answer: MoveAnswer | null;
+  answeredAt: Date | null;
+  /** Asked by a windscreen notice: a plate the association does not know. */
+  byNotice: boolean;
+}
