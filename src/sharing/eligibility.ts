@@ -8,15 +8,9 @@ import type { PlateColor } from '../shared/plate';
 import { renderReason } from '../shared/reasons';
 
 /** The conditions, in the order they are checked and shown. */
-export const ELIGIBILITY_CONDITIONS = [
-  'resident',
-  'association',
-  'lane',
-  'vehicle',
-  'licence_owner',
-  'plate_color',
-] as const;
-export type EligibilityCondition = (typeof ELIGIBILITY_CONDITIONS)[number];
+import type { EligibilityCondition } from '../shared/api/sharing';
+
+export { ELIGIBILITY_CONDITIONS, type EligibilityCondition } from '../shared/api/sharing';
 
 export type IneligibleReason =
   | 'booking.resident_only'

@@ -1,5 +1,6 @@
 // What the resident's own screens read and send: vehicle change requests, the household's
 // violations and appeals, past bookings and scans of their permits.
+import type { BookingResponse } from '../../../../shared/api/sharing';
 import type { AppealStatus, ViolationResponse } from '../../../../shared/api/violations';
 import type { Page, Wire } from '../../../../shared/api/wire';
 import { articleLabel } from '../../../../shared/reasons';
@@ -36,18 +37,8 @@ export type { AppealStatus };
 /** The household's own violations (GET /api/violations as a resident). */
 export type HouseholdViolation = Wire<ViolationResponse>;
 
-export interface PastBooking {
-  id: string;
-  offerTitle: string;
-  carParkName: string;
-  night: string;
-  spaceCode: string | null;
-  plate: string;
-  status: 'booked' | 'cancelled';
-  arrivedAt: string | null;
-  leftAt: string | null;
-  cancelReasonText: string | null;
-}
+/** GET /api/bookings/history */
+export type PastBooking = Wire<BookingResponse>;
 
 export interface PermitScan {
   id: string;
