@@ -4,7 +4,6 @@ import { DomainError } from '../../common/domain-error';
 import { maskPhone } from '../../common/masking';
 import { Transactions, type Tx } from '../../database/transactions';
 import { type Association, AssociationRepository } from '../association.repository';
-import type { MemberView } from '../dto/member.view';
 import { MembersService } from '../members.service';
 import { type ResidentUnit, ResidentUnitRepository } from '../resident-unit.repository';
 import { toMemberView } from '../views';
@@ -27,6 +26,7 @@ import {
   type UnitAgreement,
   UnitAgreementRepository,
 } from './unit-agreement.repository';
+import type { MemberResponse } from '../../shared/api/associations';
 
 /**
  * Resident units (驻区单位) come into the service the way they came into the lane: the street
@@ -115,7 +115,7 @@ export class ResidentUnitsService {
   }
 
   /** A staff account of the unit, who logs in at once and lends only this unit's spaces. */
-  async addStaff(actor: Actor, id: string, dto: AddUnitStaffDto): Promise<MemberView> {
+  async addStaff(actor: Actor, id: string, dto: AddUnitStaffDto): Promise<MemberResponse> {
     const member = await this.transactions.run(async (tx) => {
       const { unit } = await this.manageableUnit(actor, id, tx);
       return this.members.addUnitStaff(tx, unit, dto);
