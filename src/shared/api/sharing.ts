@@ -6,6 +6,7 @@ import type { PlateColor } from '../plate';
 export const OFFER_STATUSES = ['live', 'paused', 'ended'] as const;
 export type OfferStatus = (typeof OFFER_STATUSES)[number];
 
+/** The conditions of an offer, in the order they are checked and shown. */
 export const ELIGIBILITY_CONDITIONS = [
   'resident',
   'association',
