@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
-import type { MoveRequestResponse } from '../../shared/api/permits';
+import type { MoveRequestResponse, PublicNotice, WindscreenNotice } from '../../shared/api/permits';
 import { MOVE_ANSWERS, type MoveAnswer } from '../../shared/live/permits';
 
 export { MOVE_ANSWERS, type MoveAnswer };
@@ -33,7 +33,7 @@ export class MoveRequestView implements MoveRequestResponse {
 }
 
 /** The printable windscreen notice (挪车提示): its public page and a QR leading there. */
-export class WindscreenNoticeView {
+export class WindscreenNoticeView implements WindscreenNotice {
   @ApiProperty({
     description: 'The public page the driver opens; built from PUBLIC_URL or the request',
   })
@@ -51,7 +51,7 @@ export class AskedMoveView extends MoveRequestView {
 }
 
 /** What a passer-by's phone shows from the notice: no names, no phones, a masked plate. */
-export class PublicNoticeView {
+export class PublicNoticeView implements PublicNotice {
   @ApiProperty() associationName!: string;
   @ApiProperty({ example: '京A·***45' }) plate!: string;
   @ApiProperty() note!: string;

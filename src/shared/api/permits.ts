@@ -89,3 +89,23 @@ export interface MoveRequestResponse {
   /** Asked by a windscreen notice: a plate the association does not know. */
   byNotice: boolean;
 }
+
+/** The printable windscreen notice (挪车提示): its public page and a QR leading there. */
+export interface WindscreenNotice {
+  /** The public page the driver opens. */
+  url: string;
+  /** data:image/svg+xml QR of the url, to print. */
+  qr: string;
+  expiresAt: Date;
+}
+
+/** What a passer-by's phone shows from the notice: no names, no phones, a masked plate. */
+export interface PublicNotice {
+  associationName: string;
+  plate: string;
+  note: string;
+  askedAt: Date;
+  expiresAt: Date;
+  answer: MoveAnswer | null;
+  answeredAt: Date | null;
+}

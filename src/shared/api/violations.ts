@@ -50,3 +50,38 @@ export interface ViolationStat {
   kind: string;
   count: number;
 }
+
+/** What came of a persuasion (劝导); guidance to a free space is always `guided`. */
+export const PERSUASION_OUTCOMES = [
+  'moved',
+  'promised',
+  'refused',
+  'owner_not_found',
+  'notice_left',
+] as const;
+export type PersuasionOutcome = (typeof PERSUASION_OUTCOMES)[number];
+export type RecordedOutcome = PersuasionOutcome | 'guided';
+export type PersuasionKind = 'persuasion' | 'guidance';
+
+/** A persuasion record or a one-tap guidance, as its reader may see it. */
+export interface PersuasionResponse {
+  id: string;
+  kind: PersuasionKind;
+  violationId: string | null;
+  /** Masked unless staff or the household. */
+  plate: string | null;
+  place: string;
+  note: string;
+  outcome: RecordedOutcome;
+  occurredAt: Date;
+  /** GET /api/persuasions/{id}/photos/{photoId}: staff and the household only. */
+  photoIds: string[];
+}
+
+/** Persuasions of a month, by outcome (the public board's figures). */
+export interface MonthlyPersuasionCount {
+  /** "2026-11" */
+  month: string;
+  outcome: RecordedOutcome;
+  count: number;
+}
