@@ -14,12 +14,6 @@ import type {
   RegisterUnitDto,
   UpdateUnitDto,
 } from './dto/resident-unit.dto';
-import type {
-  AgreementView,
-  ResidentUnitDetailView,
-  ResidentUnitListView,
-  ResidentUnitView,
-} from './dto/resident-unit.view';
 import { actsForStreet, canRegisterUnits, mayManageUnitsOf } from './resident-units.policy';
 import {
   type AgreementTerms,
@@ -27,6 +21,12 @@ import {
   UnitAgreementRepository,
 } from './unit-agreement.repository';
 import type { MemberResponse } from '../../shared/api/associations';
+import type {
+  AgreementResponse,
+  ResidentUnitDetail,
+  ResidentUnitList,
+  ResidentUnitResponse,
+} from '../../shared/api/units';
 
 /**
  * Resident units (驻区单位) come into the service the way they came into the lane: the street
@@ -44,7 +44,7 @@ export class ResidentUnitsService {
     private readonly transactions: Transactions,
   ) {}
 
-  async register(actor: Actor, dto: RegisterUnitDto): Promise<ResidentUnitDetailView> {
+  async register(actor: Actor, dto: RegisterUnitDto): Promise<ResidentUnitDetail> {
     const terms = agreementTerms(dto.agreement);
     const id = await this.transactions.run(async (tx) => {
       const association = await this.manageable(actor, dto.associationId, tx);
@@ -61,7 +61,7 @@ export class ResidentUnitsService {
   }
 
   /** A council's own units; street staff one association's of their street, or all of them. */
-  async list(actor: Actor, associationId?: string): Promise<ResidentUnitListView> {
+  async list(actor: Actor, associationId?: string): Promise<ResidentUnitList> {
     if (!canRegisterUnits(actor)) throw new DomainError('unit.street_or_council');
     const associations = associationId
       ? [await this.manageable(actor, associationId)]
@@ -80,7 +80,7 @@ export class ResidentUnitsService {
     return { units: views };
   }
 
-  async detail(actor: Actor, id: string): Promise<ResidentUnitDetailView> {
+  async detail(actor: Actor, id: string): Promise<ResidentUnitDetail> {
     const { unit, association } = await this.manageableUnit(actor, id);
     const history = await this.agreements.history(unit.id);
     const staff = await this.members.staffOfUnit(unit.associationId, unit.id);
@@ -92,7 +92,7 @@ export class ResidentUnitsService {
     };
   }
 
-  async update(actor: Actor, id: string, dto: UpdateUnitDto): Promise<ResidentUnitDetailView> {
+  async update(actor: Actor, id: string, dto: UpdateUnitDto): Promise<ResidentUnitDetail> {
     await this.transactions.run(async (tx) => {
       const { unit } = await this.manageableUnit(actor, id, tx, true);
       await this.units.update(tx, unit.id, dto);
@@ -101,11 +101,7 @@ export class ResidentUnitsService {
   }
 
   /** A new version of the unit's agreement; the earlier ones stay as signed. */
-  async amendAgreement(
-    actor: Actor,
-    id: string,
-    dto: AgreementDto,
-  ): Promise<ResidentUnitDetailView> {
+  async amendAgreement(actor: Actor, id: string, dto: AgreementDto): Promise<ResidentUnitDetail> {
     const terms = agreementTerms(dto);
     await this.transactions.run(async (tx) => {
       const { unit } = await this.manageableUnit(actor, id, tx, true);
@@ -174,7 +170,7 @@ function toUnitView(
   unit: ResidentUnit,
   associationName: string,
   agreement: UnitAgreement | null,
-): Omit<ResidentUnitView, 'staffCount'> {
+): Omit<ResidentUnitResponse, 'staffCount'> {
   return {
     id: unit.id,
     associationId: unit.associationId,
@@ -186,7 +182,7 @@ function toUnitView(
   };
 }
 
-function toAgreementView(agreement: UnitAgreement): AgreementView {
+function toAgreementView(agreement: UnitAgreement): AgreementResponse {
   return {
     version: agreement.version,
     termFrom: agreement.termFrom,
