@@ -5,6 +5,7 @@
 import type { MoveAnswer } from '../live/permits';
 import type { PermitStatus } from '../permits/status';
 import type { PermitKind } from '../permits/token';
+import type { Verdict, VerdictCause } from '../scans/verdict';
 
 export type { MoveAnswer, PermitKind, PermitStatus };
 
@@ -108,4 +109,19 @@ export interface PublicNotice {
   expiresAt: Date;
   answer: MoveAnswer | null;
   answeredAt: Date | null;
+}
+
+/** A scan of one of the household's own permits (GET /api/scans/mine). */
+export interface HolderScan {
+  id: string;
+  verdict: Verdict;
+  cause: VerdictCause;
+  /** The cause in the reader's language. */
+  reason: string;
+  permit: { number: number; kind: string; plate: string; validTo: Date };
+  scannedAt: Date;
+  laneName: string | null;
+  /** At a unit's shared car park. */
+  atCarPark: boolean;
+  spaceLabel: string | null;
 }

@@ -1,6 +1,12 @@
 // What the resident's own screens read and send: vehicle change requests, the household's
 // violations and appeals, past bookings and scans of their permits.
+import type { HolderScan } from '../../../../shared/api/permits';
 import type { BookingResponse } from '../../../../shared/api/sharing';
+import type {
+  VehicleChangeResponse,
+  VehicleChangeRuleResponse,
+  VehicleChangeStatus,
+} from '../../../../shared/api/vehicle-changes';
 import type { AppealStatus, ViolationResponse } from '../../../../shared/api/violations';
 import type { Page, Wire } from '../../../../shared/api/wire';
 import { articleLabel } from '../../../../shared/reasons';
@@ -10,27 +16,11 @@ import type { PlateColor } from '../../me';
 
 export type { Page };
 
+// As the server answers them (src/shared/api/vehicle-changes.ts).
 /** GET /api/vehicle-changes/rule */
-export interface VehicleChangeRule {
-  needsApproval: boolean;
-  approvalArticle: number | null;
-  vehiclesPerHousehold: number;
-  quotaArticle: number | null;
-}
-
-export type VehicleChangeStatus = 'pending' | 'applied' | 'approved' | 'refused';
-
-export interface VehicleChange {
-  id: string;
-  vehicleId: string | null;
-  kind: 'add' | 'edit';
-  plate: string;
-  plateColor: PlateColor;
-  status: VehicleChangeStatus;
-  decisionNote: string | null;
-  decidedAt: string | null;
-  requestedAt: string;
-}
+export type VehicleChangeRule = VehicleChangeRuleResponse;
+export type { VehicleChangeStatus };
+export type VehicleChange = Wire<VehicleChangeResponse>;
 
 export type { AppealStatus };
 
@@ -40,16 +30,8 @@ export type HouseholdViolation = Wire<ViolationResponse>;
 /** GET /api/bookings/history */
 export type PastBooking = Wire<BookingResponse>;
 
-export interface PermitScan {
-  id: string;
-  verdict: string;
-  reason: string;
-  permit: { number: number; plate: string };
-  scannedAt: string;
-  laneName: string | null;
-  atCarPark: boolean;
-  spaceLabel: string | null;
-}
+/** GET /api/scans/mine */
+export type PermitScan = Wire<HolderScan>;
 
 export const PLATE_COLORS: readonly PlateColor[] = ['blue', 'green', 'yellow', 'white', 'black'];
 
