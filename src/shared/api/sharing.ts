@@ -174,3 +174,43 @@ export interface CarParkResponse {
   totalSpaces: number;
   spaceCodes: string[];
 }
+
+/** One group of a draw, drawn whole before the next. */
+export interface DrawTier {
+  /** The convention's priority tier key; null: no tier. */
+  tier: string | null;
+  /** Its name in the convention. */
+  label: string | null;
+  /** Held a place in the period that ends (rotation): drawn after. */
+  heldBefore: boolean;
+  registrations: string[];
+}
+
+/** GET /api/draws/:id: everything needed to recompute a public lottery (the seed once drawn). */
+export interface DrawResponse {
+  id: string;
+  offerId: string;
+  method: 'lottery';
+  kind: 'admission' | 'rotation';
+  /** rotation: months the places are held before the next redraw. */
+  periodMonths: number | null;
+  /** SHA-256 of the seed, hex: published before the draw. */
+  seedHash: string;
+  /** Revealed at the draw; null before. */
+  seed: string | null;
+  /** The registrations the draw closed over. */
+  registrations: string[];
+  /** Groups in drawing order. */
+  tiers: DrawTier[];
+  /** Drawn order; empty before the draw. */
+  order: string[];
+  /** Admitted at the draw, in drawn order. */
+  admitted: string[];
+  publishedAt: Date;
+  drawnAt: Date | null;
+}
+
+/** A draw on the public board: the same fields, and the offer it admitted to. */
+export interface BoardDraw extends DrawResponse {
+  offerTitle: string;
+}
