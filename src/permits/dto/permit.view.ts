@@ -1,7 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PERMIT_STATUSES, type PermitStatus } from '../../shared/permits/status';
+import { PERMIT_EVENT_TYPES } from '../../shared/api/permits';
 import type {
   PermitEventResponse,
+  PermitEventType,
   PermitResponse,
   RevocationEntry as RevocationEntryShape,
   RevocationList as RevocationListShape,
@@ -46,7 +48,7 @@ export class PermitView implements PermitResponse {
 export class PermitEventView implements PermitEventResponse {
   @ApiProperty() id!: string;
   @ApiProperty() permitId!: string;
-  @ApiProperty({ example: 'suspended' }) type!: string;
+  @ApiProperty({ enum: PERMIT_EVENT_TYPES, example: 'suspended' }) type!: PermitEventType;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'null: the system' })
   actorMemberId!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) actorName!: string | null;

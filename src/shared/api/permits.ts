@@ -37,11 +37,25 @@ export interface PermitResponse {
   refusalReason: string | null;
 }
 
+/** What happened to a permit, one event each, in its history and the permit ledger. */
+export const PERMIT_EVENT_TYPES = [
+  'applied',
+  'approved',
+  'rejected',
+  'fee_paid',
+  'issued',
+  'renewed',
+  'suspended',
+  'reinstated',
+  'revoked',
+  'expired',
+] as const;
+export type PermitEventType = (typeof PERMIT_EVENT_TYPES)[number];
+
 export interface PermitEventResponse {
   id: string;
   permitId: string;
-  /** e.g. 'suspended' */
-  type: string;
+  type: PermitEventType;
   /** null: the system. */
   actorMemberId: string | null;
   actorName: string | null;

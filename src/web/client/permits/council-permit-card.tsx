@@ -12,6 +12,7 @@ import {
   refusalOf,
   toBeijingInput,
 } from './permits-api';
+import { PERMIT_EVENT_TYPES } from '../../../shared/api/permits';
 
 const PAYMENT_METHODS = ['cash', 'wechat', 'alipay', 'bank_transfer', 'other'] as const;
 
@@ -196,18 +197,7 @@ export function CouncilPermitCard(props: {
   );
 }
 
-const EVENT_TYPES = new Set([
-  'applied',
-  'approved',
-  'rejected',
-  'fee_paid',
-  'issued',
-  'renewed',
-  'suspended',
-  'reinstated',
-  'revoked',
-  'expired',
-]);
+const EVENT_TYPES: ReadonlySet<string> = new Set(PERMIT_EVENT_TYPES);
 
 function eventLabel(type: string): string {
   return EVENT_TYPES.has(type) ? t(`councilPermits.event.${type}` as MessageKey) : type;

@@ -55,20 +55,13 @@ export type VersionDiff = Wire<api.VersionDiff>;
 export type { Page };
 
 /** The body of POST /api/conventions/versions (and, without amendsVersionId, of PATCH). */
-export interface DraftBody {
+export type DraftBody = AdoptionRules & {
   title: string;
   amendsVersionId?: string;
   articles: { number: number; text: string; parameters: string[] }[];
   parameters: Parameters;
-  votingUnit: VotingUnit;
-  quorum: Fraction;
-  threshold: Fraction;
-  abstentionsCountAsCast: boolean;
-  commentDays: number;
-  votingDays: number;
-  noticeDays: number;
   proposedEffectiveFrom?: string;
-}
+};
 
 export { VIOLATION_KINDS, type AppealStatus, type ViolationKind };
 export type Violation = Wire<ViolationResponse>;
