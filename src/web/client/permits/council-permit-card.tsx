@@ -12,9 +12,8 @@ import {
   refusalOf,
   toBeijingInput,
 } from './permits-api';
+import { PAYMENT_METHODS } from '../../../shared/api/payments';
 import { PERMIT_EVENT_TYPES } from '../../../shared/api/permits';
-
-const PAYMENT_METHODS = ['cash', 'wechat', 'alipay', 'bank_transfer', 'other'] as const;
 
 const DAY_MS = 86_400_000;
 
