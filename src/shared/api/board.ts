@@ -2,7 +2,7 @@
 // it, so it holds no personal data. The board screen reads it as `Wire<…>`
 // (src/shared/api/wire.ts); the OpenAPI classes in src/board/board.view.ts implement these.
 // Types only.
-import type { AdoptionRules, Fraction, VersionStatus, VoteResult, VotingUnit } from './conventions';
+import type { VersionSummary } from './conventions';
 import type { BoardDraw } from './sharing';
 import type { MonthlyPersuasionCount, ViolationStat } from './violations';
 
@@ -13,24 +13,8 @@ export interface BoardArticle {
   text: string;
 }
 
-export interface BoardVersion {
-  number: number;
-  title: string;
-  /** Never 'draft': a draft is not on the board. */
-  status: VersionStatus;
-  inForce: boolean;
-  /** The adoption rules the version sets for amending it (with quorum, threshold). */
-  votingUnit: VotingUnit;
-  quorum: Fraction;
-  threshold: Fraction;
-  /** The rules its own vote was held under (those in force at the time). */
-  ballot: AdoptionRules;
-  commentsCloseAt: Date | null;
-  votingCloseAt: Date | null;
-  noticeUntil: Date | null;
-  effectiveFrom: Date | null;
-  result: VoteResult | null;
-}
+/** A version past its draft, as anyone may read it (never 'draft': a draft is not on the board). */
+export type BoardVersion = Omit<VersionSummary, 'id' | 'abstentionsCountAsCast' | 'noticeDays'>;
 
 export interface BoardInForce {
   number: number;

@@ -1,6 +1,7 @@
 // What the off-peak sharing routes (/api/offers, /api/bookings, /api/allocations, /api/car-parks)
 // answer; the residents', units' and council's screens read it as `Wire<…>`
 // (src/shared/api/wire.ts). The OpenAPI classes in src/sharing/dto/ implement these. Types only.
+import type { CarParkNight } from '../live/sharing';
 import type { PlateColor } from '../plate';
 
 export const OFFER_STATUSES = ['live', 'paused', 'ended'] as const;
@@ -29,17 +30,8 @@ export interface WeeklyRule {
   to: string;
 }
 
-/** Free places of one night ahead. */
-export interface Night {
-  /** "2026-03-02" */
-  night: string;
-  startsAt: string;
-  /** Must leave by. */
-  endsAt: string;
-  capacity: number;
-  booked: number;
-  free: number;
-}
+/** Free places of one night ahead, as the live availability counts them too. */
+export type Night = CarParkNight;
 
 /** One condition of an offer, met or missed; a missed one carries its refusal and its message. */
 export interface ConditionResponse {
