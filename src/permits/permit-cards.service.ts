@@ -7,7 +7,7 @@ import { qrPng } from '../common/pdf/qr-image';
 import { MAX_CARDS, type PermitCardsQuery } from './dto/permit-cards.query';
 import type { Permit } from './permit';
 import { permitCardsPdf } from './permit-cards-pdf';
-import { statusAt } from '../shared/permits/status';
+import { statusAt } from './permit-status';
 import { PermitTokensService, QR_OPTIONS } from './permit-tokens.service';
 import { PermitRepository } from './permit.repository';
 import { canPrintPermitCards } from './permits.policy';

@@ -6,7 +6,7 @@ import { Transactions, type Tx } from '../database/transactions';
 import type { Permit, PermitActor, PermitChange } from './permit';
 import { type PermitEventType, PermitEventRepository } from './permit-event.repository';
 import { PermitRepository } from './permit.repository';
-import { statusAt } from '../shared/permits/status';
+import { statusAt } from './permit-status';
 import { canChangePermit, canReadPermit } from './permits.policy';
 import { PermitChanged } from './permits.events';
 

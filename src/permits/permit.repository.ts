@@ -5,7 +5,7 @@ import { formatPlate } from '../shared/plate';
 import { DomainError } from '../common/domain-error';
 import type { Tx } from '../database/transactions';
 import type { Permit, NewPermit, PermitChange } from './permit';
-import type { PermitStatus, StoredStatus } from '../shared/permits/status';
+import type { PermitStatus, StoredStatus } from './permit-status';
 import type { PermitKind } from './permit-token';
 
 const COLUMNS = `id, number, association_id, kind, vehicle_id, household_id, plate, lane_id,

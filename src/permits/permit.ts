@@ -1,6 +1,6 @@
 import type { Actor } from '../auth/actor';
 import type { PermitKind } from './permit-token';
-import type { StoredStatus } from '../shared/permits/status';
+import type { StoredStatus } from './permit-status';
 
 /** 停车证: bound to one plate; its status at a moment is computed by statusAt(). */
 export interface Permit {

@@ -1,6 +1,6 @@
 import type { DomainEvent } from '../common/domain-events';
 import type { MoveAnswer } from '../shared/live/permits';
-import type { PermitStatus } from '../shared/permits/status';
+import type { PermitStatus } from './permit-status';
 
 /** A permit took a lifecycle step (approved, suspended, revoked, …); published after commit. */
 export class PermitChanged implements DomainEvent {

@@ -25,7 +25,7 @@ import { PermitEventRepository } from './permit-event.repository';
 import { PermitLifecycle } from './permit-lifecycle';
 import { PermitRepository } from './permit.repository';
 import { assertValidity, maxDate, refuseUnless } from './permit-rules';
-import { statusAt } from '../shared/permits/status';
+import { statusAt } from './permit-status';
 import {
   canApplyForVehicle,
   canListPermits,

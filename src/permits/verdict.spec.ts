@@ -2,7 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import fc from 'fast-check';
 import QRCode from 'qrcode';
 import { startOfShanghaiMonth } from '../common/shanghai-time';
-import { statusAt } from '../shared/permits/status';
+import { statusAt } from './permit-status';
 import {
   checkPermitToken,
   claimsFor,

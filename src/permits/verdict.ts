@@ -2,7 +2,7 @@
 // facts the shared judge reads (src/shared/scans/verdict.ts), which the phone uses offline too.
 import { shanghaiDateTime } from '../common/shanghai-time';
 import { normalisePlate } from '../shared/plate';
-import type { StatusFacts } from '../shared/permits/status';
+import type { StatusFacts } from './permit-status';
 import { type Judgement, judgeFacts, judgement, standingAt } from '../shared/scans/verdict';
 
 export interface JudgedPermit extends StatusFacts {

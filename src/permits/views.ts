@@ -5,7 +5,7 @@ import { formatPlate } from '../shared/plate';
 import { mayReadPlate } from '../associations/views';
 import type { PermitResponse } from '../shared/api/permits';
 import type { Permit } from './permit';
-import { statusAt } from '../shared/permits/status';
+import { statusAt } from './permit-status';
 
 /** `refusalReason`: the council's written reasons, for a refused application (its `rejected` event). */
 export function toPermitView(

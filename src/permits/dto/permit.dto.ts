@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDateString, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { ScopedPageQuery } from '../../common/pagination';
-import { PERMIT_STATUSES, type PermitStatus } from '../../shared/permits/status';
+import { PERMIT_STATUSES, type PermitStatus } from '../permit-status';
 import { PERMIT_KINDS, type PermitKind } from '../permit-token';
 
 export class ApplyPermitDto {

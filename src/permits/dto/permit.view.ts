@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PERMIT_STATUSES, type PermitStatus } from '../../shared/permits/status';
+import { PERMIT_STATUSES, type PermitStatus } from '../permit-status';
 import { PERMIT_EVENT_TYPES } from '../../shared/api/permits';
 import type {
   PermitEventResponse,

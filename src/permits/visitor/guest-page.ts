@@ -1,7 +1,7 @@
 import { formatPlate } from '../../shared/plate';
 import type { Permit } from '../permit';
 import { shanghaiDateTime } from '../../common/shanghai-time';
-import { type PermitStatus } from '../../shared/permits/status';
+import { type PermitStatus } from '../permit-status';
 import { escapeHtml } from '../permit-tokens.service';
 
 const STATUS_ZH: Partial<Record<PermitStatus, string>> = {

@@ -11,7 +11,7 @@ import { ConventionRulesService } from '../../conventions/convention-rules.servi
 import { Transactions } from '../../database/transactions';
 import { PermitEventRepository } from '../permit-event.repository';
 import { PermitRepository } from '../permit.repository';
-import { statusAt } from '../../shared/permits/status';
+import { statusAt } from '../permit-status';
 import { PermitTokensService } from '../permit-tokens.service';
 import { toPermitView } from '../views';
 import { guestPageHtml } from './guest-page';
