@@ -16,6 +16,42 @@ const ROLE_COMPARISON = [
   "BinaryExpression[operator=/^[!=]==?$/][right.type='Literal'] > ChainExpression.left > MemberExpression[property.name='role']",
 ].join(', ');
 
+// Issue 16, "shared pure modules": src/shared/ is bundled into the web client and run by the
+// server, so it imports neither the server's frameworks nor the browser's nor node's builtins,
+// nor anything outside src/shared/ (specs, which run under jest only, may).
+const SHARED_FORBIDDEN = [
+  'node:*',
+  ...['assert', 'buffer', 'child_process', 'crypto', 'events', 'fs', 'http', 'https', 'os'],
+  ...['path', 'stream', 'url', 'util', 'zlib'],
+  '@nestjs/*',
+  'typeorm',
+  'typeorm/*',
+  'pg',
+  'class-validator',
+  'class-transformer',
+  'jsonwebtoken',
+  'preact',
+  'preact/*',
+];
+const sharedOnly = (depth) => ({
+  files: [`src/shared/${'*/'.repeat(depth)}*.ts`],
+  ignores: ['src/shared/**/*.spec.ts'],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            group: [...SHARED_FORBIDDEN, `${'../'.repeat(depth + 1)}*`],
+            message:
+              'src/shared/ is pure: no Nest, no DOM, no node builtins, nothing outside src/shared/.',
+          },
+        ],
+      },
+    ],
+  },
+});
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '**/*.mjs', '**/*.cjs', 'coverage/**'] },
   js.configs.recommended,
@@ -74,4 +110,7 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-return': 'off',
     },
   },
+  sharedOnly(0),
+  sharedOnly(1),
+  sharedOnly(2),
 );

@@ -6,14 +6,13 @@ import { Transactions, type Tx } from '../database/transactions';
 import { type Association, AssociationRepository } from './association.repository';
 import { ResidentUnitRepository } from './resident-unit.repository';
 import { canManageAssociation } from './associations.policy';
-import type { AssociationView, LaneView } from './dto/association.view';
 import type { CreateLaneDto, UpdateLaneDto } from './dto/lane.dto';
-import type { MeView } from './dto/me.view';
 import { HouseholdsService } from './households.service';
 import { type Lane, LaneRepository } from './lane.repository';
 import { MembersService } from './members.service';
 import { associationToRead } from './scope';
 import { toAssociationView, toLaneView } from './views';
+import type { AssociationResponse, LaneResponse, MeResponse } from '../shared/api/associations';
 
 @Injectable()
 export class AssociationsService {
@@ -39,7 +38,7 @@ export class AssociationsService {
     return this.residentUnits.namesOf([...new Set(ids)]);
   }
 
-  async me(actor: Actor): Promise<MeView> {
+  async me(actor: Actor): Promise<MeResponse> {
     if (actor.streetOffice) {
       const member = await this.members.viewSelf(actor);
       return { member, association: null, household: null, streetOffice: actor.streetOffice };
@@ -58,11 +57,11 @@ export class AssociationsService {
     };
   }
 
-  async list(actor: Actor): Promise<AssociationView[]> {
+  async list(actor: Actor): Promise<AssociationResponse[]> {
     return (await this.associations.byIds(actor.readableAssociationIds)).map(toAssociationView);
   }
 
-  async get(actor: Actor, id: string): Promise<AssociationView> {
+  async get(actor: Actor, id: string): Promise<AssociationResponse> {
     if (!canReadAssociation(actor, id)) throw DomainError.notFound('association', id);
     const association = await this.associations.byId(id);
     if (!association) throw DomainError.notFound('association', id);
@@ -70,7 +69,11 @@ export class AssociationsService {
   }
 
   /** The council sets how long its association keeps whereabouts (issue 15.2). */
-  async setRetention(actor: Actor, id: string, whereaboutsDays: number): Promise<AssociationView> {
+  async setRetention(
+    actor: Actor,
+    id: string,
+    whereaboutsDays: number,
+  ): Promise<AssociationResponse> {
     if (!canReadAssociation(actor, id)) throw DomainError.notFound('association', id);
     if (!canManageAssociation(actor, id)) throw new DomainError('council.only');
     await this.transactions.run((tx) =>
@@ -91,14 +94,14 @@ export class AssociationsService {
     return association;
   }
 
-  async listLanes(actor: Actor, associationId?: string): Promise<LaneView[]> {
+  async listLanes(actor: Actor, associationId?: string): Promise<LaneResponse[]> {
     const readable = associationId
       ? [associationToRead(actor, associationId)]
       : actor.readableAssociationIds;
     return (await this.lanes.ofAssociations(readable)).map(toLaneView);
   }
 
-  async getLane(actor: Actor, id: string): Promise<LaneView> {
+  async getLane(actor: Actor, id: string): Promise<LaneResponse> {
     return toLaneView(await this.readableLane(actor, id));
   }
 
@@ -123,7 +126,7 @@ export class AssociationsService {
     return laneIds.filter((id) => own.has(id));
   }
 
-  async createLane(actor: Actor, dto: CreateLaneDto): Promise<LaneView> {
+  async createLane(actor: Actor, dto: CreateLaneDto): Promise<LaneResponse> {
     if (!canManageAssociation(actor, actor.associationId)) throw new DomainError('council.only');
     const lane = await this.transactions.run(async (tx) => {
       if (await this.lanes.nameTaken(actor.associationId, dto.name, null, tx)) {
@@ -138,7 +141,7 @@ export class AssociationsService {
     return toLaneView(lane);
   }
 
-  async updateLane(actor: Actor, id: string, dto: UpdateLaneDto): Promise<LaneView> {
+  async updateLane(actor: Actor, id: string, dto: UpdateLaneDto): Promise<LaneResponse> {
     const lane = await this.readableLane(actor, id);
     if (!canManageAssociation(actor, lane.associationId)) throw new DomainError('council.only');
     const updated = await this.transactions.run(async (tx) => {

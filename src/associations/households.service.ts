@@ -18,12 +18,12 @@ import {
   type VehicleArchived,
 } from './archive.events';
 import type { CreateHouseholdDto, HouseholdQuery, UpdateHouseholdDto } from './dto/household.dto';
-import type { HouseholdDetailView, HouseholdView } from './dto/household.view';
 import { type Household, HouseholdRepository } from './household.repository';
 import { MemberRepository } from './member.repository';
 import { associationToRead } from './scope';
 import { VehicleRepository } from './vehicle.repository';
 import { toMemberView, toVehicleView } from './views';
+import type { HouseholdDetail, HouseholdResponse } from '../shared/api/associations';
 
 @Injectable()
 export class HouseholdsService {
@@ -36,7 +36,7 @@ export class HouseholdsService {
     private readonly clock: Clock,
   ) {}
 
-  async list(actor: Actor, query: HouseholdQuery): Promise<Page<HouseholdView>> {
+  async list(actor: Actor, query: HouseholdQuery): Promise<Page<HouseholdResponse>> {
     const associationId = associationToRead(actor, query.associationId);
     if (!mayListHouseholds(actor)) throw new DomainError('forbidden');
     const scope = householdListScope(actor);
@@ -60,7 +60,7 @@ export class HouseholdsService {
     );
   }
 
-  async get(actor: Actor, id: string): Promise<HouseholdDetailView> {
+  async get(actor: Actor, id: string): Promise<HouseholdDetail> {
     const household = await this.readable(actor, id);
     const [members, vehicles] = await Promise.all([
       this.members.ofHousehold(id),
@@ -75,7 +75,7 @@ export class HouseholdsService {
     };
   }
 
-  async create(actor: Actor, dto: CreateHouseholdDto): Promise<HouseholdDetailView> {
+  async create(actor: Actor, dto: CreateHouseholdDto): Promise<HouseholdDetail> {
     if (!canManageAssociation(actor, actor.associationId)) throw new DomainError('council.only');
     const saved = await this.transactions.run(async (tx) => {
       await this.assertAddressFree(tx, actor.associationId, dto.address);
@@ -90,7 +90,7 @@ export class HouseholdsService {
     };
   }
 
-  async update(actor: Actor, id: string, dto: UpdateHouseholdDto): Promise<HouseholdDetailView> {
+  async update(actor: Actor, id: string, dto: UpdateHouseholdDto): Promise<HouseholdDetail> {
     const household = await this.readable(actor, id);
     if (!canManageAssociation(actor, household.associationId)) {
       throw new DomainError('council.only');
@@ -178,6 +178,6 @@ export class HouseholdsService {
   }
 }
 
-function toHouseholdView(h: Household): Omit<HouseholdView, 'memberCount' | 'vehicleCount'> {
+function toHouseholdView(h: Household): Omit<HouseholdResponse, 'memberCount' | 'vehicleCount'> {
   return { id: h.id, associationId: h.associationId, address: h.address };
 }

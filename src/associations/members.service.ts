@@ -17,7 +17,6 @@ import {
   needsCurrentPassword,
 } from './associations.policy';
 import type { CreateMemberDto, MemberQuery, UpdateMemberDto } from './dto/member.dto';
-import type { MemberView } from './dto/member.view';
 import { HouseholdRepository } from './household.repository';
 import {
   actualChanges,
@@ -30,6 +29,7 @@ import { ResidentUnitRepository } from './resident-unit.repository';
 import { associationToRead } from './scope';
 import { ViewerGrantRepository } from './viewer-grant.repository';
 import { toMemberView } from './views';
+import type { MemberResponse } from '../shared/api/associations';
 
 @Injectable()
 export class MembersService {
@@ -140,13 +140,13 @@ export class MembersService {
     return member;
   }
 
-  async viewSelf(actor: Actor, tx?: Tx): Promise<MemberView> {
+  async viewSelf(actor: Actor, tx?: Tx): Promise<MemberResponse> {
     const member = await this.members.byId(actor.memberId, tx);
     if (!member) throw DomainError.notFound('member', actor.memberId);
     return toMemberView(member, actor);
   }
 
-  async list(actor: Actor, query: MemberQuery): Promise<Page<MemberView>> {
+  async list(actor: Actor, query: MemberQuery): Promise<Page<MemberResponse>> {
     const associationId = associationToRead(actor, query.associationId);
     const scope = memberListScope(actor);
     const filter: MemberFilter = {
@@ -173,11 +173,11 @@ export class MembersService {
     );
   }
 
-  async get(actor: Actor, id: string): Promise<MemberView> {
+  async get(actor: Actor, id: string): Promise<MemberResponse> {
     return toMemberView(await this.readable(actor, id), actor);
   }
 
-  async create(actor: Actor, dto: CreateMemberDto): Promise<MemberView> {
+  async create(actor: Actor, dto: CreateMemberDto): Promise<MemberResponse> {
     if (!canAddMember(actor, actor.associationId)) throw new DomainError('council.only');
     if (dto.password) this.passwords.assertAcceptable(dto.password, dto.phone);
     const passwordHash = dto.password ? await this.passwords.hash(dto.password) : null;
@@ -261,7 +261,7 @@ export class MembersService {
    * passwords are the council's. A change that ends access bumps the token version in the same
    * statement and is announced after commit.
    */
-  async update(actor: Actor, id: string, dto: UpdateMemberDto): Promise<MemberView> {
+  async update(actor: Actor, id: string, dto: UpdateMemberDto): Promise<MemberResponse> {
     const fields = MEMBER_FIELDS.filter((field) => dto[field] !== undefined);
     const { password, currentPassword, ...profile } = dto;
     const updated = await this.transactions.run(async (tx) => {

@@ -4,11 +4,10 @@ import { DomainError } from '../common/domain-error';
 import { Transactions, type Tx } from '../database/transactions';
 import { type Association, AssociationRepository } from './association.repository';
 import type { AddCouncilDto, OnboardAssociationDto } from './dto/onboarding.dto';
-import type { AssociationView } from './dto/association.view';
-import type { MemberView } from './dto/member.view';
 import { MembersService } from './members.service';
 import { canOnboardAssociation, isStreetOf } from './onboarding.policy';
 import { toAssociationView, toMemberView } from './views';
+import type { AssociationResponse, MemberResponse } from '../shared/api/associations';
 
 /**
  * The street office brings the 下岗胡同 model to another community: it founds the association
@@ -22,7 +21,7 @@ export class OnboardingService {
     private readonly transactions: Transactions,
   ) {}
 
-  async onboard(actor: Actor, dto: OnboardAssociationDto): Promise<AssociationView> {
+  async onboard(actor: Actor, dto: OnboardAssociationDto): Promise<AssociationResponse> {
     if (!canOnboardAssociation(actor) || !actor.streetOffice) throw new DomainError('street.only');
     const streetOffice = actor.streetOffice;
     const association = await this.transactions.run((tx) =>
@@ -31,7 +30,11 @@ export class OnboardingService {
     return toAssociationView(association);
   }
 
-  async addCouncil(actor: Actor, associationId: string, dto: AddCouncilDto): Promise<MemberView> {
+  async addCouncil(
+    actor: Actor,
+    associationId: string,
+    dto: AddCouncilDto,
+  ): Promise<MemberResponse> {
     if (!canOnboardAssociation(actor)) throw new DomainError('street.only');
     const member = await this.transactions.run(async (tx) => {
       await this.ofStreet(actor, associationId, tx);

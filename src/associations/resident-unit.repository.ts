@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Transactions, type Tx } from '../database/transactions';
+import type { ResidentUnitKind } from '../shared/api/units';
 
-export const RESIDENT_UNIT_KINDS = ['office', 'company', 'school', 'hospital', 'other'] as const;
-export type ResidentUnitKind = (typeof RESIDENT_UNIT_KINDS)[number];
+export { RESIDENT_UNIT_KINDS, type ResidentUnitKind } from '../shared/api/units';
 
 /** 驻区单位: an office, company, school or hospital of the area that lends spaces off-peak. */
 export interface ResidentUnit {

@@ -16,7 +16,6 @@ import {
 } from './associations.policy';
 import { VEHICLE_ARCHIVED, type VehicleArchived } from './archive.events';
 import type { CreateVehicleDto, UpdateVehicleDto, VehicleQuery } from './dto/vehicle.dto';
-import type { VehicleView } from './dto/vehicle.view';
 import { HouseholdRepository } from './household.repository';
 import { MemberRepository } from './member.repository';
 import { normalisePlate, parsePlate, type PlateColor } from '../shared/plate';
@@ -24,6 +23,7 @@ import { ResidentVehicleGate } from './resident-vehicle-gate';
 import { associationToRead } from './scope';
 import { type Vehicle, VehicleRepository } from './vehicle.repository';
 import { toVehicleView } from './views';
+import type { VehicleResponse } from '../shared/api/associations';
 
 @Injectable()
 export class VehiclesService {
@@ -37,7 +37,7 @@ export class VehiclesService {
     @Optional() private readonly gate?: ResidentVehicleGate,
   ) {}
 
-  async list(actor: Actor, query: VehicleQuery): Promise<Page<VehicleView>> {
+  async list(actor: Actor, query: VehicleQuery): Promise<Page<VehicleResponse>> {
     const associationId = associationToRead(actor, query.associationId);
     if (!mayListHouseholds(actor)) throw new DomainError('forbidden');
     const scope = householdListScope(actor);
@@ -61,11 +61,11 @@ export class VehiclesService {
     );
   }
 
-  async get(actor: Actor, id: string): Promise<VehicleView> {
+  async get(actor: Actor, id: string): Promise<VehicleResponse> {
     return toVehicleView(await this.readable(actor, id), actor);
   }
 
-  async create(actor: Actor, dto: CreateVehicleDto): Promise<VehicleView> {
+  async create(actor: Actor, dto: CreateVehicleDto): Promise<VehicleResponse> {
     await this.assertResidentNeedNotWait(actor);
     return toVehicleView(await this.register(actor, dto), actor);
   }
@@ -92,7 +92,7 @@ export class VehiclesService {
     }, outer);
   }
 
-  async update(actor: Actor, id: string, dto: UpdateVehicleDto): Promise<VehicleView> {
+  async update(actor: Actor, id: string, dto: UpdateVehicleDto): Promise<VehicleResponse> {
     const vehicle = await this.readable(actor, id);
     const fields = VEHICLE_FIELDS.filter((field) => dto[field] !== undefined);
     if (!canChangeVehicle(actor, vehicle, fields)) throw new DomainError('forbidden');

@@ -3,18 +3,21 @@ import type { Actor } from '../auth/actor';
 import { maskPhone, maskPlate } from '../common/masking';
 import type { Association } from './association.repository';
 import { mayReadPhone, mayReadPlate } from './associations.policy';
-import type { AssociationView, LaneView } from './dto/association.view';
-import type { MemberView } from './dto/member.view';
-import type { VehicleView } from './dto/vehicle.view';
 import type { Lane } from './lane.repository';
 import type { Member } from './member.repository';
 import { formatPlate } from '../shared/plate';
 import type { Vehicle } from './vehicle.repository';
+import type {
+  AssociationResponse,
+  LaneResponse,
+  MemberResponse,
+  VehicleResponse,
+} from '../shared/api/associations';
 
 // Other features mask plates with the same rule.
 export { mayReadPhone, mayReadPlate };
 
-export function toMemberView(member: Member, actor: Actor): MemberView {
+export function toMemberView(member: Member, actor: Actor): MemberResponse {
   return {
     id: member.id,
     associationId: member.associationId,
@@ -29,7 +32,7 @@ export function toMemberView(member: Member, actor: Actor): MemberView {
   };
 }
 
-export function toVehicleView(vehicle: Vehicle, actor: Actor): VehicleView {
+export function toVehicleView(vehicle: Vehicle, actor: Actor): VehicleResponse {
   return {
     id: vehicle.id,
     associationId: vehicle.associationId,
@@ -40,7 +43,7 @@ export function toVehicleView(vehicle: Vehicle, actor: Actor): VehicleView {
   };
 }
 
-export function toAssociationView(association: Association): AssociationView {
+export function toAssociationView(association: Association): AssociationResponse {
   return {
     id: association.id,
     name: association.name,
@@ -50,7 +53,7 @@ export function toAssociationView(association: Association): AssociationView {
   };
 }
 
-export function toLaneView(lane: Lane): LaneView {
+export function toLaneView(lane: Lane): LaneResponse {
   return {
     id: lane.id,
     associationId: lane.associationId,

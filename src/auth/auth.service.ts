@@ -8,11 +8,11 @@ import { authConfig, type AuthConfig } from '../config';
 import { Transactions, type Tx } from '../database/transactions';
 import type { Actor } from './actor';
 import { MemberAccessChanged } from './auth.events';
-import type { SessionView } from './dto/login.dto';
 import { LoginLimiter, type LoginSubject } from './login-limiter';
 import { verifyPassword } from './password';
 import { RefreshSessionRepository } from './refresh-session.repository';
 import { TokenService } from './token.service';
+import type { SessionResponse } from '../shared/api/associations';
 
 @Injectable()
 export class AuthService {
@@ -27,7 +27,7 @@ export class AuthService {
     @Inject(authConfig.KEY) private readonly config: AuthConfig,
   ) {}
 
-  async login(phone: string, password: string, address?: string): Promise<SessionView> {
+  async login(phone: string, password: string, address?: string): Promise<SessionResponse> {
     const subject: LoginSubject = { phone, address };
     await this.limiter.assertOpen(subject);
     const found = await this.members.findForLogin(phone);
@@ -46,7 +46,7 @@ export class AuthService {
    * a copy: its family ends, and so does every token of the member (we cannot tell which device
    * holds the thief), which the member's other devices notice at their next refresh.
    */
-  async refresh(refreshToken: string): Promise<SessionView> {
+  async refresh(refreshToken: string): Promise<SessionResponse> {
     const outcome = await this.transactions.run(async (tx) => {
       const now = this.clock.now();
       const session = await this.sessions.lockByHash(tx, sha256(refreshToken));
@@ -86,7 +86,7 @@ export class AuthService {
    * The member's own password, proving the current one. Every other session ends; this device
    * gets a new pair so the member stays logged in here.
    */
-  async changePassword(actor: Actor, current: string, next: string): Promise<SessionView> {
+  async changePassword(actor: Actor, current: string, next: string): Promise<SessionResponse> {
     return this.transactions.run(async (tx) => {
       await this.members.changeOwnPassword(tx, actor.memberId, current, next);
       await this.sessions.revokeAllOf(tx, actor.memberId, this.clock.now());

@@ -1,6 +1,2 @@
-/** The roles a member of an association holds. */
-export const ASSOCIATION_ROLES = ['admin', 'warden', 'resident', 'unit', 'viewer'] as const;
-/** Every role: the association roles and street-office staff (街道), who belong to a street. */
-export const ROLES = [...ASSOCIATION_ROLES, 'street'] as const;
-export type Role = (typeof ROLES)[number];
-export type AssociationRole = (typeof ASSOCIATION_ROLES)[number];
+// Declared once for the server and the web client: src/shared/roles.ts.
+export { ASSOCIATION_ROLES, type AssociationRole, type Role, ROLES } from '../shared/roles';

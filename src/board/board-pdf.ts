@@ -2,7 +2,7 @@
 import { shanghaiDate, shanghaiDateTime } from '../common/shanghai-time';
 import { a4, pageNumbers, pdfBytes, type Printable } from '../common/pdf/printable';
 import type { FinanceMonthView } from '../finance/dto/finance.dto';
-import type { BoardVersionView, PublicBoardView } from './board.view';
+import type { BoardVersion, PublicBoard } from '../shared/api/board';
 
 // The ideographic space that separates a label from its text on Chinese paper.
 const GAP = '\u3000';
@@ -26,7 +26,7 @@ function heading(doc: Printable, text: string): void {
   doc.moveDown(0.3).font('body').fontSize(11);
 }
 
-function voteLine(v: BoardVersionView): string {
+function voteLine(v: BoardVersion): string {
   const status = STATUS_WORDS[v.status] ?? v.status;
   const r = v.result;
   if (!r) return `第${v.number}版《${v.title}》：${status}`;
@@ -67,7 +67,7 @@ function financeLines(doc: Printable, months: FinanceMonthView[]): void {
 }
 
 /** The notice as a PDF: convention in force, vote results, notice periods, duty, violations, accounts. */
-export function boardPdf(board: PublicBoardView): Promise<Buffer> {
+export function boardPdf(board: PublicBoard): Promise<Buffer> {
   const title = `${board.name} 公示`;
   const doc = a4(title, board.name);
   doc.font('heading').fontSize(20).text(title, { align: 'center' });

@@ -1,25 +1,35 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { ViolationStat } from '../shared/api/violations';
 import { AdoptionRulesView, FractionView, VoteResultView } from '../conventions/dto/version.view';
 import { FinanceSummaryView } from '../finance/dto/finance.dto';
 import { BoardDrawView } from '../sharing/dto/draw.dto';
 import { MonthlyPersuasionCount } from '../violations/persuasions/persuasion.dto';
+import type {
+  BoardArticle,
+  BoardDuty,
+  BoardInForce,
+  BoardVersion,
+  PublicBoard,
+} from '../shared/api/board';
+import type { VersionStatus, VotingUnit } from '../shared/api/conventions';
 
-export class BoardArticleView {
+export class BoardArticleView implements BoardArticle {
   @ApiProperty() number!: number;
   @ApiProperty({ example: '第三条' }) label!: string;
   @ApiProperty() text!: string;
 }
 
-export class BoardVersionView {
+export class BoardVersionView implements BoardVersion {
   @ApiProperty() number!: number;
   @ApiProperty() title!: string;
-  @ApiProperty({ enum: ['comment', 'voting', 'adopted', 'rejected'] }) status!: string;
+  @ApiProperty({ enum: ['comment', 'voting', 'adopted', 'rejected'] })
+  status!: VersionStatus;
   @ApiProperty() inForce!: boolean;
   @ApiProperty({
     enum: ['household', 'member'],
     description: 'The adoption rules the version sets for amending it (with quorum, threshold)',
   })
-  votingUnit!: string;
+  votingUnit!: VotingUnit;
   @ApiProperty({ type: FractionView }) quorum!: FractionView;
   @ApiProperty({ type: FractionView }) threshold!: FractionView;
   @ApiProperty({
@@ -34,28 +44,28 @@ export class BoardVersionView {
   @ApiPropertyOptional({ type: VoteResultView, nullable: true }) result!: VoteResultView | null;
 }
 
-export class BoardInForceView {
+export class BoardInForceView implements BoardInForce {
   @ApiProperty() number!: number;
   @ApiProperty() title!: string;
   @ApiProperty() effectiveFrom!: Date;
   @ApiProperty({ type: [BoardArticleView] }) articles!: BoardArticleView[];
 }
 
-export class BoardDutyView {
+export class BoardDutyView implements BoardDuty {
   @ApiProperty() name!: string;
   @ApiProperty() shiftName!: string;
   @ApiProperty() since!: string;
   @ApiProperty() until!: string;
 }
 
-export class ViolationStatView {
+export class ViolationStatView implements ViolationStat {
   @ApiProperty({ example: '2026-03' }) month!: string;
   @ApiProperty() kind!: string;
   @ApiProperty() count!: number;
 }
 
 /** 公示: what anyone may read about an association's convention. No personal data. */
-export class PublicBoardView {
+export class PublicBoardView implements PublicBoard {
   @ApiProperty() associationId!: string;
   @ApiProperty() name!: string;
   @ApiProperty() community!: string;

@@ -11,7 +11,7 @@ import { DrawsService } from '../sharing/draws.service';
 import { RostersService } from '../rosters/rosters.service';
 import { ViolationLedgerService } from '../violations/violation-ledger.service';
 import { PersuasionsService } from '../violations/persuasions/persuasions.service';
-import type { BoardVersionView, PublicBoardView } from './board.view';
+import type { BoardVersion, PublicBoard } from '../shared/api/board';
 
 /**
  * The public notice board (公示) of an association: no login, no personal data. It only gathers
@@ -30,7 +30,7 @@ export class PublicBoardService {
     private readonly clock: Clock,
   ) {}
 
-  async board(associationId: string): Promise<PublicBoardView> {
+  async board(associationId: string): Promise<PublicBoard> {
     const now = this.clock.now();
     const association = await this.associations.findById(associationId);
     if (!association) throw DomainError.notFound('association', associationId);
@@ -79,7 +79,7 @@ export class PublicBoardService {
 
 // Listed field by field rather than derived from toSummaryView: this leaves without a login, so a
 // field added to the members' view must not reach the public board unnoticed.
-function toBoardVersion(v: ConventionVersion, inForceId: string | null): BoardVersionView {
+function toBoardVersion(v: ConventionVersion, inForceId: string | null): BoardVersion {
   return {
     number: v.number,
     title: v.title,

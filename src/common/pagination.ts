@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import type { Page } from '../shared/api/wire';
 
 export class PageQuery {
   @ApiPropertyOptional({ default: 1, minimum: 1 })
@@ -19,12 +20,7 @@ export class PageQuery {
   pageSize: number = 50;
 }
 
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export type { Page } from '../shared/api/wire';
 
 export function pageOf<T>(items: T[], total: number, query: PageQuery): Page<T> {
   return { items, total, page: query.page, pageSize: query.pageSize };

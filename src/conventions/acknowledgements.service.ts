@@ -7,7 +7,7 @@ import { DomainError } from '../common/domain-error';
 import { ConventionAcknowledgementRepository } from './convention-acknowledgement.repository';
 import { ConventionRulesService } from './convention-rules.service';
 import type { ConventionVersion } from './convention-version';
-import type { AcknowledgementsView } from './dto/version.view';
+import type { Acknowledgements } from '../shared/api/conventions';
 
 /** Members sign the version in force (签署); the council sees who has not yet. */
 @Injectable()
@@ -26,7 +26,7 @@ export class AcknowledgementsService {
     return { versionId: version.id, acknowledgedAt };
   }
 
-  async status(actor: Actor): Promise<AcknowledgementsView> {
+  async status(actor: Actor): Promise<Acknowledgements> {
     assertCouncilOf(actor, actor.associationId);
     const version = await this.inForce(actor.associationId, this.clock.now());
     const signed = await this.acknowledgements.signersOf(version.id);

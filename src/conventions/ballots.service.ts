@@ -15,7 +15,7 @@ import { ConventionVoteRepository } from './convention-vote.repository';
 import { toResultView } from './convention-views';
 import { ConventionVoteCounted, ConventionVoteOpened } from './conventions.events';
 import { canVote } from './conventions.policy';
-import type { MyVoteView, VoteResultView } from './dto/version.view';
+import type { MyVote, VoteResult } from '../shared/api/conventions';
 import { countBallots, tally } from './tally';
 import { councilVersion, readableVersion } from './version-access';
 
@@ -122,7 +122,7 @@ export class BallotsService implements OnModuleInit {
   }
 
   /** What this household (or member) voted, its receipt, and whether the count includes it. */
-  async myVote(actor: Actor, id: string): Promise<MyVoteView> {
+  async myVote(actor: Actor, id: string): Promise<MyVote> {
     const v = await readableVersion(this.versions, actor, id);
     const voter = v.ballot.votingUnit === 'household' ? actor.householdId : actor.memberId;
     const ballot = voter ? await this.votes.ofVoter(v.id, voter) : null;
@@ -137,7 +137,7 @@ export class BallotsService implements OnModuleInit {
   }
 
   /** Counts the ballots once the vote has run its days (or everyone has voted). */
-  async closeVote(actor: Actor, id: string): Promise<VoteResultView> {
+  async closeVote(actor: Actor, id: string): Promise<VoteResult> {
     const now = this.clock.now();
     const counted = await this.transactions.run(async (tx) => {
       const v = await councilVersion(this.versions, actor, id, tx);

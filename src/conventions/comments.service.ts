@@ -8,7 +8,7 @@ import { ConventionVersionRepository } from './convention-version.repository';
 import { canComment, canReadComments, canReplyToComment } from './conventions.policy';
 import type { ConventionComment } from './convention-comment.repository';
 import type { CommentDto, CommentReplyDto } from './dto/version.dto';
-import type { CommentView } from './dto/version.view';
+import type { VersionComment } from '../shared/api/conventions';
 import { readableVersion } from './version-access';
 
 /** The comment period: members of the association comment on the draft, signed with their name. */
@@ -21,7 +21,7 @@ export class CommentsService {
     private readonly clock: Clock,
   ) {}
 
-  async add(actor: Actor, versionId: string, dto: CommentDto): Promise<CommentView> {
+  async add(actor: Actor, versionId: string, dto: CommentDto): Promise<VersionComment> {
     const now = this.clock.now();
     const version = await readableVersion(this.versions, actor, versionId);
     if (!canComment(actor, version)) throw new DomainError('comment.members_only');
@@ -49,7 +49,7 @@ export class CommentsService {
     versionId: string,
     commentId: string,
     dto: CommentReplyDto,
-  ): Promise<CommentView> {
+  ): Promise<VersionComment> {
     const version = await readableVersion(this.versions, actor, versionId);
     if (!canReplyToComment(actor, version)) throw new DomainError('comment.council_replies');
     const replied = await this.comments.reply(versionId, commentId, {
@@ -62,13 +62,13 @@ export class CommentsService {
     return (await this.viewsOf([replied]))[0]!;
   }
 
-  async list(actor: Actor, versionId: string): Promise<CommentView[]> {
+  async list(actor: Actor, versionId: string): Promise<VersionComment[]> {
     const version = await readableVersion(this.versions, actor, versionId);
     if (!canReadComments(actor, version)) throw new DomainError('forbidden');
     return this.viewsOf(await this.comments.listOf(versionId));
   }
 
-  private async viewsOf(comments: ConventionComment[]): Promise<CommentView[]> {
+  private async viewsOf(comments: ConventionComment[]): Promise<VersionComment[]> {
     const names = await this.members.namesOf([
       ...comments.map((c) => c.memberId),
       ...comments.flatMap((c) => (c.reply?.by ? [c.reply.by] : [])),

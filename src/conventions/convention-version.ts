@@ -1,27 +1,14 @@
 // The convention's versions as the service works with them; convention-version.repository.ts
 // maps them to and from their rows.
+import type { AdoptionRules, VersionStatus } from '../shared/api/conventions';
 import type { ConventionParameters } from './convention-parameters';
-import type { Fraction } from './tally';
 
-export type VersionStatus = 'draft' | 'comment' | 'voting' | 'adopted' | 'rejected';
-export type VotingUnit = 'household' | 'member';
-export type VoteChoice = 'yes' | 'no' | 'abstain';
-
-/**
- * How a version of the convention is adopted: who votes, how many must take part and agree, how
- * long comments, the vote and the public notice (公示) last. A version in force states the rules
- * for amending it (article 10 of 下岗胡同's convention).
- */
-export interface AdoptionRules {
-  votingUnit: VotingUnit;
-  quorum: Fraction;
-  threshold: Fraction;
-  /** Abstentions weigh in the threshold's base like a no. */
-  abstentionsCountAsCast: boolean;
-  commentDays: number;
-  votingDays: number;
-  noticeDays: number;
-}
+export type {
+  AdoptionRules,
+  VersionStatus,
+  VoteChoice,
+  VotingUnit,
+} from '../shared/api/conventions';
 
 /** One text of the convention (自治公约), from draft through comments and the vote to force. */
 export interface ConventionVersion {

@@ -1,15 +1,9 @@
 // Version → response mappers. Ballots never leave here with a choice.
 import { articleLabel } from './convention-parameters';
 import type { AdoptionRules, ConventionArticle, ConventionVersion } from './convention-version';
-import type {
-  AdoptionRulesView,
-  ArticleView,
-  VersionSummaryView,
-  VersionView,
-  VoteResultView,
-} from './dto/version.view';
+import type { Article, Version, VersionSummary, VoteResult } from '../shared/api/conventions';
 
-export function toArticleView(article: ConventionArticle): ArticleView {
+export function toArticleView(article: ConventionArticle): Article {
   return {
     number: article.number,
     label: articleLabel(article.number),
@@ -18,7 +12,7 @@ export function toArticleView(article: ConventionArticle): ArticleView {
   };
 }
 
-export function toRulesView(r: AdoptionRules): AdoptionRulesView {
+export function toRulesView(r: AdoptionRules): AdoptionRules {
   return {
     votingUnit: r.votingUnit,
     quorum: { ...r.quorum },
@@ -30,7 +24,7 @@ export function toRulesView(r: AdoptionRules): AdoptionRulesView {
   };
 }
 
-export function toResultView(v: ConventionVersion): VoteResultView | null {
+export function toResultView(v: ConventionVersion): VoteResult | null {
   if (v.resultAt === null || (v.status !== 'adopted' && v.status !== 'rejected')) return null;
   const yes = v.votesYes ?? 0;
   const no = v.votesNo ?? 0;
@@ -48,7 +42,7 @@ export function toResultView(v: ConventionVersion): VoteResultView | null {
   };
 }
 
-export function toSummaryView(v: ConventionVersion, inForceId: string | null): VersionSummaryView {
+export function toSummaryView(v: ConventionVersion, inForceId: string | null): VersionSummary {
   const rules = v.adoptionRules;
   return {
     id: v.id,
@@ -75,7 +69,7 @@ export function toVersionView(
   articles: ConventionArticle[],
   inForceId: string | null,
   receipts: string[],
-): VersionView {
+): Version {
   return {
     ...toSummaryView(v, inForceId),
     amendsVersionId: v.amendsVersionId,

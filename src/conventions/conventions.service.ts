@@ -22,10 +22,10 @@ import {
   withRules,
 } from './draft-rules';
 import type { ArticleDto, DraftVersionDto, UpdateDraftDto } from './dto/version.dto';
-import type { VersionDiffView, VersionSummaryView, VersionView } from './dto/version.view';
+import type { Version, VersionDiff, VersionSummary } from '../shared/api/conventions';
 import { asParameters } from './parameter-rules';
 import { councilVersion, readableVersion } from './version-access';
-import { diffVersions } from './version-diff';
+import { diffVersions } from '../shared/conventions/version-diff';
 
 /** What the public board (公示) shows of the convention: never a draft. */
 export interface PublicConventionRecord {
@@ -46,13 +46,13 @@ export class ConventionsService {
     private readonly clock: Clock,
   ) {}
 
-  async current(actor: Actor): Promise<VersionView> {
+  async current(actor: Actor): Promise<Version> {
     const version = await this.rules.versionInForce(actor.associationId, this.clock.now());
     if (!version) throw new DomainError('convention.none_in_force');
     return this.view(version, version.id);
   }
 
-  async list(actor: Actor, associationId = actor.associationId): Promise<VersionSummaryView[]> {
+  async list(actor: Actor, associationId = actor.associationId): Promise<VersionSummary[]> {
     if (!canReadAssociation(actor, associationId)) {
       throw DomainError.notFound('association', associationId);
     }
@@ -63,13 +63,13 @@ export class ConventionsService {
       .map((v) => toSummaryView(v, inForce?.id ?? null));
   }
 
-  async get(actor: Actor, id: string): Promise<VersionView> {
+  async get(actor: Actor, id: string): Promise<Version> {
     const version = await readableVersion(this.versions, actor, id);
     const inForce = await this.rules.versionInForce(version.associationId, this.clock.now());
     return this.view(version, inForce?.id ?? null);
   }
 
-  async diff(actor: Actor, fromId: string, toId: string): Promise<VersionDiffView> {
+  async diff(actor: Actor, fromId: string, toId: string): Promise<VersionDiff> {
     const [a, b] = await Promise.all([
       readableVersion(this.versions, actor, fromId),
       readableVersion(this.versions, actor, toId),
@@ -88,7 +88,7 @@ export class ConventionsService {
    * A new version: the whole text, or the amended version's text with the changes given. Its own
    * vote follows the adoption rules in force (article 10), whatever rules it proposes.
    */
-  async draft(actor: Actor, dto: DraftVersionDto): Promise<VersionView> {
+  async draft(actor: Actor, dto: DraftVersionDto): Promise<Version> {
     if (!canAmend(actor, actor.associationId)) throw new DomainError('council.only');
     const now = this.clock.now();
     const id = await this.transactions.run(async (tx) => {
@@ -134,7 +134,7 @@ export class ConventionsService {
   }
 
   /** Changes a draft before its comment period opens. */
-  async update(actor: Actor, id: string, dto: UpdateDraftDto): Promise<VersionView> {
+  async update(actor: Actor, id: string, dto: UpdateDraftDto): Promise<Version> {
     await this.transactions.run(async (tx) => {
       const version = await councilVersion(this.versions, actor, id, tx);
       if (version.status !== 'draft') {
@@ -169,7 +169,7 @@ export class ConventionsService {
    * Opens the comment period. The rules in force now bind the vote from here on, even if another
    * version came into force since the draft was written.
    */
-  async openComments(actor: Actor, id: string): Promise<VersionView> {
+  async openComments(actor: Actor, id: string): Promise<Version> {
     const now = this.clock.now();
     await this.transactions.run(async (tx) => {
       const version = await councilVersion(this.versions, actor, id, tx);
@@ -223,7 +223,7 @@ export class ConventionsService {
     return asked;
   }
 
-  private async view(version: ConventionVersion, inForceId: string | null): Promise<VersionView> {
+  private async view(version: ConventionVersion, inForceId: string | null): Promise<Version> {
     const [articles, receipts] = await Promise.all([
       this.versions.articlesOf(version.id),
       this.ballots.publishedReceipts(version),

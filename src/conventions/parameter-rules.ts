@@ -4,29 +4,22 @@
 // the field in the reader's language.
 import type { Params } from '../shared/i18n';
 import type { Reason } from '../shared/reasons';
-import type {
-  ConventionParameters,
-  ParameterName,
-  PenaltyStep,
-  PriorityTier,
-  TimeWindow,
-} from './convention-parameters';
+import {
+  BOOLEAN_PARAMETERS,
+  type ConventionParameters,
+  HHMM,
+  INTEGER_LIMITS,
+  isParameterName,
+  PARAMETER_LIMITS,
+  PARAMETER_NAMES,
+  PENALTY_ACTIONS,
+  type PenaltyStep,
+  type PriorityTier,
+  TIER_KEY,
+  type TimeWindow,
+} from '../shared/conventions/parameters';
 
-export const PARAMETER_NAMES: readonly ParameterName[] = [
-  'vehiclesPerHousehold',
-  'visitorPassesPerMonth',
-  'visitorPassMaxHours',
-  'monthlyFeeCny',
-  'standingAllocationOnePerHousehold',
-  'noParkingWindows',
-  'sharedGraceMinutes',
-  'wardenSwapsWithoutApproval',
-  'violationsOnlyByWardensOnDuty',
-  'penaltyLadder',
-  'vehicleChangesNeedApproval',
-  'priorityTiers',
-  'rotationPeriodMonths',
-];
+export { isParameterName, PARAMETER_NAMES };
 
 /** What is wrong with one field of a draft, e.g. `penaltyLadder[0].action`. */
 export interface DraftProblem {
@@ -35,30 +28,10 @@ export interface DraftProblem {
   params?: Params;
 }
 
-const INTEGER_LIMITS: Partial<Record<ParameterName, [number, number]>> = {
-  vehiclesPerHousehold: [0, 10],
-  visitorPassesPerMonth: [0, 100],
-  visitorPassMaxHours: [1, 24 * 7],
-  monthlyFeeCny: [0, 10_000],
-  sharedGraceMinutes: [0, 240],
-  rotationPeriodMonths: [0, 24],
-};
-const BOOLEANS: readonly ParameterName[] = [
-  'standingAllocationOnePerHousehold',
-  'wardenSwapsWithoutApproval',
-  'violationsOnlyByWardensOnDuty',
-  'vehicleChangesNeedApproval',
-];
-const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
-const ACTIONS = ['persuasion', 'notice', 'suspension'];
-const MAX_WINDOWS = 10;
-const MAX_STEPS = 10;
-const MAX_TIERS = 10;
-const TIER_KEY = /^[a-z][a-z0-9_]{0,31}$/;
-
-export function isParameterName(name: string): name is ParameterName {
-  return (PARAMETER_NAMES as readonly string[]).includes(name);
-}
+const ACTIONS: readonly string[] = PENALTY_ACTIONS;
+const MAX_WINDOWS = PARAMETER_LIMITS.noParkingWindows;
+const MAX_STEPS = PARAMETER_LIMITS.penaltySteps;
+const MAX_TIERS = PARAMETER_LIMITS.priorityTiers;
 
 /** Problems with a full parameter set; empty when it is valid. */
 export function parameterProblems(input: Record<string, unknown>): DraftProblem[] {
@@ -69,7 +42,7 @@ export function parameterProblems(input: Record<string, unknown>): DraftProblem[
   for (const [name, [min, max]] of Object.entries(INTEGER_LIMITS)) {
     problems.push(...integerProblems(name, input[name], min, max));
   }
-  for (const name of BOOLEANS) {
+  for (const name of BOOLEAN_PARAMETERS) {
     if (typeof input[name] !== 'boolean') problems.push({ field: name, reason: 'draft.yes_or_no' });
   }
   problems.push(...windowProblems(input.noParkingWindows));
@@ -119,7 +92,11 @@ function windowProblems(value: unknown): DraftProblem[] {
     ) {
       problems.push({ field: `${at}.days`, reason: 'draft.window_days' });
     }
-    if (typeof w.reason !== 'string' || w.reason.length < 1 || w.reason.length > 120) {
+    if (
+      typeof w.reason !== 'string' ||
+      w.reason.length < 1 ||
+      w.reason.length > PARAMETER_LIMITS.windowReasonLength
+    ) {
       problems.push({ field: `${at}.reason`, reason: 'draft.window_reason' });
     }
     problems.push(...unknownFields(at, w, ['from', 'to', 'days', 'reason']));
@@ -148,7 +125,9 @@ export function ladderProblems(value: unknown): DraftProblem[] {
         params: { step: i + 1 },
       });
     }
-    problems.push(...integerProblems(`${at}.withinDays`, s.withinDays, 1, 730));
+    problems.push(
+      ...integerProblems(`${at}.withinDays`, s.withinDays, ...PARAMETER_LIMITS.withinDays),
+    );
     if (typeof s.action !== 'string' || !ACTIONS.includes(s.action)) {
       problems.push({
         field: `${at}.action`,
@@ -157,7 +136,13 @@ export function ladderProblems(value: unknown): DraftProblem[] {
       });
     }
     if (s.action === 'suspension') {
-      problems.push(...integerProblems(`${at}.suspensionDays`, s.suspensionDays, 1, 365));
+      problems.push(
+        ...integerProblems(
+          `${at}.suspensionDays`,
+          s.suspensionDays,
+          ...PARAMETER_LIMITS.suspensionDays,
+        ),
+      );
     } else if (s.suspensionDays !== undefined) {
       problems.push({ field: `${at}.suspensionDays`, reason: 'draft.suspension_days_only' });
     }
@@ -189,7 +174,11 @@ export function tierProblems(value: unknown): DraftProblem[] {
         params: { key: tier.key },
       });
     } else seen.add(tier.key);
-    if (typeof tier.label !== 'string' || tier.label.trim().length < 1 || tier.label.length > 40) {
+    if (
+      typeof tier.label !== 'string' ||
+      tier.label.trim().length < 1 ||
+      tier.label.length > PARAMETER_LIMITS.tierLabelLength
+    ) {
       problems.push({ field: `${at}.label`, reason: 'draft.tier_label' });
     }
     problems.push(...unknownFields(at, tier, ['key', 'label']));

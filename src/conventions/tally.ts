@@ -7,10 +7,9 @@
 // and no never adopts, whatever the threshold: a convention binds everyone, so it needs more
 // support than opposition.
 
-export interface Fraction {
-  numerator: number;
-  denominator: number;
-}
+import type { Fraction } from '../shared/api/conventions';
+
+export type { Fraction };
 
 export interface BallotCounts {
   yes: number;

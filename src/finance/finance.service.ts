@@ -7,14 +7,11 @@ import { lastTwelveMonths } from '../common/months';
 import { type Page, pageOf, type ScopedPageQuery, skipOf } from '../common/pagination';
 import { Transactions } from '../database/transactions';
 import { PermitsService } from '../permits/permits.service';
-import type {
-  FinanceEntryView,
-  FinanceSummaryView,
-  RecordFinanceEntryDto,
-} from './dto/finance.dto';
+import type { FinanceEntryView, RecordFinanceEntryDto } from './dto/finance.dto';
 import { directionOf } from './finance-categories';
 import { type FinanceEntry, FinanceEntryRepository } from './finance-entry.repository';
 import { canReadFinanceLines, canRecordFinance } from './finance.policy';
+import type { FinanceSummary } from '../shared/api/board';
 
 /**
  * The association's accounts (登记缴费, 收支公示): the council records income and spending with
@@ -65,7 +62,7 @@ export class FinanceService {
   }
 
   /** The last twelve months' totals, for the public board: no names, no receipts. */
-  async monthlyTotals(associationId: string): Promise<FinanceSummaryView> {
+  async monthlyTotals(associationId: string): Promise<FinanceSummary> {
     const months = lastTwelveMonths(this.clock.now());
     const since = `${months[0]!}-01`;
     const [fees, lines] = await Promise.all([

@@ -1,7 +1,8 @@
 // A payment (缴费) as the ledger keeps it: on a permit or on a standing allocation, never both.
 
-export const PAYMENT_METHODS = ['cash', 'wechat', 'alipay', 'bank_transfer', 'other'] as const;
-export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+import type { PaymentMethod } from '../shared/api/payments';
+
+export { PAYMENT_METHODS, type PaymentMethod } from '../shared/api/payments';
 
 export type PaymentSubject = { permitId: string } | { allocationId: string };
 

@@ -7,10 +7,11 @@ import type { Actor } from '../auth/actor';
 import { DomainError } from '../common/domain-error';
 import { type Page, pageOf, skipOf } from '../common/pagination';
 import type { Tx } from '../database/transactions';
-import type { PaymentQuery, PaymentView } from './dto/payment.dto';
+import type { PaymentQuery } from './dto/payment.dto';
 import type { NewPayment, Payment } from './payment';
 import { PaymentRepository } from './payment.repository';
 import { keepsAccountsOf } from './payments.policy';
+import type { PaymentResponse } from '../shared/api/payments';
 
 /**
  * The payment ledger (收费台账). Permits and standing allocations record a payment here inside
@@ -29,7 +30,7 @@ export class PaymentsService {
     return this.payments.insert(payment, tx);
   }
 
-  async ledger(actor: Actor, query: PaymentQuery): Promise<Page<PaymentView>> {
+  async ledger(actor: Actor, query: PaymentQuery): Promise<Page<PaymentResponse>> {
     const associationId = associationToRead(actor, query.associationId);
     if (!keepsAccountsOf(actor, associationId)) throw new DomainError('payment.council_only');
     const [rows, total] = await this.payments.page(
@@ -57,7 +58,7 @@ function toPaymentView(
   p: Payment,
   addresses: Map<string, string>,
   names: Map<string, string>,
-): PaymentView {
+): PaymentResponse {
   return {
     id: p.id,
     recordedAt: p.recordedAt.toISOString(),

@@ -3,20 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { Tx } from '../database/transactions';
 import type { PermitKind } from './permit-token';
+import type { PermitEventType } from '../shared/api/permits';
 
-export const PERMIT_EVENT_TYPES = [
-  'applied',
-  'approved',
-  'rejected',
-  'fee_paid',
-  'issued',
-  'renewed',
-  'suspended',
-  'reinstated',
-  'revoked',
-  'expired',
-] as const;
-export type PermitEventType = (typeof PERMIT_EVENT_TYPES)[number];
+export { PERMIT_EVENT_TYPES, type PermitEventType } from '../shared/api/permits';
 
 /** One row of a permit's ledger (台账): who (null: the system) did what, when and why. */
 export interface PermitEventRecord {

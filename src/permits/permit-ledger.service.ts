@@ -10,7 +10,7 @@ import { periodOf } from '../common/ledger/ledger-words';
 import { AssociationsService } from '../associations/associations.service';
 import type { Lang } from '../shared/i18n';
 import { PERMIT_LEDGER_COLUMNS, permitLedgerRow } from './permit-ledger-columns';
-import type { PermitEventView, RevocationEntry, RevocationList } from './dto/permit.view';
+import type { PermitEventResponse, RevocationEntry, RevocationList } from '../shared/api/permits';
 import { type LedgerLine, PermitEventRepository } from './permit-event.repository';
 import { canExportLedger, canReadRevocations, seesLedgerPlates } from './permits.policy';
 
@@ -27,7 +27,7 @@ export class PermitLedgerService {
     private readonly clock: Clock,
   ) {}
 
-  async eventsOf(permitId: string): Promise<PermitEventView[]> {
+  async eventsOf(permitId: string): Promise<PermitEventResponse[]> {
     const events = await this.events.eventsOf(permitId);
     const names = await this.members.namesOf(actorsOf(events));
     return events.map((e) => ({

@@ -1,58 +1,32 @@
-// The signed token a permit's QR code carries: a JWT (ES256) kept short enough for a QR of
-// version ≤ 12 at level M, so it scans through a windscreen. Pure: no Nest, no database.
-import type { KeyObject } from 'node:crypto';
+// The signed token a permit's QR code carries: its layout, claims and parsing are shared with the
+// warden's phone (src/shared/permits/token.ts); here the server signs with its private key and
+// checks signatures with node crypto. Pure: no Nest, no database.
+import { type KeyObject, verify } from 'node:crypto';
 import jwt from 'jsonwebtoken';
+import {
+  claimsOf,
+  type PermitClaims,
+  splitPermitToken,
+  TOKEN_ALGORITHM,
+} from '../shared/permits/token';
 
-export const TOKEN_ISSUER = 'hp';
-
-export const PERMIT_KINDS = ['resident', 'shared', 'visitor'] as const;
-export type PermitKind = (typeof PERMIT_KINDS)[number];
-
-const KIND_CODE: Record<PermitKind, string> = { resident: 'r', shared: 's', visitor: 'v' };
-
-/**
- * Terse claims. `p` is the permit number (also printed on the card and typed by hand), `s` the
- * narrowest scope id (car park, else lane, else association) as base64url of the uuid bytes.
- */
-export interface PermitClaims {
-  p: number;
-  n: string;
-  k: string;
-  s: string;
-  nbf: number;
-  exp: number;
-  iss: string;
-}
-
-export interface TokenPermit {
-  number: number;
-  plate: string;
-  kind: PermitKind;
-  associationId: string;
-  laneId: string | null;
-  carParkId: string | null;
-  validFrom: Date;
-  validTo: Date;
-}
-
-export function claimsFor(permit: TokenPermit): PermitClaims {
-  return {
-    p: permit.number,
-    n: permit.plate,
-    k: KIND_CODE[permit.kind],
-    s: shortId(permit.carParkId ?? permit.laneId ?? permit.associationId),
-    nbf: Math.floor(permit.validFrom.getTime() / 1000),
-    exp: Math.floor(permit.validTo.getTime() / 1000),
-    iss: TOKEN_ISSUER,
-  };
-}
+export {
+  claimsFor,
+  PERMIT_KINDS,
+  type PermitClaims,
+  type PermitKind,
+  shortId,
+  TOKEN_ISSUER,
+  type TokenPermit,
+  uuidFromShortId,
+} from '../shared/permits/token';
 
 export function signPermitToken(claims: PermitClaims, kid: string, key: KeyObject): string {
   // No `typ` and no `iat`: every byte counts in the QR.
   return jwt.sign(claims, key, {
-    algorithm: 'ES256',
+    algorithm: TOKEN_ALGORITHM,
     noTimestamp: true,
-    header: { alg: 'ES256', kid, typ: undefined },
+    header: { alg: TOKEN_ALGORITHM, kid, typ: undefined },
   });
 }
 
@@ -68,47 +42,25 @@ export async function checkPermitToken(
   token: string,
   publicKey: (kid: string) => Promise<KeyObject | null>,
 ): Promise<TokenCheck> {
-  const decoded = jwt.decode(token, { complete: true });
-  const kid = decoded?.header.kid;
-  if (!decoded || typeof kid !== 'string' || decoded.header.alg !== 'ES256') {
-    return { ok: false, reason: 'malformed' };
-  }
-  const key = await publicKey(kid);
+  const parts = splitPermitToken(token);
+  if (!parts) return { ok: false, reason: 'malformed' };
+  const key = await publicKey(parts.kid);
   if (!key) return { ok: false, reason: 'unknown_key' };
-  try {
-    const claims = jwt.verify(token, key, {
-      algorithms: ['ES256'],
-      issuer: TOKEN_ISSUER,
-      ignoreExpiration: true,
-      ignoreNotBefore: true,
-    });
-    if (!isPermitClaims(claims)) return { ok: false, reason: 'malformed' };
-    return { ok: true, kid, claims };
-  } catch {
+  if (!signatureHolds(parts.signingInput, parts.signature, key)) {
     return { ok: false, reason: 'bad_signature' };
   }
+  const read = claimsOf(parts);
+  if (read.ok) return { ok: true, kid: parts.kid, claims: read.claims };
+  // Signed by our key for something other than a permit reads as a bad signature, as before.
+  return { ok: false, reason: read.reason === 'issuer' ? 'bad_signature' : 'malformed' };
 }
 
-function isPermitClaims(value: unknown): value is PermitClaims {
-  const c = value as Partial<PermitClaims> | null;
-  return (
-    typeof c === 'object' &&
-    c !== null &&
-    Number.isSafeInteger(c.p) &&
-    typeof c.n === 'string' &&
-    typeof c.k === 'string' &&
-    typeof c.s === 'string' &&
-    typeof c.nbf === 'number' &&
-    typeof c.exp === 'number'
-  );
-}
-
-/** A uuid as 22 base64url characters (its 16 bytes). */
-export function shortId(uuid: string): string {
-  return Buffer.from(uuid.replace(/-/g, ''), 'hex').toString('base64url');
-}
-
-export function uuidFromShortId(short: string): string {
-  const hex = Buffer.from(short, 'base64url').toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+function signatureHolds(data: Uint8Array, signature: Uint8Array, key: KeyObject): boolean {
+  if (key.asymmetricKeyType !== 'ec') return false;
+  try {
+    // JWS carries ECDSA signatures as raw r‖s (IEEE P1363), not DER.
+    return verify('sha256', data, { key, dsaEncoding: 'ieee-p1363' }, signature);
+  } catch {
+    return false;
+  }
 }

@@ -19,7 +19,7 @@ import type {
   PermitQuery,
   RecordPaymentDto,
 } from './dto/permit.dto';
-import type { PermitView } from './dto/permit.view';
+import type { PermitResponse } from '../shared/api/permits';
 import type { Permit, PermitActor } from './permit';
 import { PermitEventRepository } from './permit-event.repository';
 import { PermitLifecycle } from './permit-lifecycle';
@@ -82,7 +82,7 @@ export class PermitsService {
     return this.ledger.feesPaidByMonth(associationId, since);
   }
 
-  async list(actor: Actor, query: PermitQuery): Promise<Page<PermitView>> {
+  async list(actor: Actor, query: PermitQuery): Promise<Page<PermitResponse>> {
     const associationId = associationToRead(actor, query.associationId);
     if (!canListPermits(actor)) throw new DomainError('role.forbidden');
     const now = this.clock.now();
@@ -109,7 +109,7 @@ export class PermitsService {
   }
 
   /** A refused application keeps the council's written reasons, readable by the household. */
-  async get(actor: Actor, id: string): Promise<PermitView> {
+  async get(actor: Actor, id: string): Promise<PermitResponse> {
     const permit = await this.readable(actor, id);
     const reasons =
       permit.status === 'rejected'
@@ -132,7 +132,7 @@ export class PermitsService {
     return permit;
   }
 
-  async apply(actor: Actor, dto: ApplyPermitDto): Promise<PermitView> {
+  async apply(actor: Actor, dto: ApplyPermitDto): Promise<PermitResponse> {
     const vehicle = await this.vehicles.readable(actor, dto.vehicleId);
     if (!canApplyForVehicle(actor, vehicle)) throw new DomainError('council.only');
     if (dto.laneId) await this.associations.readableLane(actor, dto.laneId);
@@ -182,7 +182,7 @@ export class PermitsService {
     return toPermitView(permit, actor, now);
   }
 
-  async approve(actor: Actor, id: string, dto: ApprovePermitDto): Promise<PermitView> {
+  async approve(actor: Actor, id: string, dto: ApprovePermitDto): Promise<PermitResponse> {
     const rules = await this.rules.rulesInForce(actor.associationId, this.clock.now());
     const permit = await this.lifecycle.transition(actor, id, async (p, now, tx) => {
       refuseUnless(p.status === 'pending', 'permit.not_pending', p);
@@ -231,7 +231,7 @@ export class PermitsService {
     });
   }
 
-  async reject(actor: Actor, id: string, reason: string): Promise<PermitView> {
+  async reject(actor: Actor, id: string, reason: string): Promise<PermitResponse> {
     const permit = await this.lifecycle.transition(actor, id, async (p) => {
       refuseUnless(p.status === 'pending', 'permit.not_pending', p);
       return { type: 'rejected', reason, set: { status: 'rejected' } };
@@ -243,7 +243,7 @@ export class PermitsService {
    * 登记缴费: the payment is a row of the ledger and adds to what the permit has paid, in the
    * permit's transaction; the fee counts as paid once the payments cover it.
    */
-  async recordPayment(actor: Actor, id: string, dto: RecordPaymentDto): Promise<PermitView> {
+  async recordPayment(actor: Actor, id: string, dto: RecordPaymentDto): Promise<PermitResponse> {
     const permit = await this.lifecycle.transition(actor, id, async (p, now, tx) => {
       refuseUnless(p.status === 'pending' || p.status === 'active', 'permit.not_payable', p);
       const method = dto.method ?? 'cash';
@@ -275,7 +275,7 @@ export class PermitsService {
     return toPermitView(permit, actor, this.clock.now());
   }
 
-  async renew(actor: Actor, id: string, validTo: Date): Promise<PermitView> {
+  async renew(actor: Actor, id: string, validTo: Date): Promise<PermitResponse> {
     const permit = await this.lifecycle.transition(actor, id, async (p) => {
       refuseUnless(p.status === 'active' || p.status === 'expired', 'permit.not_renewable', p);
       assertValidity(p.validFrom, validTo);
@@ -329,7 +329,7 @@ export class PermitsService {
     );
   }
 
-  async reinstate(actor: Actor, id: string, reason: string, tx?: Tx): Promise<PermitView> {
+  async reinstate(actor: Actor, id: string, reason: string, tx?: Tx): Promise<PermitResponse> {
     const permit = await this.lifecycle.transition(
       actor,
       id,

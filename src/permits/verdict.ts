@@ -2,13 +2,8 @@
 // facts the shared judge reads (src/shared/scans/verdict.ts), which the phone uses offline too.
 import { shanghaiDateTime } from '../common/shanghai-time';
 import { normalisePlate } from '../shared/plate';
-import {
-  type Judgement,
-  judgeFacts,
-  type StandingAtScan,
-  judgement,
-} from '../shared/scans/verdict';
-import { type StatusFacts, statusAt } from './permit-status';
+import type { StatusFacts } from './permit-status';
+import { type Judgement, judgeFacts, judgement, standingAt } from '../shared/scans/verdict';
 
 export interface JudgedPermit extends StatusFacts {
   associationId: string;
@@ -42,30 +37,12 @@ export function judge(input: JudgeInput): Judgement {
   // Another association's permit says nothing more than "not here": no dates, no plate.
   if (permit.associationId !== place.associationId) return judgement('wrong_scope');
   return judgeFacts({
-    standing: standingAt(permit, at),
+    standing: standingAt(permit, at, shanghaiDateTime),
     inScope: inScope(permit, place),
     plateMatches: !input.plateSeen || normalisePlate(input.plateSeen) === permit.plate,
     shared: !!permit.carParkId,
     withinWindow: input.withinWindow,
   });
-}
-
-function standingAt(permit: JudgedPermit, at: Date): StandingAtScan {
-  switch (statusAt(permit, at)) {
-    case 'pending':
-    case 'rejected':
-      return { state: 'never_approved' };
-    case 'revoked':
-      return { state: 'revoked' };
-    case 'suspended':
-      return { state: 'suspended', at: shanghaiDateTime(permit.suspendedUntil!) };
-    case 'expired':
-      return { state: 'expired', at: shanghaiDateTime(permit.validTo) };
-    case 'scheduled':
-      return { state: 'scheduled', at: shanghaiDateTime(permit.validFrom) };
-    case 'active':
-      return { state: 'active' };
-  }
 }
 
 function inScope(permit: JudgedPermit, place: ScanPlace): boolean {

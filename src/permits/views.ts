@@ -3,7 +3,7 @@ import type { Actor } from '../auth/actor';
 import { maskPlate } from '../common/masking';
 import { formatPlate } from '../shared/plate';
 import { mayReadPlate } from '../associations/views';
-import type { PermitView } from './dto/permit.view';
+import type { PermitResponse } from '../shared/api/permits';
 import type { Permit } from './permit';
 import { statusAt } from './permit-status';
 
@@ -13,7 +13,7 @@ export function toPermitView(
   actor: Actor,
   now: Date,
   refusalReason: string | null = null,
-): PermitView {
+): PermitResponse {
   const plateVisible = mayReadPlate(actor, {
     householdId: permit.householdId ?? '',
     associationId: permit.associationId,

@@ -6,13 +6,13 @@ import { DomainError } from '../common/domain-error';
 import { DomainEvents } from '../common/domain-events';
 import { type Tx, Transactions } from '../database/transactions';
 import { DutyPeopleRepository } from './duty-people.repository';
-import type { ShiftView } from './dto/roster.view';
 import type { ShiftKind } from './generation';
 import { toGapView } from './roster-views';
 import { RosterGapOpened } from './rosters.events';
 import { assertCanManageRoster, canDropAssignment, canServe } from './rosters.policy';
 import { RostersService } from './rosters.service';
 import { type ShiftAssignment, ShiftAssignmentRepository } from './shift-assignment.repository';
+import type { ShiftResponse } from '../shared/api/rosters';
 
 /** The council puts people on shifts and moves them; anyone may drop their own shift. */
 @Injectable()
@@ -26,7 +26,7 @@ export class AssignmentsService {
     private readonly clock: Clock,
   ) {}
 
-  async assign(actor: Actor, shiftId: string, memberId: string): Promise<ShiftView> {
+  async assign(actor: Actor, shiftId: string, memberId: string): Promise<ShiftResponse> {
     return this.transactions.run(async (tx) => {
       const shift = await this.rosters.readableShift(actor, shiftId, tx);
       assertCanManageRoster(actor, shift.associationId);
@@ -38,7 +38,7 @@ export class AssignmentsService {
   }
 
   /** Moves a shift to another person (the council's "pick to reassign"). */
-  async reassign(actor: Actor, assignmentId: string, memberId: string): Promise<ShiftView> {
+  async reassign(actor: Actor, assignmentId: string, memberId: string): Promise<ShiftResponse> {
     return this.transactions.run(async (tx) => {
       const assignment = await this.readableAssignment(actor, assignmentId, tx);
       assertCanManageRoster(actor, assignment.associationId);

@@ -1,13 +1,14 @@
 // Sign-in rules for a shift. Pure, so the clock is passed in.
 
 import { MINUTE_MS } from '../common/shanghai-time';
+import type { Attendance } from '../shared/api/rosters';
 
 /** A warden may sign in this long before the shift, to take the handover. */
 export const SIGN_IN_OPENS_MINUTES = 30;
 /** Signing in later than this after the start is marked late. */
 export const LATE_AFTER_MINUTES = 10;
 
-export type Attendance = 'upcoming' | 'absent' | 'on_duty' | 'done' | 'missed';
+export type { Attendance };
 
 export interface AttendanceFacts {
   startsAt: Date;

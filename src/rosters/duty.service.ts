@@ -8,13 +8,14 @@ import { type Tx, Transactions } from '../database/transactions';
 import { isLate, signInOpensAt } from './attendance';
 import type { DutyShift } from './duty-shift.repository';
 import { DutyShiftRepository } from './duty-shift.repository';
-import type { AssignmentView, HandoverNoteView, SignInView } from './dto/roster.view';
+import type { SignInView } from './dto/roster.view';
 import { HandoverNoteRepository } from './handover-note.repository';
 import { type ShiftRow, toAssignmentView, toNoteView } from './roster-views';
 import { DutyChanged } from './rosters.events';
 import { canReadHandoverNotes, canWriteHandoverNote } from './rosters.policy';
 import { RostersService } from './rosters.service';
 import { ShiftAssignmentRepository } from './shift-assignment.repository';
+import type { AssignmentResponse, HandoverNoteResponse } from '../shared/api/rosters';
 
 /** Notes from the shifts that handed over to this one: those written this long before it starts. */
 const HANDOVER_LOOKBACK_MS = 24 * HOUR_MS;
@@ -54,7 +55,7 @@ export class DutyService {
     });
   }
 
-  async signOut(actor: Actor, shiftId: string, handoverNote?: string): Promise<AssignmentView> {
+  async signOut(actor: Actor, shiftId: string, handoverNote?: string): Promise<AssignmentResponse> {
     return this.transactions.run(async (tx) => {
       const { shift, place } = await this.myPlace(actor, shiftId, tx);
       if (!place.signed_in_at) throw new DomainError('duty.not_signed_in');
@@ -76,7 +77,7 @@ export class DutyService {
   }
 
   /** A note for whoever comes next; written by someone on the shift, or the council. */
-  async addNote(actor: Actor, shiftId: string, body: string): Promise<HandoverNoteView> {
+  async addNote(actor: Actor, shiftId: string, body: string): Promise<HandoverNoteResponse> {
     return this.transactions.run(async (tx) => {
       const shift = await this.rosters.readableShift(actor, shiftId, tx);
       const onIt = await this.shifts.rowOfMemberOnShift(shiftId, actor.memberId, tx);
@@ -94,7 +95,7 @@ export class DutyService {
   }
 
   /** The notes the people on a shift should read at its start. */
-  async notesForShift(actor: Actor, shiftId: string): Promise<HandoverNoteView[]> {
+  async notesForShift(actor: Actor, shiftId: string): Promise<HandoverNoteResponse[]> {
     const shift = await this.rosters.readableShift(actor, shiftId);
     const onIt = await this.shifts.rowOfMemberOnShift(shiftId, actor.memberId);
     if (!canReadHandoverNotes(actor, shift.associationId, onIt !== null)) {
@@ -103,7 +104,7 @@ export class DutyService {
     return this.notesFor(shift);
   }
 
-  private async notesFor(shift: DutyShift, tx?: Tx): Promise<HandoverNoteView[]> {
+  private async notesFor(shift: DutyShift, tx?: Tx): Promise<HandoverNoteResponse[]> {
     const notes = await this.notes.writtenBetween(
       shift.associationId,
       new Date(shift.startsAt.getTime() - HANDOVER_LOOKBACK_MS),
@@ -125,7 +126,7 @@ export class DutyService {
     return { shift, place };
   }
 
-  private async assignmentView(assignmentId: string, tx: Tx): Promise<AssignmentView> {
+  private async assignmentView(assignmentId: string, tx: Tx): Promise<AssignmentResponse> {
     return toAssignmentView(await this.shifts.rowOfAssignment(assignmentId, tx), this.clock.now());
   }
 

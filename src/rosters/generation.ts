@@ -23,8 +23,9 @@ import {
   startOfShanghaiDay,
 } from '../common/shanghai-time';
 import type { Interval } from './coverage';
+import type { ShiftKind } from '../shared/api/rosters';
 
-export type ShiftKind = 'warden' | 'volunteer';
+export type { ShiftKind };
 
 export interface TemplateForPlan {
   id: string;

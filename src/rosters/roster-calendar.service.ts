@@ -9,11 +9,11 @@ import { Transactions } from '../database/transactions';
 import type { Interval } from './coverage';
 import { DutyShiftRepository } from './duty-shift.repository';
 import type { OptionalPeriodQuery } from './dto/roster.dto';
-import type { MyShiftView } from './dto/roster.view';
 import { periodOf } from './period';
 import { RosterFeedRepository } from './roster-feed.repository';
 import { toShiftViews } from './roster-views';
 import { shiftCalendar } from './shift-calendar';
+import type { MyShiftResponse } from '../shared/api/rosters';
 
 /** How far a calendar reaches: the past week and the coming three months. */
 const FEED_PAST_MS = 7 * DAY_MS;
@@ -30,7 +30,7 @@ export class RosterCalendarService {
     @Inject(appConfig.KEY) private readonly config: AppConfig,
   ) {}
 
-  async myShifts(actor: Actor, query: OptionalPeriodQuery): Promise<MyShiftView[]> {
+  async myShifts(actor: Actor, query: OptionalPeriodQuery): Promise<MyShiftResponse[]> {
     const now = this.clock.now();
     const period =
       query.from || query.to
@@ -71,7 +71,7 @@ export class RosterCalendarService {
     );
   }
 
-  private async shiftsOf(memberId: string, period: Interval): Promise<MyShiftView[]> {
+  private async shiftsOf(memberId: string, period: Interval): Promise<MyShiftResponse[]> {
     const rows = await this.shifts.rowsOfMember(memberId, period);
     return toShiftViews(rows, this.clock.now()).map((shift) => ({
       ...shift,

@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from '../auth/actor';
 import { Transactions } from '../database/transactions';
 import type { GenerateRosterDto } from './dto/roster.dto';
-import type { GenerationReportView } from './dto/roster.view';
 import { hoursSpread } from './generation';
 import { periodOf } from './period';
 import { RosterGenerator } from './roster-generator';
 import { toGapView } from './roster-views';
 import { assertCanManageRoster } from './rosters.policy';
 import { RostersService } from './rosters.service';
+import type { GenerationReport } from '../shared/api/rosters';
 
 const MAX_GENERATION_DAYS = 62;
 
@@ -21,7 +21,7 @@ export class RosterGenerationService {
   ) {}
 
   /** Fills a period (a week, a month) from the templates; the council adjusts by hand after. */
-  async generate(actor: Actor, dto: GenerateRosterDto): Promise<GenerationReportView> {
+  async generate(actor: Actor, dto: GenerateRosterDto): Promise<GenerationReport> {
     assertCanManageRoster(actor, actor.associationId);
     const period = periodOf(dto.from, dto.to, MAX_GENERATION_DAYS);
     const associationId = actor.associationId;

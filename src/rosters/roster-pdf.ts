@@ -7,7 +7,7 @@ import {
   shanghaiDateTime,
   shanghaiWeekday,
 } from '../common/shanghai-time';
-import type { ShiftView } from './dto/roster.view';
+import type { ShiftResponse } from '../shared/api/rosters';
 
 export interface RosterSheet {
   associationName: string;
@@ -15,12 +15,15 @@ export interface RosterSheet {
   streetOffice: string;
   /** "2026-11" */
   month: string;
-  shifts: ShiftView[];
+  shifts: ShiftResponse[];
   generatedAt: Date;
 }
 
 const WEEKDAYS = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日'];
-const KIND_WORDS: Record<ShiftView['kind'], string> = { warden: '红袖标', volunteer: '文明劝导' };
+const KIND_WORDS: Record<ShiftResponse['kind'], string> = {
+  warden: '红袖标',
+  volunteer: '文明劝导',
+};
 const MARGIN = 42;
 const COLUMNS = [
   { title: '日期', width: 78 },
@@ -41,7 +44,7 @@ function dayWords(at: Date): string {
 }
 
 /** "20:00–次日08:00": a night shift ends on the next Beijing day. */
-export function timeWords(shift: Pick<ShiftView, 'from' | 'to'>): string {
+export function timeWords(shift: Pick<ShiftResponse, 'from' | 'to'>): string {
   const from = new Date(shift.from);
   const to = new Date(shift.to);
   const nextDay = shanghaiDate(to) !== shanghaiDate(from) && shanghaiClock(to) !== '00:00';
@@ -49,7 +52,7 @@ export function timeWords(shift: Pick<ShiftView, 'from' | 'to'>): string {
   return `${shanghaiClock(from)}–${nextDay ? '次日' : ''}${end}`;
 }
 
-export function peopleWords(shift: Pick<ShiftView, 'assignments' | 'required'>): string {
+export function peopleWords(shift: Pick<ShiftResponse, 'assignments' | 'required'>): string {
   const names = shift.assignments.map((a) => a.memberName);
   const missing = shift.required - names.length;
   const gap = missing > 0 ? `（缺 ${missing} 人）` : '';
@@ -58,7 +61,7 @@ export function peopleWords(shift: Pick<ShiftView, 'assignments' | 'required'>):
 
 /** Per person: shifts and hours in the month, most first. */
 export function monthTotals(
-  shifts: ShiftView[],
+  shifts: ShiftResponse[],
 ): { name: string; shifts: number; hours: number }[] {
   const people = new Map<string, { name: string; shifts: number; hours: number }>();
   for (const shift of shifts) {

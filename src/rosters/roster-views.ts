@@ -6,18 +6,20 @@ import { attendanceOf } from './attendance';
 import type { CoverageSegment } from './coverage';
 import type { DutyRequirement } from './duty-requirement.repository';
 import type {
-  AssignmentView,
   CoverageGapView,
   DutyRequirementView,
-  HandoverNoteView,
   OnDutyView,
   ShiftTemplateView,
-  ShiftView,
 } from './dto/roster.view';
 import type { ShiftKind } from './generation';
 import type { HandoverNote } from './handover-note.repository';
 import type { OnDutyRow } from './shift-assignment.repository';
 import type { ShiftTemplate } from './shift-template.repository';
+import type {
+  AssignmentResponse,
+  HandoverNoteResponse,
+  ShiftResponse,
+} from '../shared/api/rosters';
 
 /** A shift joined with one of its assignments (or none): what DutyShiftRepository's views read. */
 export interface ShiftRow {
@@ -36,8 +38,8 @@ export interface ShiftRow {
   late: boolean | null;
 }
 
-export function toShiftViews(rows: ShiftRow[], now: Date): ShiftView[] {
-  const shifts = new Map<string, ShiftView>();
+export function toShiftViews(rows: ShiftRow[], now: Date): ShiftResponse[] {
+  const shifts = new Map<string, ShiftResponse>();
   for (const row of rows) {
     let shift = shifts.get(row.id);
     if (!shift) {
@@ -58,7 +60,7 @@ export function toShiftViews(rows: ShiftRow[], now: Date): ShiftView[] {
   return [...shifts.values()];
 }
 
-export function toAssignmentView(row: ShiftRow, now: Date): AssignmentView {
+export function toAssignmentView(row: ShiftRow, now: Date): AssignmentResponse {
   return {
     id: row.assignment_id!,
     shiftId: row.id,
@@ -117,7 +119,7 @@ export function toOnDutyView(row: OnDutyRow): OnDutyView {
   };
 }
 
-export function toNoteView(note: HandoverNote): HandoverNoteView {
+export function toNoteView(note: HandoverNote): HandoverNoteResponse {
   return { ...note, createdAt: note.createdAt.toISOString() };
 }
 

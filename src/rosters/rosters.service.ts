@@ -21,13 +21,13 @@ import type {
   CoverageView,
   OnDutyView,
   ShiftTemplateView,
-  ShiftView,
 } from './dto/roster.view';
 import { periodOf } from './period';
 import { toGapView, toOnDutyView, toShiftViews, toTemplateView } from './roster-views';
 import { assertCanManageRoster } from './rosters.policy';
 import { ShiftAssignmentRepository } from './shift-assignment.repository';
 import { ShiftTemplateRepository } from './shift-template.repository';
+import type { ShiftResponse } from '../shared/api/rosters';
 
 /** How far ahead "the coming days" reach for the council and the public board. */
 export const GAPS_AHEAD_DAYS = 7;
@@ -76,14 +76,14 @@ export class RostersService {
     return toTemplateView(template);
   }
 
-  async listShifts(actor: Actor, query: RosterPeriodQuery): Promise<ShiftView[]> {
+  async listShifts(actor: Actor, query: RosterPeriodQuery): Promise<ShiftResponse[]> {
     const associationId = associationToRead(actor, query.associationId);
     const rows = await this.shifts.rowsInPeriod(associationId, periodOf(query.from, query.to));
     return toShiftViews(rows, this.clock.now());
   }
 
   /** A one-off shift the council adds by hand (a market day, a lane event). */
-  async createShift(actor: Actor, dto: CreateDutyShiftDto): Promise<ShiftView> {
+  async createShift(actor: Actor, dto: CreateDutyShiftDto): Promise<ShiftResponse> {
     assertCanManageRoster(actor, actor.associationId);
     const period = periodOf(dto.from, dto.to, 1);
     return this.transactions.run(async (tx) => {
@@ -99,7 +99,7 @@ export class RostersService {
     });
   }
 
-  async shiftView(shiftId: string, tx?: Tx): Promise<ShiftView> {
+  async shiftView(shiftId: string, tx?: Tx): Promise<ShiftResponse> {
     const rows = await this.shifts.rowsOfShift(shiftId, tx);
     return toShiftViews(rows, this.clock.now())[0]!;
   }

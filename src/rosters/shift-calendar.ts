@@ -3,9 +3,9 @@
 // so a name can never end a property or start a new one.
 
 import ical from 'ical-generator';
-import type { MyShiftView } from './dto/roster.view';
+import type { MyShiftResponse } from '../shared/api/rosters';
 
-export function shiftCalendar(shifts: MyShiftView[]): string {
+export function shiftCalendar(shifts: MyShiftResponse[]): string {
   const calendar = ical({
     // A calendar app asks with no language: the feed speaks the association's, Chinese.
     name: '值班表',

@@ -13,6 +13,7 @@ import {
 } from 'class-validator';
 import { PageQuery } from '../common/pagination';
 import { VERDICT_CAUSES, VERDICTS, type Verdict, type VerdictCause } from '../shared/scans/verdict';
+import type { HolderScan } from '../shared/api/permits';
 
 export class ScanDto {
   @ApiPropertyOptional({ description: 'The QR content (a signed permit token)' })
@@ -115,7 +116,7 @@ export class ScanListQuery extends ScanQuery {
 
 export class ScanLedgerQuery extends OmitType(ScanListQuery, ['page', 'pageSize'] as const) {}
 
-export class HolderScanView {
+export class HolderScanView implements HolderScan {
   @ApiProperty() id!: string;
   @ApiProperty({ enum: VERDICTS }) verdict!: Verdict;
   @ApiProperty({ enum: VERDICT_CAUSES }) cause!: VerdictCause;

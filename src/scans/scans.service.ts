@@ -14,10 +14,11 @@ import type { Lang } from '../shared/i18n';
 import { type Judgement, judgement, verdictMessage, VERDICTS } from '../shared/scans/verdict';
 import { RostersService } from '../rosters/rosters.service';
 import { AvailabilityService } from '../sharing/availability.service';
-import type { HolderScanView, ScanDto, ScanListQuery, ScanQuery, ScanView } from './scan.dto';
+import type { ScanDto, ScanListQuery, ScanQuery, ScanView } from './scan.dto';
 import { type PartitionPass, ScanPartitionRepository } from './scan-partitions.repository';
 import { type ScanMethod, type ScanRecord, ScanRepository } from './scan.repository';
 import { canReadOwnPermitScans, canScan, scanRecordsDuty } from './scans.policy';
+import type { HolderScan } from '../shared/api/permits';
 
 // An offline phone's clock may run a little fast; further ahead is a mistake.
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -130,7 +131,7 @@ export class ScansService {
   }
 
   /** The scans of the household's own permits, the latest first; the scanner stays unnamed. */
-  async ofMyPermits(actor: Actor, query: ScanQuery, lang: Lang): Promise<Page<HolderScanView>> {
+  async ofMyPermits(actor: Actor, query: ScanQuery, lang: Lang): Promise<Page<HolderScan>> {
     if (!canReadOwnPermitScans(actor)) throw new DomainError('forbidden');
     const permits = (await this.permits.ofHousehold(actor.householdId!)).filter(
       (p) => p.associationId === actor.associationId,

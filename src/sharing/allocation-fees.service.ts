@@ -7,9 +7,9 @@ import type { RecordPaymentDto } from '../payments/dto/payment.dto';
 import { keepsAccountsOf } from '../payments/payments.policy';
 import { PaymentsService } from '../payments/payments.service';
 import { toAllocationView } from './allocations.service';
-import type { AllocationView } from './dto/allocation.dto';
 import { canReadAllocation } from './sharing.policy';
 import { StandingAllocationRepository } from './standing-allocation.repository';
+import type { AllocationResponse } from '../shared/api/sharing';
 
 /**
  * Fees of standing places: an admitted place owes its offer's monthly fee (set at admission);
@@ -25,7 +25,11 @@ export class AllocationFeesService {
     private readonly clock: Clock,
   ) {}
 
-  async recordPayment(actor: Actor, id: string, dto: RecordPaymentDto): Promise<AllocationView> {
+  async recordPayment(
+    actor: Actor,
+    id: string,
+    dto: RecordPaymentDto,
+  ): Promise<AllocationResponse> {
     const found = await this.allocations.find(id);
     const place = found && {
       householdId: found.household_id,

@@ -13,12 +13,7 @@ import { ConventionRulesService } from '../conventions/convention-rules.service'
 import { assertVehicleQuota } from '../conventions/vehicles-per-household';
 import { Transactions, type Tx } from '../database/transactions';
 import { type IssueSharedPermit, PermitsService } from '../permits/permits.service';
-import type {
-  AdmissionMethod,
-  AdmissionView,
-  AllocationView,
-  RegisterAllocationDto,
-} from './dto/allocation.dto';
+import type { AdmissionMethod, AdmissionView, RegisterAllocationDto } from './dto/allocation.dto';
 import { DrawsService } from './draws.service';
 import { OfferEligibilityService } from './offer-eligibility.service';
 import type { OffPeakOffer } from './off-peak-offer';
@@ -35,6 +30,7 @@ import {
   isLendingUnitOf,
 } from './sharing.policy';
 import { type AllocationRow, StandingAllocationRepository } from './standing-allocation.repository';
+import type { AllocationResponse } from '../shared/api/sharing';
 
 const MONTH_MS = 31 * 86_400_000;
 
@@ -104,14 +100,14 @@ export class AllocationsService {
     return this.view(actor, id);
   }
 
-  async mine(actor: Actor): Promise<AllocationView[]> {
+  async mine(actor: Actor): Promise<AllocationResponse[]> {
     if (!canBook(actor) || !actor.householdId) return [];
     const rows = await this.allocations.listOfHousehold(actor.householdId);
     return rows.map((r) => toAllocationView(r, actor));
   }
 
   /** The offer's register and waiting list, for the unit and the council. */
-  async list(actor: Actor, offerId: string): Promise<AllocationView[]> {
+  async list(actor: Actor, offerId: string): Promise<AllocationResponse[]> {
     const offer = await this.offersService.readable(actor, offerId);
     assertLenderOrCouncil(actor, offer, 'offer', offerId);
     const rows = await this.allocations.listOfOffer(offerId);
@@ -119,7 +115,7 @@ export class AllocationsService {
   }
 
   /** The list's rows in its order, a batch at a time, for the ledger; checked as the list. */
-  async inLedgerOrder(actor: Actor, offerId: string): Promise<AsyncIterable<AllocationView[]>> {
+  async inLedgerOrder(actor: Actor, offerId: string): Promise<AsyncIterable<AllocationResponse[]>> {
     const offer = await this.offersService.readable(actor, offerId);
     assertLenderOrCouncil(actor, offer, 'offer', offerId);
     const batches = this.allocations.inLedgerOrder(offerId);
@@ -191,7 +187,7 @@ export class AllocationsService {
    * household over 80), one the convention of the offer's association lists; null clears it. Only
    * the council of the registration's own association: it knows the household.
    */
-  async setPriority(actor: Actor, id: string, tier: string | null): Promise<AllocationView> {
+  async setPriority(actor: Actor, id: string, tier: string | null): Promise<AllocationResponse> {
     const row = await this.readable(actor, id);
     if (!canMarkPriority(actor, heldPlace(row)))
       throw new DomainError('allocation.priority_council_only');
@@ -223,7 +219,7 @@ export class AllocationsService {
   }
 
   /** The resident withdraws, or the unit/council ends it; a freed place goes to the next in line. */
-  async cancel(actor: Actor, id: string): Promise<AllocationView> {
+  async cancel(actor: Actor, id: string): Promise<AllocationResponse> {
     const row = await this.readable(actor, id);
     const own = isHolderOf(actor, heldPlace(row));
     if (!own) {
@@ -364,7 +360,7 @@ export class AllocationsService {
     }
   }
 
-  private async view(actor: Actor, id: string): Promise<AllocationView> {
+  private async view(actor: Actor, id: string): Promise<AllocationResponse> {
     return toAllocationView(await this.readable(actor, id), actor);
   }
 
@@ -398,7 +394,7 @@ function heldPlace(row: AllocationRow) {
   };
 }
 
-export function toAllocationView(row: AllocationRow, actor: Actor): AllocationView {
+export function toAllocationView(row: AllocationRow, actor: Actor): AllocationResponse {
   const plateVisible =
     isLendingUnitOf(actor, { residentUnitId: row.resident_unit_id }) ||
     mayReadPlate(actor, { householdId: row.household_id, associationId: row.association_id });

@@ -3,7 +3,7 @@
 import type { LedgerCell, LedgerColumn } from '../common/ledger/ledger-workbook';
 import { plateColorWord } from '../common/ledger/ledger-words';
 import type { Lang } from '../shared/i18n';
-import type { BookingView } from './dto/booking.dto';
+import type { BookingResponse } from '../shared/api/sharing';
 
 export const BOOKING_LEDGER_COLUMNS: readonly LedgerColumn[] = [
   { header: { 'zh-CN': '日期', en: 'Night' }, width: 11 },
@@ -30,7 +30,7 @@ const STATUS_WORDS: Record<string, Record<Lang, string>> = {
 const at = (iso: string | null | undefined) => (iso ? new Date(iso) : null);
 
 /** One booking, from the view its reader's list shows (plate masked as there). */
-export function bookingLedgerRow(v: BookingView, lang: Lang): LedgerCell[] {
+export function bookingLedgerRow(v: BookingResponse, lang: Lang): LedgerCell[] {
   return [
     v.night,
     at(v.startsAt),

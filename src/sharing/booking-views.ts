@@ -7,8 +7,8 @@ import { maskPlate } from '../common/masking';
 import type { Lang } from '../shared/i18n';
 import type { BookingCancelReason } from '../shared/live/sharing';
 import type { BookingRow } from './booking.repository';
-import type { BookingView } from './dto/booking.dto';
 import { isLendingUnitOf } from './sharing.policy';
+import type { BookingResponse } from '../shared/api/sharing';
 
 const CANCEL_REASON_TEXT: Record<BookingCancelReason, Record<Lang, string>> = {
   resident: { 'zh-CN': '本人取消', en: 'Cancelled by the resident' },
@@ -29,7 +29,7 @@ export function mayReadBookingPlate(actor: Actor, row: BookingRow): boolean {
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
-export function toBookingView(row: BookingRow, actor: Actor, lang: Lang): BookingView {
+export function toBookingView(row: BookingRow, actor: Actor, lang: Lang): BookingResponse {
   return {
     id: row.id,
     offerId: row.offer_id,

@@ -10,7 +10,7 @@ import type { Lang } from '../shared/i18n';
 import { AvailabilityService } from './availability.service';
 import { toBookingView } from './booking-views';
 import { BookingRepository, type BookingRow } from './booking.repository';
-import type { BookingView, BookNightDto } from './dto/booking.dto';
+import type { BookNightDto } from './dto/booking.dto';
 import { OfferEligibilityService } from './offer-eligibility.service';
 import type { OffPeakOffer } from './off-peak-offer';
 import { OfferNightRepository } from './offer-night.repository';
@@ -20,6 +20,7 @@ import { OverstayRepository } from './overstay.repository';
 import { BookingCancelled } from './sharing.events';
 import { canBook, canHandleBooking, canReadBooking, isHolderOf } from './sharing.policy';
 import { type Page, pageOf, type PageQuery, skipOf } from '../common/pagination';
+import type { BookingResponse } from '../shared/api/sharing';
 
 /** A resident may come an hour before opening: residents queue at the gate. */
 const EARLY_ARRIVAL_MS = 3600e3;
@@ -52,7 +53,12 @@ export class BookingsService {
     return this.bookings.countOfNight(associationId, night);
   }
 
-  async book(actor: Actor, offerId: string, dto: BookNightDto, lang: Lang): Promise<BookingView> {
+  async book(
+    actor: Actor,
+    offerId: string,
+    dto: BookNightDto,
+    lang: Lang,
+  ): Promise<BookingResponse> {
     if (!canBook(actor)) throw new DomainError('booking.resident_only');
     const offer = await this.offersService.readable(actor, offerId);
     const vehicle = await this.vehicles.readable(actor, dto.vehicleId);
@@ -104,7 +110,7 @@ export class BookingsService {
     return this.view(actor, bookingId, lang);
   }
 
-  async cancel(actor: Actor, id: string, lang: Lang): Promise<BookingView> {
+  async cancel(actor: Actor, id: string, lang: Lang): Promise<BookingResponse> {
     const row = await this.handled(actor, id);
     const own = isHolderOf(actor, heldPlace(row));
     const now = this.clock.now();
@@ -163,7 +169,7 @@ export class BookingsService {
     return this.view(actor, id, lang);
   }
 
-  async mine(actor: Actor, lang: Lang): Promise<BookingView[]> {
+  async mine(actor: Actor, lang: Lang): Promise<BookingResponse[]> {
     if (!canBook(actor) || !actor.householdId) return [];
     const rows = await this.bookings.listOfHousehold(
       actor.householdId,
@@ -173,7 +179,7 @@ export class BookingsService {
   }
 
   /** The household's past bookings (nights before today in Beijing), the latest first. */
-  async history(actor: Actor, query: PageQuery, lang: Lang): Promise<Page<BookingView>> {
+  async history(actor: Actor, query: PageQuery, lang: Lang): Promise<Page<BookingResponse>> {
     if (!canBook(actor) || !actor.householdId) return pageOf([], 0, query);
     const { rows, total } = await this.bookings.pastOfHousehold(
       actor.householdId,
@@ -188,7 +194,7 @@ export class BookingsService {
     );
   }
 
-  async view(actor: Actor, id: string, lang: Lang): Promise<BookingView> {
+  async view(actor: Actor, id: string, lang: Lang): Promise<BookingResponse> {
     return toBookingView(await this.readable(actor, id), actor, lang);
   }
 

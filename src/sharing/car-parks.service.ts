@@ -10,7 +10,7 @@ import type { Lang } from '../shared/i18n';
 import { toBookingView } from './booking-views';
 import { BookingRepository } from './booking.repository';
 import { type CarPark, CarParkRepository } from './car-park.repository';
-import type { CarParkView, CreateCarParkDto } from './dto/car-park.dto';
+import type { CreateCarParkDto } from './dto/car-park.dto';
 import { OffPeakOfferRepository } from './off-peak-offer.repository';
 import {
   canAddCarPark,
@@ -20,6 +20,7 @@ import {
   isLenderOf,
   sharingScopeOf,
 } from './sharing.policy';
+import type { CarParkResponse } from '../shared/api/sharing';
 
 @Injectable()
 export class CarParksService {
@@ -31,7 +32,7 @@ export class CarParksService {
     private readonly clock: Clock,
   ) {}
 
-  async create(actor: Actor, dto: CreateCarParkDto): Promise<CarParkView> {
+  async create(actor: Actor, dto: CreateCarParkDto): Promise<CarParkResponse> {
     if (!canAddCarPark(actor)) throw new DomainError('car_park.unit_only');
     const codes = dto.spaceCodes ?? [];
     if (codes.length > dto.totalSpaces)
@@ -59,7 +60,7 @@ export class CarParksService {
   }
 
   /** Unit staff: their own; residents: those with an offer open to them; council: the association's. */
-  async list(actor: Actor): Promise<CarParkView[]> {
+  async list(actor: Actor): Promise<CarParkResponse[]> {
     const scope = sharingScopeOf(actor);
     const parks =
       scope.kind === 'unit'
@@ -75,7 +76,7 @@ export class CarParksService {
     return (await this.list(actor)).map((p) => p.id);
   }
 
-  async get(actor: Actor, id: string): Promise<CarParkView> {
+  async get(actor: Actor, id: string): Promise<CarParkResponse> {
     return toCarParkView(await this.readable(actor, id));
   }
 
@@ -130,7 +131,7 @@ export class CarParksService {
   }
 }
 
-function toCarParkView(park: CarPark): CarParkView {
+function toCarParkView(park: CarPark): CarParkResponse {
   return {
     id: park.id,
     associationId: park.associationId,

@@ -10,7 +10,6 @@ import {
   AllocationDrawRepository,
   type DrawKind,
 } from './allocation-draw.repository';
-import type { DrawView } from './dto/draw.dto';
 import {
   type DrawEntrant,
   type DrawGroup,
@@ -23,6 +22,7 @@ import type { OffPeakOffer } from './off-peak-offer';
 import { OffersService } from './offers.service';
 import { assertLenderOrCouncil, canReadOffer } from './sharing.policy';
 import { StandingAllocationRepository } from './standing-allocation.repository';
+import type { DrawResponse } from '../shared/api/sharing';
 
 /** A draw's group as stored: the tier's name as the convention gave it at publication. */
 type StoredGroup = DrawGroup & { label: string | null };
@@ -52,7 +52,11 @@ export class DrawsService {
     private readonly clock: Clock,
   ) {}
 
-  async publish(actor: Actor, offerId: string, kind: DrawKind = 'admission'): Promise<DrawView> {
+  async publish(
+    actor: Actor,
+    offerId: string,
+    kind: DrawKind = 'admission',
+  ): Promise<DrawResponse> {
     const offer = await this.offers.readable(actor, offerId);
     assertLenderOrCouncil(actor, offer, 'offer', offerId);
     return toDrawView(await this.publishFor(offer, kind, actor.memberId));
@@ -105,7 +109,7 @@ export class DrawsService {
     }, outer);
   }
 
-  async view(actor: Actor, id: string): Promise<DrawView> {
+  async view(actor: Actor, id: string): Promise<DrawResponse> {
     const draw = await this.draws.find(id);
     if (!draw) throw DomainError.notFound('draw', id);
     const offer = await this.offers.readable(actor, draw.offerId).catch(() => null);
@@ -114,7 +118,7 @@ export class DrawsService {
   }
 
   /** The offer's draws, newest first: who was admitted, period by period (轮换 history). */
-  async history(actor: Actor, offerId: string): Promise<DrawView[]> {
+  async history(actor: Actor, offerId: string): Promise<DrawResponse[]> {
     await this.offers.readable(actor, offerId);
     return (await this.draws.ofOffer(offerId)).map(toDrawView);
   }
@@ -123,7 +127,7 @@ export class DrawsService {
    * For the public board (公示): the association's draws, each with what anyone needs to check
    * it; registrations are ids, never names.
    */
-  async publicOf(associationId: string): Promise<(DrawView & { offerTitle: string })[]> {
+  async publicOf(associationId: string): Promise<(DrawResponse & { offerTitle: string })[]> {
     const draws = await this.draws.ofAssociation(associationId);
     return draws.map((draw) => ({ ...toDrawView(draw), offerTitle: draw.offerTitle }));
   }
@@ -173,7 +177,7 @@ function labelled(groups: DrawGroup[], tiers: readonly PriorityTier[]): StoredGr
   return groups.map((g) => ({ ...g, label: tiers.find((t) => t.key === g.tier)?.label ?? null }));
 }
 
-function toDrawView(draw: AllocationDraw): DrawView {
+function toDrawView(draw: AllocationDraw): DrawResponse {
   const drawn = draw.drawnAt !== null;
   return {
     id: draw.id,

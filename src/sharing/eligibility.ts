@@ -3,20 +3,13 @@
 // (行驶证) to a member of the household, the plate colours (new-energy green). Each condition is
 // met or missed on its own, and a missed one is a refusal of the catalogue, so the resident reads
 // exactly which condition they miss, in the very words a refused booking gets. Pure.
-import type { Lang } from '../shared/i18n';
 import type { PlateColor } from '../shared/plate';
+import type { Lang } from '../shared/i18n';
 import { renderReason } from '../shared/reasons';
+import type { EligibilityCondition } from '../shared/api/sharing';
 
-/** The conditions, in the order they are checked and shown. */
-export const ELIGIBILITY_CONDITIONS = [
-  'resident',
-  'association',
-  'lane',
-  'vehicle',
-  'licence_owner',
-  'plate_color',
-] as const;
-export type EligibilityCondition = (typeof ELIGIBILITY_CONDITIONS)[number];
+// The conditions, in the order they are checked and shown, are declared with the responses.
+export { ELIGIBILITY_CONDITIONS, type EligibilityCondition } from '../shared/api/sharing';
 
 export type IneligibleReason =
   | 'booking.resident_only'

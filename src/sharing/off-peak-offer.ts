@@ -1,8 +1,9 @@
 import type { PlateColor } from '../shared/plate';
 import type { OfferSchedule, WeeklyRule } from './offer-windows';
 
-export const OFFER_STATUSES = ['live', 'paused', 'ended'] as const;
-export type OfferStatus = (typeof OFFER_STATUSES)[number];
+import type { OfferStatus } from '../shared/api/sharing';
+
+export { OFFER_STATUSES, type OfferStatus } from '../shared/api/sharing';
 
 /** 错时共享: places of a car park lent to eligible residents in recurring windows. */
 export interface OffPeakOffer {

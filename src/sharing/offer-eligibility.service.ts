@@ -7,7 +7,6 @@ import type { Lang } from '../shared/i18n';
 import { formatPlate } from '../shared/plate';
 import { renderReason } from '../shared/reasons';
 import type { LicenceFacts } from '../associations/vehicle.repository';
-import type { ConditionView, EligibilityView } from './dto/offer.dto';
 import {
   type ConditionCheck,
   type Eligibility,
@@ -18,6 +17,7 @@ import {
   SHORT_REASONS,
 } from './eligibility';
 import type { OffPeakOffer } from './off-peak-offer';
+import type { ConditionResponse, EligibilityResponse } from '../shared/api/sharing';
 
 interface Judged {
   eligibility: Eligibility;
@@ -41,7 +41,7 @@ export class OfferEligibilityService {
   }
 
   /** Every condition, met or missed, for the resident (GET /api/offers/:id/eligibility). */
-  async view(actor: Actor, offer: OffPeakOffer, lang: Lang): Promise<EligibilityView> {
+  async view(actor: Actor, offer: OffPeakOffer, lang: Lang): Promise<EligibilityResponse> {
     return toEligibilityView(await this.judge(actor, offer), lang);
   }
 
@@ -50,7 +50,7 @@ export class OfferEligibilityService {
     actor: Actor,
     offers: readonly OffPeakOffer[],
     lang: Lang,
-  ): Promise<Map<string, EligibilityView>> {
+  ): Promise<Map<string, EligibilityResponse>> {
     if (!isResident(actor)) return new Map();
     const facts = await this.factsOf(actor);
     return new Map(
@@ -98,7 +98,7 @@ function judgeWith(
   return { eligibility, vehicles: facts.vehicles };
 }
 
-function toEligibilityView({ eligibility, vehicles }: Judged, lang: Lang): EligibilityView {
+function toEligibilityView({ eligibility, vehicles }: Judged, lang: Lang): EligibilityResponse {
   const reasons = missedReasons(eligibility);
   const byId = new Map(vehicles.map((v) => [v.id, v]));
   return {
@@ -116,7 +116,7 @@ function toEligibilityView({ eligibility, vehicles }: Judged, lang: Lang): Eligi
   };
 }
 
-function toConditionView(check: ConditionCheck, lang: Lang): ConditionView {
+function toConditionView(check: ConditionCheck, lang: Lang): ConditionResponse {
   return {
     condition: check.condition,
     met: check.met,

@@ -10,7 +10,7 @@ import type { Lang } from '../shared/i18n';
 import type { BookingCancelReason } from '../shared/live/sharing';
 import { AvailabilityService } from './availability.service';
 import { BookingRepository, type CancelledBooking } from './booking.repository';
-import type { ChangeOfferDto, OfferChangeView, OfferView } from './dto/offer.dto';
+import type { ChangeOfferDto, OfferChangeView } from './dto/offer.dto';
 import { nightlyPlaces, type OffPeakOffer, type OfferStatus, scheduleOf } from './off-peak-offer';
 import { OffPeakOfferRepository } from './off-peak-offer.repository';
 import { OfferNightRepository } from './offer-night.repository';
@@ -21,6 +21,7 @@ import { AllocationCancelled, BookingCancelled } from './sharing.events';
 import { OfferEligibilityService } from './offer-eligibility.service';
 import { assertLender } from './sharing.policy';
 import { StandingAllocationRepository } from './standing-allocation.repository';
+import type { OfferResponse } from '../shared/api/sharing';
 
 export type OfferAction = 'pause' | 'resume' | 'end';
 
@@ -89,7 +90,7 @@ export class OfferLifecycleService {
     return view;
   }
 
-  async act(actor: Actor, id: string, action: OfferAction, lang: Lang): Promise<OfferView> {
+  async act(actor: Actor, id: string, action: OfferAction, lang: Lang): Promise<OfferResponse> {
     await this.locked(actor, id, async (tx, offer) => {
       const now = this.clock.now();
       offer.status = transition(offer.status, action);

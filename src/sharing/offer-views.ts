@@ -1,8 +1,9 @@
 // Offer → response view. What leaves the service is decided here.
 import type { CarParkNight } from '../shared/live/sharing';
-import type { EligibilityView, OfferView, WeeklyRuleDto } from './dto/offer.dto';
+import type { WeeklyRuleDto } from './dto/offer.dto';
 import type { OffPeakOffer } from './off-peak-offer';
 import type { WeeklyRule } from './offer-windows';
+import type { EligibilityResponse, OfferResponse } from '../shared/api/sharing';
 
 export function toRuleDto(rule: WeeklyRule): WeeklyRuleDto {
   return Array.isArray(rule.days)
@@ -28,10 +29,10 @@ export interface OfferContext {
   /** The convention's sharedGraceMinutes, for a notice when the unit grants less. */
   conventionGraceMinutes: number;
   nights: CarParkNight[];
-  eligibility?: EligibilityView;
+  eligibility?: EligibilityResponse;
 }
 
-export function toOfferView(offer: OffPeakOffer, context: OfferContext): OfferView {
+export function toOfferView(offer: OffPeakOffer, context: OfferContext): OfferResponse {
   return {
     id: offer.id,
     carParkId: offer.carParkId,

@@ -9,7 +9,7 @@ import { Transactions } from '../database/transactions';
 import type { Lang } from '../shared/i18n';
 import { AvailabilityService } from './availability.service';
 import { CarParkRepository } from './car-park.repository';
-import type { EligibilityView, OfferView, PublishOfferDto } from './dto/offer.dto';
+import type { PublishOfferDto } from './dto/offer.dto';
 import { OfferEligibilityService } from './offer-eligibility.service';
 import type { OffPeakOffer } from './off-peak-offer';
 import { OffPeakOfferRepository } from './off-peak-offer.repository';
@@ -17,6 +17,7 @@ import { fromRuleDto, toOfferView } from './offer-views';
 import { type OfferSchedule, scheduleProblems } from './offer-windows';
 import { assertLender, canReadOffer, sharingScopeOf } from './sharing.policy';
 import { StandingAllocationRepository } from './standing-allocation.repository';
+import type { EligibilityResponse, OfferResponse } from '../shared/api/sharing';
 
 export function termsHashOf(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
@@ -44,13 +45,13 @@ export class OffersService {
   ) {}
 
   /** The resident's eligibility for one offer they may read, condition by condition. */
-  async eligibility(actor: Actor, id: string, lang: Lang): Promise<EligibilityView> {
+  async eligibility(actor: Actor, id: string, lang: Lang): Promise<EligibilityResponse> {
     const offer = await this.readable(actor, id);
     return this.eligibilityOf.view(actor, offer, lang);
   }
 
   /** Residents: the offers open to their association; unit staff: their own; council: theirs. */
-  async list(actor: Actor, lang: Lang): Promise<OfferView[]> {
+  async list(actor: Actor, lang: Lang): Promise<OfferResponse[]> {
     const scope = sharingScopeOf(actor);
     const offers =
       scope.kind === 'unit'
@@ -61,7 +62,7 @@ export class OffersService {
     return this.views(actor, offers, lang);
   }
 
-  async get(actor: Actor, id: string, lang: Lang): Promise<OfferView> {
+  async get(actor: Actor, id: string, lang: Lang): Promise<OfferResponse> {
     const [view] = await this.views(actor, [await this.readable(actor, id)], lang);
     return view!;
   }
@@ -80,7 +81,7 @@ export class OffersService {
       throw new DomainError('offer.unknown_associations', { ids: missing.join(', ') });
   }
 
-  async publish(actor: Actor, dto: PublishOfferDto, lang: Lang): Promise<OfferView> {
+  async publish(actor: Actor, dto: PublishOfferDto, lang: Lang): Promise<OfferResponse> {
     const carPark = await this.carParks.find(dto.carParkId);
     if (!carPark) throw DomainError.notFound('car park', dto.carParkId);
     assertLender(actor, carPark, 'car park', dto.carParkId);
@@ -141,7 +142,7 @@ export class OffersService {
   }
 
   /** Views with car park, unit, waiting list, grace and (for residents) eligibility. */
-  async views(actor: Actor, offers: OffPeakOffer[], lang: Lang): Promise<OfferView[]> {
+  async views(actor: Actor, offers: OffPeakOffer[], lang: Lang): Promise<OfferResponse[]> {
     if (offers.length === 0) return [];
     const ids = offers.map((o) => o.id);
     const [places, unitNames, waiting, nights, eligibility] = await Promise.all([

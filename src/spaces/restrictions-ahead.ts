@@ -2,6 +2,7 @@
 // refuse truck needs the space at 07:00. Pure: the space's windows and the convention's, the
 // moment of the check-in, and how far ahead to look.
 import { DAY_MS, MINUTE_MS, parseHhmm, shanghaiWeekday } from '../common/shanghai-time';
+import type { RestrictionWarning } from '../shared/api/spaces';
 import type { SpaceRecord } from './space-record';
 import type { ConventionWindow } from './space-state';
 import { type DailyWindow, localTimeToday } from './time-windows';
@@ -9,16 +10,8 @@ import { type DailyWindow, localTimeToday } from './time-windows';
 /** How far ahead a check-in looks for a restriction starting. */
 export const WARNING_HORIZON_MS = 12 * 60 * 60 * 1000;
 
-export interface RestrictionAhead {
-  /** `restriction`: the council's window for this space; `no_parking_hours`: the convention's */
-  reason: 'restriction' | 'no_parking_hours';
-  from: Date;
-  to: Date;
-  /** The convention's article that sets the window, if it names one */
-  article: number | null;
-  /** The council's or the convention's words ("垃圾车清运") */
-  note: string;
-}
+/** A restriction ahead, as the check-in's answer warns of it (src/shared/api/spaces.ts). */
+export type RestrictionAhead = RestrictionWarning;
 
 /** The windows that start after `now` and no later than `now + horizon`, soonest first. */
 export function restrictionsAhead(

@@ -10,9 +10,9 @@ import { BookingsService } from '../sharing/bookings.service';
 import { SpaceStatisticsService } from '../spaces/space-statistics.service';
 import { ViolationLedgerService } from '../violations/violation-ledger.service';
 import { PersuasionsService } from '../violations/persuasions/persuasions.service';
-import type { AssociationFiguresView, StreetOverviewView } from './dto/overview.view';
 import { lastTwelveMonths } from '../common/months';
 import { canReadStreetOverview } from './street.policy';
+import type { AssociationFigures, StreetOverview } from '../shared/api/street';
 
 const HOUR_MS = 3_600_000;
 
@@ -33,13 +33,13 @@ export class StreetOverviewService {
     private readonly clock: Clock,
   ) {}
 
-  async overview(actor: Actor): Promise<StreetOverviewView> {
+  async overview(actor: Actor): Promise<StreetOverview> {
     if (!canReadStreetOverview(actor)) throw new DomainError('street.only');
     const now = this.clock.now();
     const associations = actor.streetOffice
       ? await this.onboarding.streetAssociations(actor)
       : await this.associations.list(actor);
-    const figures: AssociationFiguresView[] = [];
+    const figures: AssociationFigures[] = [];
     // One after another: a street has a handful of associations, and the machine few cores.
     for (const association of associations) figures.push(await this.figuresOf(association, now));
     return { streetOffice: actor.streetOffice ?? null, generatedAt: now, associations: figures };
@@ -48,7 +48,7 @@ export class StreetOverviewService {
   private async figuresOf(
     association: Pick<Association, 'id' | 'name' | 'community'>,
     now: Date,
-  ): Promise<AssociationFiguresView> {
+  ): Promise<AssociationFigures> {
     const [spaces, lanes, gaps, violations, persuasions, bookingsTonight] = await Promise.all([
       this.spaces.ofAssociation(association.id),
       this.associations.laneIdsOf(association.id),

@@ -3,6 +3,10 @@ import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { PageQuery } from '../common/pagination';
 import { PLATE_COLORS, type PlateColor } from '../shared/plate';
 import { VEHICLE_CHANGE_STATUSES, type VehicleChangeStatus } from './vehicle-change.repository';
+import type {
+  VehicleChangeResponse,
+  VehicleChangeRuleResponse,
+} from '../shared/api/vehicle-changes';
 
 export class RequestVehicleChangeDto {
   @ApiPropertyOptional({
@@ -45,7 +49,7 @@ export class VehicleChangeQuery extends PageQuery {
   status?: VehicleChangeStatus;
 }
 
-export class VehicleChangeView {
+export class VehicleChangeView implements VehicleChangeResponse {
   @ApiProperty() id!: string;
   @ApiProperty() householdId!: string;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'null: a new car not yet in' })
@@ -68,7 +72,7 @@ export class VehicleChangeView {
   @ApiProperty() requestedAt!: string;
 }
 
-export class VehicleChangeRuleView {
+export class VehicleChangeRuleView implements VehicleChangeRuleResponse {
   @ApiProperty({
     description: "The convention makes residents' vehicle changes wait for the council",
   })

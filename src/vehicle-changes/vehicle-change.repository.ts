@@ -3,8 +3,8 @@ import { selectPage, Where } from '../database/sql-page';
 import { Transactions, type Tx } from '../database/transactions';
 import type { PlateColor } from '../shared/plate';
 
-export const VEHICLE_CHANGE_STATUSES = ['pending', 'applied', 'approved', 'refused'] as const;
-export type VehicleChangeStatus = (typeof VEHICLE_CHANGE_STATUSES)[number];
+export { VEHICLE_CHANGE_STATUSES, type VehicleChangeStatus } from '../shared/api/vehicle-changes';
+import type { VehicleChangeStatus } from '../shared/api/vehicle-changes';
 
 /** A resident's request to enter a car in the register, or to correct one's plate or colour. */
 export interface VehicleChange {

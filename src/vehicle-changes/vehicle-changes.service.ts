@@ -16,8 +16,6 @@ import type {
   RefuseVehicleChangeDto,
   RequestVehicleChangeDto,
   VehicleChangeQuery,
-  VehicleChangeRuleView,
-  VehicleChangeView,
 } from './vehicle-change.dto';
 import { type VehicleChange, VehicleChangeRepository } from './vehicle-change.repository';
 import { VehicleChangeRule } from './vehicle-change-rule';
@@ -27,6 +25,10 @@ import {
   canRequestVehicleChange,
   vehicleChangeListScope,
 } from './vehicle-changes.policy';
+import type {
+  VehicleChangeResponse,
+  VehicleChangeRuleResponse,
+} from '../shared/api/vehicle-changes';
 
 /**
  * A resident's own new car or corrected plate: entered at once, or, when the convention says
@@ -44,7 +46,7 @@ export class VehicleChangesService {
     private readonly clock: Clock,
   ) {}
 
-  async ruleFor(actor: Actor): Promise<VehicleChangeRuleView> {
+  async ruleFor(actor: Actor): Promise<VehicleChangeRuleResponse> {
     const { wait, article } = await this.rule.residentChangesWait(actor.associationId);
     const quota = vehicleQuotaOf(await this.conventions.rulesInForce(actor.associationId));
     return {
@@ -55,7 +57,7 @@ export class VehicleChangesService {
     };
   }
 
-  async request(actor: Actor, dto: RequestVehicleChangeDto): Promise<VehicleChangeView> {
+  async request(actor: Actor, dto: RequestVehicleChangeDto): Promise<VehicleChangeResponse> {
     if (!canRequestVehicleChange(actor)) throw new DomainError('forbidden');
     const householdId = actor.householdId;
     if (!householdId) throw new DomainError('vehicle.no_household');
@@ -96,7 +98,7 @@ export class VehicleChangesService {
     return toView(change, actor);
   }
 
-  async list(actor: Actor, query: VehicleChangeQuery): Promise<Page<VehicleChangeView>> {
+  async list(actor: Actor, query: VehicleChangeQuery): Promise<Page<VehicleChangeResponse>> {
     const scope = vehicleChangeListScope(actor);
     if (!scope) throw new DomainError('forbidden');
     if (scope === 'household' && !actor.householdId) return pageOf([], 0, query);
@@ -116,7 +118,7 @@ export class VehicleChangesService {
     );
   }
 
-  async get(actor: Actor, id: string): Promise<VehicleChangeView> {
+  async get(actor: Actor, id: string): Promise<VehicleChangeResponse> {
     const change = await this.changes.byId(id);
     if (!change || !canReadVehicleChange(actor, change)) {
       throw DomainError.notFound('vehicle change', id);
@@ -129,7 +131,7 @@ export class VehicleChangesService {
     actor: Actor,
     id: string,
     dto: ApproveVehicleChangeDto,
-  ): Promise<VehicleChangeView> {
+  ): Promise<VehicleChangeResponse> {
     const decided = await this.transactions.run(async (tx) => {
       const change = await this.pending(tx, actor, id);
       const current = change.vehicleId ? await this.vehicles.findById(change.vehicleId, tx) : null;
@@ -146,7 +148,11 @@ export class VehicleChangesService {
     return toView(decided, actor);
   }
 
-  async refuse(actor: Actor, id: string, dto: RefuseVehicleChangeDto): Promise<VehicleChangeView> {
+  async refuse(
+    actor: Actor,
+    id: string,
+    dto: RefuseVehicleChangeDto,
+  ): Promise<VehicleChangeResponse> {
     const note = dto.note.trim();
     if (!note) throw new DomainError('vehicle_change.refusal_needs_reason', {}, { field: 'note' });
     const decided = await this.transactions.run(async (tx) => {
@@ -186,7 +192,7 @@ export class VehicleChangesService {
   }
 }
 
-function toView(change: VehicleChange, actor: Actor): VehicleChangeView {
+function toView(change: VehicleChange, actor: Actor): VehicleChangeResponse {
   return {
     id: change.id,
     householdId: change.householdId,

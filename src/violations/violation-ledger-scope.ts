@@ -1,7 +1,7 @@
 // Pure: which violations a list or a ledger shows, and what of each a ledger reader sees. The
 // list and the export both go through here, so the street office's list and its export agree.
 import { shanghaiMidnight } from '../common/shanghai-time';
-import type { ViolationView } from './violation.dto';
+import type { ViolationResponse } from '../shared/api/violations';
 import type { ViolationFilter } from './violation.repository';
 import type { Actor } from '../auth/actor';
 import { maskPlate } from '../common/masking';
@@ -34,7 +34,7 @@ export function violationFilter(associationId: string, query: LedgerFilterQuery)
  * What the street office reads of a violation: the ledger without the household, plate in full
  * or the appellant's words, which stay with the association's council.
  */
-export function ledgerReaderView(v: Violation, actor: Actor, council: boolean): ViolationView {
+export function ledgerReaderView(v: Violation, actor: Actor, council: boolean): ViolationResponse {
   const view = toViolationView(v, actor);
   if (council) return view;
   return { ...view, plate: maskPlate(v.plate), householdId: null, appealReason: null };

@@ -3,11 +3,11 @@ import { formatPlate } from '../shared/plate';
 import { mayReadPlate } from '../associations/views';
 import { maskPlate } from '../common/masking';
 import { articleLabel } from '../conventions/convention-parameters';
-import type { ViolationView } from './violation.dto';
+import type { ViolationResponse } from '../shared/api/violations';
 import type { Violation } from './violation';
 
 /** `actor` null: the copy pushed to the household itself, which may read its own plate. */
-export function toViolationView(v: Violation, actor: Actor | null): ViolationView {
+export function toViolationView(v: Violation, actor: Actor | null): ViolationResponse {
   const plateVisible =
     actor === null ||
     mayReadPlate(actor, { householdId: v.householdId ?? '', associationId: v.associationId });

@@ -13,6 +13,8 @@ import {
   Min,
 } from 'class-validator';
 import { PageQuery } from '../common/pagination';
+import { PENALTY_ACTIONS, type PenaltyAction } from '../shared/conventions/parameters';
+import type { AppealStatus, ViolationResponse } from '../shared/api/violations';
 import { VIOLATION_KINDS, type ViolationKind } from './violation';
 import { PERSUASION_OUTCOMES, type PersuasionOutcome } from './persuasions/persuasion';
 
@@ -104,15 +106,15 @@ export class ViolationQuery extends PageQuery {
 /** The ledger's export takes the list's filters, so both show the same rows. */
 export class ViolationLedgerQuery extends OmitType(ViolationQuery, ['page', 'pageSize'] as const) {}
 
-export class ViolationView {
+export class ViolationView implements ViolationResponse {
   @ApiProperty() id!: string;
-  @ApiProperty({ enum: VIOLATION_KINDS }) kind!: string;
+  @ApiProperty({ enum: VIOLATION_KINDS }) kind!: ViolationKind;
   @ApiProperty({ description: 'Masked unless staff or the household' }) plate!: string;
   @ApiPropertyOptional({ type: String, nullable: true }) householdId!: string | null;
   @ApiProperty() place!: string;
   @ApiProperty() occurredAt!: Date;
   @ApiProperty({ description: 'Which violation this is on the ladder' }) step!: number;
-  @ApiProperty({ enum: ['persuasion', 'notice', 'suspension'] }) action!: string;
+  @ApiProperty({ enum: PENALTY_ACTIONS }) action!: PenaltyAction;
   @ApiPropertyOptional({ type: Number, nullable: true }) articleNumber!: number | null;
   @ApiPropertyOptional({ type: String, nullable: true, example: '第八条' }) article!: string | null;
   @ApiProperty({
@@ -129,7 +131,8 @@ export class ViolationView {
   @ApiPropertyOptional({ type: String, nullable: true }) suspendedUntil!: Date | null;
   @ApiProperty({ description: 'A permit was suspended through the permit lifecycle' })
   permitSuspended!: boolean;
-  @ApiProperty({ enum: ['none', 'pending', 'upheld', 'overturned'] }) appealStatus!: string;
+  @ApiProperty({ enum: ['none', 'pending', 'upheld', 'overturned'] })
+  appealStatus!: AppealStatus;
   @ApiPropertyOptional({ type: String, nullable: true }) appealReason!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) appealNote!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) photo?: string | null;

@@ -1,15 +1,9 @@
 // A violation as the service works with it; violation.repository.ts maps it to its row.
 import type { PenaltyAction } from '../conventions/convention-parameters';
 
-export const VIOLATION_KINDS = [
-  'no_permit',
-  'wrong_space',
-  'overstay',
-  'blocking_passage',
-  'no_parking_window',
-] as const;
-export type ViolationKind = (typeof VIOLATION_KINDS)[number];
-export type AppealStatus = 'none' | 'pending' | 'upheld' | 'overturned';
+import type { AppealStatus, ViolationKind } from '../shared/api/violations';
+
+export { type AppealStatus, VIOLATION_KINDS, type ViolationKind } from '../shared/api/violations';
 
 /** A violation a warden recorded, the ladder step it reached, and its appeal. */
 export interface Violation {

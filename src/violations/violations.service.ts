@@ -22,8 +22,8 @@ import type {
   AppealDto,
   RecordViolationDto,
   ViolationQuery,
-  ViolationView,
 } from './violation.dto';
+import type { ViolationResponse } from '../shared/api/violations';
 import type { Violation, ViolationKind } from './violation';
 import { type LadderSubject, ViolationRepository } from './violation.repository';
 import { toViolationView } from './violation-views';
@@ -79,7 +79,7 @@ export class ViolationsService {
     private readonly clock: Clock,
   ) {}
 
-  async record(actor: Actor, dto: RecordViolationDto): Promise<ViolationView> {
+  async record(actor: Actor, dto: RecordViolationDto): Promise<ViolationResponse> {
     if (!canRecordViolation(actor, actor.associationId)) {
       throw new DomainError('violation.recorders_only');
     }
@@ -124,7 +124,7 @@ export class ViolationsService {
       grace: { rule: 'convention' | 'offer'; minutes: number | null };
     },
     tx?: Tx,
-  ): Promise<ViolationView> {
+  ): Promise<ViolationResponse> {
     const rules = await this.rules.rulesInForce(input.associationId, input.occurredAt);
     const dto = {
       kind: 'overstay' as const,
@@ -227,7 +227,7 @@ export class ViolationsService {
     return permit.id;
   }
 
-  async list(actor: Actor, query: ViolationQuery): Promise<Page<ViolationView>> {
+  async list(actor: Actor, query: ViolationQuery): Promise<Page<ViolationResponse>> {
     if (!canListViolations(actor)) throw new DomainError('violation.units_cannot_read');
     const associationId = associationToRead(actor, query.associationId);
     const filter = violationFilter(associationId, query);
@@ -248,13 +248,13 @@ export class ViolationsService {
     );
   }
 
-  async get(actor: Actor, id: string): Promise<ViolationView> {
+  async get(actor: Actor, id: string): Promise<ViolationResponse> {
     const violation = await this.readable(actor, id, true);
     return { ...toViolationView(violation, actor), photo: violation.photo ?? null };
   }
 
   /** The household disputes a violation; the council decides (every proposal gets an answer). */
-  async appeal(actor: Actor, id: string, dto: AppealDto): Promise<ViolationView> {
+  async appeal(actor: Actor, id: string, dto: AppealDto): Promise<ViolationResponse> {
     const violation = await this.readable(actor, id);
     if (!canAppeal(actor, violation)) throw new DomainError('violation.household_only_appeals');
     if (!(await this.violations.appeal(id, dto.reason))) {
@@ -263,7 +263,7 @@ export class ViolationsService {
     return this.get(actor, id);
   }
 
-  async decide(actor: Actor, id: string, dto: AppealDecisionDto): Promise<ViolationView> {
+  async decide(actor: Actor, id: string, dto: AppealDecisionDto): Promise<ViolationResponse> {
     const violation = await this.readable(actor, id);
     if (!canDecideAppeal(actor, violation)) throw new DomainError('council.only');
     const decided = await this.violations.decide(id, {

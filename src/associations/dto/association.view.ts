@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
+import type { AssociationResponse, LanePoint, LaneResponse } from '../../shared/api/associations';
 
-export class AssociationView {
+export class AssociationView implements AssociationResponse {
   @ApiProperty() id!: string;
   @ApiProperty({ example: '4143车友会' }) name!: string;
   @ApiProperty({ example: '二龙路社区' }) community!: string;
@@ -13,12 +14,12 @@ export class AssociationView {
   whereaboutsDays!: number;
 }
 
-export class LanePointView {
+export class LanePointView implements LanePoint {
   @ApiProperty({ description: 'metres from the lane origin' }) x!: number;
   @ApiProperty() y!: number;
 }
 
-export class LaneView {
+export class LaneView implements LaneResponse {
   @ApiProperty() id!: string;
   @ApiProperty() associationId!: string;
   @ApiProperty({ example: '下岗胡同' }) name!: string;

@@ -2,8 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { AssociationView } from './association.view';
 import { HouseholdDetailView } from './household.view';
 import { MemberView } from './member.view';
+import type { MeResponse } from '../../shared/api/associations';
 
-export class MeView {
+export class MeView implements MeResponse {
   @ApiProperty({ type: MemberView }) member!: MemberView;
   @ApiPropertyOptional({
     type: AssociationView,

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ROLES, type Role } from '../../auth/role';
+import type { MemberResponse } from '../../shared/api/associations';
 
-export class MemberView {
+export class MemberView implements MemberResponse {
   @ApiProperty() id!: string;
   @ApiProperty() associationId!: string;
   @ApiPropertyOptional({ nullable: true, type: String }) householdId!: string | null;

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PLATE_COLORS, type PlateColor } from '../../shared/plate';
+import type { VehicleResponse } from '../../shared/api/associations';
 
-export class VehicleView {
+export class VehicleView implements VehicleResponse {
   @ApiProperty() id!: string;
   @ApiProperty() associationId!: string;
   @ApiProperty() householdId!: string;

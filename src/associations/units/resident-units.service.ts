@@ -4,7 +4,6 @@ import { DomainError } from '../../common/domain-error';
 import { maskPhone } from '../../common/masking';
 import { Transactions, type Tx } from '../../database/transactions';
 import { type Association, AssociationRepository } from '../association.repository';
-import type { MemberView } from '../dto/member.view';
 import { MembersService } from '../members.service';
 import { type ResidentUnit, ResidentUnitRepository } from '../resident-unit.repository';
 import { toMemberView } from '../views';
@@ -15,12 +14,6 @@ import type {
   RegisterUnitDto,
   UpdateUnitDto,
 } from './dto/resident-unit.dto';
-import type {
-  AgreementView,
-  ResidentUnitDetailView,
-  ResidentUnitListView,
-  ResidentUnitView,
-} from './dto/resident-unit.view';
 import {
   actsForStreet,
   canRegisterUnits,
@@ -32,6 +25,13 @@ import {
   type UnitAgreement,
   UnitAgreementRepository,
 } from './unit-agreement.repository';
+import type { MemberResponse } from '../../shared/api/associations';
+import type {
+  AgreementResponse,
+  ResidentUnitDetail,
+  ResidentUnitList,
+  ResidentUnitResponse,
+} from '../../shared/api/units';
 
 /**
  * Resident units (驻区单位) come into the service the way they came into the lane: the street
@@ -49,7 +49,7 @@ export class ResidentUnitsService {
     private readonly transactions: Transactions,
   ) {}
 
-  async register(actor: Actor, dto: RegisterUnitDto): Promise<ResidentUnitDetailView> {
+  async register(actor: Actor, dto: RegisterUnitDto): Promise<ResidentUnitDetail> {
     const terms = agreementTerms(dto.agreement);
     const id = await this.transactions.run(async (tx) => {
       const association = await this.manageable(actor, dto.associationId, tx);
@@ -66,7 +66,7 @@ export class ResidentUnitsService {
   }
 
   /** A council's own units; street staff one association's of their street, or all of them. */
-  async list(actor: Actor, associationId?: string): Promise<ResidentUnitListView> {
+  async list(actor: Actor, associationId?: string): Promise<ResidentUnitList> {
     if (!canRegisterUnits(actor)) throw new DomainError('unit.street_or_council');
     const associations = associationId
       ? [await this.manageable(actor, associationId)]
@@ -85,13 +85,13 @@ export class ResidentUnitsService {
     return { units: views };
   }
 
-  async detail(actor: Actor, id: string): Promise<ResidentUnitDetailView> {
+  async detail(actor: Actor, id: string): Promise<ResidentUnitDetail> {
     const { unit, association } = await this.manageableUnit(actor, id);
     return this.detailOf(unit, association);
   }
 
   /** The unit of the staff member asking, with every version of its agreement. */
-  async mine(actor: Actor): Promise<ResidentUnitDetailView> {
+  async mine(actor: Actor): Promise<ResidentUnitDetail> {
     if (!readsOwnUnit(actor)) throw new DomainError('role.forbidden');
     const unit = await this.units.byId(actor.residentUnitId);
     const association = unit && (await this.associations.byId(unit.associationId));
@@ -102,7 +102,7 @@ export class ResidentUnitsService {
   private async detailOf(
     unit: ResidentUnit,
     association: Association,
-  ): Promise<ResidentUnitDetailView> {
+  ): Promise<ResidentUnitDetail> {
     const history = await this.agreements.history(unit.id);
     const staff = await this.members.staffOfUnit(unit.associationId, unit.id);
     return {
@@ -113,7 +113,7 @@ export class ResidentUnitsService {
     };
   }
 
-  async update(actor: Actor, id: string, dto: UpdateUnitDto): Promise<ResidentUnitDetailView> {
+  async update(actor: Actor, id: string, dto: UpdateUnitDto): Promise<ResidentUnitDetail> {
     await this.transactions.run(async (tx) => {
       const { unit } = await this.manageableUnit(actor, id, tx, true);
       await this.units.update(tx, unit.id, dto);
@@ -122,11 +122,7 @@ export class ResidentUnitsService {
   }
 
   /** A new version of the unit's agreement; the earlier ones stay as signed. */
-  async amendAgreement(
-    actor: Actor,
-    id: string,
-    dto: AgreementDto,
-  ): Promise<ResidentUnitDetailView> {
+  async amendAgreement(actor: Actor, id: string, dto: AgreementDto): Promise<ResidentUnitDetail> {
     const terms = agreementTerms(dto);
     const appended = await this.transactions.run(async (tx) => {
       const { unit } = await this.manageableUnit(actor, id, tx, true);
@@ -137,7 +133,7 @@ export class ResidentUnitsService {
   }
 
   /** A staff account of the unit, who logs in at once and lends only this unit's spaces. */
-  async addStaff(actor: Actor, id: string, dto: AddUnitStaffDto): Promise<MemberView> {
+  async addStaff(actor: Actor, id: string, dto: AddUnitStaffDto): Promise<MemberResponse> {
     const member = await this.transactions.run(async (tx) => {
       const { unit } = await this.manageableUnit(actor, id, tx);
       return this.members.addUnitStaff(tx, unit, dto);
@@ -196,7 +192,7 @@ function toUnitView(
   unit: ResidentUnit,
   associationName: string,
   agreement: UnitAgreement | null,
-): Omit<ResidentUnitView, 'staffCount'> {
+): Omit<ResidentUnitResponse, 'staffCount'> {
   return {
     id: unit.id,
     associationId: unit.associationId,
@@ -208,7 +204,7 @@ function toUnitView(
   };
 }
 
-function toAgreementView(agreement: UnitAgreement): AgreementView {
+function toAgreementView(agreement: UnitAgreement): AgreementResponse {
   return {
     version: agreement.version,
     termFrom: agreement.termFrom,

@@ -1,13 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Transactions, type Tx } from '../../database/transactions';
+import type { AgreementWindow } from '../../shared/api/units';
 
-/** A window the agreement lends places in, as an offer states it (offer-windows.ts). */
-export interface AgreementWindow {
-  days: 'weekdays' | 'weekends' | 'daily' | 'custom';
-  weekdays?: number[];
-  from: string;
-  to: string;
-}
+export type { AgreementWindow } from '../../shared/api/units';
 
 /** What a resident unit signed (协议): one version; a change is the next version. */
 export interface UnitAgreement {

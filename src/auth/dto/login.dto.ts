@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Length, Matches } from 'class-validator';
 import { MemberView } from '../../associations/dto/member.view';
+import type { SessionResponse } from '../../shared/api/associations';
 
 export class LoginDto {
   @ApiProperty({ example: '13800000001' })
@@ -33,7 +34,7 @@ export class ChangePasswordDto {
   newPassword!: string;
 }
 
-export class SessionView {
+export class SessionView implements SessionResponse {
   @ApiProperty() accessToken!: string;
   @ApiProperty({ description: 'Seconds until the access token expires' }) expiresIn!: number;
   @ApiProperty({ description: 'Exchange at POST /api/auth/refresh for a new pair' })

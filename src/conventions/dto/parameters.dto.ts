@@ -16,8 +16,14 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-
-const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+import {
+  HHMM,
+  INTEGER_LIMITS as INT,
+  PARAMETER_LIMITS as LIMIT,
+  PENALTY_ACTIONS,
+  type PenaltyAction,
+  TIER_KEY,
+} from '../../shared/conventions/parameters';
 
 export class TimeWindowDto {
   @ApiProperty({ example: '22:00' })
@@ -36,52 +42,87 @@ export class TimeWindowDto {
   @Min(1, { each: true })
   @Max(7, { each: true })
   days?: number[];
-  @ApiProperty({ example: '消防通道夜间禁停' }) @IsString() @Length(1, 120) reason!: string;
+  @ApiProperty({ example: '消防通道夜间禁停' })
+  @IsString()
+  @Length(1, LIMIT.windowReasonLength)
+  reason!: string;
 }
 
 export class PenaltyStepDto {
-  @ApiProperty({ example: 1 }) @IsInt() @Min(1) @Max(10) step!: number;
-  @ApiProperty({ example: 90 }) @IsInt() @Min(1) @Max(730) withinDays!: number;
-  @ApiProperty({ enum: ['persuasion', 'notice', 'suspension'] })
-  @IsIn(['persuasion', 'notice', 'suspension'])
-  action!: 'persuasion' | 'notice' | 'suspension';
+  @ApiProperty({ example: 1 }) @IsInt() @Min(1) @Max(LIMIT.penaltySteps) step!: number;
+  @ApiProperty({ example: 90 })
+  @IsInt()
+  @Min(LIMIT.withinDays[0])
+  @Max(LIMIT.withinDays[1])
+  withinDays!: number;
+  @ApiProperty({ enum: PENALTY_ACTIONS })
+  @IsIn(PENALTY_ACTIONS)
+  action!: PenaltyAction;
   @ApiPropertyOptional({ example: 7 })
   @IsOptional()
   @IsInt()
-  @Min(1)
-  @Max(365)
+  @Min(LIMIT.suspensionDays[0])
+  @Max(LIMIT.suspensionDays[1])
   suspensionDays?: number;
 }
 
 export class PriorityTierDto {
   @ApiProperty({ example: 'disability' })
-  @Matches(/^[a-z][a-z0-9_]{0,31}$/, { context: { format: 'a-z, 0-9, _ (up to 32)' } })
+  @Matches(TIER_KEY, { context: { format: 'a-z, 0-9, _ (up to 32)' } })
   key!: string;
-  @ApiProperty({ example: '残疾人驾驶员' }) @IsString() @Length(1, 40) label!: string;
+  @ApiProperty({ example: '残疾人驾驶员' })
+  @IsString()
+  @Length(1, LIMIT.tierLabelLength)
+  label!: string;
 }
 
 /** Parameters a draft sets; those left out keep the value of the version it amends. */
 export class ParametersDto {
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(10) vehiclesPerHousehold?: number;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(100) visitorPassesPerMonth?: number;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(168) visitorPassMaxHours?: number;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(10000) monthlyFeeCny?: number;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt()
+  @Min(INT.vehiclesPerHousehold[0])
+  @Max(INT.vehiclesPerHousehold[1])
+  vehiclesPerHousehold?: number;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt()
+  @Min(INT.visitorPassesPerMonth[0])
+  @Max(INT.visitorPassesPerMonth[1])
+  visitorPassesPerMonth?: number;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt()
+  @Min(INT.visitorPassMaxHours[0])
+  @Max(INT.visitorPassMaxHours[1])
+  visitorPassMaxHours?: number;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt()
+  @Min(INT.monthlyFeeCny[0])
+  @Max(INT.monthlyFeeCny[1])
+  monthlyFeeCny?: number;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() standingAllocationOnePerHousehold?: boolean;
   @ApiPropertyOptional({ type: [TimeWindowDto] })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(10)
+  @ArrayMaxSize(LIMIT.noParkingWindows)
   @ValidateNested({ each: true })
   @Type(() => TimeWindowDto)
   noParkingWindows?: TimeWindowDto[];
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(240) sharedGraceMinutes?: number;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt()
+  @Min(INT.sharedGraceMinutes[0])
+  @Max(INT.sharedGraceMinutes[1])
+  sharedGraceMinutes?: number;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() wardenSwapsWithoutApproval?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() violationsOnlyByWardensOnDuty?: boolean;
   @ApiPropertyOptional({ type: [PenaltyStepDto] })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(10)
+  @ArrayMaxSize(LIMIT.penaltySteps)
   @ValidateNested({ each: true })
   @Type(() => PenaltyStepDto)
   penaltyLadder?: PenaltyStepDto[];
@@ -92,7 +133,7 @@ export class ParametersDto {
   })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(10)
+  @ArrayMaxSize(LIMIT.priorityTiers)
   @ValidateNested({ each: true })
   @Type(() => PriorityTierDto)
   priorityTiers?: PriorityTierDto[];
@@ -101,7 +142,7 @@ export class ParametersDto {
   })
   @IsOptional()
   @IsInt()
-  @Min(0)
-  @Max(24)
+  @Min(INT.rotationPeriodMonths[0])
+  @Max(INT.rotationPeriodMonths[1])
   rotationPeriodMonths?: number;
 }

@@ -1,20 +1,40 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type {
+  Acknowledgements,
+  AdoptionRules,
+  Article,
+  CommentReply,
+  VersionComment,
+  Fraction,
+  MyVote,
+  Version,
+  VersionDiff,
+  VersionStatus,
+  VersionSummary,
+  VoteChoice,
+  VoteResult,
+  VotingUnit,
+} from '../../shared/api/conventions';
+import type { ConventionParameters } from '../../shared/conventions/parameters';
 
-export class ArticleView {
+// The OpenAPI description of the shapes in src/shared/api/conventions.ts, which the web client
+// reads too: each class implements its shape, so the two cannot drift.
+
+export class ArticleView implements Article {
   @ApiProperty() number!: number;
   @ApiProperty({ example: '第五条' }) label!: string;
   @ApiProperty() text!: string;
   @ApiProperty({ type: [String] }) parameters!: string[];
 }
 
-export class FractionView {
+export class FractionView implements Fraction {
   @ApiProperty() numerator!: number;
   @ApiProperty() denominator!: number;
 }
 
 /** Who votes, how many must take part and agree, how long each stage lasts. */
-export class AdoptionRulesView {
-  @ApiProperty({ enum: ['household', 'member'] }) votingUnit!: string;
+export class AdoptionRulesView implements AdoptionRules {
+  @ApiProperty({ enum: ['household', 'member'] }) votingUnit!: VotingUnit;
   @ApiProperty({ type: FractionView }) quorum!: FractionView;
   @ApiProperty({ type: FractionView }) threshold!: FractionView;
   @ApiProperty() abstentionsCountAsCast!: boolean;
@@ -24,7 +44,7 @@ export class AdoptionRulesView {
 }
 
 /** The vote record of a closed vote: counts only, never who voted how. */
-export class VoteResultView {
+export class VoteResultView implements VoteResult {
   @ApiProperty() eligible!: number;
   @ApiProperty() yes!: number;
   @ApiProperty() no!: number;
@@ -36,17 +56,18 @@ export class VoteResultView {
   @ApiProperty() resultAt!: Date;
 }
 
-export class VersionSummaryView {
+export class VersionSummaryView implements VersionSummary {
   @ApiProperty() id!: string;
   @ApiProperty() number!: number;
   @ApiProperty() title!: string;
-  @ApiProperty({ enum: ['draft', 'comment', 'voting', 'adopted', 'rejected'] }) status!: string;
+  @ApiProperty({ enum: ['draft', 'comment', 'voting', 'adopted', 'rejected'] })
+  status!: VersionStatus;
   @ApiProperty({ description: 'Adopted and effective now' }) inForce!: boolean;
   @ApiProperty({
     enum: ['household', 'member'],
     description: 'The adoption rules this version sets for amending it (also quorum … noticeDays)',
   })
-  votingUnit!: string;
+  votingUnit!: VotingUnit;
   @ApiProperty({ type: FractionView }) quorum!: FractionView;
   @ApiProperty({ type: FractionView }) threshold!: FractionView;
   @ApiProperty() abstentionsCountAsCast!: boolean;
@@ -63,7 +84,7 @@ export class VersionSummaryView {
   @ApiPropertyOptional({ type: VoteResultView, nullable: true }) result!: VoteResultView | null;
 }
 
-export class VersionView extends VersionSummaryView {
+export class VersionView extends VersionSummaryView implements Version {
   @ApiPropertyOptional({ type: String, nullable: true }) amendsVersionId!: string | null;
   @ApiProperty() commentDays!: number;
   @ApiProperty() votingDays!: number;
@@ -77,7 +98,7 @@ export class VersionView extends VersionSummaryView {
   @ApiPropertyOptional({ type: String, nullable: true }) commentsOpenAt!: Date | null;
   @ApiPropertyOptional({ type: String, nullable: true }) votingOpenAt!: Date | null;
   @ApiProperty({ type: [ArticleView] }) articles!: ArticleView[];
-  @ApiProperty({ description: 'ConventionParameters' }) parameters!: object;
+  @ApiProperty({ description: 'ConventionParameters' }) parameters!: ConventionParameters;
   @ApiProperty({
     type: [String],
     description: 'Receipt codes of every counted ballot, so each household can find its own',
@@ -85,13 +106,13 @@ export class VersionView extends VersionSummaryView {
   receipts!: string[];
 }
 
-export class CommentReplyView {
+export class CommentReplyView implements CommentReply {
   @ApiProperty() text!: string;
   @ApiProperty({ description: 'The council member who answered' }) author!: string;
   @ApiProperty() repliedAt!: Date;
 }
 
-export class CommentView {
+export class CommentView implements VersionComment {
   @ApiProperty() id!: string;
   @ApiPropertyOptional({ type: Number, nullable: true }) articleNumber!: number | null;
   @ApiProperty() text!: string;
@@ -105,16 +126,17 @@ export class CommentView {
   reply!: CommentReplyView | null;
 }
 
-export class MyVoteView {
+export class MyVoteView implements MyVote {
   @ApiProperty() voted!: boolean;
-  @ApiPropertyOptional({ enum: ['yes', 'no', 'abstain'], nullable: true }) choice!: string | null;
+  @ApiPropertyOptional({ enum: ['yes', 'no', 'abstain'], nullable: true })
+  choice!: VoteChoice | null;
   @ApiPropertyOptional({ type: String, nullable: true }) receipt!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) castAt!: Date | null;
   @ApiProperty({ description: 'The vote is closed and this receipt is among the counted ballots' })
   counted!: boolean;
 }
 
-export class AcknowledgementsView {
+export class AcknowledgementsView implements Acknowledgements {
   @ApiProperty() versionId!: string;
   @ApiProperty() versionNumber!: number;
   @ApiProperty() acknowledged!: number;
@@ -122,9 +144,9 @@ export class AcknowledgementsView {
   pending!: { memberId: string; name: string; address: string | null }[];
 }
 
-export class VersionDiffView {
+export class VersionDiffView implements VersionDiff {
   @ApiProperty() from!: number;
   @ApiProperty() to!: number;
-  @ApiProperty() articles!: object;
-  @ApiProperty() parameters!: object;
+  @ApiProperty() articles!: VersionDiff['articles'];
+  @ApiProperty() parameters!: VersionDiff['parameters'];
 }

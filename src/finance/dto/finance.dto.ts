@@ -2,6 +2,7 @@ import { IsYuan } from '../../common/yuan';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { FINANCE_CATEGORIES, type FinanceCategory } from '../finance-categories';
+import type { FinanceMonth, FinanceSummary } from '../../shared/api/board';
 
 /** POST /api/finance/entries: one line of the accounts, with its receipt. */
 export class RecordFinanceEntryDto {
@@ -46,14 +47,14 @@ export class FinanceEntryView {
   @ApiPropertyOptional({ type: String, nullable: true }) receiptNo!: string | null;
 }
 
-export class FinanceMonthView {
+export class FinanceMonthView implements FinanceMonth {
   @ApiProperty({ example: '2026-03' }) month!: string;
   @ApiProperty({ description: 'Permit fees paid that month plus recorded income' })
   incomeCny!: number;
   @ApiProperty() expenseCny!: number;
 }
 
-export class FinanceSummaryView {
+export class FinanceSummaryView implements FinanceSummary {
   @ApiProperty({
     type: [FinanceMonthView],
     description: 'The last 12 Beijing months, oldest first',

@@ -4,6 +4,7 @@ import { Type } from 'class-transformer';
 import { IsDateString, IsIn, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { ScopedPageQuery } from '../../common/pagination';
 import { PAYMENT_METHODS, type PaymentMethod } from '../payment';
+import type { PaymentResponse } from '../../shared/api/payments';
 
 /** The fields of a payment the council records (登记缴费), on a permit or an allocation. */
 export class RecordPaymentDto {
@@ -48,7 +49,7 @@ export class PaymentQuery extends ScopedPageQuery {
 }
 
 /** One row of the payment ledger (收费台账); flat, so a spreadsheet export can reuse it. */
-export class PaymentView {
+export class PaymentView implements PaymentResponse {
   @ApiProperty() id!: string;
   @ApiProperty() recordedAt!: string;
   @ApiProperty({ enum: ['permit', 'allocation'] }) subject!: 'permit' | 'allocation';

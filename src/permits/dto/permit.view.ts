@@ -1,8 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PERMIT_STATUSES, type PermitStatus } from '../permit-status';
+import { PERMIT_EVENT_TYPES } from '../../shared/api/permits';
+import type {
+  PermitEventResponse,
+  PermitEventType,
+  PermitResponse,
+  RevocationEntry as RevocationEntryShape,
+  RevocationList as RevocationListShape,
+  RevocationState,
+} from '../../shared/api/permits';
 import { PERMIT_KINDS, type PermitKind } from '../permit-token';
 
-export class PermitView {
+// The OpenAPI description of src/shared/api/permits.ts, which the web client reads too: each
+// class implements its shape, so the two cannot drift.
+
+export class PermitView implements PermitResponse {
   @ApiProperty() id!: string;
   @ApiProperty({ example: 1042, description: 'Printed on the card; a warden may type it' })
   number!: number;
@@ -33,10 +45,10 @@ export class PermitView {
   refusalReason!: string | null;
 }
 
-export class PermitEventView {
+export class PermitEventView implements PermitEventResponse {
   @ApiProperty() id!: string;
   @ApiProperty() permitId!: string;
-  @ApiProperty({ example: 'suspended' }) type!: string;
+  @ApiProperty({ enum: PERMIT_EVENT_TYPES, example: 'suspended' }) type!: PermitEventType;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'null: the system' })
   actorMemberId!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) actorName!: string | null;
@@ -44,15 +56,15 @@ export class PermitEventView {
   @ApiProperty() at!: Date;
 }
 
-export class RevocationEntry {
+export class RevocationEntry implements RevocationEntryShape {
   @ApiProperty({ description: 'The permit number (the `p` claim)' }) number!: number;
-  @ApiProperty({ enum: ['revoked', 'suspended', 'reinstated'] }) state!: string;
+  @ApiProperty({ enum: ['revoked', 'suspended', 'reinstated'] }) state!: RevocationState;
   @ApiPropertyOptional({ nullable: true, type: Date, description: 'For suspensions' })
   until!: Date | null;
   @ApiProperty() at!: Date;
 }
 
-export class RevocationList {
+export class RevocationList implements RevocationListShape {
   @ApiProperty({ description: 'Send as `since` next time' }) asOf!: Date;
   @ApiPropertyOptional({ nullable: true, type: Date }) since!: Date | null;
   @ApiProperty({ type: [RevocationEntry] }) entries!: RevocationEntry[];

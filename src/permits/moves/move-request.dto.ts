@@ -1,13 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
-import type { MoveAnswer } from '../../shared/live/permits';
+import type { MoveRequestResponse, PublicNotice, WindscreenNotice } from '../../shared/api/permits';
+import { MOVE_ANSWERS, type MoveAnswer } from '../../shared/live/permits';
 
-export type { MoveAnswer };
-export const MOVE_ANSWERS = [
-  'coming',
-  'in_ten_minutes',
-  'cannot',
-] as const satisfies readonly MoveAnswer[];
+export { MOVE_ANSWERS, type MoveAnswer };
 
 export class AskToMoveDto {
   @ApiProperty({ example: '京A·12345' }) @IsString() @Length(5, 20) plate!: string;
@@ -22,7 +18,7 @@ export class AnswerMoveDto {
   @ApiProperty({ enum: MOVE_ANSWERS }) @IsIn(MOVE_ANSWERS) answer!: MoveAnswer;
 }
 
-export class MoveRequestView {
+export class MoveRequestView implements MoveRequestResponse {
   @ApiProperty() id!: string;
   @ApiProperty({ description: "The holder's own plate; masked for the asker" }) plate!: string;
   @ApiProperty() note!: string;
@@ -37,7 +33,7 @@ export class MoveRequestView {
 }
 
 /** The printable windscreen notice (挪车提示): its public page and a QR leading there. */
-export class WindscreenNoticeView {
+export class WindscreenNoticeView implements WindscreenNotice {
   @ApiProperty({
     description: 'The public page the driver opens; built from PUBLIC_URL or the request',
   })
@@ -55,7 +51,7 @@ export class AskedMoveView extends MoveRequestView {
 }
 
 /** What a passer-by's phone shows from the notice: no names, no phones, a masked plate. */
-export class PublicNoticeView {
+export class PublicNoticeView implements PublicNotice {
   @ApiProperty() associationName!: string;
   @ApiProperty({ example: '京A·***45' }) plate!: string;
   @ApiProperty() note!: string;

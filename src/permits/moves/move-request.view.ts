@@ -3,9 +3,12 @@
 import { formatPlate } from '../../shared/plate';
 import { maskPlate } from '../../common/masking';
 import type { MoveRequestFacts } from '../permits.events';
-import type { MoveRequestView } from './move-request.dto';
+import type { MoveRequestResponse } from '../../shared/api/permits';
 
-export function moveRequestSeenBy(request: MoveRequestFacts, viewerId: string): MoveRequestView {
+export function moveRequestSeenBy(
+  request: MoveRequestFacts,
+  viewerId: string,
+): MoveRequestResponse {
   const holderView = request.holderMemberId === viewerId;
   return {
     id: request.id,

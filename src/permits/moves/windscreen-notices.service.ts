@@ -7,9 +7,10 @@ import { maskPlate } from '../../common/masking';
 import { Transactions } from '../../database/transactions';
 import type { MoveRequestFacts } from '../permits.events';
 import { MoveAnswered } from '../permits.events';
-import type { MoveAnswer, PublicNoticeView } from './move-request.dto';
+import type { MoveAnswer } from './move-request.dto';
 import { MoveRequestRepository } from './move-request.repository';
 import { hashNoticeToken, NOTICE_TOKEN } from './windscreen-notice';
+import type { PublicNotice } from '../../shared/api/permits';
 
 /**
  * The public side of a windscreen notice (挪车提示): whoever holds the paper reads the request and
@@ -25,11 +26,11 @@ export class WindscreenNoticesService {
     private readonly clock: Clock,
   ) {}
 
-  async read(token: string): Promise<PublicNoticeView> {
+  async read(token: string): Promise<PublicNotice> {
     return this.publicView(await this.find(token));
   }
 
-  async answer(token: string, answer: MoveAnswer): Promise<PublicNoticeView> {
+  async answer(token: string, answer: MoveAnswer): Promise<PublicNotice> {
     const now = this.clock.now();
     const answered = await this.transactions.run(async (tx) => {
       const notice = await this.find(token, tx);
@@ -50,7 +51,7 @@ export class WindscreenNoticesService {
     return notice;
   }
 
-  private async publicView(notice: MoveRequestFacts): Promise<PublicNoticeView> {
+  private async publicView(notice: MoveRequestFacts): Promise<PublicNotice> {
     const association = await this.associations.findById(notice.associationId);
     return {
       associationName: association?.name ?? '',

@@ -12,6 +12,7 @@ import {
   Min,
 } from 'class-validator';
 import { PLATE_COLORS, type PlateColor } from '../../shared/plate';
+import type { VisitorPassResponse } from '../../shared/api/permits';
 import { PermitView } from '../dto/permit.view';
 
 export class IssueVisitorPassDto {
@@ -46,7 +47,7 @@ export class IssueVisitorPassDto {
   note?: string;
 }
 
-export class VisitorPassView {
+export class VisitorPassView implements VisitorPassResponse {
   @ApiProperty({ type: PermitView }) permit!: PermitView;
   @ApiProperty({
     example: 'https://parking.example.cn/visit/Xk3…',

@@ -15,7 +15,8 @@ import { statusAt } from '../permit-status';
 import { PermitTokensService } from '../permit-tokens.service';
 import { toPermitView } from '../views';
 import { guestPageHtml } from './guest-page';
-import type { IssueVisitorPassDto, VisitorPassView } from './visitor-pass.dto';
+import type { VisitorPassResponse } from '../../shared/api/permits';
+import type { IssueVisitorPassDto } from './visitor-pass.dto';
 
 const HOUR_MS = 3_600_000;
 
@@ -37,7 +38,11 @@ export class VisitorPassesService {
    * `origin` is where the request came to (its protocol and host, behind a trusted proxy the
    * forwarded ones): the guest's link points there unless PUBLIC_URL names the public address.
    */
-  async issue(actor: Actor, dto: IssueVisitorPassDto, origin: string): Promise<VisitorPassView> {
+  async issue(
+    actor: Actor,
+    dto: IssueVisitorPassDto,
+    origin: string,
+  ): Promise<VisitorPassResponse> {
     const householdId = actor.householdId;
     if (!householdId) throw new DomainError('visitor_pass.no_household');
     const parsed = parsePlate(dto.plate, dto.plateColor);

@@ -2,8 +2,16 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { Attendance } from '../attendance';
 import type { CoverageGapPayload, OnDutyPayload } from '../../shared/live/rosters';
 import type { ShiftKind } from '../generation';
+import type {
+  AssignmentResponse,
+  GenerationReport,
+  HandoverNoteResponse,
+  MemberHours,
+  MyShiftResponse,
+  ShiftResponse,
+} from '../../shared/api/rosters';
 
-export class AssignmentView {
+export class AssignmentView implements AssignmentResponse {
   @ApiProperty() id!: string;
   @ApiProperty() shiftId!: string;
   @ApiProperty() memberId!: string;
@@ -15,7 +23,7 @@ export class AssignmentView {
   @ApiPropertyOptional({ nullable: true, type: String }) signedOutAt!: string | null;
 }
 
-export class ShiftView {
+export class ShiftView implements ShiftResponse {
   @ApiProperty() id!: string;
   @ApiProperty({ example: '夜班' }) name!: string;
   @ApiProperty({ enum: ['warden', 'volunteer'] }) kind!: ShiftKind;
@@ -53,7 +61,7 @@ export class CoverageView {
   @ApiProperty({ type: [CoverageGapView] }) gaps!: CoverageGapView[];
 }
 
-export class MemberHoursView {
+export class MemberHoursView implements MemberHours {
   @ApiProperty() memberId!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ enum: ['warden', 'volunteer'] }) kind!: ShiftKind;
@@ -65,7 +73,7 @@ export class HoursSpreadView {
   @ApiProperty({ description: 'max − min hours among the volunteers' }) volunteer!: number;
 }
 
-export class GenerationReportView {
+export class GenerationReportView implements GenerationReport {
   @ApiProperty() from!: string;
   @ApiProperty() to!: string;
   @ApiProperty() shifts!: number;
@@ -89,7 +97,7 @@ export class ShiftTemplateView {
   @ApiProperty() active!: boolean;
 }
 
-export class HandoverNoteView {
+export class HandoverNoteView implements HandoverNoteResponse {
   @ApiProperty() id!: string;
   @ApiProperty() shiftId!: string;
   @ApiProperty() shiftName!: string;
@@ -114,7 +122,7 @@ export class SignInView {
   handoverNotes!: HandoverNoteView[];
 }
 
-export class MyShiftView extends ShiftView {
+export class MyShiftView extends ShiftView implements MyShiftResponse {
   @ApiProperty({ description: "The caller's own place on this shift" }) mine!: AssignmentView;
 }
 

@@ -1,5 +1,7 @@
 // Live events of the conventions feature, pushed to every member of the association.
 // Pure types: the server's listener emits them, the web client receives them. Times are ISO.
+import type { VoteResult } from '../api/conventions';
+import type { Wire } from '../api/wire';
 
 /** Comments are closed; the households vote until `votingCloseAt`. */
 export interface ConventionVotingPayload {
@@ -8,19 +10,10 @@ export interface ConventionVotingPayload {
   votingCloseAt: string;
 }
 
-/** The counted vote: counts only, never who voted how. */
-export interface ConventionResultPayload {
+/** The counted vote: counts only, never who voted how (the vote record GET answers, too). */
+export interface ConventionResultPayload extends Wire<VoteResult> {
   versionId: string;
   number: number;
-  eligible: number;
-  yes: number;
-  no: number;
-  abstain: number;
-  turnout: number;
-  quorumMet: boolean;
-  thresholdMet: boolean;
-  outcome: 'adopted' | 'rejected';
-  resultAt: string;
   /** The end of the 公示 period. */
   noticeUntil: string;
   /** When an adopted version binds; null when rejected. */

@@ -11,7 +11,8 @@ export interface PermitUpdatedPayload {
   status: PermitLiveStatus;
 }
 
-export type MoveAnswer = 'coming' | 'in_ten_minutes' | 'cannot';
+export const MOVE_ANSWERS = ['coming', 'in_ten_minutes', 'cannot'] as const;
+export type MoveAnswer = (typeof MOVE_ANSWERS)[number];
 
 /** `move.requested` (to the holder) and `move.answered` (to the asker): one 挪车 request. */
 export interface MoveRequestPayload {

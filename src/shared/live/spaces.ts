@@ -1,5 +1,7 @@
 // The live lane map, as the server pushes it and the web client draws it. Pure: the server's
 // response DTOs (src/spaces/dto/space.view.ts) implement them, the client imports them.
+import type { RestrictionWarning } from '../api/spaces';
+import type { Wire } from '../api/wire';
 
 export const SPACE_STATES = ['free', 'occupied', 'reserved', 'closed'] as const;
 /** What a space is right now; a no-parking window in force makes an empty space `closed`. */
@@ -72,15 +74,10 @@ export interface SpaceUpdate {
 
 /** Live events of the spaces feature: event name → (payload) => void. */
 /** `space.restriction-soon`, to the household: its car must leave before `from`. */
-export interface RestrictionSoonPayload {
+export interface RestrictionSoonPayload extends Wire<RestrictionWarning> {
   spaceId: string;
   code: string;
   plate: string;
-  reason: 'restriction' | 'no_parking_hours';
-  from: string;
-  to: string;
-  article: number | null;
-  note: string;
 }
 
 export interface SpacesLiveEvents {

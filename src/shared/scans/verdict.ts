@@ -1,6 +1,7 @@
 // What a warden sees after a scan, judged once for the server (src/permits/verdict.ts) and for the
 // phone verifying offline (src/web/client/permits/offline-verify.ts). Pure: no Nest, no DOM.
 import { fill, type Lang, type Params } from '../i18n';
+import { type StatusFacts, statusAt } from '../permits/status';
 
 export const VERDICTS = [
   'valid',
@@ -38,6 +39,34 @@ export interface Judgement {
 export type StandingAtScan =
   | { state: 'never_approved' | 'revoked' | 'active' }
   | { state: 'suspended' | 'expired' | 'scheduled'; at?: string };
+
+/**
+ * The standing of a permit from its facts: the server's row, or on the phone offline the token's
+ * dates and the cached revocation list. `time` writes the moment the verdict names (Beijing wall
+ * time); without it the verdict names none.
+ */
+export function standingAt(
+  permit: StatusFacts,
+  at: Date,
+  time?: (moment: Date) => string,
+): StandingAtScan {
+  const when = (moment: Date | null) => (time && moment ? { at: time(moment) } : {});
+  switch (statusAt(permit, at)) {
+    case 'pending':
+    case 'rejected':
+      return { state: 'never_approved' };
+    case 'revoked':
+      return { state: 'revoked' };
+    case 'suspended':
+      return { state: 'suspended', ...when(permit.suspendedUntil) };
+    case 'expired':
+      return { state: 'expired', ...when(permit.validTo) };
+    case 'scheduled':
+      return { state: 'scheduled', ...when(permit.validFrom) };
+    case 'active':
+      return { state: 'active' };
+  }
+}
 
 export interface VerdictFacts {
   standing: StandingAtScan;

@@ -11,6 +11,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import type { PlateColor } from '../../shared/plate';
+import type { AllocationResponse } from '../../shared/api/sharing';
 
 export class RegisterAllocationDto {
   @ApiProperty() @IsUUID() vehicleId!: string;
@@ -45,7 +46,7 @@ export class AdmitBatchDto {
   method?: AdmissionMethod;
 }
 
-export class AllocationView {
+export class AllocationView implements AllocationResponse {
   @ApiProperty() id!: string;
   @ApiProperty() offerId!: string;
   @ApiProperty() offerTitle!: string;

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsUUID, Matches } from 'class-validator';
 import type { PlateColor } from '../../shared/plate';
+import type { BookingResponse } from '../../shared/api/sharing';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -42,7 +43,7 @@ export class LedgerQuery {
   to?: string;
 }
 
-export class BookingView {
+export class BookingView implements BookingResponse {
   @ApiProperty() id!: string;
   @ApiProperty() offerId!: string;
   @ApiProperty() offerTitle!: string;

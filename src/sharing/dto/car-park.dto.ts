@@ -13,6 +13,7 @@ import {
   Max,
   Min,
 } from 'class-validator';
+import type { CarParkResponse } from '../../shared/api/sharing';
 
 export class CreateCarParkDto {
   @ApiProperty({ example: '金融街中心地下车库' }) @IsString() @Length(1, 80) name!: string;
@@ -34,7 +35,7 @@ export class CreateCarParkDto {
   spaceCodes?: string[];
 }
 
-export class CarParkView {
+export class CarParkView implements CarParkResponse {
   @ApiProperty() id!: string;
   @ApiProperty() associationId!: string;
   @ApiProperty() residentUnitId!: string;

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
+import type { BoardDraw, DrawResponse, DrawTier } from '../../shared/api/sharing';
 
 /** POST /api/offers/:id/draws: an admission of the places free now, or a rotation's redraw. */
 export class PublishDrawDto {
@@ -14,7 +15,7 @@ export class PublishDrawDto {
 }
 
 /** One group of a draw, drawn whole before the next. */
-export class DrawTierView {
+export class DrawTierView implements DrawTier {
   @ApiPropertyOptional({
     type: String,
     nullable: true,
@@ -29,7 +30,7 @@ export class DrawTierView {
 }
 
 /** GET /api/draws/:id: everything needed to recompute the draw (the seed once drawn). */
-export class DrawView {
+export class DrawView implements DrawResponse {
   @ApiProperty() id!: string;
   @ApiProperty() offerId!: string;
   @ApiProperty({ enum: ['lottery'] }) method!: 'lottery';
@@ -69,6 +70,6 @@ export class DrawView {
 }
 
 /** A draw on the public board: the same fields, and the offer it admitted to. */
-export class BoardDrawView extends DrawView {
+export class BoardDrawView extends DrawView implements BoardDraw {
   @ApiProperty() offerTitle!: string;
 }

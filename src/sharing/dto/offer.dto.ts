@@ -22,11 +22,19 @@ import {
 import type { OfferStatus } from '../off-peak-offer';
 import { ELIGIBILITY_CONDITIONS, type EligibilityCondition } from '../eligibility';
 import { PLATE_COLORS, type PlateColor } from '../../shared/plate';
+import type {
+  ConditionResponse,
+  EligibilityResponse,
+  Night,
+  OfferResponse,
+  VehicleEligibilityResponse,
+  WeeklyRule,
+} from '../../shared/api/sharing';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
 
-export class WeeklyRuleDto {
+export class WeeklyRuleDto implements WeeklyRule {
   @ApiProperty({
     enum: ['weekdays', 'weekends', 'daily', 'custom'],
     description:
@@ -198,7 +206,7 @@ export class ChangeOfferDto extends OfferTermsFields {
   places?: number;
 }
 
-export class NightView {
+export class NightView implements Night {
   @ApiProperty({ example: '2026-03-02' }) night!: string;
   @ApiProperty() startsAt!: string;
   @ApiProperty({ description: 'Must leave by' }) endsAt!: string;
@@ -208,7 +216,7 @@ export class NightView {
 }
 
 /** One condition of an offer, met or missed; a missed one carries its refusal and its message. */
-export class ConditionView {
+export class ConditionView implements ConditionResponse {
   @ApiProperty({ enum: ELIGIBILITY_CONDITIONS }) condition!: EligibilityCondition;
   @ApiProperty() met!: boolean;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'The refusal, when missed' })
@@ -217,7 +225,7 @@ export class ConditionView {
   message!: string | null;
 }
 
-export class VehicleEligibilityView {
+export class VehicleEligibilityView implements VehicleEligibilityResponse {
   @ApiProperty() vehicleId!: string;
   @ApiProperty({ description: "The household's own plate, in full" }) plate!: string;
   @ApiProperty({ enum: PLATE_COLORS }) plateColor!: PlateColor;
@@ -226,7 +234,7 @@ export class VehicleEligibilityView {
   conditions!: ConditionView[];
 }
 
-export class EligibilityView {
+export class EligibilityView implements EligibilityResponse {
   @ApiProperty({ description: 'Some car of the household meets every condition' })
   eligible!: boolean;
   @ApiProperty({
@@ -241,7 +249,7 @@ export class EligibilityView {
   @ApiProperty({ type: [VehicleEligibilityView] }) vehicles!: VehicleEligibilityView[];
 }
 
-export class OfferView {
+export class OfferView implements OfferResponse {
   @ApiProperty() id!: string;
   @ApiProperty() carParkId!: string;
   @ApiProperty() carParkName!: string;

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Length, Matches } from 'class-validator';
 import { SpaceView } from './space.view';
+import type { RestrictionWarning } from '../../shared/api/spaces';
 
 export class CheckInDto {
   @ApiProperty({ example: '京A12345' }) @IsString() @Length(7, 12) plate!: string;
@@ -15,7 +16,7 @@ export class CheckInDto {
 }
 
 /** A restriction starting within 12 hours of a check-in: the car must be gone by `from`. */
-export class RestrictionWarningView {
+export class RestrictionWarningView implements RestrictionWarning {
   @ApiProperty({
     enum: ['restriction', 'no_parking_hours'],
     description:

@@ -1,18 +1,24 @@
 import { MonthlyPersuasionCount } from '../../violations/persuasions/persuasion.dto';
 import { ApiProperty } from '@nestjs/swagger';
+import type {
+  AssociationFigures,
+  HourlyOccupancy,
+  MonthlyCount,
+  StreetOverview,
+} from '../../shared/api/street';
 
-export class HourlyOccupancyView {
+export class HourlyOccupancyView implements HourlyOccupancy {
   @ApiProperty({ description: 'The top of an hour; the last point is now' }) at!: Date;
   @ApiProperty({ description: 'Cars parked in the association’s spaces then' }) parked!: number;
 }
 
-export class MonthlyCountView {
+export class MonthlyCountView implements MonthlyCount {
   @ApiProperty({ example: '2026-03' }) month!: string;
   @ApiProperty() count!: number;
 }
 
 /** One association in the street's overview: figures only, never a phone, a name or a plate. */
-export class AssociationFiguresView {
+export class AssociationFiguresView implements AssociationFigures {
   @ApiProperty() id!: string;
   @ApiProperty({ example: '4143车友会' }) name!: string;
   @ApiProperty({ example: '二龙路社区' }) community!: string;
@@ -44,7 +50,7 @@ export class AssociationFiguresView {
   persuasionsThisMonth!: number;
 }
 
-export class StreetOverviewView {
+export class StreetOverviewView implements StreetOverview {
   @ApiProperty({
     example: '金融街街道',
     nullable: true,

@@ -3,9 +3,9 @@ import type { Actor } from '../../auth/actor';
 import { mayReadPlate } from '../../associations/views';
 import { maskPlate } from '../../common/masking';
 import type { Persuasion } from './persuasion';
-import type { PersuasionView } from './persuasion.dto';
+import type { PersuasionResponse } from '../../shared/api/violations';
 
-export function toPersuasionView(p: Persuasion, actor: Actor): PersuasionView {
+export function toPersuasionView(p: Persuasion, actor: Actor): PersuasionResponse {
   const plateVisible = mayReadPlate(actor, {
     householdId: p.householdId ?? '',
     associationId: p.associationId,

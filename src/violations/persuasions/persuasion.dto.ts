@@ -11,6 +11,12 @@ import {
 import { PageQuery } from '../../common/pagination';
 import { PERSUASION_OUTCOMES, type PersuasionOutcome } from './persuasion';
 import { PHOTO_DATA_URL_MAX_CHARS, PHOTO_MAX_BYTES } from './persuasion-photo';
+import type {
+  MonthlyPersuasionCount as MonthlyPersuasionCountShape,
+  PersuasionKind,
+  PersuasionResponse,
+  RecordedOutcome,
+} from '../../shared/api/violations';
 
 /** What the warden said and what came of it: with a violation, or alone. */
 export class PersuasionFieldsDto {
@@ -63,9 +69,9 @@ export class PersuasionQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsUUID() violationId?: string;
 }
 
-export class PersuasionView {
+export class PersuasionView implements PersuasionResponse {
   @ApiProperty() id!: string;
-  @ApiProperty({ enum: ['persuasion', 'guidance'] }) kind!: string;
+  @ApiProperty({ enum: ['persuasion', 'guidance'] }) kind!: PersuasionKind;
   @ApiPropertyOptional({ type: String, nullable: true }) violationId!: string | null;
   @ApiPropertyOptional({
     type: String,
@@ -75,7 +81,7 @@ export class PersuasionView {
   plate!: string | null;
   @ApiProperty() place!: string;
   @ApiProperty() note!: string;
-  @ApiProperty({ enum: [...PERSUASION_OUTCOMES, 'guided'] }) outcome!: string;
+  @ApiProperty({ enum: [...PERSUASION_OUTCOMES, 'guided'] }) outcome!: RecordedOutcome;
   @ApiProperty() occurredAt!: Date;
   @ApiProperty({
     type: [String],
@@ -84,8 +90,8 @@ export class PersuasionView {
   photoIds!: string[];
 }
 
-export class MonthlyPersuasionCount {
+export class MonthlyPersuasionCount implements MonthlyPersuasionCountShape {
   @ApiProperty({ example: '2026-11' }) month!: string;
-  @ApiProperty({ enum: [...PERSUASION_OUTCOMES, 'guided'] }) outcome!: string;
+  @ApiProperty({ enum: [...PERSUASION_OUTCOMES, 'guided'] }) outcome!: RecordedOutcome;
   @ApiProperty() count!: number;
 }

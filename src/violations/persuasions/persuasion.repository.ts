@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Transactions, type Tx } from '../../database/transactions';
-import type { NewPersuasion, Persuasion } from './persuasion';
+import type { NewPersuasion, Persuasion, RecordedOutcome } from './persuasion';
 import type { PhotoType } from './persuasion-photo';
 
 const COLUMNS = `p.id, p.association_id, p.violation_id, p.kind, p.plate, p.household_id, p.place,
@@ -101,8 +101,10 @@ export class PersuasionRepository {
   async monthlyCounts(
     associationId: string,
     now: Date,
-  ): Promise<{ month: string; outcome: string; count: number }[]> {
-    const rows = await this.db().query<{ month: string; outcome: string; count: string }[]>(
+  ): Promise<{ month: string; outcome: RecordedOutcome; count: number }[]> {
+    const rows = await this.db().query<
+      { month: string; outcome: RecordedOutcome; count: string }[]
+    >(
       `SELECT to_char(occurred_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month, outcome,
               count(*)
          FROM persuasion

@@ -1,16 +1,13 @@
 // A persuasion (劝导) as the service works with it; persuasion.repository.ts maps it to its row.
 
-/** What came of a persuasion; guidance to a free space is always `guided`. */
-export const PERSUASION_OUTCOMES = [
-  'moved',
-  'promised',
-  'refused',
-  'owner_not_found',
-  'notice_left',
-] as const;
-export type PersuasionOutcome = (typeof PERSUASION_OUTCOMES)[number];
-export type RecordedOutcome = PersuasionOutcome | 'guided';
-export type PersuasionKind = 'persuasion' | 'guidance';
+import type { PersuasionKind, RecordedOutcome } from '../../shared/api/violations';
+
+export {
+  PERSUASION_OUTCOMES,
+  type PersuasionKind,
+  type PersuasionOutcome,
+  type RecordedOutcome,
+} from '../../shared/api/violations';
 
 export interface Persuasion {
   id: string;

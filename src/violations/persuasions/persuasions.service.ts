@@ -20,13 +20,13 @@ import type {
   AddPhotoDto,
   MonthlyPersuasionCount,
   PersuasionQuery,
-  PersuasionView,
   RecordGuidanceDto,
   RecordPersuasionDto,
 } from './persuasion.dto';
 import { cleanPhoto, PHOTO_MAX_BYTES, PHOTOS_PER_RECORD, type PhotoType } from './persuasion-photo';
 import { PersuasionRepository } from './persuasion.repository';
 import { toPersuasionView } from './persuasion-views';
+import type { PersuasionResponse } from '../../shared/api/violations';
 
 // A warden's phone clock may run a little ahead of the server's.
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
@@ -70,7 +70,7 @@ export class PersuasionsService {
     );
   }
 
-  async record(actor: Actor, dto: RecordPersuasionDto): Promise<PersuasionView> {
+  async record(actor: Actor, dto: RecordPersuasionDto): Promise<PersuasionResponse> {
     this.assertRecorder(actor);
     const now = this.clock.now();
     const occurredAt = dto.occurredAt ? new Date(dto.occurredAt) : now;
@@ -96,7 +96,7 @@ export class PersuasionsService {
   }
 
   /** One tap: the warden guided a car to a free space (引导). */
-  async guide(actor: Actor, dto: RecordGuidanceDto): Promise<PersuasionView> {
+  async guide(actor: Actor, dto: RecordGuidanceDto): Promise<PersuasionResponse> {
     this.assertRecorder(actor);
     const now = this.clock.now();
     const saved = await this.persuasions.insert({
@@ -115,7 +115,7 @@ export class PersuasionsService {
     return toPersuasionView(saved, actor);
   }
 
-  async addPhoto(actor: Actor, id: string, dto: AddPhotoDto): Promise<PersuasionView> {
+  async addPhoto(actor: Actor, id: string, dto: AddPhotoDto): Promise<PersuasionResponse> {
     const cleaned = cleanPhoto(dto.photo);
     if (!cleaned.ok) {
       throw cleaned.problem === 'too_large'
@@ -158,11 +158,11 @@ export class PersuasionsService {
     return photo;
   }
 
-  async get(actor: Actor, id: string): Promise<PersuasionView> {
+  async get(actor: Actor, id: string): Promise<PersuasionResponse> {
     return toPersuasionView(await this.readable(actor, id), actor);
   }
 
-  async list(actor: Actor, query: PersuasionQuery): Promise<Page<PersuasionView>> {
+  async list(actor: Actor, query: PersuasionQuery): Promise<Page<PersuasionResponse>> {
     if (!canListViolations(actor)) throw new DomainError('violation.units_cannot_read');
     let householdId: string | undefined;
     if (seesOwnHouseholdOnly(actor)) {

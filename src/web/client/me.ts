@@ -1,45 +1,18 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import type * as api from '../../shared/api/associations';
+import type { Wire } from '../../shared/api/wire';
+import type { PlateColor } from '../../shared/plate';
 import { apiFetch, ApiError } from './api';
 import { t } from './i18n';
-import { getSession, type Member, onSessionChange } from './session';
+import { getSession, onSessionChange } from './session';
 
-export type PlateColor = 'blue' | 'yellow' | 'green' | 'white' | 'black';
-
-export interface Vehicle {
-  id: string;
-  associationId: string;
-  householdId: string;
-  ownerMemberId: string | null;
-  /** as painted, masked unless the reader may see it */
-  plate: string;
-  plateColor: PlateColor;
-}
-
-export interface Household {
-  id: string;
-  associationId: string;
-  address: string;
-  memberCount: number;
-  vehicleCount: number;
-  members: Member[];
-  vehicles: Vehicle[];
-}
-
-export interface Association {
-  id: string;
-  name: string;
-  community: string;
-  streetOffice: string;
-}
-
+export type { PlateColor };
+// As the server answers them (src/shared/api/associations.ts).
+export type Vehicle = Wire<api.VehicleResponse>;
+export type Household = Wire<api.HouseholdDetail>;
+export type Association = Wire<api.AssociationResponse>;
 /** GET /api/me */
-export interface Me {
-  member: Member;
-  /** null for street-office staff, who belong to a street */
-  association: Association | null;
-  household: Household | null;
-  streetOffice: string;
-}
+export type Me = Wire<api.MeResponse>;
 
 export type MeState =
   { status: 'loading' } | { status: 'ready'; me: Me } | { status: 'failed'; message: string };

@@ -1,28 +1,16 @@
 import { useEffect, useState } from 'preact/hooks';
+import type {
+  MemberResponse,
+  Role,
+  SessionResponse as SessionShape,
+} from '../../shared/api/associations';
+import type { Wire } from '../../shared/api/wire';
 
-export type Role = 'admin' | 'warden' | 'resident' | 'unit' | 'viewer' | 'street';
-
-export interface Member {
-  id: string;
-  associationId: string;
-  householdId: string | null;
-  residentUnitId: string | null;
-  name: string;
-  phone: string;
-  role: Role;
-  partyMember: boolean;
-  volunteer: boolean;
-  active: boolean;
-}
-
+export type { Role };
+/** A member as the server answers it (src/shared/api/associations.ts). */
+export type Member = Wire<MemberResponse>;
 /** The body of POST /api/auth/login and POST /api/auth/refresh. */
-export interface SessionResponse {
-  accessToken: string;
-  /** seconds */
-  expiresIn: number;
-  refreshToken: string;
-  member: Member;
-}
+export type SessionResponse = Wire<SessionShape>;
 
 export interface Session {
   accessToken: string;

@@ -1,8 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { RESIDENT_UNIT_KINDS, type ResidentUnitKind } from '../../resident-unit.repository';
-import type { AgreementWindow } from '../unit-agreement.repository';
+import type {
+  AgreementResponse,
+  AgreementWindow,
+  ResidentUnitDetail,
+  ResidentUnitList,
+  ResidentUnitResponse,
+  UnitStaff,
+} from '../../../shared/api/units';
 
-export class AgreementWindowView {
+export class AgreementWindowView implements AgreementWindow {
   @ApiProperty({ enum: ['weekdays', 'weekends', 'daily', 'custom'] })
   days!: AgreementWindow['days'];
   @ApiPropertyOptional({ type: [Number] }) weekdays?: number[];
@@ -10,7 +17,7 @@ export class AgreementWindowView {
   @ApiProperty({ example: '07:30' }) to!: string;
 }
 
-export class AgreementView {
+export class AgreementView implements AgreementResponse {
   @ApiProperty({ example: 1 }) version!: number;
   @ApiProperty({ example: '2026-01-01' }) termFrom!: string;
   @ApiProperty({ example: '2026-12-31' }) termTo!: string;
@@ -24,13 +31,13 @@ export class AgreementView {
   @ApiProperty() recordedAt!: string;
 }
 
-export class UnitStaffView {
+export class UnitStaffView implements UnitStaff {
   @ApiProperty() id!: string;
   @ApiProperty({ example: '赵师傅' }) name!: string;
   @ApiProperty({ example: '138****0601' }) phone!: string;
 }
 
-export class ResidentUnitView {
+export class ResidentUnitView implements ResidentUnitResponse {
   @ApiProperty() id!: string;
   @ApiProperty() associationId!: string;
   @ApiProperty({ example: '4143车友会' }) associationName!: string;
@@ -42,12 +49,12 @@ export class ResidentUnitView {
   @ApiProperty({ description: 'Staff accounts of the unit' }) staffCount!: number;
 }
 
-export class ResidentUnitDetailView extends ResidentUnitView {
+export class ResidentUnitDetailView extends ResidentUnitView implements ResidentUnitDetail {
   @ApiProperty({ type: [AgreementView], description: 'Every version, the newest first' })
   history!: AgreementView[];
   @ApiProperty({ type: [UnitStaffView] }) staff!: UnitStaffView[];
 }
 
-export class ResidentUnitListView {
+export class ResidentUnitListView implements ResidentUnitList {
   @ApiProperty({ type: [ResidentUnitView] }) units!: ResidentUnitView[];
 }

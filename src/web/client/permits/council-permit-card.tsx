@@ -12,8 +12,8 @@ import {
   refusalOf,
   toBeijingInput,
 } from './permits-api';
-
-const PAYMENT_METHODS = ['cash', 'wechat', 'alipay', 'bank_transfer', 'other'] as const;
+import { PAYMENT_METHODS } from '../../../shared/api/payments';
+import { PERMIT_EVENT_TYPES } from '../../../shared/api/permits';
 
 const DAY_MS = 86_400_000;
 
@@ -196,18 +196,7 @@ export function CouncilPermitCard(props: {
   );
 }
 
-const EVENT_TYPES = new Set([
-  'applied',
-  'approved',
-  'rejected',
-  'fee_paid',
-  'issued',
-  'renewed',
-  'suspended',
-  'reinstated',
-  'revoked',
-  'expired',
-]);
+const EVENT_TYPES: ReadonlySet<string> = new Set(PERMIT_EVENT_TYPES);
 
 function eventLabel(type: string): string {
   return EVENT_TYPES.has(type) ? t(`councilPermits.event.${type}` as MessageKey) : type;

@@ -4,18 +4,8 @@ import { t } from '../i18n';
 import { LoadFailed, Loading, TopBar } from '../ui';
 import { HouseholdObjections } from './household-objections';
 import { HouseholdViolations } from './household-violations';
+import type { Permit } from './permits-api';
 import './permits.css';
-
-interface Permit {
-  id: string;
-  number: number;
-  kind: 'resident' | 'shared' | 'visitor';
-  plate: string;
-  status: string;
-  validTo: string;
-  /** A refused application: the council's written reasons */
-  refusalReason: string | null;
-}
 
 const SHOWABLE = new Set(['active', 'scheduled', 'suspended']);
 

@@ -1,17 +1,23 @@
-// Verifies a permit QR on the phone with no network: the cached JWKS (WebCrypto ECDSA P-256),
-// the cached revocation list and the server's own judge (src/shared/scans/verdict.ts).
+// Verifies a permit QR on the phone with no network: the token read as the server reads it
+// (src/shared/permits/token.ts), its signature checked against the cached JWKS (WebCrypto ECDSA
+// P-256), the cached revocation list and the server's own judge (src/shared/scans/verdict.ts).
+import { claimsOf, type PermitClaims, splitPermitToken } from '../../../shared/permits/token';
+import type { RevocationEntry } from '../../../shared/api/permits';
+import type { Wire } from '../../../shared/api/wire';
+import type { StatusFacts } from '../../../shared/permits/status';
 import { normalisePlate } from '../../../shared/plate';
 import {
   type Judgement,
   judgeFacts,
   judgement,
-  type StandingAtScan,
+  standingAt,
   type Verdict,
   verdictMessage,
 } from '../../../shared/scans/verdict';
 import { sharedLang } from '../i18n';
 
 export type { Verdict };
+export { shortId } from '../../../shared/permits/token';
 
 export interface PublicJwk {
   kty: string;
@@ -21,11 +27,8 @@ export interface PublicJwk {
   kid: string;
 }
 
-export interface Revocation {
-  number: number;
-  state: 'revoked' | 'suspended' | 'reinstated';
-  until: string | null;
-}
+/** An entry of the revocation list (GET /api/permits/revocations), as the phone keeps it. */
+export type Revocation = Wire<RevocationEntry>;
 
 export interface OfflineContext {
   keys: PublicJwk[];
@@ -41,16 +44,6 @@ export interface OfflineJudgement {
   plate?: string;
 }
 
-interface Claims {
-  p: number;
-  n: string;
-  k: string;
-  s: string;
-  nbf: number;
-  exp: number;
-  iss: string;
-}
-
 export async function verifyOffline(
   token: string,
   context: OfflineContext,
@@ -62,7 +55,7 @@ export async function verifyOffline(
   const about = { number: claims.p, plate: claims.n };
   return judged(
     judgeFacts({
-      standing: standingOf(claims, context.revocations[String(claims.p)], now),
+      standing: standingAt(factsOf(claims, context.revocations[String(claims.p)]), now),
       inScope: context.scopeIds.includes(claims.s),
       plateMatches: !plateSeen || normalisePlate(plateSeen) === claims.n,
       // A car park's id is never among the cached scopes: shared permits read wrong_scope here.
@@ -72,24 +65,22 @@ export async function verifyOffline(
   );
 }
 
-function standingOf(claims: Claims, revocation: Revocation | undefined, now: Date): StandingAtScan {
-  if (revocation?.state === 'revoked') return { state: 'revoked' };
-  if (revocation?.state === 'suspended' && revocation.until && new Date(revocation.until) > now) {
-    return { state: 'suspended' };
-  }
-  const seconds = now.getTime() / 1000;
-  if (seconds >= claims.exp) return { state: 'expired' };
-  if (seconds < claims.nbf) return { state: 'scheduled' };
-  return { state: 'active' };
+/** What the phone knows of the permit: the token's dates and the cached revocation list. */
+function factsOf(claims: PermitClaims, revocation: Revocation | undefined): StatusFacts {
+  const suspended = revocation?.state === 'suspended' && revocation.until;
+  return {
+    status: revocation?.state === 'revoked' ? 'revoked' : 'active',
+    validFrom: new Date(claims.nbf * 1000),
+    validTo: new Date(claims.exp * 1000),
+    suspendedUntil: suspended ? new Date(suspended) : null,
+  };
 }
 
-async function verifiedClaims(token: string, keys: PublicJwk[]): Promise<Claims | null> {
+async function verifiedClaims(token: string, keys: PublicJwk[]): Promise<PermitClaims | null> {
+  const parts = splitPermitToken(token);
+  const jwk = parts && keys.find((k) => k.kid === parts.kid);
+  if (!parts || !jwk) return null;
   try {
-    const [headerPart, payloadPart, signaturePart] = token.split('.');
-    if (!headerPart || !payloadPart || !signaturePart) return null;
-    const header = JSON.parse(decodeText(headerPart)) as { alg?: string; kid?: string };
-    const jwk = keys.find((k) => k.kid === header.kid);
-    if (header.alg !== 'ES256' || !jwk) return null;
     const key = await crypto.subtle.importKey(
       'jwk',
       { kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y, ext: true },
@@ -101,15 +92,15 @@ async function verifiedClaims(token: string, keys: PublicJwk[]): Promise<Claims 
     const ok = await crypto.subtle.verify(
       { name: 'ECDSA', hash: 'SHA-256' },
       key,
-      base64urlBytes(signaturePart),
-      new TextEncoder().encode(`${headerPart}.${payloadPart}`),
+      parts.signature,
+      parts.signingInput,
     );
     if (!ok) return null;
-    const claims = JSON.parse(decodeText(payloadPart)) as Claims;
-    return claims.iss === 'hp' ? claims : null;
   } catch {
     return null;
   }
+  const read = claimsOf(parts);
+  return read.ok ? read.claims : null;
 }
 
 function judged(
@@ -121,27 +112,4 @@ function judged(
     reason: verdictMessage(result.cause, result.params, sharedLang()),
     ...about,
   };
-}
-
-function base64urlBytes(text: string): Uint8Array {
-  const base64 = text
-    .replace(/-/g, '+')
-    .replace(/_/g, '/')
-    .padEnd(Math.ceil(text.length / 4) * 4, '=');
-  return Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-}
-
-function decodeText(part: string): string {
-  return new TextDecoder().decode(base64urlBytes(part));
-}
-
-/** A uuid as the 22-character id a token carries. */
-export function shortId(uuid: string): string {
-  const hex = uuid.replace(/-/g, '');
-  const bytes = new Uint8Array(16);
-  for (let i = 0; i < 16; i++) bytes[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
-  return btoa(String.fromCharCode(...bytes))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '');
 }

@@ -1,63 +1,24 @@
+import type {
+  MoveAnswer,
+  MoveRequestResponse,
+  PermitEventResponse,
+  PermitResponse,
+  PermitStatus,
+  VisitorPassResponse,
+} from '../../../shared/api/permits';
+import type { Page, Wire } from '../../../shared/api/wire';
+import { MOVE_ANSWERS } from '../../../shared/live/permits';
 import { ApiError, apiFetch } from '../api';
 import { t } from '../i18n';
 
 // The permits API as the client screens use it (src/permits, OpenAPI at /api/docs-json).
 
-export type PermitStatus =
-  'pending' | 'rejected' | 'scheduled' | 'active' | 'suspended' | 'expired' | 'revoked';
-
-export interface Permit {
-  id: string;
-  number: number;
-  kind: 'resident' | 'shared' | 'visitor';
-  vehicleId: string | null;
-  householdId: string | null;
-  plate: string;
-  status: PermitStatus;
-  validFrom: string;
-  validTo: string;
-  suspendedUntil: string | null;
-  suspensionReason: string | null;
-  feeCny: number;
-  paidCny: number;
-  feePaidAt: string | null;
-  note: string;
-}
-
-export interface PermitEvent {
-  id: string;
-  type: string;
-  actorName: string | null;
-  reason: string;
-  at: string;
-}
-
-export interface VisitorPass {
-  permit: Permit;
-  /** '/visit/<token>': shows the QR to the guest, no login */
-  guestUrl: string;
-  usedThisMonth: number;
-  quota: number;
-}
-
-export type MoveAnswer = 'coming' | 'in_ten_minutes' | 'cannot';
-export const MOVE_ANSWERS: readonly MoveAnswer[] = ['coming', 'in_ten_minutes', 'cannot'];
-
-export interface MoveRequest {
-  id: string;
-  /** the holder's own plate; masked for the asker */
-  plate: string;
-  note: string;
-  askedByMe: boolean;
-  askedAt: string;
-  answer: MoveAnswer | null;
-  answeredAt: string | null;
-}
-
-export interface Page<T> {
-  items: T[];
-  total: number;
-}
+export type { MoveAnswer, Page, PermitStatus };
+export type Permit = Wire<PermitResponse>;
+export type PermitEvent = Wire<PermitEventResponse>;
+export type VisitorPass = Wire<VisitorPassResponse>;
+export type MoveRequest = Wire<MoveRequestResponse>;
+export { MOVE_ANSWERS };
 
 export function listPermits(query: Record<string, string>): Promise<Page<Permit>> {
   const params = new URLSearchParams({ pageSize: '100', ...query });

@@ -1,50 +1,17 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { PublicBoard } from '../../../../shared/api/board';
+import type { Fraction } from '../../../../shared/api/conventions';
+import type { Wire } from '../../../../shared/api/wire';
 import { apiFetch } from '../../api';
 import type { ScreenProps } from '../../router';
 import { t } from '../../i18n';
 import { LangSwitch, LoadFailed, Loading } from '../../ui';
-import { type BoardFinance, BoardFinanceSection } from '../street/board-finance';
-import { type BoardDraw, BoardDrawsSection } from '../street/board-draws';
-import { type MonthlyPersuasionCount, PersuasionCounts } from '../daily-work/persuasion-counts';
+import { BoardFinanceSection } from '../street/board-finance';
+import { BoardDrawsSection } from '../street/board-draws';
+import { PersuasionCounts } from '../daily-work/persuasion-counts';
 
-interface Fraction {
-  numerator: number;
-  denominator: number;
-}
-interface BoardVersion {
-  number: number;
-  title: string;
-  status: string;
-  inForce: boolean;
-  quorum: Fraction;
-  threshold: Fraction;
-  noticeUntil: string | null;
-  effectiveFrom: string | null;
-  result: {
-    eligible: number;
-    yes: number;
-    no: number;
-    abstain: number;
-    turnout: number;
-    outcome: string;
-  } | null;
-}
-interface Board {
-  name: string;
-  community: string;
-  inForce: {
-    number: number;
-    title: string;
-    articles: { number: number; label: string; text: string }[];
-  } | null;
-  versions: BoardVersion[];
-  noticePeriod: BoardVersion[];
-  onDuty: { name: string; shiftName: string }[] | null;
-  violationStats: { month: string; kind: string; count: number }[];
-  persuasionStats?: MonthlyPersuasionCount[];
-  finance?: BoardFinance;
-  draws?: BoardDraw[];
-}
+// As the server answers it (src/shared/api/board.ts).
+type Board = Wire<PublicBoard>;
 
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '—');
 const share = (f: Fraction) => `${f.numerator}/${f.denominator}`;

@@ -1,220 +1,71 @@
 // What the council's screens read from and send to /api/conventions and /api/violations, and
 // how a refusal's details are placed next to the field they are about.
+import {
+  BOOLEAN_PARAMETERS,
+  type ConventionParameters,
+  INTEGER_PARAMETERS,
+  isParameterName,
+  PARAMETER_NAMES,
+  type ParameterName,
+  type PenaltyAction,
+  type PenaltyStep,
+  type TimeWindow,
+} from '../../../../shared/conventions/parameters';
+import type * as api from '../../../../shared/api/conventions';
+import type {
+  Fraction,
+  VersionStatus,
+  VoteChoice,
+  VotingUnit,
+} from '../../../../shared/api/conventions';
+import {
+  type AppealStatus,
+  VIOLATION_KINDS,
+  type ViolationKind,
+  type ViolationResponse,
+  type ViolationStat,
+} from '../../../../shared/api/violations';
+import type { Page, Wire } from '../../../../shared/api/wire';
 import { ApiError } from '../../api';
 
-export type VersionStatus = 'draft' | 'comment' | 'voting' | 'adopted' | 'rejected';
-export type PenaltyAction = 'persuasion' | 'notice' | 'suspension';
+export type { Fraction, VersionStatus, VoteChoice, VotingUnit };
 
-export interface Fraction {
-  numerator: number;
-  denominator: number;
-}
+/** The typed rule parameters, declared once with the server's (src/shared/conventions/parameters.ts). */
+export type Parameters = ConventionParameters;
+export {
+  BOOLEAN_PARAMETERS,
+  INTEGER_PARAMETERS,
+  PARAMETER_NAMES,
+  type ParameterName,
+  type PenaltyAction,
+  type PenaltyStep,
+  type TimeWindow,
+};
 
-export interface TimeWindow {
-  from: string;
-  to: string;
-  days?: number[];
-  reason: string;
-}
-
-export interface PenaltyStep {
-  step: number;
-  withinDays: number;
-  action: PenaltyAction;
-  suspensionDays?: number;
-}
-
-/** The typed rule parameters (src/conventions/convention-parameters.ts). */
-export interface Parameters {
-  vehiclesPerHousehold: number;
-  visitorPassesPerMonth: number;
-  visitorPassMaxHours: number;
-  monthlyFeeCny: number;
-  standingAllocationOnePerHousehold: boolean;
-  noParkingWindows: TimeWindow[];
-  sharedGraceMinutes: number;
-  wardenSwapsWithoutApproval: boolean;
-  violationsOnlyByWardensOnDuty: boolean;
-  penaltyLadder: PenaltyStep[];
-  vehicleChangesNeedApproval: boolean;
-  priorityTiers: { key: string; label: string }[];
-  rotationPeriodMonths: number;
-}
-export type ParameterName = keyof Parameters;
-
-export const INTEGER_PARAMETERS = [
-  'vehiclesPerHousehold',
-  'visitorPassesPerMonth',
-  'visitorPassMaxHours',
-  'monthlyFeeCny',
-  'sharedGraceMinutes',
-  'rotationPeriodMonths',
-] as const;
-export const BOOLEAN_PARAMETERS = [
-  'standingAllocationOnePerHousehold',
-  'wardenSwapsWithoutApproval',
-  'violationsOnlyByWardensOnDuty',
-  'vehicleChangesNeedApproval',
-] as const;
-export const PARAMETER_NAMES: readonly ParameterName[] = [
-  ...INTEGER_PARAMETERS,
-  ...BOOLEAN_PARAMETERS,
-  'noParkingWindows',
-  'penaltyLadder',
-  'priorityTiers',
-];
-
-export interface VoteResult {
-  eligible: number;
-  yes: number;
-  no: number;
-  abstain: number;
-  turnout: number;
-  quorumMet: boolean;
-  thresholdMet: boolean;
-  outcome: 'adopted' | 'rejected';
-  resultAt: string;
-}
-
-/** Who votes, how many must take part and agree, how long each stage lasts. */
-export interface AdoptionRules {
-  votingUnit: 'household' | 'member';
-  quorum: Fraction;
-  threshold: Fraction;
-  abstentionsCountAsCast: boolean;
-  commentDays: number;
-  votingDays: number;
-  noticeDays: number;
-}
-
-export interface VersionSummary {
-  id: string;
-  number: number;
-  title: string;
-  status: VersionStatus;
-  inForce: boolean;
-  votingUnit: 'household' | 'member';
-  quorum: Fraction;
-  threshold: Fraction;
-  abstentionsCountAsCast: boolean;
-  noticeDays: number;
-  /** The rules this version's own vote follows: those in force when it was opened. */
-  ballot: AdoptionRules;
-  commentsCloseAt: string | null;
-  votingCloseAt: string | null;
-  noticeUntil: string | null;
-  effectiveFrom: string | null;
-  result: VoteResult | null;
-}
-
-export interface Article {
-  number: number;
-  label: string;
-  text: string;
-  parameters: string[];
-}
-
-export interface Version extends VersionSummary {
-  amendsVersionId: string | null;
-  commentDays: number;
-  votingDays: number;
-  proposedEffectiveFrom: string | null;
-  commentsOpenAt: string | null;
-  votingOpenAt: string | null;
-  articles: Article[];
-  parameters: Parameters;
-  receipts: string[];
-}
-
-export interface ConventionComment {
-  id: string;
-  articleNumber: number | null;
-  text: string;
-  author: string;
-  createdAt: string;
-  /** The council's written answer, shown with the comment to every member */
-  reply: { text: string; author: string; repliedAt: string } | null;
-}
-
-export interface Acknowledgements {
-  versionId: string;
-  versionNumber: number;
-  acknowledged: number;
-  pending: { memberId: string; name: string; address: string | null }[];
-}
-
-export interface VersionDiff {
-  from: number;
-  to: number;
-  articles: {
-    added: { number: number; text: string }[];
-    removed: { number: number; text: string }[];
-    changed: { number: number; from: string; to: string }[];
-  };
-  parameters: { name: string; from: unknown; to: unknown }[];
-}
+// Responses, as the server declares them (src/shared/api/conventions.ts).
+export type VoteResult = Wire<api.VoteResult>;
+export type AdoptionRules = Wire<api.AdoptionRules>;
+export type VersionSummary = Wire<api.VersionSummary>;
+export type Article = Wire<api.Article>;
+export type Version = Wire<api.Version>;
+export type ConventionComment = Wire<api.VersionComment>;
+export type Acknowledgements = Wire<api.Acknowledgements>;
+export type MyVote = Wire<api.MyVote>;
+export type VersionDiff = Wire<api.VersionDiff>;
+export type { Page };
 
 /** The body of POST /api/conventions/versions (and, without amendsVersionId, of PATCH). */
-export interface DraftBody {
+export type DraftBody = AdoptionRules & {
   title: string;
   amendsVersionId?: string;
   articles: { number: number; text: string; parameters: string[] }[];
   parameters: Parameters;
-  votingUnit: 'household' | 'member';
-  quorum: Fraction;
-  threshold: Fraction;
-  abstentionsCountAsCast: boolean;
-  commentDays: number;
-  votingDays: number;
-  noticeDays: number;
   proposedEffectiveFrom?: string;
-}
+};
 
-export const VIOLATION_KINDS = [
-  'no_permit',
-  'wrong_space',
-  'overstay',
-  'blocking_passage',
-  'no_parking_window',
-] as const;
-export type ViolationKind = (typeof VIOLATION_KINDS)[number];
-export type AppealStatus = 'none' | 'pending' | 'upheld' | 'overturned';
-
-export interface Violation {
-  id: string;
-  kind: ViolationKind;
-  plate: string;
-  householdId: string | null;
-  place: string;
-  occurredAt: string;
-  step: number;
-  action: PenaltyAction;
-  articleNumber: number | null;
-  article: string | null;
-  /** The convention's article, or a lending unit's own terms (an overstay under its grace). */
-  rule: 'convention' | 'offer';
-  graceMinutes: number | null;
-  suspendedUntil: string | null;
-  permitSuspended: boolean;
-  appealStatus: AppealStatus;
-  appealReason: string | null;
-  appealNote: string | null;
-  /** On recording: the persuasion record kept with this step (its photos go there) */
-  persuasionId?: string | null;
-}
-
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
-export interface ViolationStat {
-  month: string;
-  kind: string;
-  count: number;
-}
+export { VIOLATION_KINDS, type AppealStatus, type ViolationKind };
+export type Violation = Wire<ViolationResponse>;
+export type { ViolationStat };
 
 /** Where a refusal's problems belong: a parameter name, 'articles', 'vote', or 'general'. */
 export type FieldErrors = Record<string, string[]>;
@@ -263,7 +114,7 @@ function fieldOf(path: string): string {
     .filter(Boolean);
   const head = parts[0] === 'parameters' ? parts[1] : parts[0];
   if (!head) return 'general';
-  if ((PARAMETER_NAMES as readonly string[]).includes(head)) return head;
+  if (isParameterName(head)) return head;
   if (VOTE_FIELDS.includes(head)) return 'vote';
   if (head === 'articles' || head.startsWith('article') || /^第/.test(head)) return 'articles';
   if (head === 'title') return 'title';

@@ -12,16 +12,13 @@ import {
   messageOf,
   type Version,
   type VersionSummary,
+  type MyVote,
+  type VoteChoice,
 } from './council-api';
 import { VersionDiffView } from './version-diff';
 
-export interface MyVote {
-  voted: boolean;
-  choice: Choice | null;
-  receipt: string | null;
-  counted: boolean;
-}
-type Choice = 'yes' | 'no' | 'abstain';
+export type { MyVote };
+type Choice = VoteChoice;
 
 /**
  * An amendment open to residents: during comments its full text, what it changes and a comment

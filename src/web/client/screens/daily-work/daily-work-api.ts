@@ -1,44 +1,21 @@
 // The API shapes of the wardens' daily work, as the client reads them.
-export const PERSUASION_OUTCOMES = [
-  'moved',
-  'promised',
-  'refused',
-  'owner_not_found',
-  'notice_left',
-] as const;
-export type PersuasionOutcome = (typeof PERSUASION_OUTCOMES)[number];
-
-export interface Persuasion {
-  id: string;
-  kind: 'persuasion' | 'guidance';
-  violationId: string | null;
-  plate: string | null;
-  place: string;
-  note: string;
-  outcome: PersuasionOutcome | 'guided';
-  occurredAt: string;
-  photoIds: string[];
-}
-
-export interface WindscreenNotice {
-  url: string;
-  /** data:image/svg+xml QR of the url */
-  qr: string;
-  expiresAt: string;
-}
-
-export type MoveAnswer = 'coming' | 'in_ten_minutes' | 'cannot';
-export const MOVE_ANSWERS: readonly MoveAnswer[] = ['coming', 'in_ten_minutes', 'cannot'];
-
-export interface PublicNotice {
-  associationName: string;
-  plate: string;
-  note: string;
-  askedAt: string;
-  expiresAt: string;
-  answer: MoveAnswer | null;
-  answeredAt: string | null;
-}
+import type {
+  MoveAnswer,
+  PublicNotice as PublicNoticeShape,
+  WindscreenNotice as WindscreenNoticeShape,
+} from '../../../../shared/api/permits';
+import {
+  PERSUASION_OUTCOMES,
+  type PersuasionOutcome,
+  type PersuasionResponse,
+} from '../../../../shared/api/violations';
+import type { Wire } from '../../../../shared/api/wire';
+import { MOVE_ANSWERS } from '../../../../shared/live/permits';
+export { MOVE_ANSWERS, PERSUASION_OUTCOMES, type MoveAnswer, type PersuasionOutcome };
+// As the server answers them (src/shared/api/violations.ts, src/shared/api/permits.ts).
+export type Persuasion = Wire<PersuasionResponse>;
+export type WindscreenNotice = Wire<WindscreenNoticeShape>;
+export type PublicNotice = Wire<PublicNoticeShape>;
 
 /** "2026-03-05 18:40" in Asia/Shanghai. */
 export function beijingMinute(iso: string): string {

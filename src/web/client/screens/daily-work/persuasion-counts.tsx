@@ -1,11 +1,8 @@
+import type { MonthlyPersuasionCount } from '../../../../shared/api/violations';
 import { t } from '../../i18n';
 import { PERSUASION_OUTCOMES } from './daily-work-api';
 
-export interface MonthlyPersuasionCount {
-  month: string;
-  outcome: string;
-  count: number;
-}
+export type { MonthlyPersuasionCount };
 
 // Guidance first: it is most of what the wardens do; then the persuasions' outcomes.
 const ORDER: readonly string[] = ['guided', ...PERSUASION_OUTCOMES];

@@ -1,15 +1,11 @@
+import type { RestrictionWarning as RestrictionWarningShape } from '../../../../shared/api/spaces';
+import type { Wire } from '../../../../shared/api/wire';
 import { t } from '../../i18n';
 import { beijingMinute } from './daily-work-api';
 import './daily-work.css';
 
 /** A restriction starting within 12 hours of a check-in, as the server warns of it. */
-export interface RestrictionWarning {
-  reason: 'restriction' | 'no_parking_hours';
-  from: string;
-  to: string;
-  article: number | null;
-  note: string;
-}
+export type RestrictionWarning = Wire<RestrictionWarningShape>;
 
 /** The check-in's answer may carry `warnings`: the car must be gone before each one starts. */
 export function warningsOf(answer: unknown): RestrictionWarning[] {

@@ -6,21 +6,11 @@ import { LoadFailed, Loading, TopBar } from '../../ui';
 import { refusalOf } from '../../permits/permits-api';
 import { beijingMinute } from '../conventions/council-api';
 import './payments.css';
+import type { PaymentResponse } from '../../../../shared/api/payments';
+import type { Wire } from '../../../../shared/api/wire';
 
-/** One row of GET /api/payments. */
-export interface Payment {
-  id: string;
-  recordedAt: string;
-  subject: 'permit' | 'allocation';
-  reference: string;
-  plate: string;
-  household: string | null;
-  amountCny: number;
-  method: 'cash' | 'wechat' | 'alipay' | 'bank_transfer' | 'other';
-  receiptNumber: string | null;
-  note: string;
-  recordedBy: string | null;
-}
+/** One row of GET /api/payments (src/shared/api/payments.ts). */
+export type Payment = Wire<PaymentResponse>;
 
 const PAGE_SIZE = 50;
 

@@ -6,17 +6,12 @@ import { refusalOf } from '../../permits/permits-api';
 import { LoadFailed, Loading, TopBar } from '../../ui';
 import { Field } from '../conventions/council-fields';
 import './printing.css';
+import type { LaneResponse } from '../../../../shared/api/associations';
+import type { PermitResponse } from '../../../../shared/api/permits';
 
-interface Lane {
-  id: string;
-  name: string;
-}
-interface PermitRow {
-  id: string;
-  number: number;
-  plate: string;
-  kind: 'resident' | 'shared' | 'visitor';
-}
+// What the print centre reads of GET /api/lanes and GET /api/permits (src/shared/api/).
+type Lane = Pick<LaneResponse, 'id' | 'name'>;
+type PermitRow = Pick<PermitResponse, 'id' | 'number' | 'plate' | 'kind'>;
 
 const PER_PAGE = [1, 2, 4, 6] as const;
 const LISTED = 100;

@@ -1,79 +1,37 @@
 // What the resident's own screens read and send: vehicle change requests, the household's
 // violations and appeals, past bookings and scans of their permits.
+import type { HolderScan } from '../../../../shared/api/permits';
+import type { BookingResponse } from '../../../../shared/api/sharing';
+import type {
+  VehicleChangeResponse,
+  VehicleChangeRuleResponse,
+  VehicleChangeStatus,
+} from '../../../../shared/api/vehicle-changes';
+import type { AppealStatus, ViolationResponse } from '../../../../shared/api/violations';
+import type { Page, Wire } from '../../../../shared/api/wire';
 import { articleLabel } from '../../../../shared/reasons';
 import { apiFetch } from '../../api';
 import { getLang } from '../../i18n';
 import type { PlateColor } from '../../me';
 
-export interface Page<T> {
-  items: T[];
-  total: number;
-}
+export type { Page };
 
+// As the server answers them (src/shared/api/vehicle-changes.ts).
 /** GET /api/vehicle-changes/rule */
-export interface VehicleChangeRule {
-  needsApproval: boolean;
-  approvalArticle: number | null;
-  vehiclesPerHousehold: number;
-  quotaArticle: number | null;
-}
+export type VehicleChangeRule = VehicleChangeRuleResponse;
+export type { VehicleChangeStatus };
+export type VehicleChange = Wire<VehicleChangeResponse>;
 
-export type VehicleChangeStatus = 'pending' | 'applied' | 'approved' | 'refused';
+export type { AppealStatus };
 
-export interface VehicleChange {
-  id: string;
-  vehicleId: string | null;
-  kind: 'add' | 'edit';
-  plate: string;
-  plateColor: PlateColor;
-  status: VehicleChangeStatus;
-  decisionNote: string | null;
-  decidedAt: string | null;
-  requestedAt: string;
-}
+/** The household's own violations (GET /api/violations as a resident). */
+export type HouseholdViolation = Wire<ViolationResponse>;
 
-export type AppealStatus = 'none' | 'pending' | 'upheld' | 'overturned';
+/** GET /api/bookings/history */
+export type PastBooking = Wire<BookingResponse>;
 
-export interface HouseholdViolation {
-  id: string;
-  kind: string;
-  plate: string;
-  place: string;
-  occurredAt: string;
-  step: number;
-  action: 'persuasion' | 'notice' | 'suspension';
-  article: string | null;
-  rule: string | null;
-  graceMinutes: number | null;
-  suspendedUntil: string | null;
-  appealStatus: AppealStatus;
-  appealReason: string | null;
-  appealNote: string | null;
-}
-
-export interface PastBooking {
-  id: string;
-  offerTitle: string;
-  carParkName: string;
-  night: string;
-  spaceCode: string | null;
-  plate: string;
-  status: 'booked' | 'cancelled';
-  arrivedAt: string | null;
-  leftAt: string | null;
-  cancelReasonText: string | null;
-}
-
-export interface PermitScan {
-  id: string;
-  verdict: string;
-  reason: string;
-  permit: { number: number; plate: string };
-  scannedAt: string;
-  laneName: string | null;
-  atCarPark: boolean;
-  spaceLabel: string | null;
-}
+/** GET /api/scans/mine */
+export type PermitScan = Wire<HolderScan>;
 
 export const PLATE_COLORS: readonly PlateColor[] = ['blue', 'green', 'yellow', 'white', 'black'];
 

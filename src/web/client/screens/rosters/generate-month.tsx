@@ -4,13 +4,7 @@ import { DoneMessage, useConfirm } from '../../confirm';
 import { t } from '../../i18n';
 import { navigate } from '../../router';
 import { Spinner } from '../../ui';
-import { mondayOf } from './roster-api';
-
-interface GenerationReport {
-  shifts: number;
-  assignments: number;
-  unfilledSeats: number;
-}
+import { type GenerationReport, mondayOf } from './roster-api';
 
 /** The first day of next month and of the month after, in Beijing: the period to roster. */
 export function nextMonth(now: Date): { from: string; to: string; month: number } {

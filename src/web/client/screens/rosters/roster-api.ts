@@ -1,45 +1,20 @@
 // Shapes of the roster API (src/rosters/dto) and Beijing-time helpers for the roster screens.
 
+import type * as api from '../../../../shared/api/rosters';
+import type { Attendance, ShiftKind } from '../../../../shared/api/rosters';
+import type { Wire } from '../../../../shared/api/wire';
 import type { CoverageGapPayload } from '../../../../shared/live/rosters';
 
-export type ShiftKind = 'warden' | 'volunteer';
-export type Attendance = 'upcoming' | 'absent' | 'on_duty' | 'done' | 'missed';
-
-export interface Assignment {
-  id: string;
-  shiftId: string;
-  memberId: string;
-  memberName: string;
-  attendance: Attendance;
-  late: boolean;
-  signedInAt: string | null;
-  signedOutAt: string | null;
-}
-
-export interface Shift {
-  id: string;
-  name: string;
-  kind: ShiftKind;
-  from: string;
-  to: string;
-  required: number;
-  assignments: Assignment[];
-}
-
-export interface MyShift extends Shift {
-  mine: Assignment;
-}
+export type { Attendance, ShiftKind };
+// As the server answers them (src/shared/api/rosters.ts).
+export type Assignment = Wire<api.AssignmentResponse>;
+export type Shift = Wire<api.ShiftResponse>;
+export type MyShift = Wire<api.MyShiftResponse>;
+export type HandoverNote = Wire<api.HandoverNoteResponse>;
+export type GenerationReport = Wire<api.GenerationReport>;
 
 /** A stretch short of what the duty requirements ask (src/shared/live/rosters.ts). */
 export type CoverageGap = CoverageGapPayload;
-
-export interface HandoverNote {
-  id: string;
-  shiftName: string;
-  authorName: string;
-  body: string;
-  createdAt: string;
-}
 
 const OFFSET_MS = 8 * 3_600_000;
 const DAY_MS = 24 * 3_600_000;

@@ -1,52 +1,18 @@
 import { useEffect, useRef } from 'preact/hooks';
+import type * as api from '../../../../shared/api/sharing';
+import type { Wire } from '../../../../shared/api/wire';
 import { t } from '../../i18n';
 import { holdTopic, type LiveConnection, useLiveEvents } from '../../live';
 
-export interface Night {
-  night: string;
-  startsAt: string;
-  endsAt: string;
-  capacity: number;
-  booked: number;
-  free: number;
-}
-
-export interface Offer {
-  id: string;
-  carParkId: string;
-  carParkName: string;
-  unitName: string;
-  title: string;
-  status: 'live' | 'paused' | 'ended';
-  places: number;
-  standingPlaces: number;
-  standingAdmitted: number;
-  waiting: number;
-  termsText: string;
-  termsHash: string;
-  monthlyFeeCny: number;
-  graceMinutes: number;
-  graceRule: 'convention' | 'offer';
-  conventionGraceMinutes: number;
-  nights: Night[];
-  eligibility?: Eligibility;
-}
-
+// Responses, as the server declares them (src/shared/api/sharing.ts).
+export type Night = Wire<api.Night>;
+export type Offer = Wire<api.OfferResponse>;
 /** One condition of an offer, met or missed (GET /api/offers/:id/eligibility). */
-export interface Condition {
-  condition: 'resident' | 'association' | 'lane' | 'vehicle' | 'licence_owner' | 'plate_color';
-  met: boolean;
-  reason: string | null;
-  /** The refusal in the reader's language, when missed. */
-  message: string | null;
-}
-
-export interface Eligibility {
-  eligible: boolean;
-  explanation: string[];
-  conditions: Condition[];
-  vehicles: { vehicleId: string; plate: string; eligible: boolean; conditions: Condition[] }[];
-}
+export type Condition = Wire<api.ConditionResponse>;
+export type Eligibility = Wire<api.EligibilityResponse>;
+export type Booking = Wire<api.BookingResponse>;
+export type Allocation = Wire<api.AllocationResponse>;
+export type CarPark = Wire<api.CarParkResponse>;
 
 /** The household's conditions, then those of the car chosen (or the nearest to eligible). */
 export function conditionsFor(eligibility: Eligibility, vehicleId: string): Condition[] {
@@ -57,34 +23,6 @@ export function conditionsFor(eligibility: Eligibility, vehicleId: string): Cond
         a.conditions.filter((c) => !c.met).length - b.conditions.filter((c) => !c.met).length,
     )[0];
   return [...eligibility.conditions, ...(car?.conditions ?? [])];
-}
-
-export interface Booking {
-  id: string;
-  offerId: string;
-  offerTitle: string;
-  carParkName: string;
-  night: string;
-  endsAt: string;
-  spaceCode: string | null;
-  plate: string;
-  status: 'booked' | 'cancelled';
-  cancelReasonText: string | null;
-}
-
-export interface Allocation {
-  id: string;
-  offerId: string;
-  offerTitle: string;
-  status: 'waiting' | 'admitted' | 'cancelled';
-  position: number | null;
-  plate: string;
-}
-
-export interface CarPark {
-  id: string;
-  name: string;
-  totalSpaces: number;
 }
 
 /** "2026-03-02T11:00:00Z" → "19:00" in Beijing time, whatever the phone's zone. */

@@ -1,3 +1,4 @@
+import type { LanePoint } from '../../../../shared/api/associations';
 import { t } from '../../i18n';
 import { LandmarkMark } from './landmark-mark';
 import type { Landmark } from './landmarks';
@@ -17,10 +18,8 @@ export const SIZE: Record<MapSpace['sizeClass'], [number, number]> = {
   large: [6.5, 2.5],
 };
 
-export interface LanePoint {
-  x: number;
-  y: number;
-}
+/** Metres from the lane's origin (src/shared/api/associations.ts). */
+export type { LanePoint };
 
 /** The drawing's box in metres, screen-oriented (y down), with room around the spaces. */
 export function laneBox(geometry: LanePoint[], spaces: MapSpace[]) {

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import type { LaneResponse } from '../../../../shared/api/associations';
 import { SPACE_STATES } from '../../../../shared/live/spaces';
 import { apiFetch } from '../../api';
 import { t } from '../../i18n';
@@ -9,7 +10,6 @@ import { isCouncil } from '../../session.policy';
 import { LoadFailed, Loading } from '../../ui';
 import { LandmarkList } from './landmark-list';
 import { type Landmark, useLandmarks } from './landmarks';
-import type { LanePoint } from './lane-svg';
 import { LaneView } from './lane-view';
 import {
   type Counts,
@@ -22,11 +22,8 @@ import {
 // Pieces the lane maps share: the warden's (plates, check in and out) and the residents'
 // (states and counts only).
 
-export interface Lane {
-  id: string;
-  name: string;
-  geometry: LanePoint[];
-}
+/** GET /api/lanes, as the maps read it (src/shared/api/associations.ts). */
+export type Lane = Pick<LaneResponse, 'id' | 'name' | 'geometry'>;
 
 /** The association's lanes, and the one to show: `?lane=` when it names one, else the first. */
 export function useLanes(wanted: string | null): {

@@ -1,16 +1,10 @@
+import type { BoardDraw as BoardDrawShape } from '../../../../shared/api/sharing';
+import type { Wire } from '../../../../shared/api/wire';
 import { t } from '../../i18n';
 import './street.css';
 
-export interface BoardDraw {
-  id: string;
-  offerTitle: string;
-  seedHash: string;
-  seed: string | null;
-  registrations: string[];
-  admitted: string[];
-  publishedAt: string;
-  drawnAt: string | null;
-}
+/** A public lottery on the board (src/shared/api/sharing.ts). */
+export type BoardDraw = Wire<BoardDrawShape>;
 
 /**
  * 公开抽签 on the public board: the hash published before the draw, the seed revealed at it. A

@@ -1,9 +1,9 @@
+import type { FinanceSummary } from '../../../../shared/api/board';
 import { t } from '../../i18n';
 import './street.css';
 
-export interface BoardFinance {
-  months: { month: string; incomeCny: number; expenseCny: number }[];
-}
+/** 收支公示 (src/shared/api/board.ts). */
+export type BoardFinance = FinanceSummary;
 
 const cny = (value: number) =>
   value.toLocaleString('zh-CN', { minimumFractionDigits: 0, maximumFractionDigits: 2 });

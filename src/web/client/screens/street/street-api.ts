@@ -1,29 +1,10 @@
+import type * as api from '../../../../shared/api/street';
+import type { Wire } from '../../../../shared/api/wire';
 import { apiFetch } from '../../api';
 
-/** GET /api/street/overview: figures per association, never a person. */
-export interface AssociationFigures {
-  id: string;
-  name: string;
-  community: string;
-  lanes: number;
-  spaces: number;
-  occupiedNow: number;
-  freeNow: number;
-  coverageGapsNext7Days: number;
-  uncoveredHoursNext7Days: number;
-  violationsThisMonth: number;
-  bookingsTonight: number;
-  occupancyByHour: { at: string; parked: number }[];
-  violationsByMonth: { month: string; count: number }[];
-  persuasionsByMonth: { month: string; outcome: string; count: number }[];
-  persuasionsThisMonth: number;
-}
-
-export interface StreetOverview {
-  streetOffice: string | null;
-  generatedAt: string;
-  associations: AssociationFigures[];
-}
+/** GET /api/street/overview: figures per association, never a person (src/shared/api/street.ts). */
+export type AssociationFigures = Wire<api.AssociationFigures>;
+export type StreetOverview = Wire<api.StreetOverview>;
 
 export function loadOverview(): Promise<StreetOverview> {
   return apiFetch<StreetOverview>('/api/street/overview');

@@ -1,45 +1,21 @@
+import type * as api from '../../../../shared/api/units';
+import {
+  type AgreementWindow,
+  RESIDENT_UNIT_KINDS,
+  type ResidentUnitKind,
+} from '../../../../shared/api/units';
+import type { Wire } from '../../../../shared/api/wire';
 import { apiFetch } from '../../api';
 
-export const UNIT_KINDS = ['office', 'company', 'school', 'hospital', 'other'] as const;
-export type UnitKind = (typeof UNIT_KINDS)[number];
+export const UNIT_KINDS = RESIDENT_UNIT_KINDS;
+export type UnitKind = ResidentUnitKind;
 export const WINDOW_DAYS = ['weekdays', 'weekends', 'daily'] as const;
 
-export interface AgreementWindow {
-  days: 'weekdays' | 'weekends' | 'daily' | 'custom';
-  weekdays?: number[];
-  from: string;
-  to: string;
-}
-
-export interface Agreement {
-  version: number;
-  termFrom: string;
-  termTo: string;
-  places: number;
-  windows: AgreementWindow[];
-  liability: string;
-  contactName: string;
-  contactPhone: string;
-  signedOn: string;
-  associationFeePercent: number;
-  recordedAt: string;
-}
-
-export interface ResidentUnit {
-  id: string;
-  associationId: string;
-  associationName: string;
-  name: string;
-  kind: UnitKind;
-  address: string;
-  agreement: Agreement | null;
-  staffCount: number;
-}
-
-export interface ResidentUnitDetail extends ResidentUnit {
-  history: Agreement[];
-  staff: { id: string; name: string; phone: string }[];
-}
+// As the server answers them (src/shared/api/units.ts).
+export type { AgreementWindow };
+export type Agreement = Wire<api.AgreementResponse>;
+export type ResidentUnit = Wire<api.ResidentUnitResponse>;
+export type ResidentUnitDetail = Wire<api.ResidentUnitDetail>;
 
 export type AgreementDraft = Omit<Agreement, 'version' | 'recordedAt'>;
 

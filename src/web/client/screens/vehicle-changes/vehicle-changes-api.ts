@@ -4,8 +4,8 @@ import type { VehicleChange } from '../resident/resident-api';
 
 // What the council's review screen asks of src/vehicle-changes/vehicle-changes.controller.ts.
 
-/** A request as the council sees it: the resident's view plus whose household sent it. */
-export type CouncilVehicleChange = VehicleChange & { householdId: string };
+/** A request as the council sees it (the same shape: it names the household that sent it). */
+export type CouncilVehicleChange = VehicleChange;
 
 export const pendingVehicleChanges = () =>
   apiFetch<Page<CouncilVehicleChange>>('/api/vehicle-changes?status=pending&pageSize=100');

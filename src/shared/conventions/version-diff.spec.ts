@@ -1,5 +1,7 @@
-import { DEFAULT_PARAMETERS } from './convention-parameters';
-import { diffVersions } from './version-diff';
+import { DEFAULT_PARAMETERS } from './parameters';
+import { isDeepStrictEqual } from 'node:util';
+import fc from 'fast-check';
+import { diffVersions, sameValue } from './version-diff';
 
 describe('diff between two versions', () => {
   it('lists added, removed and changed articles and changed parameters', () => {
@@ -41,5 +43,16 @@ describe('diff between two versions', () => {
       parameters: { ...DEFAULT_PARAMETERS, penaltyLadder: [...DEFAULT_PARAMETERS.penaltyLadder] },
     };
     expect(diffVersions(a, b).parameters).toEqual([]);
+  });
+
+  it('judges two JSON values equal exactly when node does (key order aside)', () => {
+    const json = fc.jsonValue({ maxDepth: 3 });
+    fc.assert(fc.property(json, json, (a, b) => sameValue(a, b) === isDeepStrictEqual(a, b)));
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), json), (a) => {
+        const reversed = Object.fromEntries(Object.entries(a).reverse());
+        return sameValue(a, reversed) && sameValue(a, structuredClone(a));
+      }),
+    );
   });
 });
