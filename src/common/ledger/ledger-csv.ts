@@ -5,7 +5,7 @@ import { stringify } from 'csv-stringify/sync';
 import { shanghaiDate, shanghaiDateTime } from '../shanghai-time';
 import { spreadsheetSafe } from '../spreadsheet-safe';
 import type { Lang } from '../../shared/i18n';
-import type { Ledger, LedgerCell, LedgerColumn } from './ledger-workbook';
+import { type Ledger, type LedgerCell, type LedgerColumn, rowsOf } from './ledger-workbook';
 
 /** The byte-order mark lets Excel open the Chinese text as UTF-8. */
 const BOM = '\uFEFF';
@@ -25,7 +25,7 @@ export function csvCell(value: LedgerCell, column: LedgerColumn): string {
 export async function* ledgerCsvChunks(ledger: Ledger, lang: Lang): AsyncGenerator<string> {
   yield BOM + stringify([ledger.columns.map((column) => column.header[lang])]);
   let lines: string[][] = [];
-  for await (const row of ledger.rows) {
+  for await (const row of rowsOf(ledger)) {
     lines.push(
       row.map((value: LedgerCell, index: number) => csvCell(value, ledger.columns[index]!)),
     );

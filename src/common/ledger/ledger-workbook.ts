@@ -27,6 +27,12 @@ export interface Ledger {
   rows: AsyncIterable<readonly LedgerCell[]> | Iterable<readonly LedgerCell[]>;
 }
 
+/** The rows one at a time, whether they come as they are read or were all read already. */
+export function rowsOf(ledger: Ledger): AsyncIterable<readonly LedgerCell[]> {
+  // `for await` takes a plain iterable as well; the cast only tells the type checker so.
+  return ledger.rows as AsyncIterable<readonly LedgerCell[]>;
+}
+
 const NUMBER_FORMATS = { datetime: 'yyyy-mm-dd hh:mm', date: 'yyyy-mm-dd' } as const;
 // XML 1.0 cannot hold these; a name pasted from a chat app sometimes carries one.
 // eslint-disable-next-line no-control-regex -- these very characters are what is removed
@@ -89,7 +95,7 @@ export async function writeLedgerXlsx(ledger: Ledger, lang: Lang, out: Writable)
     from: { row: TITLE_ROWS, column: 1 },
     to: { row: TITLE_ROWS, column: ledger.columns.length },
   };
-  for await (const row of ledger.rows) {
+  for await (const row of rowsOf(ledger)) {
     sheet
       .addRow(
         row.map((value: LedgerCell, index: number) => cellValue(value, ledger.columns[index]!)),
