@@ -79,14 +79,23 @@ describe('the household ledger as a workbook', () => {
     expect(JSON.stringify(office.cells.map((c) => c.value))).not.toContain('13700000061');
   });
 
-  it('others have no ledger', async () => {
-    for (const phone of [DEMO.wardens[0], DEMO.resident]) {
-      const token = await t.login(phone);
-      const response = await t
-        .http()
-        .get('/api/households/export.xlsx')
-        .set('Authorization', `Bearer ${token}`);
-      expect(response.status).toBe(403);
-    }
+  it('a warden: plates in full, phones masked; a resident: their own household only', async () => {
+    const warden = await open(DEMO.wardens[0]);
+    const plates = column(warden, '车牌').map((c) => c.text);
+    expect(plates).toContain('京A·D60601');
+    expect(JSON.stringify(warden.cells.map((c) => c.value))).not.toContain('13700000061');
+    const resident = await open(DEMO.resident);
+    const addresses = new Set(column(resident, '门牌').map((c) => c.text));
+    expect(addresses.size).toBe(1);
+    expect(addresses).not.toContain('下岗胡同60号');
+  });
+
+  it('resident units’ staff have no ledger (they list no households either)', async () => {
+    const token = await t.login(DEMO.unit);
+    const response = await t
+      .http()
+      .get('/api/households/export.xlsx')
+      .set('Authorization', `Bearer ${token}`);
+    expect(response.status).toBe(403);
   });
 });

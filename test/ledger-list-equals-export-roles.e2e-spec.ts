@@ -13,7 +13,8 @@ const BOOKERS = ['13800000011', '13800000012', '13800000013'];
 /**
  * The rows a reader may list are the rows they may export, for every ledger and every role that
  * reads it: households, permits, bookings, occupancy sessions, the roster and its hours, and the
- * accounts past the list's first page. Roles that may not export are refused, not given less.
+ * accounts past the list's first page. Wardens and residents export what they list, masked as
+ * their list masks it; roles that may not list are refused the export too, not given less.
  */
 describe('list equals export, per role, for the remaining ledgers', () => {
   let t: TestApp;
@@ -93,7 +94,7 @@ describe('list equals export, per role, for the remaining ledgers', () => {
   afterAll(() => t.close());
 
   describe('households (住户台账)', () => {
-    it.each(['admin', 'viewer', 'other', 'fresh'])(
+    it.each(['admin', 'viewer', 'other', 'fresh', 'warden', 'freshWarden', 'resident'])(
       '%s: the export’s households are the listed ones, in the list’s order',
       async (who) => {
         const list = await listed(tokens[who]!, '/api/households');
@@ -105,19 +106,63 @@ describe('list equals export, per role, for the remaining ledgers', () => {
           // The street office's copy is masked, as its list of members is.
           expect(column('手机').filter((p) => /^1\d{10}$/.test(p))).toEqual([]);
         }
+        if (who === 'resident') expect(addresses).toHaveLength(1);
       },
     );
 
-    it('a resident and a warden list households but export nothing', async () => {
-      for (const who of ['resident', 'warden', 'freshWarden']) {
-        expect((await get(tokens[who]!, '/api/households')).status).toBe(200);
+    it.each(['warden', 'resident', 'viewer', 'admin'])(
+      '%s: each phone and plate of the export reads as the household’s page shows it',
+      async (who) => {
+        const token = tokens[who]!;
+        const column = await exported(token, '/api/households/export');
+        const [addresses, names, phones, plates] = ['门牌', '姓名', '手机', '车牌'].map(column);
+        const list = await listed(token, '/api/households');
+        type Detail = {
+          members: { name: string; phone: string }[];
+          vehicles: { plate: string }[];
+        };
+        const pages = new Map<string, Detail>();
+        for (const h of list) {
+          const page = await get(token, `/api/households/${String(h.id)}`);
+          expect(page.status).toBe(200);
+          pages.set(String(h.address), page.body as Detail);
+        }
+        let fullPhones = 0;
+        let maskedPhones = 0;
+        addresses!.forEach((address, i) => {
+          const page = pages.get(address)!;
+          if (names![i]) {
+            expect(page.members.map((m) => [m.name, m.phone])).toContainEqual([
+              names![i],
+              phones![i],
+            ]);
+            if (phones![i]!.includes('*')) maskedPhones += 1;
+            else fullPhones += 1;
+          }
+          if (plates![i]) expect(page.vehicles.map((v) => v.plate)).toContain(plates![i]);
+        });
+        // A warden reads plates in full and phones masked, but their own household's; a resident
+        // reads their own household in full; the street office reads it all masked.
+        if (who === 'warden') {
+          expect(maskedPhones).toBeGreaterThan(0);
+          expect(plates!.filter((p) => p.includes('*'))).toEqual([]);
+          expect(plates!.filter((p) => p).length).toBeGreaterThan(0);
+        }
+        if (who === 'resident' || who === 'admin') expect(maskedPhones).toBe(0);
+        if (who === 'viewer') expect(fullPhones).toBe(0);
+      },
+    );
+
+    it('resident units’ staff neither list households nor export them', async () => {
+      for (const who of ['office', 'school']) {
+        expect((await get(tokens[who]!, '/api/households')).status).toBe(403);
         await refused(tokens[who]!, '/api/households/export');
       }
     });
   });
 
   describe('permits (停车证台账)', () => {
-    it.each(['admin', 'viewer', 'other'])(
+    it.each(['admin', 'viewer', 'other', 'warden', 'resident'])(
       '%s: every listed permit is in the export with its transitions, and no other',
       async (who) => {
         const list = await listed(tokens[who]!, '/api/permits');
@@ -125,8 +170,14 @@ describe('list equals export, per role, for the remaining ledgers', () => {
         const numbers = column('证号');
         const listedNumbers = list.map((p) => String(p.number)).sort();
         expect([...new Set(numbers)].sort()).toEqual(listedNumbers);
+        // Plates as the list shows them to this reader: masked for the street office only.
+        const plateOf = new Map(list.map((p) => [String(p.number), String(p.plate)]));
+        expect(column('车牌')).toEqual(numbers.map((n) => plateOf.get(n)));
         if (who === 'other') return;
         expect(list.length).toBeGreaterThan(0);
+        const masked = column('车牌').filter((p) => p.includes('*')).length;
+        if (who === 'viewer') expect(masked).toBe(numbers.length);
+        else expect(masked).toBe(0);
         const first = list[0]!;
         const events = await get(tokens[who]!, `/api/permits/${String(first.id)}/events`);
         expect(events.status).toBe(200);
@@ -136,9 +187,19 @@ describe('list equals export, per role, for the remaining ledgers', () => {
       },
     );
 
-    it('wardens and residents list permits but the ledger is the council’s and the street office’s', async () => {
-      for (const who of ['warden', 'resident']) {
-        expect((await get(tokens[who]!, '/api/permits')).status).toBe(200);
+    it('a resident’s export holds their household’s permits only', async () => {
+      const all = await listed(tokens.admin!, '/api/permits');
+      const own = await listed(tokens.resident!, '/api/permits');
+      expect(own.length).toBeLessThan(all.length);
+      const column = await exported(tokens.resident!, '/api/permits/export');
+      const households = new Set(own.map((p) => p.householdId));
+      expect(households.size).toBe(1);
+      expect(new Set(column('证号'))).toEqual(new Set(own.map((p) => String(p.number))));
+    });
+
+    it('resident units’ staff neither list permits nor export them', async () => {
+      for (const who of ['office', 'school']) {
+        expect((await get(tokens[who]!, '/api/permits')).status).toBe(403);
         await refused(tokens[who]!, '/api/permits/export');
       }
     });
@@ -305,7 +366,7 @@ describe('list equals export, per role, for the remaining ledgers', () => {
 
     type Shift = { name: string; from: string; assignments: { memberName: string }[] };
 
-    it.each(['admin', 'viewer', 'other'])(
+    it.each(['admin', 'viewer', 'other', 'warden'])(
       '%s: one row per person on each listed shift, a shift nobody is on as one row',
       async (who) => {
         const shifts = (await get(tokens[who]!, `/api/rosters/shifts?${period}`)).body as Shift[];
@@ -331,11 +392,10 @@ describe('list equals export, per role, for the remaining ledgers', () => {
       },
     );
 
-    it('wardens read the roster on screen but its ledgers are the council’s and the street office’s', async () => {
-      expect((await get(tokens.warden!, `/api/rosters/shifts?${period}`)).status).toBe(200);
-      await refused(tokens.warden!, '/api/rosters/roster', period);
-      await refused(tokens.warden!, '/api/rosters/hours', period);
+    it('residents read neither the roster nor its ledgers', async () => {
+      expect((await get(tokens.resident!, `/api/rosters/shifts?${period}`)).status).toBe(403);
       await refused(tokens.resident!, '/api/rosters/roster', period);
+      await refused(tokens.resident!, '/api/rosters/hours', period);
     });
   });
 

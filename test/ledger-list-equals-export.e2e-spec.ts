@@ -8,7 +8,8 @@ const OTHER_COUNCIL = '13800000400';
 
 /**
  * The rows a reader may list are the rows they may export, for every role: the council, the
- * street office (once 0 listed against 5 exported), another association's council, a resident.
+ * street office (once 0 listed against 5 exported), another association's council, a warden, a
+ * resident (their household's).
  */
 describe('list equals export, per role, for the violation ledger', () => {
   let t: TestApp;
@@ -24,6 +25,18 @@ describe('list equals export, per role, for the violation ledger', () => {
         .send({ kind, plate: '京Q·12345', place: '下岗胡同东口' })
         .expect(201);
     }
+    // And one on a resident's car, which their household lists.
+    const [car] = await t.sql<{ plate: string }>(
+      `SELECT v.plate FROM vehicle v JOIN member m ON m.household_id = v.household_id
+        WHERE m.phone = $1 AND v.archived_at IS NULL LIMIT 1`,
+      [DEMO.resident],
+    );
+    await t
+      .http()
+      .post('/api/violations')
+      .set('authorization', `Bearer ${warden}`)
+      .send({ kind: 'no_permit', plate: car!.plate, place: '下岗胡同西口' })
+      .expect(201);
   }, 120_000);
   afterAll(() => t.close());
 
@@ -50,6 +63,8 @@ describe('list equals export, per role, for the violation ledger', () => {
     ['the council', DEMO.admin],
     ['the street office', DEMO.viewer],
     ['another association’s council', OTHER_COUNCIL],
+    ['a warden', DEMO.wardens[0]],
+    ['a resident', DEMO.resident],
   ])('%s: the export holds exactly the listed rows, list and CSV alike', async (_, phone) => {
     const token = await t.login(phone);
     for (const query of ['', '&kind=no_permit']) {
@@ -75,13 +90,17 @@ describe('list equals export, per role, for the violation ledger', () => {
     expect(csv.text).not.toContain('京Q***');
   });
 
-  it('a resident and a warden export nothing (the ledger is the council’s and the street office’s)', async () => {
-    for (const phone of [DEMO.resident, DEMO.wardens[0]]) {
-      const token = await t.login(phone);
-      const { csv, xlsx } = await exported(token);
-      expect(csv.status).toBe(403);
-      expect(xlsx.status).toBe(403);
-    }
+  it('a resident exports their household’s rows only; unit staff neither list nor export', async () => {
+    const token = await t.login(DEMO.resident);
+    const list = await listed(token);
+    expect(list.total).toBeGreaterThan(0);
+    expect(list.items.map((v) => v.place)).not.toContain('下岗胡同东口');
+    const { csv } = await exported(token);
+    expect(csv.text).not.toContain('下岗胡同东口');
+    const unit = await t.login(DEMO.unit);
+    const refused = await exported(unit);
+    expect(refused.csv.status).toBe(403);
+    expect(refused.xlsx.status).toBe(403);
   });
 });
 
@@ -349,6 +368,12 @@ describe('list equals export, per role, for the scan ledger (扫码台账)', () 
       'from=2026-01-01T00:00:00%2B08:00&to=2100-01-01T00:00:00%2B08:00',
     ],
     ['another association’s council', OTHER_COUNCIL, ''],
+    ['a warden', DEMO.wardens[0], ''],
+    [
+      'a warden, one period',
+      DEMO.wardens[1],
+      'from=2026-01-01T00:00:00%2B08:00&to=2100-01-01T00:00:00%2B08:00',
+    ],
   ])('%s: the export holds exactly the listed scans', async (_, phone, query) => {
     const token = await t.login(phone);
     const total = await expectListEqualsExport(
@@ -359,11 +384,24 @@ describe('list equals export, per role, for the scan ledger (扫码台账)', () 
       (item) => String(item.reason),
       '结果',
     );
-    if (phone === DEMO.admin) expect(total).toBeGreaterThan(0);
+    if (phone !== OTHER_COUNCIL) expect(total).toBeGreaterThan(0);
   });
 
-  it('wardens list scans but the ledger is the council’s; residents and the street office export nothing', async () => {
-    for (const phone of [DEMO.wardens[0], DEMO.resident, DEMO.viewer]) {
+  it('a warden’s copy has the council’s columns and plates, as their list has', async () => {
+    const csv = async (phone: string) => {
+      const token = await t.login(phone);
+      const response = await t
+        .http()
+        .get('/api/scans/export.csv')
+        .set('authorization', `Bearer ${token}`);
+      expect(response.status).toBe(200);
+      return response.text.split('\n').slice(1).join('\n');
+    };
+    expect(await csv(DEMO.wardens[0])).toBe(await csv(DEMO.admin));
+  });
+
+  it('residents (who read only their own permits’ scans) and the street office export nothing', async () => {
+    for (const phone of [DEMO.resident, DEMO.viewer]) {
       const token = await t.login(phone);
       for (const ext of ['csv', 'xlsx']) {
         const refused = await t

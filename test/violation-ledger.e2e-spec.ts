@@ -136,19 +136,40 @@ describe('the violation ledger as a workbook', () => {
     expect(text).not.toContain('送老人去医院');
   });
 
-  it('a month filters both alike; residents and wardens have no ledger', async () => {
+  it('a month filters both alike; the wrong month and another association are refused', async () => {
     const month = new Date(Date.now() + 8 * HOUR_MS).toISOString().slice(0, 7);
     const listed = await list(admin, `&month=${month}`);
     const ledger = await xlsx(admin, `?month=${month}`);
     expect(ledger.rows).toHaveLength(listed.total);
     expect(ledger.title).toContain(`${Number(month.slice(5))}月`);
-    expect((await get(resident, '/api/violations/export.xlsx')).status).toBe(403);
-    const warden = await t.login(DEMO.wardens[1]);
-    expect((await get(warden, '/api/violations/export.xlsx')).status).toBe(403);
     expect((await get(admin, '/api/violations/export.xlsx?month=2026-13')).status).toBe(400);
     const elsewhere = '00000000-0000-4000-8000-000000000000';
     expect(
       (await get(viewer, `/api/violations/export.xlsx?associationId=${elsewhere}`)).status,
     ).toBe(404);
+  });
+
+  it('a household and a warden: the rows and columns of their list, plates as it shows them', async () => {
+    const warden = await t.login(DEMO.wardens[1]);
+    for (const [who, token] of [
+      ['household', resident],
+      ['warden', warden],
+    ] as const) {
+      const listed = await list(token);
+      const ledger = await xlsx(token);
+      expect(ledger.rows).toHaveLength(listed.total);
+      expect(listed.total).toBeGreaterThanOrEqual(3);
+      // The list names no address, recorder or convention version; it shows the appeal.
+      for (const hidden of ['门牌', '记录人', '记录人当班', '公约版本']) {
+        expect(ledger.headers).not.toContain(hidden);
+      }
+      expect(ledger.headers).toContain('申诉理由');
+      const plates = column(ledger, '车牌').map((c) => c.text);
+      expect(plates).toEqual(listed.items.map((v) => v.plate));
+      expect(plates.filter((p) => p.includes('*'))).toEqual([]);
+      if (who === 'household') expect(new Set(plates).size).toBe(1);
+    }
+    const unit = await t.login(DEMO.unit);
+    expect((await get(unit, '/api/violations/export.xlsx')).status).toBe(403);
   });
 });

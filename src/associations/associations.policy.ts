@@ -11,7 +11,6 @@ import {
   isResident,
   isStaffOf,
   isUnitStaff,
-  isViewer,
 } from '../auth/policy';
 import type { Reason } from '../shared/reasons';
 
@@ -203,15 +202,11 @@ export function needsResidentUnit(role: Role): boolean {
   return role === 'unit';
 }
 
-/** The ledger (台账) as CSV: the council in full, granted viewers masked. */
+/**
+ * The ledger (台账) of households, members and vehicles: whoever may list households exports the
+ * rows their list and the household pages show them (a resident their own household), masked as
+ * those pages mask them (`mayReadPhone`, `mayReadPlate`, row by row).
+ */
 export function canExportLedger(actor: Actor, associationId: string): boolean {
-  return (
-    canReadAssociation(actor, associationId) &&
-    (isCouncilOf(actor, associationId) || isViewer(actor))
-  );
-}
-
-/** Phones and plates in the ledger in full: only for the council. */
-export function ledgerInFull(actor: Actor, associationId: string): boolean {
-  return isCouncilOf(actor, associationId);
+  return canReadAssociation(actor, associationId) && mayListHouseholds(actor);
 }

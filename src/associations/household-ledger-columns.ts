@@ -1,6 +1,6 @@
 // Pure: the household ledger (户籍台账: households, their members and vehicles, one row per
-// member and car), one column definition for its CSV and its workbook, in words, masked for the
-// street office.
+// member and car), one column definition for its CSV and its workbook, in words, masked as the
+// reader's household pages mask (the service asks the policy, row by row).
 import type { LedgerCell, LedgerColumn } from '../common/ledger/ledger-workbook';
 import { plateColorWord, roleWord, yesNo } from '../common/ledger/ledger-words';
 import { maskPhone, maskPlate } from '../common/masking';
@@ -19,16 +19,26 @@ export const HOUSEHOLD_LEDGER_COLUMNS: readonly LedgerColumn[] = [
   { header: { 'zh-CN': '车牌颜色', en: 'Plate colour' }, width: 10 },
 ];
 
-/** One row; phones and plates in full only for the council (as the lists). */
-export function householdLedgerRow(row: LedgerRow, inFull: boolean, lang: Lang): LedgerCell[] {
+/** What of a row its reader sees in full: as `toMemberView` and `toVehicleView` decide. */
+export interface HouseholdLedgerSight {
+  phone: boolean;
+  plate: boolean;
+}
+
+/** One row; a phone or plate the reader's lists mask is masked here the same way. */
+export function householdLedgerRow(
+  row: LedgerRow,
+  sight: HouseholdLedgerSight,
+  lang: Lang,
+): LedgerCell[] {
   return [
     row.address,
     row.name,
-    row.phone ? (inFull ? row.phone : maskPhone(row.phone)) : null,
+    row.phone ? (sight.phone ? row.phone : maskPhone(row.phone)) : null,
     roleWord(row.role, lang),
     yesNo(row.party_member, lang),
     yesNo(row.volunteer, lang),
-    row.plate ? (inFull ? formatPlate(row.plate) : maskPlate(row.plate)) : null,
+    row.plate ? (sight.plate ? formatPlate(row.plate) : maskPlate(row.plate)) : null,
     plateColorWord(row.plate_color, lang),
   ];
 }

@@ -11,13 +11,15 @@ import { CONSTRAINT_REASONS, type Reason, renderReason } from '../shared/reasons
 import {
   canExportLedger,
   canManageAssociation,
-  ledgerInFull,
+  householdListScope,
+  mayReadPhone,
+  mayReadPlate,
   memberChangeRefusal,
   needsResidentUnit,
 } from './associations.policy';
 import { AssociationRepository } from './association.repository';
 import { HOUSEHOLD_LEDGER_COLUMNS, householdLedgerRow } from './household-ledger-columns';
-import { HouseholdRepository } from './household.repository';
+import { HouseholdRepository, type LedgerRow } from './household.repository';
 import {
   canonicalColumn,
   fromSpreadsheet,
@@ -77,14 +79,28 @@ export class HouseholdLedgerService {
 
   /**
    * The ledger (CSV or workbook): headers in the reader's language, values in words; the list's
-   * households in its order, read in batches as the download goes.
+   * households in its order (a resident's own, as the list), read in batches as the download
+   * goes; phones and plates masked as the household pages mask them for this reader.
    */
   async ledger(actor: Actor, lang: Lang, associationId?: string): Promise<Ledger> {
     const id = associationToRead(actor, associationId);
     if (!canExportLedger(actor, id)) throw new DomainError('forbidden');
-    const inFull = ledgerInFull(actor, id);
+    const scope = householdListScope(actor);
     const association = await this.associations.byId(id);
-    const batches = this.households.ledgerInOrder(id);
+    const batches = this.households.ledgerInOrder(
+      id,
+      scope === 'all' ? undefined : scope.householdId,
+    );
+    const sightOf = (row: LedgerRow) => ({
+      phone:
+        !!row.member_id &&
+        mayReadPhone(actor, {
+          id: row.member_id,
+          householdId: row.household_id,
+          associationId: id,
+        }),
+      plate: mayReadPlate(actor, { householdId: row.household_id, associationId: id }),
+    });
     return {
       title: { 'zh-CN': '住户台账', en: 'Household ledger' },
       keeper: association?.name ?? '',
@@ -92,7 +108,7 @@ export class HouseholdLedgerService {
       columns: HOUSEHOLD_LEDGER_COLUMNS,
       rows: (async function* () {
         for await (const batch of batches) {
-          for (const row of batch) yield householdLedgerRow(row, inFull, lang);
+          for (const row of batch) yield householdLedgerRow(row, sightOf(row), lang);
         }
       })(),
     };

@@ -11,7 +11,9 @@ export interface Household {
 }
 
 export interface LedgerRow {
+  household_id: string;
   address: string;
+  member_id: string | null;
   name: string | null;
   phone: string | null;
   role: string | null;
@@ -144,17 +146,24 @@ export class HouseholdRepository {
    * The ledger (台账): one row per member with their vehicles, households without members, and
    * vehicles without an owner; ordered by address (as the list), name, plate. Read `batch`
    * households at a time after the last address seen (keyset: addresses are unique among the
-   * current households), so 100,000 rows are never held at once.
+   * current households), so 100,000 rows are never held at once. `householdId` narrows it as
+   * the list's scope does (`null`: a resident without a household, who lists none).
    */
-  async *ledgerInOrder(associationId: string, batch = 200): AsyncGenerator<LedgerRow[]> {
+  async *ledgerInOrder(
+    associationId: string,
+    householdId?: string | null,
+    batch = 200,
+  ): AsyncGenerator<LedgerRow[]> {
+    if (householdId === null) return;
     let after: string | null = null;
     for (;;) {
       const households: { id: string; address: string }[] =
         await this.transactions.autocommit.query(
           `SELECT id, address FROM household
           WHERE association_id = $1 AND ${CURRENT} AND ($2::text IS NULL OR address > $2)
+            AND ($4::uuid IS NULL OR id = $4)
           ORDER BY address LIMIT $3`,
-          [associationId, after, batch],
+          [associationId, after, batch, householdId ?? null],
         );
       if (households.length === 0) return;
       yield await this.ledgerRowsOf(households.map((h) => h.id));
@@ -165,14 +174,15 @@ export class HouseholdRepository {
 
   private ledgerRowsOf(householdIds: string[]): Promise<LedgerRow[]> {
     return this.transactions.autocommit.query(
-      `SELECT h.address, m.name, m.phone, m.role, m.party_member, m.volunteer, v.plate, v.plate_color
+      `SELECT h.address, m.name, m.phone, m.role, m.party_member, m.volunteer, v.plate,
+              v.plate_color, h.id AS household_id, m.id AS member_id
          FROM household h
          LEFT JOIN member m ON m.household_id = h.id
          LEFT JOIN vehicle v ON v.household_id = h.id AND v.archived_at IS NULL
               AND (v.owner_member_id = m.id OR (m.id IS NULL AND v.owner_member_id IS NULL))
         WHERE h.id = ANY($1::uuid[])
         UNION ALL
-       SELECT h.address, NULL, NULL, NULL, NULL, NULL, v.plate, v.plate_color
+       SELECT h.address, NULL, NULL, NULL, NULL, NULL, v.plate, v.plate_color, h.id, NULL
          FROM vehicle v JOIN household h ON h.id = v.household_id
         WHERE h.id = ANY($1::uuid[]) AND v.owner_member_id IS NULL AND v.archived_at IS NULL
           AND EXISTS (SELECT 1 FROM member m WHERE m.household_id = h.id)

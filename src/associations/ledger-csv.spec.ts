@@ -9,6 +9,8 @@ import { householdLedgerRow } from './household-ledger-columns';
 
 describe('ledger CSV cells', () => {
   const row = {
+    household_id: '00000000-0000-0000-0000-000000000001',
+    member_id: '00000000-0000-0000-0000-000000000002',
     address: '下岗胡同1号',
     name: '=HYPERLINK("http://x.example","点我")',
     phone: '13800000010',
@@ -20,7 +22,7 @@ describe('ledger CSV cells', () => {
   };
 
   it('writes values in words, and masks for readers who need no more', () => {
-    expect(householdLedgerRow(row, true, 'zh-CN')).toEqual([
+    expect(householdLedgerRow(row, { phone: true, plate: true }, 'zh-CN')).toEqual([
       '下岗胡同1号',
       '=HYPERLINK("http://x.example","点我")',
       '13800000010',
@@ -30,12 +32,16 @@ describe('ledger CSV cells', () => {
       '京A·12345',
       '蓝牌',
     ]);
-    expect(householdLedgerRow(row, false, 'en').slice(2, 6)).toEqual([
+    expect(householdLedgerRow(row, { phone: false, plate: false }, 'en').slice(2, 7)).toEqual([
       '138****0010',
       'Resident',
       'yes',
       'no',
+      '京A·***45',
     ]);
+    // A warden: the plate in full (they work with plates), the phone masked.
+    const warden = householdLedgerRow(row, { phone: false, plate: true }, 'zh-CN');
+    expect([warden[2], warden[6]]).toEqual(['138****0010', '京A·12345']);
   });
 
   it('re-imports what it exported: the apostrophe it added goes again', () => {

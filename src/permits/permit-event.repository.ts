@@ -30,6 +30,7 @@ export interface PermitEvent {
 /** A ledger row with the permit it is about, for the association's CSV. */
 export interface LedgerLine extends PermitEvent {
   permitNumber: number;
+  householdId: string | null;
   plate: string;
   kind: PermitKind;
 }
@@ -113,24 +114,36 @@ export class PermitEventRepository {
   /**
    * The association's transitions in the order they happened, `batch` at a time after the last
    * one seen (keyset on the serial id), so a long ledger is read without holding it.
+   * `household`: only that household's permits, as a resident's list (null: none at all).
    */
-  async *ledgerInOrder(associationId: string, batch = 500): AsyncGenerator<LedgerLine[]> {
+  async *ledgerInOrder(
+    associationId: string,
+    household?: { householdId: string | null },
+    batch = 500,
+  ): AsyncGenerator<LedgerLine[]> {
+    if (household && household.householdId === null) return;
     let after: string | null = null;
     for (;;) {
-      const rows: (EventRow & { number: string; plate: string; kind: PermitKind })[] =
-        await this.dataSource.query(
-          `SELECT e.id, e.permit_id, e.type, e.actor_member_id, e.reason, e.at,
-                  p.number, p.plate, p.kind
-             FROM permit_event e
-             JOIN permit p ON p.id = e.permit_id AND p.association_id = e.association_id
-            WHERE e.association_id = $1 AND ($2::bigint IS NULL OR e.id > $2)
-            ORDER BY e.id LIMIT $3`,
-          [associationId, after, batch],
-        );
+      const rows: (EventRow & {
+        number: string;
+        plate: string;
+        kind: PermitKind;
+        household_id: string | null;
+      })[] = await this.dataSource.query(
+        `SELECT e.id, e.permit_id, e.type, e.actor_member_id, e.reason, e.at,
+                p.number, p.plate, p.kind, p.household_id
+           FROM permit_event e
+           JOIN permit p ON p.id = e.permit_id AND p.association_id = e.association_id
+          WHERE e.association_id = $1 AND ($2::bigint IS NULL OR e.id > $2)
+            AND ($4::uuid IS NULL OR p.household_id = $4)
+          ORDER BY e.id LIMIT $3`,
+        [associationId, after, batch, household?.householdId ?? null],
+      );
       if (rows.length === 0) return;
       yield rows.map((r) => ({
         ...toEvent(r),
         permitNumber: Number(r.number),
+        householdId: r.household_id,
         plate: r.plate,
         kind: r.kind,
       }));

@@ -38,7 +38,7 @@ const EVENT_WORDS: Record<PermitEventType, Record<Lang, string>> = {
 
 const SYSTEM: Record<Lang, string> = { 'zh-CN': '系统', en: 'system' };
 
-/** One transition; plates in full for the council only, the system where no one acted. */
+/** One transition; plates in full where the reader's list shows them, the system where no one acted. */
 export function permitLedgerRow(
   line: LedgerLine,
   actorName: string | undefined,

@@ -12,7 +12,8 @@ import type { Lang } from '../shared/i18n';
 import { PERMIT_LEDGER_COLUMNS, permitLedgerRow } from './permit-ledger-columns';
 import type { PermitEventResponse, RevocationEntry, RevocationList } from '../shared/api/permits';
 import { type LedgerLine, PermitEventRepository } from './permit-event.repository';
-import { canExportLedger, canReadRevocations, seesLedgerPlates } from './permits.policy';
+import { mayReadPlate } from '../associations/views';
+import { canExportLedger, canReadRevocations, listsOwnHouseholdOnly } from './permits.policy';
 
 // Events commit a moment after their `at`; an overlap makes sure a phone never skips one.
 const SINCE_OVERLAP_MS = 30_000;
@@ -41,14 +42,21 @@ export class PermitLedgerService {
     }));
   }
 
-  /** The ledger (CSV or workbook) of every transition, oldest first, read in batches. */
+  /**
+   * The ledger (CSV or workbook) of every transition of the permits the reader lists (a
+   * resident's household's), oldest first, read in batches; plates masked as the list masks.
+   */
   async ledger(actor: Actor, lang: Lang, associationId?: string): Promise<Ledger> {
     const id = associationToRead(actor, associationId);
     if (!canExportLedger(actor, id)) throw new DomainError('role.forbidden');
     const association = await this.associations.readable(actor, id);
-    const batches = this.events.ledgerInOrder(id);
+    const batches = this.events.ledgerInOrder(
+      id,
+      listsOwnHouseholdOnly(actor) ? { householdId: actor.householdId } : undefined,
+    );
     const namesOf = (lines: LedgerLine[]) => this.members.namesOf(actorsOf(lines));
-    const plates = seesLedgerPlates(actor, id);
+    const plateOf = (line: LedgerLine) =>
+      mayReadPlate(actor, { householdId: line.householdId ?? '', associationId: id });
     return {
       title: { 'zh-CN': '停车证台账', en: 'Permit ledger' },
       keeper: association.name,
@@ -61,7 +69,7 @@ export class PermitLedgerService {
             yield permitLedgerRow(
               line,
               line.actorMemberId ? names.get(line.actorMemberId) : undefined,
-              plates,
+              plateOf(line),
               lang,
             );
           }

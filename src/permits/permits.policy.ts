@@ -7,7 +7,6 @@ import {
   isResidentOf,
   isStaffOf,
   isUnitStaff,
-  isViewer,
 } from '../auth/policy';
 
 // Who may do what with permits, as named predicates built from auth/policy.ts. Services ask
@@ -77,17 +76,13 @@ export function canReadRevocations(actor: Actor, associationId: string): boolean
   return isStaffOf(actor, associationId);
 }
 
-/** The permit ledger (台账): the council, and viewers granted the association (plates masked). */
+/**
+ * The permit ledger (台账): whoever lists permits exports the transitions of the permits listed
+ * (a resident those of their household, as `listsOwnHouseholdOnly`), their plates masked as the
+ * list masks them (`mayReadPlate`: the association's staff and the household in full).
+ */
 export function canExportLedger(actor: Actor, associationId: string): boolean {
-  return (
-    isCouncilOf(actor, associationId) ||
-    (isViewer(actor) && canReadAssociation(actor, associationId))
-  );
-}
-
-/** Full plates in the ledger are for the association's own council. */
-export function seesLedgerPlates(actor: Actor, associationId: string): boolean {
-  return isCouncilOf(actor, associationId);
+  return canReadAssociation(actor, associationId) && canListPermits(actor);
 }
 
 /** Each association rotates and removes only its own signing keys. */

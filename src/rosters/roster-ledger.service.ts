@@ -3,6 +3,7 @@ import type { Actor } from '../auth/actor';
 import { AssociationsService } from '../associations/associations.service';
 import { associationToRead } from '../associations/scope';
 import { Clock } from '../common/clock';
+import { DomainError } from '../common/domain-error';
 import type { Ledger } from '../common/ledger/ledger-workbook';
 import { shanghaiDate } from '../common/shanghai-time';
 import type { Lang } from '../shared/i18n';
@@ -16,6 +17,7 @@ import {
   rosterLedgerRow,
 } from './roster-ledger-columns';
 import { DutyShiftRepository } from './duty-shift.repository';
+import { canExportRoster } from './rosters.policy';
 
 /** 台账: the roster with sign-ins, and the hours ledger per person, as CSV or workbook. */
 @Injectable()
@@ -61,6 +63,7 @@ export class RosterLedgerService {
 
   private async read(actor: Actor, query: RosterPeriodQuery) {
     const associationId = associationToRead(actor, query.associationId);
+    if (!canExportRoster(actor, associationId)) throw new DomainError('role.forbidden');
     const period = periodOf(query.from, query.to, 366);
     const association = await this.associations.readable(actor, associationId);
     return { associationId, period, keeper: association.name };

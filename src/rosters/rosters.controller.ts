@@ -111,7 +111,7 @@ export class RostersController {
   }
 
   @Get('roster.csv')
-  @Roles('admin', 'viewer')
+  @Roles('admin', 'warden', 'viewer')
   @ApiProduces('text/csv')
   @ApiOperation({
     summary:
@@ -126,7 +126,7 @@ export class RostersController {
   }
 
   @Get('roster.xlsx')
-  @Roles('admin', 'viewer')
+  @Roles('admin', 'warden', 'viewer')
   @ApiProduces(XLSX_TYPE)
   @ApiOperation({ summary: "The roster (值班表) with sign-ins, as a workbook (the CSV's columns)" })
   async rosterXlsx(
@@ -138,7 +138,7 @@ export class RostersController {
   }
 
   @Get('hours.csv')
-  @Roles('admin', 'viewer')
+  @Roles('admin', 'warden', 'viewer')
   @ApiProduces('text/csv')
   @ApiOperation({
     summary:
@@ -153,7 +153,7 @@ export class RostersController {
   }
 
   @Get('hours.xlsx')
-  @Roles('admin', 'viewer')
+  @Roles('admin', 'warden', 'viewer')
   @ApiProduces(XLSX_TYPE)
   @ApiOperation({
     summary:

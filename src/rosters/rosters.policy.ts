@@ -1,6 +1,6 @@
 import type { Actor } from '../auth/actor';
 import { DomainError } from '../common/domain-error';
-import { isCouncilOf, isStaffOf, isWarden } from '../auth/policy';
+import { canReadAssociation, isCouncilOf, isStaffOf, isViewer, isWarden } from '../auth/policy';
 import type { RulesInForce } from '../conventions/convention-parameters';
 import type { DutyPerson } from './duty-people.repository';
 import type { ShiftKind } from './generation';
@@ -12,6 +12,17 @@ import type { ShiftSwap } from './shift-swap.repository';
 /** The council plans: templates, requirements, shifts, who is on them. */
 export function canManageRoster(actor: Actor, associationId: string): boolean {
   return isCouncilOf(actor, associationId);
+}
+
+/**
+ * The roster (值班表) and its hours ledger: whoever lists the shifts (the council, the wardens,
+ * viewers granted the association) exports them, the same shifts and people. Residents read who
+ * is on duty now, not the roster, and export neither.
+ */
+export function canExportRoster(actor: Actor, associationId: string): boolean {
+  return (
+    canReadAssociation(actor, associationId) && (isStaffOf(actor, associationId) || isViewer(actor))
+  );
 }
 
 /** One's own shift, or anyone's for the council. */

@@ -23,7 +23,7 @@ export const SCAN_LEDGER_COLUMNS: readonly LedgerColumn[] = [
   { header: { 'zh-CN': '扫码人当班', en: 'Scanner on duty' }, width: 10 },
 ];
 
-/** 扫码台账 as CSV or workbook: the council's list of scans over a period, read in batches. */
+/** 扫码台账 as CSV or workbook: the list of scans over a period (council, wardens), read in batches. */
 @Injectable()
 export class ScanLedgerService {
   constructor(

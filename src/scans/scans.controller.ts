@@ -62,11 +62,11 @@ export class ScansController {
   }
 
   @Get('export.csv')
-  @Roles('admin')
+  @Roles('warden', 'admin')
   @ApiProduces('text/csv')
   @ApiOperation({
     summary:
-      "扫码台账 as CSV, streamed: the council's list of scans with its period; headers in the reader's language, Beijing time, verdicts in words",
+      "扫码台账 as CSV, streamed: the list of scans (council and wardens) with its period; headers in the reader's language, Beijing time, verdicts in words",
   })
   async exportCsv(
     @CurrentActor() actor: Actor,
@@ -81,10 +81,11 @@ export class ScansController {
   }
 
   @Get('export.xlsx')
-  @Roles('admin')
+  @Roles('warden', 'admin')
   @ApiProduces(XLSX_TYPE)
   @ApiOperation({
-    summary: "扫码台账 as a workbook, streamed: the council's list of scans with its period",
+    summary:
+      '扫码台账 as a workbook, streamed: the list of scans (council and wardens) with its period',
   })
   async exportXlsx(
     @CurrentActor() actor: Actor,

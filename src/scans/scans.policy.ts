@@ -1,5 +1,5 @@
 import type { Actor } from '../auth/actor';
-import { isCouncilOf, isResidentOf, isStaffOf, isWarden } from '../auth/policy';
+import { isResidentOf, isStaffOf, isWarden } from '../auth/policy';
 
 /** The association's council and wardens scan permits in its lanes and car parks. */
 export function canScan(actor: Actor): boolean {
@@ -19,7 +19,11 @@ export function canReadOwnPermitScans(actor: Actor): boolean {
   return isResidentOf(actor, actor.associationId) && actor.householdId !== null;
 }
 
-/** The scan ledger (扫码台账) is the council's: the wardens list scans, the council keeps them. */
+/**
+ * The scan ledger (扫码台账): whoever lists the association's scans (its council and wardens,
+ * `canScan`) exports the same rows and fields. A household's own scans (`canReadOwnPermitScans`)
+ * are a lookup of its permits on the phone, not the association's listing, and have no ledger.
+ */
 export function keepsScanLedger(actor: Actor): boolean {
-  return isCouncilOf(actor, actor.associationId);
+  return canScan(actor);
 }

@@ -18,11 +18,8 @@ export type ColumnKey =
   | 'appealNote'
   | 'conventionVersion';
 
-/** The ledger's columns, CSV and workbook; `council` ones the street office's list does not show. */
-export const VIOLATION_LEDGER_COLUMNS: readonly (LedgerColumn & {
-  key: ColumnKey;
-  council?: true;
-})[] = [
+/** The ledger's columns, CSV and workbook; `HIDDEN_FROM` says which a reader's list lacks. */
+export const VIOLATION_LEDGER_COLUMNS: readonly (LedgerColumn & { key: ColumnKey })[] = [
   {
     key: 'occurredAt',
     header: { 'zh-CN': '发生时间', en: 'Occurred' },
@@ -31,7 +28,7 @@ export const VIOLATION_LEDGER_COLUMNS: readonly (LedgerColumn & {
   },
   { key: 'kind', header: { 'zh-CN': '类型', en: 'Kind' }, width: 16 },
   { key: 'plate', header: { 'zh-CN': '车牌', en: 'Plate' }, width: 12 },
-  { key: 'household', header: { 'zh-CN': '门牌', en: 'Household' }, width: 18, council: true },
+  { key: 'household', header: { 'zh-CN': '门牌', en: 'Household' }, width: 18 },
   { key: 'place', header: { 'zh-CN': '地点', en: 'Place' }, width: 24 },
   { key: 'article', header: { 'zh-CN': '公约条款', en: 'Article' }, width: 10 },
   { key: 'step', header: { 'zh-CN': '第几次', en: 'Step' }, width: 7, kind: 'number' },
@@ -42,19 +39,17 @@ export const VIOLATION_LEDGER_COLUMNS: readonly (LedgerColumn & {
     width: 17,
     kind: 'datetime',
   },
-  { key: 'recordedBy', header: { 'zh-CN': '记录人', en: 'Recorded by' }, width: 10, council: true },
+  { key: 'recordedBy', header: { 'zh-CN': '记录人', en: 'Recorded by' }, width: 10 },
   {
     key: 'recorderOnDuty',
     header: { 'zh-CN': '记录人当班', en: 'Recorder on duty' },
     width: 10,
-    council: true,
   },
   { key: 'appealStatus', header: { 'zh-CN': '申诉', en: 'Appeal' }, width: 18 },
   {
     key: 'appealReason',
     header: { 'zh-CN': '申诉理由', en: 'Appeal reason' },
     width: 30,
-    council: true,
   },
   { key: 'appealNote', header: { 'zh-CN': '书面答复', en: 'Written answer' }, width: 30 },
   {
@@ -62,6 +57,26 @@ export const VIOLATION_LEDGER_COLUMNS: readonly (LedgerColumn & {
     header: { 'zh-CN': '公约版本', en: 'Convention version' },
     width: 10,
     kind: 'number',
-    council: true,
   },
 ];
+
+/**
+ * Whose copy of the ledger a reader holds: the council's (everything), the street office's (its
+ * list: no household, recorder, appeal reason or convention version, plates masked), or a
+ * member's (a warden's or a household's: their list of `GET /api/violations`, which shows the
+ * appeal reason but names no household address, recorder or convention version).
+ */
+export type ViolationSight = 'council' | 'street' | 'member';
+
+/** The columns each reader's list does not show, so their ledger leaves them out too. */
+export const HIDDEN_FROM: Record<ViolationSight, ReadonlySet<ColumnKey>> = {
+  council: new Set(),
+  street: new Set([
+    'household',
+    'recordedBy',
+    'recorderOnDuty',
+    'appealReason',
+    'conventionVersion',
+  ]),
+  member: new Set(['household', 'recordedBy', 'recorderOnDuty', 'conventionVersion']),
+};

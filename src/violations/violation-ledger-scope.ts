@@ -7,6 +7,28 @@ import type { Actor } from '../auth/actor';
 import { maskPlate } from '../common/masking';
 import type { AppealStatus, Violation, ViolationKind } from './violation';
 import { toViolationView } from './violation-views';
+import type { ViolationSight } from './violation-ledger-columns';
+import { canReadLedger, seesLedgerDetails, seesOwnHouseholdOnly } from './violations.policy';
+
+/**
+ * Whose violations a reader lists, and so exports: `household` undefined for the whole
+ * association, a household's id for a resident's own, null for none (a resident without one, or
+ * a viewer's own household in an association they only read).
+ */
+export interface ViolationReader {
+  sight: ViolationSight;
+  household?: string | null;
+}
+
+export function violationReaderOf(actor: Actor, associationId: string): ViolationReader {
+  // The council and the street office read the ledger: the same rows and fields as its export.
+  if (canReadLedger(actor, associationId)) {
+    return { sight: seesLedgerDetails(actor, associationId) ? 'council' : 'street' };
+  }
+  if (!seesOwnHouseholdOnly(actor)) return { sight: 'member' };
+  const own = actor.householdId && associationId === actor.associationId;
+  return { sight: 'member', household: own ? actor.householdId : null };
+}
 
 export interface LedgerFilterQuery {
   appealStatus?: AppealStatus;
@@ -15,9 +37,14 @@ export interface LedgerFilterQuery {
   month?: string;
 }
 
-export function violationFilter(associationId: string, query: LedgerFilterQuery): ViolationFilter {
+export function violationFilter(
+  associationId: string,
+  query: LedgerFilterQuery,
+  household?: string,
+): ViolationFilter {
   const filter: ViolationFilter = {
     associationId,
+    ...(household ? { householdId: household } : {}),
     appealStatus: query.appealStatus,
     kind: query.kind,
   };

@@ -14,11 +14,16 @@ import { articleLabel } from '../conventions/convention-parameters';
 import { ConventionRulesService } from '../conventions/convention-rules.service';
 import type { Lang } from '../shared/i18n';
 import type { Violation } from './violation';
-import { type ColumnKey, VIOLATION_LEDGER_COLUMNS } from './violation-ledger-columns';
-import { type LedgerFilterQuery, violationFilter } from './violation-ledger-scope';
+import { mayReadPlate } from '../associations/views';
+import { type ColumnKey, HIDDEN_FROM, VIOLATION_LEDGER_COLUMNS } from './violation-ledger-columns';
+import {
+  type LedgerFilterQuery,
+  violationFilter,
+  violationReaderOf,
+} from './violation-ledger-scope';
 import { ViolationRepository } from './violation.repository';
 import { ACTION_WORDS, APPEAL_WORDS, KIND_WORDS } from './violation-words';
-import { canReadLedger, seesLedgerDetails } from './violations.policy';
+import { canListViolations } from './violations.policy';
 
 /** 台账 of violations, persuasion to suspension, with every appeal and its answer; and its figures. */
 @Injectable()
@@ -34,22 +39,38 @@ export class ViolationLedgerService {
 
   /**
    * The ledger (CSV or workbook): the rows the reader's list shows, with the same filters,
-   * newest first, read in batches as the download goes. Only the council's copy names households,
-   * recorders and appellants' reasons.
+   * newest first, read in batches as the download goes (a warden: the association's; a resident:
+   * their household's). Only the council's copy names households, recorders and versions; the
+   * street office's leaves out appellants' reasons too, as its list does.
    */
   async ledger(
     actor: Actor,
     query: LedgerFilterQuery & { associationId?: string },
     lang: Lang,
   ): Promise<Ledger> {
-    const { id, council } = this.readerOf(actor, query.associationId);
+    if (!canListViolations(actor)) throw new DomainError('violation.units_cannot_read');
+    const id = associationToRead(actor, query.associationId);
+    const reader = violationReaderOf(actor, id);
+    const council = reader.sight === 'council';
     const association = await this.associations.readable(actor, id);
-    const columns = VIOLATION_LEDGER_COLUMNS.filter((c) => council || !c.council);
-    const batches = this.violations.inLedgerOrder(violationFilter(id, query));
+    const hidden = HIDDEN_FROM[reader.sight];
+    const columns = VIOLATION_LEDGER_COLUMNS.filter((c) => !hidden.has(c.key));
+    const batches: AsyncIterable<Violation[]> =
+      reader.household === null
+        ? (async function* () {})()
+        : this.violations.inLedgerOrder(violationFilter(id, query, reader.household));
+    // Plates as the reader's list shows them: the street office's masked, a member's as
+    // `toViolationView` decides (the association's staff and the household in full).
+    const plateOf = (r: Violation) =>
+      council ||
+      (reader.sight === 'member' &&
+        mayReadPlate(actor, { householdId: r.householdId ?? '', associationId: id }))
+        ? formatPlate(r.plate)
+        : maskPlate(r.plate);
     const cellsOf = (r: Violation, names: Names): Record<ColumnKey, LedgerCell> => ({
       occurredAt: r.occurredAt,
       kind: KIND_WORDS[r.kind][lang],
-      plate: council ? formatPlate(r.plate) : maskPlate(r.plate),
+      plate: plateOf(r),
       household: r.householdId ? names.addresses.get(r.householdId) : '',
       place: r.place,
       article: r.articleNumber ? articleLabel(r.articleNumber) : '',
@@ -90,13 +111,6 @@ export class ViolationLedgerService {
     now: Date,
   ): Promise<{ month: string; kind: string; count: number }[]> {
     return this.violations.monthlyCounts(associationId, now);
-  }
-
-  private readerOf(actor: Actor, associationId?: string): { id: string; council: boolean } {
-    const id = associationToRead(actor, associationId);
-    if (!canReadLedger(actor, id)) throw new DomainError('violation.ledger_readers');
-    // The street office reads the ledger; plates and addresses stay with the council.
-    return { id, council: seesLedgerDetails(actor, id) };
   }
 
   private async namesFor(rows: Violation[], council: boolean): Promise<Names> {

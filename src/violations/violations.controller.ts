@@ -57,7 +57,6 @@ export class ViolationsController {
   }
 
   @Get('export.csv')
-  @Roles('admin', 'viewer')
   @ApiProduces('text/csv')
   @ApiOperation({
     summary:
@@ -73,7 +72,6 @@ export class ViolationsController {
   }
 
   @Get('export.xlsx')
-  @Roles('admin', 'viewer')
   @ApiProduces(XLSX_TYPE)
   @ApiOperation({
     summary:

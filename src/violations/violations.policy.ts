@@ -50,7 +50,11 @@ export function canDecideAppeal(actor: Actor, v: Violation): boolean {
   return isCouncilOf(actor, v.associationId);
 }
 
-/** The 台账 is the council's, and the street office's for associations granted to it. */
+/**
+ * Reads the association's whole 台账 as the ledger: the council, and the street office for
+ * associations granted to it. Everyone who lists violations exports what they list
+ * (`violationReaderOf`): a warden the association's, a household its own.
+ */
 export function canReadLedger(actor: Actor, associationId: string): boolean {
   return (
     isCouncilOf(actor, associationId) ||

@@ -34,13 +34,10 @@ import {
   canDecideAppeal,
   canListViolations,
   canReadViolation,
-  canReadLedger,
   canRecordViolation,
   recordsAsWarden,
-  seesLedgerDetails,
-  seesOwnHouseholdOnly,
 } from './violations.policy';
-import { ledgerReaderView, violationFilter } from './violation-ledger-scope';
+import { ledgerReaderView, violationFilter, violationReaderOf } from './violation-ledger-scope';
 import { associationToRead } from '../associations/scope';
 
 /** The rule a violation cites, decided before it is entered. */
@@ -230,19 +227,17 @@ export class ViolationsService {
   async list(actor: Actor, query: ViolationQuery): Promise<Page<ViolationResponse>> {
     if (!canListViolations(actor)) throw new DomainError('violation.units_cannot_read');
     const associationId = associationToRead(actor, query.associationId);
-    const filter = violationFilter(associationId, query);
-    // The council and the street office read the ledger: the same rows and fields as its export.
-    const ledger = canReadLedger(actor, associationId);
-    if (!ledger && seesOwnHouseholdOnly(actor)) {
-      if (!actor.householdId || associationId !== actor.associationId) {
-        return pageOf([], 0, query);
-      }
-      filter.householdId = actor.householdId;
-    }
-    const council = seesLedgerDetails(actor, associationId);
+    // The same reader, rows and fields as the export (violation-ledger.service.ts).
+    const reader = violationReaderOf(actor, associationId);
+    if (reader.household === null) return pageOf([], 0, query);
+    const filter = violationFilter(associationId, query, reader.household);
     const { rows, total } = await this.violations.page(filter, skipOf(query), query.pageSize);
     return pageOf(
-      rows.map((v) => (ledger ? ledgerReaderView(v, actor, council) : toViolationView(v, actor))),
+      rows.map((v) =>
+        reader.sight === 'member'
+          ? toViolationView(v, actor)
+          : ledgerReaderView(v, actor, reader.sight === 'council'),
+      ),
       total,
       query,
     );

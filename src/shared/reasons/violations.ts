@@ -42,11 +42,6 @@ export const violationsReasons = defineReasons({
     zh: '该记录没有待决的申诉',
     en: 'This violation has no pending appeal',
   },
-  'violation.ledger_readers': {
-    status: 403,
-    zh: '违约台账仅供理事会和街道查阅',
-    en: 'The violation ledger is for the council and the street office',
-  },
   'violation.units_cannot_read': {
     status: 403,
     zh: '驻区单位不能查看违约记录',
