@@ -76,4 +76,24 @@ describeWithBrowser('downloading a ledger in the browser', ({ newPage }) => {
     });
     expect(violations).toEqual([]);
   });
+
+  it('a warden who reads the list downloads it too: the same rows, without the council-only columns', async () => {
+    const page = await newPage({ viewport: { width: 360, height: 740 } });
+    await loginInBrowser(page, t.url, DEMO.wardens[0], DEMO.password);
+    await page.goto(`${t.url}/app/#/council/violations`);
+    await page.getByTestId('filter-kind').selectOption('wrong_space');
+    const download = page.waitForEvent('download');
+    await page.getByTestId('export-xlsx').click();
+    const workbook = new Workbook();
+    await workbook.xlsx.load(readFileSync(await (await download).path()));
+    const sheet = workbook.worksheets[0]!;
+    const headers = (sheet.getRow(2).values as unknown[]).filter(Boolean).map(String);
+    expect(headers[0]).toBe('发生时间');
+    expect(headers).not.toContain('门牌');
+    const kinds = new Set<string>();
+    sheet.eachRow((row, n) => {
+      if (n > 2) kinds.add(row.getCell(2).text);
+    });
+    expect([...kinds]).toEqual(['占用他人车位']);
+  });
 });

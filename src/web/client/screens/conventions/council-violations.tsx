@@ -140,26 +140,23 @@ export function CouncilViolationsScreen() {
               ))}
             </select>
           </Field>
-          {council && (
-            <LedgerDownloadButton
-              path={`/api/violations/export.xlsx${ledgerQuery}`}
-              fileName="violations-ledger.xlsx"
-              label={t('violationLedger.exportXlsx')}
-              testId="export-xlsx"
-            />
-          )}
-          {council && (
-            <button
-              type="button"
-              class="button button--secondary"
-              disabled={exporting}
-              data-testid="export-csv"
-              onClick={() => void exportCsv()}
-            >
-              {exporting && <Spinner />}
-              {exporting ? t('violationLedger.exporting') : t('violationLedger.export')}
-            </button>
-          )}
+          {/* Whoever reads this list may download it: the same rows, as their list shows them. */}
+          <LedgerDownloadButton
+            path={`/api/violations/export.xlsx${ledgerQuery}`}
+            fileName="violations-ledger.xlsx"
+            label={t('violationLedger.exportXlsx')}
+            testId="export-xlsx"
+          />
+          <button
+            type="button"
+            class="button button--secondary"
+            disabled={exporting}
+            data-testid="export-csv"
+            onClick={() => void exportCsv()}
+          >
+            {exporting && <Spinner />}
+            {exporting ? t('violationLedger.exporting') : t('violationLedger.export')}
+          </button>
           {exportError && (
             <p class="form-error" role="alert">
               {exportError}
