@@ -199,7 +199,9 @@ describe('the roster rolls on by itself', () => {
     expect(ahead).toEqual([expect.objectContaining(expectedGap)]);
 
     // When the roll comes due, whichever instance runs it tells the council on every instance.
-    await db.query(`UPDATE roster_rollover SET next_run_at = now()`);
+    // A second ago: PostgreSQL keeps microseconds, a JavaScript Date only milliseconds, so
+    // "now" in the database can be a fraction later than `new Date()` just after it.
+    await db.query(`UPDATE roster_rollover SET next_run_at = now() - interval '1 second'`);
     const runs = await b!.get(RosterRolloverService).runDue(new Date());
     expect(runs.filter((run) => run.associationId === associationId)).toEqual([
       { associationId, shifts: 0, generatedUntil: horizon, gaps: 1 },

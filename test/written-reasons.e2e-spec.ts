@@ -77,6 +77,11 @@ describe('every decision keeps its written reasons', () => {
       reason: '车位正对我家窗户，夜里车灯照进屋。',
     });
     expect(raised.status).toBe(201);
+    // The window has closed by the time the council answers (answering early keeps the space
+    // on notice until it closes: test/space-layout.e2e-spec.ts).
+    await t.sql(`UPDATE space SET objection_until = now() - interval '1 minute' WHERE id = $1`, [
+      spaceId,
+    ]);
     const decided = await as(admin).post(
       `/api/spaces/${spaceId}/objections/${raised.body.id}/decision`,
       { decision: 'dismissed', reason: objectionReason },

@@ -7,6 +7,8 @@ export interface Household {
   id: string;
   associationId: string;
   address: string;
+  /** The lane it is registered in; null until the council says which, where there are several. */
+  laneId: string | null;
   createdAt: Date;
 }
 
@@ -32,10 +34,11 @@ interface Row {
   id: string;
   association_id: string;
   address: string;
+  lane_id: string | null;
   created_at: Date;
 }
 
-const COLUMNS = 'id, association_id, address, created_at';
+const COLUMNS = 'id, association_id, address, lane_id, created_at';
 /** Archived households are history only: kept for their permits, bookings and violations. */
 const CURRENT = 'archived_at IS NULL';
 
@@ -191,16 +194,27 @@ export class HouseholdRepository {
     );
   }
 
-  async insert(tx: Tx, associationId: string, address: string): Promise<Household> {
+  /** A new household; without a lane, the association's only lane if it has one (a trigger). */
+  async insert(
+    tx: Tx,
+    associationId: string,
+    address: string,
+    laneId: string | null = null,
+  ): Promise<Household> {
     const rows: Row[] = await tx.query(
-      `INSERT INTO household (association_id, address) VALUES ($1, $2) RETURNING ${COLUMNS}`,
-      [associationId, address],
+      `INSERT INTO household (association_id, address, lane_id) VALUES ($1, $2, $3)
+       RETURNING ${COLUMNS}`,
+      [associationId, address, laneId],
     );
     return toHousehold(rows[0]!);
   }
 
-  async updateAddress(tx: Tx, id: string, address: string): Promise<void> {
-    await tx.query(`UPDATE household SET address = $2 WHERE id = $1`, [id, address]);
+  /** A new address, and the lane when one is given (else the lane stays). */
+  async update(tx: Tx, id: string, changes: { address: string; laneId?: string }): Promise<void> {
+    await tx.query(
+      `UPDATE household SET address = $2, lane_id = COALESCE($3, lane_id) WHERE id = $1`,
+      [id, changes.address, changes.laneId ?? null],
+    );
   }
 
   /** Removes the household from the register; its history keeps pointing at the row. */
@@ -214,6 +228,7 @@ function toHousehold(row: Row): Household {
     id: row.id,
     associationId: row.association_id,
     address: row.address,
+    laneId: row.lane_id,
     createdAt: row.created_at,
   };
 }

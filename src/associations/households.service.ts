@@ -19,6 +19,7 @@ import {
 } from './archive.events';
 import type { CreateHouseholdDto, HouseholdQuery, UpdateHouseholdDto } from './dto/household.dto';
 import { type Household, HouseholdRepository } from './household.repository';
+import { LaneRepository } from './lane.repository';
 import { MemberRepository } from './member.repository';
 import { associationToRead } from './scope';
 import { VehicleRepository } from './vehicle.repository';
@@ -31,6 +32,7 @@ export class HouseholdsService {
     private readonly households: HouseholdRepository,
     private readonly members: MemberRepository,
     private readonly vehicles: VehicleRepository,
+    private readonly lanes: LaneRepository,
     private readonly transactions: Transactions,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
@@ -79,7 +81,8 @@ export class HouseholdsService {
     if (!canManageAssociation(actor, actor.associationId)) throw new DomainError('council.only');
     const saved = await this.transactions.run(async (tx) => {
       await this.assertAddressFree(tx, actor.associationId, dto.address);
-      return this.households.insert(tx, actor.associationId, dto.address);
+      if (dto.laneId) await this.assertLaneOf(actor.associationId, dto.laneId, tx);
+      return this.households.insert(tx, actor.associationId, dto.address, dto.laneId);
     });
     return {
       ...toHouseholdView(saved),
@@ -99,9 +102,16 @@ export class HouseholdsService {
       if (dto.address !== household.address) {
         await this.assertAddressFree(tx, household.associationId, dto.address);
       }
-      await this.households.updateAddress(tx, id, dto.address);
+      if (dto.laneId) await this.assertLaneOf(household.associationId, dto.laneId, tx);
+      await this.households.update(tx, id, { address: dto.address, laneId: dto.laneId });
     });
     return this.get(actor, id);
+  }
+
+  /** A lane of another association is not found, as any of its rows would not be. */
+  private async assertLaneOf(associationId: string, laneId: string, tx: Tx): Promise<void> {
+    const lane = await this.lanes.byId(laneId, tx);
+    if (!lane || lane.associationId !== associationId) throw DomainError.notFound('lane', laneId);
   }
 
   async remove(actor: Actor, id: string): Promise<void> {
@@ -179,5 +189,5 @@ export class HouseholdsService {
 }
 
 function toHouseholdView(h: Household): Omit<HouseholdResponse, 'memberCount' | 'vehicleCount'> {
-  return { id: h.id, associationId: h.associationId, address: h.address };
+  return { id: h.id, associationId: h.associationId, address: h.address, laneId: h.laneId };
 }

@@ -7,6 +7,7 @@ export class HouseholdView implements HouseholdResponse {
   @ApiProperty() id!: string;
   @ApiProperty() associationId!: string;
   @ApiProperty({ example: '下岗胡同19号' }) address!: string;
+  @ApiProperty({ nullable: true, type: String }) laneId!: string | null;
   @ApiProperty() memberCount!: number;
   @ApiProperty() vehicleCount!: number;
 }

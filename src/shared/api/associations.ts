@@ -36,6 +36,8 @@ export interface HouseholdResponse {
   associationId: string;
   /** "下岗胡同19号" */
   address: string;
+  /** The lane it is registered in; null where the council has not said which of several. */
+  laneId: string | null;
   memberCount: number;
   vehicleCount: number;
 }

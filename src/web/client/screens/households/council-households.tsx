@@ -11,6 +11,7 @@ import {
   type HouseholdRow,
   listHouseholds,
 } from './households-api';
+import { LaneSelect } from './lane-select';
 import './households.css';
 
 /**
@@ -124,6 +125,7 @@ export function CouncilHouseholdsScreen() {
 /** Registers a household by its door and opens it, to add its members next. */
 function AddHousehold() {
   const [address, setAddress] = useState('');
+  const [laneId, setLaneId] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -135,7 +137,7 @@ function AddHousehold() {
     setBusy(true);
     setError(null);
     try {
-      const household = await addHousehold(wanted);
+      const household = await addHousehold(wanted, laneId);
       setDone(t('households.added', { address: household.address }));
       navigate(`/council/households/${household.id}`);
     } catch (failure) {
@@ -159,6 +161,7 @@ function AddHousehold() {
           onInput={(e) => setAddress(e.currentTarget.value)}
         />
       </label>
+      <LaneSelect value={laneId} onChange={setLaneId} testId="household-add-lane" />
       {error && (
         <p class="form-error" role="alert" data-testid="household-add-error">
           {error}

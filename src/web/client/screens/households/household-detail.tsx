@@ -9,6 +9,7 @@ import { LoadFailed, Loading, TopBar } from '../../ui';
 import { HouseholdMembers } from './household-members';
 import { HouseholdVehicles } from './household-vehicles';
 import { archiveHousehold, changeAddress, getHousehold, type Household } from './households-api';
+import { LaneSelect } from './lane-select';
 import './households.css';
 
 /** One household as the council keeps it: its door, its members, its vehicles. */
@@ -93,10 +94,13 @@ export function HouseholdDetailScreen(props: ScreenProps) {
 
 function AddressForm(props: { household: Household; onSaved: (done: string) => void }) {
   const [address, setAddress] = useState(props.household.address);
+  const [laneId, setLaneId] = useState(props.household.laneId ?? '');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => setAddress(props.household.address), [props.household.address]);
-  const unchanged = address.trim() === props.household.address;
+  useEffect(() => setLaneId(props.household.laneId ?? ''), [props.household.laneId]);
+  const unchanged =
+    address.trim() === props.household.address && laneId === (props.household.laneId ?? '');
 
   async function save(event: Event) {
     event.preventDefault();
@@ -105,7 +109,7 @@ function AddressForm(props: { household: Household; onSaved: (done: string) => v
     setBusy(true);
     setError(null);
     try {
-      const saved = await changeAddress(props.household.id, wanted);
+      const saved = await changeAddress(props.household.id, wanted, laneId);
       props.onSaved(t('household.addressSaved', { address: saved.address }));
     } catch (failure) {
       setError(refusalOf(failure));
@@ -126,6 +130,7 @@ function AddressForm(props: { household: Household; onSaved: (done: string) => v
           onInput={(e) => setAddress(e.currentTarget.value)}
         />
       </label>
+      <LaneSelect value={laneId} onChange={setLaneId} testId="household-lane" />
       {error && (
         <p class="form-error" role="alert" data-testid="household-address-error">
           {error}

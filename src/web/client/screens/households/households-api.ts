@@ -33,11 +33,14 @@ export function listHouseholds(
 
 export const getHousehold = (id: string) => apiFetch<Household>(`/api/households/${id}`);
 
-export const addHousehold = (address: string) =>
-  apiFetch<Household>('/api/households', { body: { address } });
+export const addHousehold = (address: string, laneId?: string) =>
+  apiFetch<Household>('/api/households', { body: { address, laneId: laneId || undefined } });
 
-export const changeAddress = (id: string, address: string) =>
-  apiFetch<Household>(`/api/households/${id}`, { method: 'PATCH', body: { address } });
+export const changeAddress = (id: string, address: string, laneId?: string) =>
+  apiFetch<Household>(`/api/households/${id}`, {
+    method: 'PATCH',
+    body: { address, laneId: laneId || undefined },
+  });
 
 export const archiveHousehold = (id: string) =>
   apiFetch<void>(`/api/households/${id}`, { method: 'DELETE' });
