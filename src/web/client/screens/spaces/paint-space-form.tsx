@@ -35,11 +35,12 @@ export function PaintSpaceForm(props: {
 
   useEffect(() => {
     // A lane's association has tens of households, a few hundred at most: one page holds them.
+    // Those of this lane, and those whose lane the council has not said yet (never another's).
     listHouseholds('', 1, 500).then(
-      (page) => setHouseholds(page.items),
+      (page) => setHouseholds(page.items.filter((h) => h.laneId === lane.id || !h.laneId)),
       () => setHouseholds([]),
     );
-  }, []);
+  }, [lane.id]);
 
   const shown = households.filter(
     (h) => !search.trim() || h.address.includes(search.trim()) || facing.includes(h.id),
