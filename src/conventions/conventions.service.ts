@@ -17,6 +17,7 @@ import {
   adoptionArticleOf,
   type AdoptionRuleFields,
   ballotTooWeak,
+  carriedArticles,
   draftInvalid,
   draftProblems,
   withRules,
@@ -99,7 +100,7 @@ export class ConventionsService {
       const articles = dto.articles
         ? dto.articles.map(toArticle)
         : base
-          ? await this.versions.articlesOf(base.id, tx)
+          ? carriedArticles(await this.versions.articlesOf(base.id, tx))
           : [];
       const adoptionRules = withRules(base?.adoptionRules ?? DEFAULT_ADOPTION_RULES, dto);
       const version = {

@@ -3,7 +3,12 @@
 import { ValidationFailure, type FieldProblem } from '../common/validation';
 import type { RuleProblem } from './adoption-rules';
 import type { AdoptionRules, ConventionArticle } from './convention-version';
-import { type DraftProblem, linkProblems, parameterProblems } from './parameter-rules';
+import {
+  type DraftProblem,
+  linkProblems,
+  PARAMETER_NAMES,
+  parameterProblems,
+} from './parameter-rules';
 import type { Fraction } from './tally';
 
 /** The adoption-rule fields of a draft request; those left out are kept. */
@@ -15,6 +20,21 @@ export interface AdoptionRuleFields {
   commentDays?: number;
   votingDays?: number;
   noticeDays?: number;
+}
+
+/**
+ * The articles carried over from the version amended, every parameter stated somewhere: a version
+ * adopted before a parameter existed holds its default, and its last article now states it, so
+ * the draft binds it (the council may move it to another article; the diff shows where it went).
+ */
+export function carriedArticles(articles: readonly ConventionArticle[]): ConventionArticle[] {
+  const stated = new Set(articles.flatMap((a) => a.parameters));
+  const unstated = PARAMETER_NAMES.filter((name) => !stated.has(name));
+  if (unstated.length === 0 || articles.length === 0) return [...articles];
+  const last = articles.reduce((a, b) => (b.number > a.number ? b : a));
+  return articles.map((a) =>
+    a === last ? { ...a, parameters: [...a.parameters, ...unstated] } : a,
+  );
 }
 
 /** `base` with every rule the request gives replaced. */
