@@ -39,6 +39,7 @@ import { EligibilityAndFairAdmission1765860000000 } from './1765860000000-eligib
 import { UnitAgreements1765870000000 } from './1765870000000-unit-agreements';
 import { BookingLedgerIndex1765880000000 } from './1765880000000-booking-ledger-index';
 import { MonthlyScanPartitions1765890000000 } from './1765890000000-monthly-scan-partitions';
+import { PermitListIndex1765910000000 } from './1765910000000-permit-list-index';
 
 export const allMigrations = [
   Foundation1763900000000,
@@ -81,4 +82,5 @@ export const allMigrations = [
   UnitAgreements1765870000000,
   BookingLedgerIndex1765880000000,
   MonthlyScanPartitions1765890000000,
+  PermitListIndex1765910000000,
 ];

@@ -1,4 +1,4 @@
-/** A labelled input of the units and password forms (label tied by id for screen readers). */
+/** A labelled input of the client's forms (label tied by id for screen readers), a hint below. */
 export function FormField(props: {
   label: string;
   id: string;
@@ -11,10 +11,12 @@ export function FormField(props: {
   min?: number;
   max?: number;
   pattern?: string;
-  inputMode?: 'numeric' | 'tel' | 'text';
+  inputMode?: 'numeric' | 'decimal' | 'tel' | 'text';
   autocomplete?: string;
+  autocapitalize?: 'characters' | 'words' | 'sentences' | 'off';
+  hint?: string;
 }) {
-  const { label, id, value, onInput, autocomplete, ...input } = props;
+  const { label, id, value, onInput, autocomplete, hint, ...input } = props;
   return (
     <div class="field">
       <label class="field-label" for={id}>
@@ -28,6 +30,7 @@ export function FormField(props: {
         autocomplete={autocomplete ?? 'off'}
         {...input}
       />
+      {hint && <p class="field-hint">{hint}</p>}
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { apiFetch, ApiError } from '../api';
 import { t } from '../i18n';
 import { type SessionResponse, startSession } from '../session';
 import { Spinner, TopBar } from '../ui';
-import { FormField } from './units/form-field';
+import { FormField } from '../form-field';
 
 /**
  * 修改密码, for every role: proving the current password, every other device is logged out and

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useConfirm } from '../../confirm';
+import { FormField } from '../../form-field';
 import { t } from '../../i18n';
 import { refusalOf } from '../../permits/permits-api';
 import { type HouseholdRow, listHouseholds } from '../households/households-api';
@@ -107,20 +108,15 @@ export function PaintSpaceForm(props: {
         {t('paint.title')} · {lane.name}
       </h2>
       <div class="form">
-        <div class="field">
-          <label class="field-label" for="paint-code">
-            {t('paint.code')}
-          </label>
-          <input
-            id="paint-code"
-            data-testid="paint-code"
-            autocapitalize="characters"
-            maxLength={16}
-            value={code}
-            onInput={(event) => setCode(event.currentTarget.value.toUpperCase())}
-          />
-          <p class="field-hint">{t('paint.codeHint')}</p>
-        </div>
+        <FormField
+          label={t('paint.code')}
+          id="paint-code"
+          autocapitalize="characters"
+          maxLength={16}
+          value={code}
+          onInput={(value) => setCode(value.toUpperCase())}
+          hint={t('paint.codeHint')}
+        />
         <PaintPicker
           lane={lane}
           sizeClass={sizeClass}
@@ -136,30 +132,20 @@ export function PaintSpaceForm(props: {
           }}
         />
         <div class="consent-position">
-          <div class="field">
-            <label class="field-label" for="paint-x">
-              {t('paint.x')}
-            </label>
-            <input
-              id="paint-x"
-              data-testid="paint-x"
-              inputMode="decimal"
-              value={x}
-              onInput={(event) => setX(event.currentTarget.value)}
-            />
-          </div>
-          <div class="field">
-            <label class="field-label" for="paint-y">
-              {t('paint.y')}
-            </label>
-            <input
-              id="paint-y"
-              data-testid="paint-y"
-              inputMode="decimal"
-              value={y}
-              onInput={(event) => setY(event.currentTarget.value)}
-            />
-          </div>
+          <FormField
+            label={t('paint.x')}
+            id="paint-x"
+            inputMode="decimal"
+            value={x}
+            onInput={setX}
+          />
+          <FormField
+            label={t('paint.y')}
+            id="paint-y"
+            inputMode="decimal"
+            value={y}
+            onInput={setY}
+          />
         </div>
         <p class="field-hint">
           {t('paint.positionHint', { length: Math.round(laneLength(lane.geometry)) })}

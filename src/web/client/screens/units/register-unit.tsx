@@ -5,7 +5,7 @@ import { useMe } from '../../me';
 import { Link } from '../../router';
 import { ConfirmButtons, TopBar } from '../../ui';
 import { loadOverview } from '../street/street-api';
-import { FormField } from './form-field';
+import { FormField } from '../../form-field';
 import { registerUnit, UNIT_KINDS, type UnitKind, WINDOW_DAYS } from './units-api';
 import './units.css';
 

@@ -3,7 +3,7 @@ import { ApiError } from '../../api';
 import { t } from '../../i18n';
 import type { ScreenProps } from '../../router';
 import { LoadFailed, Loading, Spinner, TopBar } from '../../ui';
-import { FormField } from './form-field';
+import { FormField } from '../../form-field';
 import { addUnitStaff, type Agreement, loadUnit, type ResidentUnitDetail } from './units-api';
 import './units.css';
 
