@@ -184,7 +184,7 @@ export const ASSOCIATION_OPERATIONS: Record<string, Operation | Operation[]> = {
   },
   'POST /api/households': {
     who: council,
-    fields: 'address',
+    fields: 'address laneId',
     body: (fx) => ({ address: `矩阵胡同${100 + fx.next()}号` }),
   },
   'POST /api/households/import': {
@@ -199,7 +199,7 @@ export const ASSOCIATION_OPERATIONS: Record<string, Operation | Operation[]> = {
   },
   'PATCH /api/households/{id}': {
     who: council,
-    fields: 'address',
+    fields: 'address laneId',
     path: (fx) => ({ id: fx.spareHousehold }),
     body: (fx) => ({ address: `矩阵胡同${300 + fx.next()}号` }),
   },
