@@ -169,6 +169,8 @@ class ListenConnection {
   private lost = false;
   private closed = false;
   private readonly clients = new Set<GuardedClient>();
+  /** Released connections still saying goodbye: the database must not stop under them. */
+  private readonly ending = new Set<Promise<void>>();
 
   constructor(
     private readonly url: string,
@@ -182,7 +184,23 @@ class ListenConnection {
 
   async close(): Promise<void> {
     this.closed = true;
-    await Promise.all([...this.clients].map((client) => client.end().catch(() => undefined)));
+    for (const client of this.clients) this.end(client);
+    this.clients.clear();
+    // A connection still being opened is ended as soon as it is open (see connect): wait for it.
+    while (this.ending.size > 0) await Promise.all(this.ending);
+  }
+
+  private end(client: GuardedClient): void {
+    this.track(client.end());
+  }
+
+  private track(promise: Promise<unknown>): void {
+    const settled = promise.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.ending.add(settled);
+    void settled.then(() => this.ending.delete(settled));
   }
 
   private async connect(): Promise<PoolClient> {
@@ -198,8 +216,11 @@ class ListenConnection {
       application_name: 'hutong-parking live',
       connectionTimeoutMillis: 5000,
     });
+    const connecting = client.connect();
+    // Closed while it was being opened: it ends once open, and close() waits for that.
+    this.track(connecting.then(() => (this.closed ? client.end() : undefined)));
     try {
-      await client.connect();
+      await connecting;
     } catch (error) {
       this.failures += 1;
       if (this.failures === 1) {
@@ -207,10 +228,7 @@ class ListenConnection {
       }
       throw error;
     }
-    if (this.closed) {
-      await client.end().catch(() => undefined);
-      return never();
-    }
+    if (this.closed) return never();
     if (this.lost) this.logger.log('live pushes: the LISTEN connection is back');
     this.failures = 0;
     this.lost = false;
@@ -223,7 +241,7 @@ class ListenConnection {
     });
     const release = () => {
       this.clients.delete(client);
-      void client.end().catch(() => undefined);
+      this.end(client);
     };
     return Object.assign(client, { release });
   }
