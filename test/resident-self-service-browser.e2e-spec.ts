@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { Workbook } from 'exceljs';
 import type { Page } from 'playwright-core';
 import { Clock } from '../src/common/clock';
 import { expectAccessible, expectTouchTargets, NARROW_PHONE } from './support/axe';
@@ -160,6 +162,22 @@ describeWithBrowser('a resident looks after their own cars and records', ({ newP
       '理事会答复：经核实情况属实，撤销记录。',
     );
     await expectAccessible(page, 'my violations answered');
+
+    // The household keeps its own copy: the list's rows, in Chinese, with the appeal's answer.
+    const download = page.waitForEvent('download');
+    await page.getByTestId('my-violations-xlsx').click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('violations-ledger.xlsx');
+    const workbook = new Workbook();
+    await workbook.xlsx.load(readFileSync(await file.path()));
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.getRow(2).getCell(1).text).toBe('发生时间');
+    const rows: string[] = [];
+    sheet.eachRow((row, n) => {
+      if (n > 2) rows.push((row.values as unknown[]).filter(Boolean).map(String).join('|'));
+    });
+    expect(rows.some((row) => row.includes('下岗胡同东口消防通道'))).toBe(true);
+    expect(rows.length).toBe(await page.getByTestId('my-violation').count());
   });
 
   it('sees past bookings and when and where the permit was scanned, never by whom', async () => {

@@ -110,6 +110,7 @@ export function describeWithBrowser(
           timezoneId: 'Asia/Shanghai',
         });
         const page = await context.newPage();
+        recordErrors(page);
         pages.push(page);
         return page;
       },
@@ -144,7 +145,21 @@ export async function loginInBrowser(
   });
   if (hadSession) await page.reload();
 
-  await page.getByTestId('login-phone').fill(phone);
+  const phoneField = page.getByTestId('login-phone');
+  // On a starved machine the login screen once never appeared within 30 s after a load event:
+  // say what the page showed, then try once more as a person would (reload), before failing.
+  const shown = await phoneField.waitFor({ timeout: 20_000 }).then(
+    () => true,
+    () => false,
+  );
+  if (!shown) {
+    console.warn(`login screen not shown; reloading. ${await pageState(page)}`);
+    await page.goto(`${baseUrl}/app/#/login`);
+    await phoneField.waitFor({ timeout: 20_000 }).catch(async () => {
+      throw new Error(`the login screen never appeared: ${await pageState(page)}`);
+    });
+  }
+  await phoneField.fill(phone);
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
 
@@ -170,4 +185,27 @@ export function screenshotPath(name: string): string {
       : path.join(os.tmpdir(), 'hutong-screenshots');
   mkdirSync(folder, { recursive: true });
   return path.join(folder, name);
+}
+
+/** Where a page is and what it shows, with the errors it logged: for a failure's message. */
+async function pageState(page: Page): Promise<string> {
+  const text = await page
+    .evaluate(() => document.body?.innerText.slice(0, 300) ?? '(no body)')
+    .catch((error: unknown) => `(cannot read: ${String(error)})`);
+  const errors = PAGE_ERRORS.get(page) ?? [];
+  return `url=${page.url()} text=${JSON.stringify(text)} errors=${JSON.stringify(errors.slice(-5))}`;
+}
+
+const PAGE_ERRORS = new WeakMap<Page, string[]>();
+
+function recordErrors(page: Page): void {
+  const errors: string[] = [];
+  PAGE_ERRORS.set(page, errors);
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  page.on('requestfailed', (request) =>
+    errors.push(`requestfailed: ${request.url()} ${request.failure()?.errorText ?? ''}`),
+  );
 }

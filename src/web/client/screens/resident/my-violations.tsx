@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { DoneMessage, useConfirm } from '../../confirm';
 import { t } from '../../i18n';
+import { LedgerDownloadButton } from '../../ledger-download';
 import { FormFooter } from '../../permits/form-parts';
 import { refusalOf } from '../../permits/permits-api';
 import { LoadFailed, Loading, TopBar } from '../../ui';
@@ -100,6 +101,15 @@ export function MyViolationsScreen() {
               </li>
             ))}
           </ul>
+        )}
+        {/* The household's own copy: the rows and columns this list shows. */}
+        {items && items.length > 0 && (
+          <LedgerDownloadButton
+            path="/api/violations/export.xlsx"
+            fileName="violations-ledger.xlsx"
+            label={t('violationLedger.exportXlsx')}
+            testId="my-violations-xlsx"
+          />
         )}
       </main>
       {dialog}
