@@ -62,4 +62,51 @@ describe('the lane a household is registered in', () => {
     const notALane = await council.post('/api/households', { address: '南胡同3号', laneId: 'x' });
     expect(notALane.status).toBe(400);
   });
+
+  it("the ledger says each household's lane, and an import places households by it", async () => {
+    const csv = (text: string) =>
+      t
+        .http()
+        .post('/api/households/import')
+        .set('Authorization', `Bearer ${one.council.token}`)
+        .set('Content-Type', 'text/csv')
+        .send(text);
+    const imported = await csv(
+      [
+        '门牌,姓名,手机,胡同',
+        '北胡同20号,郑大妈,13700000201,北胡同',
+        // An existing household of the south lane, moved north by its row.
+        '南胡同9号,,,北胡同',
+        '东胡同1号,冯先生,13700000202,东胡同',
+      ].join('\n'),
+    );
+    expect(imported.status).toBe(200);
+    expect(imported.body).toMatchObject({ accepted: 2, householdsCreated: 1 });
+    expect(imported.body.rejected).toEqual([
+      {
+        row: 4,
+        reason: 'ledger.lane_unknown',
+        params: { lane: '东胡同' },
+        message: '本会没有名为“东胡同”的胡同',
+      },
+    ]);
+    const council = t.as(one.council.token);
+    const [made] = (await council.get('/api/households?search=北胡同20号')).body.items;
+    expect(made.laneId).toBe(north.id);
+    const [moved] = (await council.get('/api/households?search=南胡同9号')).body.items;
+    expect(moved.laneId).toBe(north.id);
+    expect((await council.get('/api/households?search=东胡同1号')).body.total).toBe(0);
+
+    const exported = await t
+      .http()
+      .get('/api/households/export.csv')
+      .set('Authorization', `Bearer ${one.council.token}`);
+    const lines = exported.text.split('\n');
+    expect(lines[0]).toMatch(/,胡同$/);
+    expect(lines).toContain('南胡同1号院,,,,,,,,南胡同');
+    expect(lines.find((line) => line.startsWith('北胡同20号,郑大妈'))).toMatch(/,北胡同$/);
+    // Another association's lane is not this association's to place households in.
+    const foreign = await csv(['门牌,胡同', '北胡同30号,别处胡同'].join('\n'));
+    expect(foreign.body.rejected[0]).toMatchObject({ reason: 'ledger.lane_unknown' });
+  });
 });

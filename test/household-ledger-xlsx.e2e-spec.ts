@@ -53,6 +53,7 @@ describe('the household ledger as a workbook', () => {
       '志愿者',
       '车牌',
       '车牌颜色',
+      '胡同',
     ]);
     expect(ledger.sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
     const row = ledger.rows.find((r) => r[0]!.text === '下岗胡同60号')!;
@@ -65,6 +66,7 @@ describe('the household ledger as a workbook', () => {
       '否',
       '京A·D60601',
       '绿牌',
+      '下岗胡同',
     ]);
     expect(hasFormula(ledger.cells)).toBe(false);
   });

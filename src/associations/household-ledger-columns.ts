@@ -17,6 +17,8 @@ export const HOUSEHOLD_LEDGER_COLUMNS: readonly LedgerColumn[] = [
   { header: { 'zh-CN': '志愿者', en: 'Volunteer' }, width: 7 },
   { header: { 'zh-CN': '车牌', en: 'Plate' }, width: 12 },
   { header: { 'zh-CN': '车牌颜色', en: 'Plate colour' }, width: 10 },
+  // Last, so spreadsheets kept before households had lanes still line up.
+  { header: { 'zh-CN': '胡同', en: 'Lane' }, width: 12 },
 ];
 
 /** What of a row its reader sees in full: as `toMemberView` and `toVehicleView` decide. */
@@ -40,5 +42,6 @@ export function householdLedgerRow(
     yesNo(row.volunteer, lang),
     row.plate ? (sight.plate ? formatPlate(row.plate) : maskPlate(row.plate)) : null,
     plateColorWord(row.plate_color, lang),
+    row.lane_name,
   ];
 }

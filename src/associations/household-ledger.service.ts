@@ -29,6 +29,7 @@ import {
   parseFlag,
   parseRole,
 } from './ledger-csv';
+import { LaneRepository } from './lane.repository';
 import { type Member, MemberRepository } from './member.repository';
 import { MembersService } from './members.service';
 import { parsePlate } from '../shared/plate';
@@ -72,6 +73,7 @@ export class HouseholdLedgerService {
     private readonly members: MemberRepository,
     private readonly memberChanges: MembersService,
     private readonly vehicles: VehicleRepository,
+    private readonly lanes: LaneRepository,
     private readonly transactions: Transactions,
     private readonly associations: AssociationRepository,
     private readonly clock: Clock,
@@ -166,10 +168,13 @@ export class HouseholdLedgerService {
     const associationId = actor.associationId;
     const address = fromSpreadsheet(row.address?.trim());
     if (!address) throw new RowRefused('ledger.address_missing');
+    const laneId = await this.laneNamed(tx, associationId, fromSpreadsheet(row.lane?.trim()));
     let household = await this.households.byAddress(associationId, address, tx);
     if (!household) {
-      household = await this.households.insert(tx, associationId, address);
+      household = await this.households.insert(tx, associationId, address, laneId);
       counts.householdsCreated += 1;
+    } else if (laneId && household.laneId !== laneId) {
+      await this.households.update(tx, household.id, { address, laneId });
     }
     const member = await this.importMember(tx, actor, household.id, row, counts);
     if (!row.plate) return;
@@ -188,6 +193,14 @@ export class HouseholdLedgerService {
       plateColor: parsed.color,
     });
     counts.vehiclesCreated += 1;
+  }
+
+  /** The lane a row names (an empty cell leaves the household's lane as it is). */
+  private async laneNamed(tx: Tx, associationId: string, name: string | undefined) {
+    if (!name) return null;
+    const lane = await this.lanes.byName(associationId, name, tx);
+    if (!lane) throw new RowRefused('ledger.lane_unknown', { lane: name });
+    return lane.id;
   }
 
   private async importMember(

@@ -23,6 +23,7 @@ export interface LedgerRow {
   volunteer: boolean | null;
   plate: string | null;
   plate_color: string | null;
+  lane_name: string | null;
 }
 
 export interface HouseholdCounts {
@@ -178,15 +179,17 @@ export class HouseholdRepository {
   private ledgerRowsOf(householdIds: string[]): Promise<LedgerRow[]> {
     return this.transactions.autocommit.query(
       `SELECT h.address, m.name, m.phone, m.role, m.party_member, m.volunteer, v.plate,
-              v.plate_color, h.id AS household_id, m.id AS member_id
+              v.plate_color, h.id AS household_id, m.id AS member_id, l.name AS lane_name
          FROM household h
+         LEFT JOIN lane l ON l.id = h.lane_id
          LEFT JOIN member m ON m.household_id = h.id
          LEFT JOIN vehicle v ON v.household_id = h.id AND v.archived_at IS NULL
               AND (v.owner_member_id = m.id OR (m.id IS NULL AND v.owner_member_id IS NULL))
         WHERE h.id = ANY($1::uuid[])
         UNION ALL
-       SELECT h.address, NULL, NULL, NULL, NULL, NULL, v.plate, v.plate_color, h.id, NULL
+       SELECT h.address, NULL, NULL, NULL, NULL, NULL, v.plate, v.plate_color, h.id, NULL, l.name
          FROM vehicle v JOIN household h ON h.id = v.household_id
+         LEFT JOIN lane l ON l.id = h.lane_id
         WHERE h.id = ANY($1::uuid[]) AND v.owner_member_id IS NULL AND v.archived_at IS NULL
           AND EXISTS (SELECT 1 FROM member m WHERE m.household_id = h.id)
         ORDER BY 1, 2 NULLS LAST, 7 NULLS LAST`,

@@ -51,6 +51,14 @@ export class LaneRepository {
     return rows.map(toLane);
   }
 
+  async byName(associationId: string, name: string, tx: Tx): Promise<Lane | null> {
+    const rows: Row[] = await tx.query(
+      `SELECT ${COLUMNS} FROM lane WHERE association_id = $1 AND name = $2`,
+      [associationId, name],
+    );
+    return rows[0] ? toLane(rows[0]) : null;
+  }
+
   async nameTaken(associationId: string, name: string, exceptId: string | null, tx: Tx) {
     const rows: unknown[] = await tx.query(
       `SELECT 1 FROM lane WHERE association_id = $1 AND name = $2 AND id IS DISTINCT FROM $3`,

@@ -19,6 +19,7 @@ describe('ledger CSV cells', () => {
     volunteer: false,
     plate: '京A12345',
     plate_color: 'blue',
+    lane_name: '下岗胡同',
   };
 
   it('writes values in words, and masks for readers who need no more', () => {
@@ -31,6 +32,7 @@ describe('ledger CSV cells', () => {
       '否',
       '京A·12345',
       '蓝牌',
+      '下岗胡同',
     ]);
     expect(householdLedgerRow(row, { phone: false, plate: false }, 'en').slice(2, 7)).toEqual([
       '138****0010',
@@ -54,6 +56,8 @@ describe('ledger CSV cells', () => {
     expect(canonicalColumn('门牌')).toBe('address');
     expect(canonicalColumn('车牌 / plate')).toBe('plate');
     expect(canonicalColumn('Plate colour')).toBe('plateColor');
+    expect(canonicalColumn('胡同')).toBe('lane');
+    expect(canonicalColumn('Lane')).toBe('lane');
     expect(parseRole('红袖标')).toBe('warden');
     expect(parseRole('理事')).toBe('admin');
     expect(parseRole('Council')).toBe('admin');

@@ -13,6 +13,7 @@ export const LEDGER_COLUMNS = [
   'volunteer',
   'plate',
   'plateColor',
+  'lane',
 ] as const;
 export type LedgerColumn = (typeof LEDGER_COLUMNS)[number];
 export type LedgerInputRow = Partial<Record<LedgerColumn, string>>;
@@ -32,6 +33,8 @@ const HEADER_ALIASES: Record<string, LedgerColumn> = {
   车牌: 'plate',
   车牌号: 'plate',
   车牌颜色: 'plateColor',
+  胡同: 'lane',
+  所在胡同: 'lane',
   Address: 'address',
   Name: 'name',
   Phone: 'phone',
@@ -40,6 +43,7 @@ const HEADER_ALIASES: Record<string, LedgerColumn> = {
   Volunteer: 'volunteer',
   Plate: 'plate',
   'Plate colour': 'plateColor',
+  Lane: 'lane',
 };
 
 const ROLE_ALIASES: Record<string, Role> = {

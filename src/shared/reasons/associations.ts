@@ -151,6 +151,11 @@ export const associationsReasons = defineReasons({
     zh: '未知车牌颜色“{value}”',
     en: 'Unknown plate colour "{value}"',
   },
+  'ledger.lane_unknown': {
+    status: 400,
+    zh: '本会没有名为“{lane}”的胡同',
+    en: 'This association has no lane named "{lane}"',
+  },
   'ledger.plate_elsewhere': {
     status: 409,
     zh: '车牌{plate}已登记在其他住户',
