@@ -38,7 +38,9 @@ describeWithBrowser('a newly painted space and its neighbours’ consent', ({ ne
   it('the council paints, the resident objects, the council answers in writing, the resident reads it', async () => {
     const council = await newPage({ viewport: NARROW_PHONE });
     await loginInBrowser(council, t.url, DEMO.admin, DEMO.password);
-    await council.getByTestId('tile-council-spaces').click();
+    const tile = council.getByTestId('tile-council-spaces');
+    await tile.getByText('没有待答复的邻居异议').waitFor();
+    await tile.click();
     await council.getByTestId('council-spaces').waitFor();
     await council.getByText('没有征求意见中的车位').waitFor();
     await expectAccessible(council, 'council spaces');
@@ -107,9 +109,16 @@ describeWithBrowser('a newly painted space and its neighbours’ consent', ({ ne
     await notice.getByTestId('consent-objected').waitFor();
     expect(await notice.getByTestId('consent-status').innerText()).toBe('等待理事会书面答复');
 
-    await council.reload();
-    await painted.waitFor();
+    // The council's open screen shows the objection by itself, and its home tile counts it.
+    await painted.getByTestId('council-objection').waitFor();
     expect(await painted.getByTestId('consent-case-status').innerText()).toBe('有异议待答复');
+    const secretary = await newPage({ viewport: NARROW_PHONE });
+    await loginInBrowser(secretary, t.url, DEMO.admin, DEMO.password);
+    await secretary
+      .getByTestId('tile-council-spaces')
+      .getByText('1条邻居异议待答复')
+      .waitFor({ timeout: 15_000 });
+    await secretary.close();
     const objection = painted.getByTestId('council-objection');
     expect(await objection.innerText()).toContain('下岗胡同1号的异议');
     expect(await objection.innerText()).toContain('车位正对我家大门，老人进出不便。');
@@ -127,7 +136,9 @@ describeWithBrowser('a newly painted space and its neighbours’ consent', ({ ne
     await dialog.waitFor();
     expect(await dialog.innerText()).toContain('认定异议不成立，保留车位XG-41？');
     await council.getByTestId('confirm-yes').click();
-    expect(await council.getByTestId('council-spaces-done').innerText()).toBe(
+    // The message of the painting is still there until the answer's replaces it.
+    const answered = council.getByTestId('council-spaces-done').filter({ hasText: '答复已发送' });
+    expect(await answered.innerText()).toBe(
       '✓ 答复已发送。 车位XG-41仍在公示中，期满且无异议成立即启用。',
     );
     // Answering does not shorten the notice: the other facing households keep their days.

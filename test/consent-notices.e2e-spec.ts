@@ -1,3 +1,4 @@
+import { io } from 'socket.io-client';
 import {
   addHousehold,
   addLane,
@@ -184,5 +185,61 @@ describe('spaces on notice for the households they face', () => {
     // Nobody objected in time: it is in use, and off the council's list.
     const after = await as(association.council).get(`/api/lanes/${laneId}/consents`).expect(200);
     expect(after.body.map((c: { code: string }) => c.code)).toEqual(['GS-01']);
+  });
+
+  it("the council's count of objections to answer follows each objection and answer, live", async () => {
+    const council = as(association.council);
+    const count = async () => (await council.get('/api/objections/undecided').expect(200)).body;
+    expect(await count()).toEqual({ total: 0 });
+    for (const who of [facingResident, warden]) {
+      const refused = await as(who).get('/api/objections/undecided').expect(403);
+      expect(refused.body).toMatchObject({ reason: 'role.forbidden' });
+    }
+    const painted = await council
+      .post(`/api/lanes/${laneId}/spaces`, {
+        code: 'GS-03',
+        x: 120,
+        y: 2,
+        facingHouseholdIds: [facing.id],
+      })
+      .expect(201);
+
+    const socket = io(`${t.url}/live`, {
+      auth: { token: association.council.token },
+      transports: ['websocket'],
+      reconnection: false,
+    });
+    const heard: unknown[] = [];
+    socket.on('objection.updated', (payload: unknown) => heard.push(payload));
+    const next = () => new Promise<unknown>((resolve) => socket.once('objection.updated', resolve));
+    try {
+      await new Promise<void>((resolve, reject) => {
+        socket.once('connect', () => resolve());
+        socket.once('connect_error', reject);
+      });
+      const raisedPush = next();
+      const raised = await as(facingResident)
+        .post(`/api/spaces/${painted.body.id}/objections`, { reason: '挡住我家的轮椅坡道' })
+        .expect(201);
+      expect(await raisedPush).toEqual({ spaceId: painted.body.id });
+      expect(await count()).toEqual({ total: 1 });
+      // Another association's council counts its own, none of these.
+      expect((await as(outsider.council).get('/api/objections/undecided')).body).toEqual({
+        total: 0,
+      });
+
+      const answeredPush = next();
+      await council
+        .post(`/api/spaces/${painted.body.id}/objections/${raised.body.id}/decision`, {
+          decision: 'dismissed',
+          reason: '坡道前留出一米，不影响通行',
+        })
+        .expect(200);
+      expect(await answeredPush).toEqual({ spaceId: painted.body.id });
+      expect(await count()).toEqual({ total: 0 });
+      expect(heard).toHaveLength(2);
+    } finally {
+      socket.close();
+    }
   });
 });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from '../auth/actor';
 import { canReadAssociation } from '../auth/policy';
 import { DomainError } from '../common/domain-error';
+import { DomainEvents } from '../common/domain-events';
 import { Transactions } from '../database/transactions';
 import { AssociationsService } from '../associations/associations.service';
 import { HouseholdsService } from '../associations/households.service';
@@ -19,6 +20,7 @@ import type { SpaceRecord } from './space-record';
 import { LaneMapService } from './lane-map.service';
 import { type ObjectionRecord, ObjectionRepository } from './objection.repository';
 import { OccupancyService } from './occupancy.service';
+import { ObjectionChanged } from './spaces.events';
 import { SpaceRepository } from './space.repository';
 import {
   canChangeLayout,
@@ -45,7 +47,14 @@ export class ConsentService {
     private readonly associations: AssociationsService,
     private readonly households: HouseholdsService,
     private readonly landmarks: LandmarkRepository,
+    private readonly events: DomainEvents,
   ) {}
+
+  /** How many objections wait for the council's written answer (the council's home tile). */
+  async undecided(actor: Actor): Promise<{ total: number }> {
+    if (!canReadAllObjections(actor, actor.associationId)) throw new DomainError('council.only');
+    return { total: await this.objections.undecidedCount(actor.associationId) };
+  }
 
   /**
    * 门前新画车位公示: the spaces awaiting consent that face the reader's household while it may
@@ -156,15 +165,17 @@ export class ConsentService {
       throw new DomainError('objection.window_closed', { code: space.code });
     // A second objection of the household breaks space_objection_once_key: 409, see spacesConstraints.
     const householdId = actor.householdId;
-    const raised = await this.transactions.run((tx) =>
-      this.objections.raise(tx, {
+    const raised = await this.transactions.run(async (tx) => {
+      const objection = await this.objections.raise(tx, {
         spaceId,
         householdId,
         raisedBy: actor.memberId,
         reason: dto.reason,
         at: now,
-      }),
-    );
+      });
+      this.events.publish(tx, new ObjectionChanged(space.associationId, spaceId));
+      return objection;
+    });
     return toView(raised);
   }
 
@@ -192,6 +203,7 @@ export class ConsentService {
         at: context.now,
       });
       if (!answered) throw DomainError.notFound('objection', objectionId);
+      this.events.publish(tx, new ObjectionChanged(space.associationId, spaceId));
       const { open, upheld } = await this.objections.tally(tx, spaceId);
       // An upheld objection withdraws the space at once; dismissing every objection lets it go
       // live only when the window has closed, so the other facing households keep their days.

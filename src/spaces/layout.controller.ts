@@ -28,6 +28,7 @@ import {
   MyObjectionView,
   ObjectionView,
   RaiseObjectionDto,
+  UndecidedObjections,
 } from './dto/consent.dto';
 import {
   CreateRestrictionDto,
@@ -156,6 +157,17 @@ export class LayoutController {
   @ApiOkResponse({ type: [ConsentNoticeView] })
   openNotices(@CurrentActor() actor: Actor): Promise<ConsentNoticeView[]> {
     return this.consent.openToMe(actor);
+  }
+
+  @Get('objections/undecided')
+  @Roles('admin')
+  @ApiOperation({
+    summary: "How many neighbours' objections wait for the council's written answer",
+    description: "`{ total }`; re-read it on the council room's `objection.updated` push.",
+  })
+  @ApiOkResponse({ type: UndecidedObjections })
+  undecided(@CurrentActor() actor: Actor): Promise<UndecidedObjections> {
+    return this.consent.undecided(actor);
   }
 
   @Get('lanes/:id/consents')

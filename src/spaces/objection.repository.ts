@@ -100,6 +100,16 @@ export class ObjectionRepository {
     return rows[0] ? toRecord(rows[0]) : null;
   }
 
+  /** Objections of the association's spaces still waiting for the council's answer. */
+  async undecidedCount(associationId: string): Promise<number> {
+    const rows: { total: number }[] = await this.transactions.autocommit.query(
+      `SELECT count(*)::int AS total FROM space_objection o JOIN space s ON s.id = o.space_id
+        WHERE s.association_id = $1 AND s.consent = 'pending' AND o.decision IS NULL`,
+      [associationId],
+    );
+    return rows[0]!.total;
+  }
+
   /** How many objections to the space are still open, and how many were upheld. */
   async tally(tx: Tx, spaceId: string): Promise<{ open: number; upheld: number }> {
     const rows: { open: number; upheld: number }[] = await tx.query(

@@ -47,3 +47,14 @@ export class RestrictionReminderDue implements DomainEvent {
     },
   ) {}
 }
+
+/** A neighbour objected to a newly painted space, or the council answered an objection. */
+export class ObjectionChanged implements DomainEvent {
+  static readonly type = 'spaces.objection-changed';
+  readonly type = ObjectionChanged.type;
+
+  constructor(
+    readonly associationId: string,
+    readonly spaceId: string,
+  ) {}
+}

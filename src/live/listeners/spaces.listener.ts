@@ -9,7 +9,7 @@ import {
   STAFF_READER,
   toSpaceView,
 } from '../../spaces/space-views';
-import { RestrictionReminderDue, SpaceChanged } from '../../spaces/spaces.events';
+import { ObjectionChanged, RestrictionReminderDue, SpaceChanged } from '../../spaces/spaces.events';
 import { formatPlate } from '../../shared/plate';
 import { LiveEmitter } from '../live-emitter';
 import { rooms } from '../live-events';
@@ -62,5 +62,11 @@ export class SpacesLiveListener {
       from: reminder.from.toISOString(),
       to: reminder.to.toISOString(),
     });
+  }
+
+  @OnEvent(ObjectionChanged.type)
+  objectionChanged({ associationId, spaceId }: ObjectionChanged): void {
+    // Only that something changed: the council's phones re-read the count and the cases.
+    this.live.emit(rooms.council(associationId), 'objection.updated', { spaceId });
   }
 }

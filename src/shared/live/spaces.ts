@@ -80,7 +80,13 @@ export interface RestrictionSoonPayload extends Wire<RestrictionWarning> {
   plate: string;
 }
 
+/** `objection.updated`, to the council: an objection was raised or answered (re-read the count). */
+export interface ObjectionUpdatedPayload {
+  spaceId: string;
+}
+
 export interface SpacesLiveEvents {
   'space.updated': (payload: SpaceUpdate) => void;
+  'objection.updated': (payload: ObjectionUpdatedPayload) => void;
   'space.restriction-soon': (payload: RestrictionSoonPayload) => void;
 }

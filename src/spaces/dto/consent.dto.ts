@@ -83,3 +83,8 @@ export class ConsentCaseView {
   @ApiProperty({ type: [FacingHouseholdView] }) facing!: FacingHouseholdView[];
   @ApiProperty({ type: [CouncilObjectionView] }) objections!: CouncilObjectionView[];
 }
+
+export class UndecidedObjections {
+  @ApiProperty({ description: 'Objections to spaces still in consent, not yet answered' })
+  total!: number;
+}

@@ -22,6 +22,8 @@ export const zh = {
   'consent.answered': '理事会已答复：{note}',
   'tile.councilSpaces': '新画车位与异议',
   'tile.councilSpaces.desc': '画新车位，征求门前住户意见，书面答复异议',
+  'tile.councilSpaces.waiting': '{count}条邻居异议待答复',
+  'tile.councilSpaces.noneWaiting': '没有待答复的邻居异议',
   'councilSpaces.title': '新画车位与异议',
   'councilSpaces.lane': '胡同',
   'councilSpaces.cases': '征求意见中的车位',
@@ -100,6 +102,8 @@ export const en: Record<keyof typeof zh, string> = {
   'consent.waitingAnswer': 'Awaiting the council’s written answer',
   'consent.answered': 'The council answered: {note}',
   'tile.councilSpaces': 'New spaces and objections',
+  'tile.councilSpaces.waiting': "{count} neighbours' objections to answer",
+  'tile.councilSpaces.noneWaiting': 'No objection waiting for an answer',
   'tile.councilSpaces.desc':
     'Paint a space, ask the households it faces, answer objections in writing',
   'councilSpaces.title': 'New spaces and objections',

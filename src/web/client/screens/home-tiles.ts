@@ -48,6 +48,12 @@ export const HOME_TILES: Record<Role, readonly Tile[]> = {
       title: 'tile.councilSpaces',
       description: 'tile.councilSpaces.desc',
       to: '/council/spaces',
+      count: {
+        path: '/api/objections/undecided',
+        refreshOn: 'objection.updated',
+        text: 'tile.councilSpaces.waiting',
+        none: 'tile.councilSpaces.noneWaiting',
+      },
     },
     {
       id: 'permit-approval',

@@ -3,6 +3,7 @@ import { apiFetch } from '../../api';
 import { DoneMessage, useConfirm } from '../../confirm';
 import { t } from '../../i18n';
 import { beijingDateTime, refusalOf } from '../../permits/permits-api';
+import { useLiveEvents } from '../../live';
 import { LoadFailed, Loading, TopBar } from '../../ui';
 import { type ConsentCase, decideObjection, laneConsents } from './consent-api';
 import type { Lane } from './map-parts';
@@ -46,6 +47,11 @@ export function CouncilSpacesScreen() {
     setCases(null);
     loadCases(laneId).catch((error: unknown) => setFailed(refusalOf(error)));
   }, [laneId]);
+  // A neighbour's objection (or another council phone's answer) shows up while the screen is open.
+  const reread = () => {
+    if (laneId) loadCases(laneId).catch(() => undefined);
+  };
+  useLiveEvents({ 'objection.updated': reread, connect: reread });
 
   /** Confirmed first: the household reads the answer, and it cannot be taken back. */
   async function answer(
