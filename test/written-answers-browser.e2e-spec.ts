@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { Workbook } from 'exceljs';
 import { expectAccessible, expectTouchTargets, NARROW_PHONE } from './support/axe';
 import { describeWithBrowser, loginInBrowser } from './support/browser';
 import { DEMO, startTestApp, type TestApp } from './support/test-app';
@@ -221,5 +223,17 @@ describeWithBrowser('written answers in the browser', ({ newPage }) => {
     ).toContain(`对车位${space!.code}的异议`);
     await expectAccessible(page, 'my permits with the council’s reasons');
     await expectTouchTargets(page, 'my permits with the council’s reasons');
+
+    // The household keeps its own permit ledger: the refusal and its reason are in it.
+    const download = page.waitForEvent('download');
+    await page.getByTestId('my-permits-xlsx').click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('permit-ledger.xlsx');
+    const workbook = new Workbook();
+    await workbook.xlsx.load(readFileSync(await file.path()));
+    const cells: string[] = [];
+    workbook.worksheets[0]!.eachRow((row) => row.eachCell((cell) => cells.push(cell.text)));
+    expect(cells).toContain('本户已有一辆车持证，依公约第三条每户限一车。');
+    expect(cells.join('|')).toContain('停车证台账');
   });
 });

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { apiFetch } from '../api';
 import { t } from '../i18n';
+import { LedgerDownloadButton } from '../ledger-download';
 import { LoadFailed, Loading, TopBar } from '../ui';
 import { HouseholdObjections } from './household-objections';
 import { HouseholdViolations } from './household-violations';
@@ -99,6 +100,15 @@ export function MyPermitsScreen() {
             </li>
           ))}
         </ul>
+        {/* The household's own permit ledger: its permits' steps, as the council keeps them. */}
+        {permits && permits.length > 0 && (
+          <LedgerDownloadButton
+            path="/api/permits/export.xlsx"
+            fileName="permit-ledger.xlsx"
+            label={t('councilPermits.exportXlsx')}
+            testId="my-permits-xlsx"
+          />
+        )}
         <HouseholdViolations />
         <HouseholdObjections />
       </main>
