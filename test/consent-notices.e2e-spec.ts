@@ -187,7 +187,7 @@ describe('spaces on notice for the households they face', () => {
     expect(after.body.map((c: { code: string }) => c.code)).toEqual(['GS-01']);
   });
 
-  it("the council's count of objections to answer follows each objection and answer, live", async () => {
+  it('the council counts objections waiting for an answer; council and household hear each step live', async () => {
     const council = as(association.council);
     const count = async () => (await council.get('/api/objections/undecided').expect(200)).body;
     expect(await count()).toEqual({ total: 0 });
@@ -195,51 +195,73 @@ describe('spaces on notice for the households they face', () => {
       const refused = await as(who).get('/api/objections/undecided').expect(403);
       expect(refused.body).toMatchObject({ reason: 'role.forbidden' });
     }
-    const painted = await council
-      .post(`/api/lanes/${laneId}/spaces`, {
-        code: 'GS-03',
-        x: 120,
-        y: 2,
-        facingHouseholdIds: [facing.id],
-      })
-      .expect(201);
-
-    const socket = io(`${t.url}/live`, {
-      auth: { token: association.council.token },
-      transports: ['websocket'],
-      reconnection: false,
-    });
-    const heard: unknown[] = [];
-    socket.on('objection.updated', (payload: unknown) => heard.push(payload));
-    const next = () => new Promise<unknown>((resolve) => socket.once('objection.updated', resolve));
-    try {
+    const connect = async (token: string) => {
+      const socket = io(`${t.url}/live`, {
+        auth: { token },
+        transports: ['websocket'],
+        reconnection: false,
+      });
       await new Promise<void>((resolve, reject) => {
         socket.once('connect', () => resolve());
         socket.once('connect_error', reject);
       });
-      const raisedPush = next();
+      return socket;
+    };
+    const councilPhone = await connect(association.council.token);
+    const householdPhone = await connect(facingResident.token);
+    const neighbourPhone = await connect(neighbour.token);
+    const heard = {
+      council: [] as unknown[],
+      household: [] as unknown[],
+      neighbour: [] as unknown[],
+    };
+    councilPhone.on('objection.updated', (p: unknown) => heard.council.push(p));
+    householdPhone.on('consent.updated', (p: unknown) => heard.household.push(p));
+    neighbourPhone.on('consent.updated', (p: unknown) => heard.neighbour.push(p));
+    const next = (socket: typeof councilPhone, event: string) =>
+      new Promise<unknown>((resolve) => socket.once(event, resolve));
+    try {
+      const paintedPush = next(householdPhone, 'consent.updated');
+      const painted = await council
+        .post(`/api/lanes/${laneId}/spaces`, {
+          code: 'GS-03',
+          x: 120,
+          y: 2,
+          facingHouseholdIds: [facing.id],
+        })
+        .expect(201);
+      const space = { spaceId: painted.body.id };
+      expect(await paintedPush).toEqual(space);
+
+      const raisedPush = next(councilPhone, 'objection.updated');
       const raised = await as(facingResident)
         .post(`/api/spaces/${painted.body.id}/objections`, { reason: '挡住我家的轮椅坡道' })
         .expect(201);
-      expect(await raisedPush).toEqual({ spaceId: painted.body.id });
+      expect(await raisedPush).toEqual(space);
       expect(await count()).toEqual({ total: 1 });
       // Another association's council counts its own, none of these.
       expect((await as(outsider.council).get('/api/objections/undecided')).body).toEqual({
         total: 0,
       });
 
-      const answeredPush = next();
+      const answered = [
+        next(councilPhone, 'objection.updated'),
+        next(householdPhone, 'consent.updated'),
+      ];
       await council
         .post(`/api/spaces/${painted.body.id}/objections/${raised.body.id}/decision`, {
           decision: 'dismissed',
           reason: '坡道前留出一米，不影响通行',
         })
         .expect(200);
-      expect(await answeredPush).toEqual({ spaceId: painted.body.id });
+      expect(await Promise.all(answered)).toEqual([space, space]);
       expect(await count()).toEqual({ total: 0 });
-      expect(heard).toHaveLength(2);
+      expect(heard.council).toHaveLength(2);
+      expect(heard.household).toHaveLength(2);
+      // The household next door is not faced by GS-03: it hears nothing of it.
+      expect(heard.neighbour).toEqual([]);
     } finally {
-      socket.close();
+      for (const socket of [councilPhone, householdPhone, neighbourPhone]) socket.close();
     }
   });
 });

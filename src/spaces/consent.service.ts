@@ -20,7 +20,7 @@ import type { SpaceRecord } from './space-record';
 import { LaneMapService } from './lane-map.service';
 import { type ObjectionRecord, ObjectionRepository } from './objection.repository';
 import { OccupancyService } from './occupancy.service';
-import { ObjectionChanged } from './spaces.events';
+import { ConsentNoticeChanged, ObjectionChanged } from './spaces.events';
 import { SpaceRepository } from './space.repository';
 import {
   canChangeLayout,
@@ -204,6 +204,7 @@ export class ConsentService {
       });
       if (!answered) throw DomainError.notFound('objection', objectionId);
       this.events.publish(tx, new ObjectionChanged(space.associationId, spaceId));
+      this.events.publish(tx, new ConsentNoticeChanged([answered.householdId], spaceId));
       const { open, upheld } = await this.objections.tally(tx, spaceId);
       // An upheld objection withdraws the space at once; dismissing every objection lets it go
       // live only when the window has closed, so the other facing households keep their days.

@@ -3,6 +3,7 @@ import type { Actor } from '../auth/actor';
 import { AssociationsService } from '../associations/associations.service';
 import { HouseholdsService } from '../associations/households.service';
 import { DomainError } from '../common/domain-error';
+import { DomainEvents } from '../common/domain-events';
 import { Transactions, type Tx } from '../database/transactions';
 import { clearPassageShortfall, type LaneSegmentRule } from './clear-passage';
 import type {
@@ -26,6 +27,7 @@ import type { MapContext } from './space-state';
 import { type SpacePlacement, SpaceRepository } from './space.repository';
 import { readerOf, toSpaceView } from './space-views';
 import { canChangeLayout } from './spaces.policy';
+import { ConsentNoticeChanged } from './spaces.events';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -43,6 +45,7 @@ export class LayoutService {
     private readonly households: HouseholdsService,
     private readonly map: LaneMapService,
     private readonly occupancy: OccupancyService,
+    private readonly events: DomainEvents,
   ) {}
 
   async segments(actor: Actor, laneId: string): Promise<LaneSegmentRule[]> {
@@ -95,6 +98,7 @@ export class LayoutService {
           : null,
       });
       await this.spaces.addFacing(tx, id, facing);
+      if (facing.length > 0) this.events.publish(tx, new ConsentNoticeChanged(facing, id));
       return this.afterLayoutChange(tx, lane.associationId, laneId, id, seq, context);
     });
     return toSpaceView(change.space, readerOf(actor, lane.associationId), context);

@@ -58,3 +58,17 @@ export class ObjectionChanged implements DomainEvent {
     readonly spaceId: string,
   ) {}
 }
+
+/**
+ * What a household reads on its 门前新画车位公示 card changed: a space was painted in front of it,
+ * or the council answered its objection.
+ */
+export class ConsentNoticeChanged implements DomainEvent {
+  static readonly type = 'spaces.consent-notice-changed';
+  readonly type = ConsentNoticeChanged.type;
+
+  constructor(
+    readonly householdIds: readonly string[],
+    readonly spaceId: string,
+  ) {}
+}

@@ -9,7 +9,12 @@ import {
   STAFF_READER,
   toSpaceView,
 } from '../../spaces/space-views';
-import { ObjectionChanged, RestrictionReminderDue, SpaceChanged } from '../../spaces/spaces.events';
+import {
+  ConsentNoticeChanged,
+  ObjectionChanged,
+  RestrictionReminderDue,
+  SpaceChanged,
+} from '../../spaces/spaces.events';
 import { formatPlate } from '../../shared/plate';
 import { LiveEmitter } from '../live-emitter';
 import { rooms } from '../live-events';
@@ -68,5 +73,12 @@ export class SpacesLiveListener {
   objectionChanged({ associationId, spaceId }: ObjectionChanged): void {
     // Only that something changed: the council's phones re-read the count and the cases.
     this.live.emit(rooms.council(associationId), 'objection.updated', { spaceId });
+  }
+
+  @OnEvent(ConsentNoticeChanged.type)
+  consentNoticeChanged({ householdIds, spaceId }: ConsentNoticeChanged): void {
+    for (const householdId of householdIds) {
+      this.live.emit(rooms.household(householdId), 'consent.updated', { spaceId });
+    }
   }
 }

@@ -88,5 +88,7 @@ export interface ObjectionUpdatedPayload {
 export interface SpacesLiveEvents {
   'space.updated': (payload: SpaceUpdate) => void;
   'objection.updated': (payload: ObjectionUpdatedPayload) => void;
+  /** To a household: its 门前新画车位公示 changed (a space painted in front, an answer given). */
+  'consent.updated': (payload: ObjectionUpdatedPayload) => void;
   'space.restriction-soon': (payload: RestrictionSoonPayload) => void;
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { apiFetch } from '../../api';
 import { DoneMessage, useConfirm } from '../../confirm';
 import { t } from '../../i18n';
+import { useLiveEvents } from '../../live';
 import { beijingDateTime, refusalOf } from '../../permits/permits-api';
 import { type ConsentNotice, type Objection, openNotices, raiseObjection } from './consent-api';
 import './consent.css';
@@ -33,6 +34,8 @@ export function ConsentNotices() {
     );
   };
   useEffect(load, []);
+  // A space painted in front of the house, or the council's answer, shows up while home is open.
+  useLiveEvents({ 'consent.updated': load });
 
   /** Asks first (an objection is raised once); false when the resident stepped back. */
   async function object(notice: ConsentNotice, reason: string): Promise<boolean> {
