@@ -235,6 +235,40 @@ describe('scanning: a warden scans, the verdict is right, each scan is recorded 
     expect(rows[0]!.offline).toBe(true);
   });
 
+  it('a permit changed elsewhere (another instance, an operator) is judged as it is now, each scan once', async () => {
+    const id = await permitIdOfPlate(t, '京A12345');
+    const token = await tokenOfPermit(t, admin, id);
+    // This instance remembers the permit after its first scan…
+    expect(await verdictOf({ token })).toBe('valid');
+    const recordedBefore = await t.sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM permit_scan WHERE permit_id = $1`,
+      [id],
+    );
+    // …then the row changes where this instance cannot see it happen.
+    await t.sql(`UPDATE permit SET plate = '京A99999' WHERE id = $1`, [id]);
+    try {
+      const changed = await scan({ token });
+      expect(changed.body).toMatchObject({ verdict: 'plate_mismatch', replayed: false });
+      // A status written behind its back is read too.
+      await t.sql(`UPDATE permit SET plate = '京A12345', status = 'revoked' WHERE id = $1`, [id]);
+      expect(await verdictOf({ token })).toBe('revoked');
+      await t.sql(`UPDATE permit SET status = 'active' WHERE id = $1`, [id]);
+      // Many scans at once while the permit keeps changing: every one recorded, none twice.
+      const [scans] = await Promise.all([
+        Promise.all(Array.from({ length: 8 }, () => scan({ token }))),
+        t.sql(`UPDATE permit SET note = 'touched' WHERE id = $1`, [id]),
+      ]);
+      expect(scans.map((r) => r.status)).toEqual(Array(8).fill(200));
+      expect(await verdictOf({ token })).toBe('valid');
+      const recordedAfter = await t.sql<{ n: number }>(
+        `SELECT count(*)::int AS n FROM permit_scan WHERE permit_id = $1`,
+        [id],
+      );
+      expect(recordedAfter[0]!.n - recordedBefore[0]!.n).toBe(11);
+    } finally {
+      await t.sql(`UPDATE permit SET plate = '京A12345', status = 'active' WHERE id = $1`, [id]);
+    }
+  });
   it('visitor passes: quota per month under concurrency, max hours, a guest link with the QR', async () => {
     const issue = (body: Record<string, unknown>) =>
       t.http().post('/api/visitor-passes').set('Authorization', `Bearer ${resident}`).send(body);

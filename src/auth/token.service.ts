@@ -23,11 +23,20 @@ interface AccessClaims {
 
 const ISSUER = 'hutong-parking';
 
+/** Verified tokens remembered at once: about one per signed-in phone of a district. */
+const REMEMBERED_TOKENS = 10_000;
+
 @Injectable()
 export class TokenService implements OnModuleInit {
   // A KeyObject, because a string secret makes jsonwebtoken try (and fail) to parse it as a
   // public key on every verify: measurable on thousands of socket handshakes.
   private secret: KeyObject = createSecretKey(randomBytes(32));
+  /**
+   * Tokens whose signature held, with their claims: a token is a fixed string, so its HMAC is
+   * checked once, not on every request (a warden's phone sends the same one for hours). Expiry
+   * is still judged on every use; forgotten whenever the secret changes.
+   */
+  private readonly verified = new Map<string, AccessClaims & { exp: number }>();
 
   constructor(
     @Inject(authConfig.KEY) private readonly config: AuthConfig,
@@ -41,6 +50,7 @@ export class TokenService implements OnModuleInit {
       this.config.jwtSecret ||
       (await this.secrets.getOrCreate('jwt', randomBytes(32).toString('base64url')));
     this.secret = createSecretKey(Buffer.from(secret, 'utf8'));
+    this.verified.clear();
   }
 
   get accessTokenSeconds(): number {
@@ -86,16 +96,7 @@ export class TokenService implements OnModuleInit {
   }
 
   private verify(token: string): { actor: Actor; tokenVersion: number } {
-    let claims: AccessClaims;
-    try {
-      claims = jwt.verify(token, this.secret, {
-        algorithms: ['HS256'],
-        issuer: ISSUER,
-      }) as AccessClaims;
-    } catch (error) {
-      const expired = error instanceof jwt.TokenExpiredError;
-      throw new DomainError(expired ? 'auth.session_expired' : 'auth.token_invalid');
-    }
+    const claims = this.verifiedClaims(token);
     if (!ROLES.includes(claims.role)) {
       throw new DomainError('auth.token_invalid');
     }
@@ -110,5 +111,32 @@ export class TokenService implements OnModuleInit {
     };
     if (claims.so) actor.streetOffice = claims.so;
     return { actor, tokenVersion: claims.tv ?? 0 };
+  }
+
+  private verifiedClaims(token: string): AccessClaims {
+    const known = this.verified.get(token);
+    if (known) {
+      // jsonwebtoken's own rule: expired from the second `exp` names.
+      if (Math.floor(Date.now() / 1000) >= known.exp) {
+        this.verified.delete(token);
+        throw new DomainError('auth.session_expired');
+      }
+      return known;
+    }
+    let claims: AccessClaims & { exp: number };
+    try {
+      claims = jwt.verify(token, this.secret, {
+        algorithms: ['HS256'],
+        issuer: ISSUER,
+      }) as AccessClaims & { exp: number };
+    } catch (error) {
+      const expired = error instanceof jwt.TokenExpiredError;
+      throw new DomainError(expired ? 'auth.session_expired' : 'auth.token_invalid');
+    }
+    if (this.verified.size >= REMEMBERED_TOKENS) {
+      this.verified.delete(this.verified.keys().next().value!);
+    }
+    this.verified.set(token, claims);
+    return claims;
   }
 }

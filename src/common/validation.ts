@@ -3,6 +3,7 @@ import type { Params } from '../shared/i18n';
 import { isReason, type Reason } from '../shared/reasons';
 import { DomainError } from './domain-error';
 import { integerProblems, nullProblems, textProblems } from './input-guards';
+import { rememberValidationRules } from './validation-metadata';
 
 /** One field's problems, kept as reasons until the reply's language is known. */
 export interface FieldProblem {
@@ -32,6 +33,7 @@ export class ValidationFailure extends DomainError {
  * `context: { format: 'HH:MM' }` for `field.format`.
  */
 export function createValidationPipe(): ValidationPipe {
+  rememberValidationRules();
   return new GuardedValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,

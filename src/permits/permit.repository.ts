@@ -4,7 +4,7 @@ import { type DataSource, QueryFailedError } from 'typeorm';
 import { formatPlate } from '../shared/plate';
 import { DomainError } from '../common/domain-error';
 import type { Tx } from '../database/transactions';
-import type { Permit, NewPermit, PermitChange } from './permit';
+import type { Permit, NewPermit, PermitChange, VersionedPermit } from './permit';
 import type { PermitStatus, StoredStatus } from './permit-status';
 import type { PermitKind } from './permit-token';
 
@@ -69,6 +69,15 @@ export class PermitRepository {
   /** The hot path of a scan by token or typed number. */
   async findByNumber(number: number, tx?: Tx): Promise<Permit | null> {
     return this.one(`SELECT ${COLUMNS} FROM permit WHERE number = $1`, [number], tx);
+  }
+
+  /** A scan's read: the permit with its row version (`xmin`), for `permitUnchangedSql`. */
+  async findByNumberVersioned(number: number): Promise<VersionedPermit | null> {
+    const rows: (PermitRow & { row_version: string })[] = await this.dataSource.query(
+      `SELECT ${COLUMNS}, xmin::text AS row_version FROM permit WHERE number = $1`,
+      [number],
+    );
+    return rows[0] ? { permit: toPermit(rows[0]), version: rows[0].row_version } : null;
   }
 
   async findByIds(ids: string[], tx?: Tx): Promise<Permit[]> {

@@ -34,6 +34,15 @@ export interface Permit {
   updatedAt: Date;
 }
 
+/**
+ * A permit as read at one row version (PostgreSQL's `xmin`, which every UPDATE changes): a
+ * statement can then require the row to be still that version (`permitUnchangedSql`).
+ */
+export interface VersionedPermit {
+  permit: Permit;
+  version: string;
+}
+
 /** What a new permit is made of; number, timestamps and token come from the database. */
 export interface NewPermit {
   associationId: string;

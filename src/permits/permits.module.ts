@@ -21,6 +21,7 @@ import { PermitRepository } from './permit.repository';
 import { PermitTokensService } from './permit-tokens.service';
 import { PermitsController } from './permits.controller';
 import { PermitsService } from './permits.service';
+import { ScannedPermits } from './scanned-permits';
 import { PlateCheckRepository } from './plate-check/plate-check.repository';
 import { PlateCheckService } from './plate-check/plate-check.service';
 import { VisitorPassesController } from './visitor/visitor-passes.controller';
@@ -29,7 +30,8 @@ import { permitsDemoSeed } from './demo-permits';
 
 /**
  * Permits with signed QR codes. Other features use PermitsService (issueShared, suspend,
- * reinstate, revoke, lookups) and PermitTokensService (verifying a scanned token).
+ * reinstate, revoke, lookups), PermitTokensService (verifying a scanned token) and
+ * ScannedPermits (the permits wardens scan, remembered with their row version).
  */
 @Module({
   imports: [AssociationsModule, ConventionsModule, PaymentsModule],
@@ -51,6 +53,7 @@ import { permitsDemoSeed } from './demo-permits';
     ArchivedHoldersListener,
     permitsDemoSeed,
     PermitsService,
+    ScannedPermits,
     PermitLedgerService,
     PermitTokensService,
     PermitQrService,
@@ -61,6 +64,6 @@ import { permitsDemoSeed } from './demo-permits';
     MoveRequestsService,
     WindscreenNoticesService,
   ],
-  exports: [PermitsService, PermitTokensService],
+  exports: [PermitsService, PermitTokensService, ScannedPermits],
 })
 export class PermitsModule {}

@@ -3,9 +3,9 @@
  * signed out nor past its end. `member` and `at` are the statement's placeholders (`$2`).
  * ShiftAssignmentRepository.isOnDuty uses it, so the rule is written once.
  *
- * @deprecated for other features: ask `RostersService.isOnDuty(tx, memberId, at)` inside your
- * transaction instead of embedding roster tables in your SQL. Kept until permits' scan INSERT
- * (src/permits/scans/scans.service.ts) has switched.
+ * Other features ask `RostersService.isOnDuty(tx, memberId, at)` inside their transaction. The
+ * one exception is a scan's INSERT (src/scans/scan.repository.ts), which must judge and record in
+ * one round trip (issue 15.5) and embeds this condition instead.
  */
 export function onDutySql(member: string, at: string): string {
   return `EXISTS (SELECT 1 FROM shift_assignment

@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, QueryFailedError } from 'typeorm';
+import { DatabaseError } from 'pg';
+import { runPrepared } from '../database/prepared-statement';
 import type { Tx } from '../database/transactions';
+import type { VersionedPermit } from '../permits/permit';
+import { permitUnchangedSql } from '../permits/scanned-permits';
+import { onDutySql } from '../rosters/on-duty-sql';
 import type { Verdict, VerdictCause, VerdictParams } from '../shared/scans/verdict';
 
 export type ScanMethod = 'token' | 'number' | 'plate';
@@ -40,7 +45,8 @@ export interface NewScan {
   scannedAt: Date;
   recordedAt: Date;
   offline: boolean;
-  recorderOnDuty: boolean | null;
+  /** A warden's scan records whether they were on duty at `scannedAt`; the council's, null. */
+  recordsDuty: boolean;
 }
 
 interface ScanRow {
@@ -97,20 +103,33 @@ export class ScanRepository {
   }
 
   /**
-   * Records the scan, or nothing when its warden already sent this idempotency key. The key is
-   * claimed by a trigger in `permit_scan_key` (a partitioned table cannot hold that unique key):
-   * a second sender waits for the first to commit, then runs into the key and gets nothing. One
-   * statement on its own, so the refused insert aborts no caller's transaction.
+   * Records the scan, or nothing (null) when its warden already sent this idempotency key, or
+   * 'permit_changed' when the permit it was judged on is no longer at the version read. The key
+   * is claimed by a trigger in `permit_scan_key` (a partitioned table cannot hold that unique
+   * key): a second sender waits for the first to commit, then runs into the key and gets
+   * nothing. One statement on its own, so the refused insert aborts no caller's transaction.
+   *
+   * One round trip (issue 15.5): the permit's version and the warden's duty are checked inside
+   * this INSERT, by conditions the permits and rosters features write (`permitUnchangedSql`,
+   * `onDutySql`), rather than read beforehand.
    */
-  async insertOnce(scan: NewScan): Promise<ScanRecord | null> {
+  async insertOnce(
+    scan: NewScan,
+    judgedOn: VersionedPermit | null,
+  ): Promise<ScanRecord | null | 'permit_changed'> {
     let rows: ScanRow[];
     try {
-      rows = await this.dataSource.query(
+      rows = await runPrepared<ScanRow>(
+        this.dataSource,
+        judgedOn ? 'scan_insert_judged_on_permit' : 'scan_insert',
         `INSERT INTO permit_scan (association_id, scanned_by, idempotency_key, permit_id, method,
           plate_seen, lane_id, car_park_id, space_label, verdict, reason, reason_params, scanned_at,
           recorded_at, offline, recorder_on_duty)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
-       RETURNING ${COLUMNS}`,
+         SELECT $1::uuid, $2::uuid, $3::text, $4::uuid, $5::text, $6::text, $7::uuid, $8::uuid,
+           $9::text, $10::text, $11::text, $12::jsonb, $13::timestamptz, $14::timestamptz,
+           $15::boolean, CASE WHEN $16::boolean THEN ${onDutySql('$2', '$13')} END
+          WHERE ${judgedOn ? permitUnchangedSql('$17', '$18') : 'TRUE'}
+         RETURNING ${COLUMNS}`,
         [
           scan.associationId,
           scan.scannedBy,
@@ -127,14 +146,15 @@ export class ScanRepository {
           scan.scannedAt,
           scan.recordedAt,
           scan.offline,
-          scan.recorderOnDuty,
+          scan.recordsDuty,
+          ...(judgedOn ? [judgedOn.permit.id, judgedOn.version] : []),
         ],
       );
     } catch (error) {
       if (keyTaken(error)) return null;
       throw error;
     }
-    return rows[0] ? toRecord(rows[0]) : null;
+    return rows[0] ? toRecord(rows[0]) : 'permit_changed';
   }
 
   async byKey(scannedBy: string, idempotencyKey: string): Promise<ScanRecord | null> {
@@ -244,8 +264,7 @@ function toRecord(row: ScanRow): ScanRecord {
 }
 
 function keyTaken(error: unknown): boolean {
-  return (
-    error instanceof QueryFailedError &&
-    (error.driverError as { constraint?: string }).constraint === 'permit_scan_idempotency_key'
-  );
+  // pg's own error from a prepared statement; TypeORM's wraps it as `driverError`.
+  const cause: unknown = error instanceof QueryFailedError ? error.driverError : error;
+  return cause instanceof DatabaseError && cause.constraint === 'permit_scan_idempotency_key';
 }

@@ -6,13 +6,13 @@ import { formatPlate, normalisePlate } from '../shared/plate';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { type Page, pageOf, skipOf } from '../common/pagination';
-import type { Permit } from '../permits/permit';
+import type { Permit, VersionedPermit } from '../permits/permit';
+import { ScannedPermits } from '../permits/scanned-permits';
 import { PermitTokensService, signedForItsAssociation } from '../permits/permit-tokens.service';
 import { PermitsService } from '../permits/permits.service';
 import { judge, type ScanPlace } from '../permits/verdict';
 import type { Lang } from '../shared/i18n';
 import { type Judgement, judgement, verdictMessage, VERDICTS } from '../shared/scans/verdict';
-import { RostersService } from '../rosters/rosters.service';
 import { AvailabilityService } from '../sharing/availability.service';
 import type { ScanDto, ScanListQuery, ScanQuery, ScanView } from './scan.dto';
 import { type PartitionPass, ScanPartitionRepository } from './scan-partitions.repository';
@@ -23,9 +23,14 @@ import type { HolderScan } from '../shared/api/permits';
 // An offline phone's clock may run a little fast; further ahead is a mistake.
 const CLOCK_SKEW_MS = 5 * 60_000;
 
+// A scan judged on a remembered permit that changed meanwhile is judged again, twice at most.
+const MAX_ATTEMPTS = 3;
+
 interface Judged {
   permit: Permit | null;
   judgement: Judgement;
+  /** The permit row the judgement rests on, at the version read (token and number scans). */
+  read?: VersionedPermit | null;
 }
 
 /**
@@ -43,7 +48,7 @@ export class ScansService {
     private readonly tokens: PermitTokensService,
     private readonly availability: AvailabilityService,
     private readonly associations: AssociationsService,
-    private readonly rosters: RostersService,
+    private readonly scannedPermits: ScannedPermits,
     private readonly clock: Clock,
   ) {}
 
@@ -79,33 +84,41 @@ export class ScansService {
       laneId: dto.laneId ?? null,
       carParkId: dto.carParkId ?? null,
     };
-    const { permit, judgement } = await this.judgeScan(method, dto, place, at);
-    // Only this association's permits are linked: a foreign one stays anonymous in our records.
-    const ownPermit = permit && permit.associationId === actor.associationId ? permit : null;
-    // A warden's duty at the scan's own time: an offline scan synced later counts for its shift.
-    const recorderOnDuty = scanRecordsDuty(actor)
-      ? await this.rosters.isOnDuty(actor.memberId, at)
-      : null;
-    const recorded = await this.scans.insertOnce({
-      associationId: actor.associationId,
-      scannedBy: actor.memberId,
-      idempotencyKey: dto.idempotencyKey,
-      permitId: ownPermit?.id ?? null,
-      method,
-      plateSeen: plateSeenOf(method, dto),
-      laneId: place.laneId ?? null,
-      carParkId: place.carParkId ?? null,
-      spaceLabel: dto.spaceLabel ?? null,
-      verdict: judgement.verdict,
-      cause: judgement.cause,
-      causeParams: judgement.params,
-      scannedAt: at,
-      recordedAt: now,
-      offline: dto.offline ?? false,
-      recorderOnDuty,
-    });
-    if (recorded) return toScanView(recorded, ownPermit, false, lang);
-    return this.replay(actor, dto.idempotencyKey, lang);
+    // A remembered permit is judged, and the INSERT records only while its row is unchanged;
+    // otherwise judged again on a fresh read. The last try takes what it reads, unguarded.
+    for (let attempt = 1; ; attempt++) {
+      const { permit, judgement, read } = await this.judgeScan(method, dto, place, at);
+      // Only this association's permits are linked: a foreign one stays anonymous in our records.
+      const ownPermit = permit && permit.associationId === actor.associationId ? permit : null;
+      const recorded = await this.scans.insertOnce(
+        {
+          associationId: actor.associationId,
+          scannedBy: actor.memberId,
+          idempotencyKey: dto.idempotencyKey,
+          permitId: ownPermit?.id ?? null,
+          method,
+          plateSeen: plateSeenOf(method, dto),
+          laneId: place.laneId ?? null,
+          carParkId: place.carParkId ?? null,
+          spaceLabel: dto.spaceLabel ?? null,
+          verdict: judgement.verdict,
+          cause: judgement.cause,
+          causeParams: judgement.params,
+          scannedAt: at,
+          recordedAt: now,
+          offline: dto.offline ?? false,
+          // A warden's duty at the scan's own time: an offline scan synced later counts for its shift.
+          recordsDuty: scanRecordsDuty(actor),
+        },
+        read && attempt < MAX_ATTEMPTS ? read : null,
+      );
+      if (recorded === 'permit_changed') {
+        this.scannedPermits.forget(read!.permit.number);
+        continue;
+      }
+      if (recorded) return toScanView(recorded, ownPermit, false, lang);
+      return this.replay(actor, dto.idempotencyKey, lang);
+    }
   }
 
   async list(actor: Actor, query: ScanListQuery, lang: Lang): Promise<Page<ScanView>> {
@@ -192,23 +205,25 @@ export class ScansService {
     place: ScanPlace,
     at: Date,
   ): Promise<Judged> {
-    let permit: Permit | null = null;
+    let read: VersionedPermit | null;
     if (method === 'token') {
       const check = await this.tokens.check(dto.token!);
       if (!check.ok) return { permit: null, judgement: judgement('forged') };
-      permit = await this.permits.byNumber(check.claims.p);
+      read = await this.scannedPermits.byNumber(check.claims.p);
+      const permit = read?.permit;
       // A key of one association never vouches for another association's permit.
       if (permit && !signedForItsAssociation(check, permit))
-        return { permit: null, judgement: judgement('forged') };
+        return { permit: null, judgement: judgement('forged'), read };
       // A genuine signature over claims the permit no longer has (another plate): not this car.
       if (permit && check.claims.n !== permit.plate)
-        return { permit, judgement: judgement('plate_mismatch') };
+        return { permit, judgement: judgement('plate_mismatch'), read };
     } else if (method === 'number') {
-      permit = await this.permits.byNumber(dto.permitNumber!);
+      read = await this.scannedPermits.byNumber(dto.permitNumber!);
     } else {
       return this.judgeByPlate(normalisePlate(dto.plate!), place, at);
     }
-    return { permit, judgement: await this.judgeOne(permit, dto.plateSeen, place, at) };
+    const permit = read?.permit ?? null;
+    return { permit, judgement: await this.judgeOne(permit, dto.plateSeen, place, at), read };
   }
 
   /** A typed plate: the best verdict among this association's permits for it. */

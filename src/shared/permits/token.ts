@@ -131,21 +131,30 @@ export function toBase64url(bytes: Uint8Array): string {
   return out;
 }
 
+/** Each ASCII code's value in base64url, -1 for a character outside it. */
+const VALUE_OF = (() => {
+  const values = new Int8Array(128).fill(-1);
+  for (let i = 0; i < ALPHABET.length; i++) values[ALPHABET.charCodeAt(i)] = i;
+  return values;
+})();
+
 export function fromBase64url(text: string): Uint8Array {
-  const bytes: number[] = [];
+  const bytes = new Uint8Array(Math.floor((text.length * 6) / 8));
+  let length = 0;
   let buffer = 0;
   let bits = 0;
-  for (const char of text) {
-    const value = ALPHABET.indexOf(char);
-    if (value < 0) throw new Error(`not base64url: ${char}`);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const value = code < 128 ? VALUE_OF[code]! : -1;
+    if (value < 0) throw new Error(`not base64url: ${text[i]}`);
     buffer = ((buffer << 6) | value) & 0xffffff;
     bits += 6;
     if (bits >= 8) {
       bits -= 8;
-      bytes.push((buffer >> bits) & 0xff);
+      bytes[length++] = (buffer >> bits) & 0xff;
     }
   }
-  return Uint8Array.from(bytes);
+  return bytes;
 }
 
 /** A uuid as the 22 base64url characters of its 16 bytes, the scope id a token carries. */
