@@ -40,6 +40,7 @@ import { UnitAgreements1765870000000 } from './1765870000000-unit-agreements';
 import { BookingLedgerIndex1765880000000 } from './1765880000000-booking-ledger-index';
 import { MonthlyScanPartitions1765890000000 } from './1765890000000-monthly-scan-partitions';
 import { PermitListIndex1765910000000 } from './1765910000000-permit-list-index';
+import { MonthlySessionPartitions1765920000000 } from './1765920000000-monthly-session-partitions';
 
 export const allMigrations = [
   Foundation1763900000000,
@@ -83,4 +84,5 @@ export const allMigrations = [
   BookingLedgerIndex1765880000000,
   MonthlyScanPartitions1765890000000,
   PermitListIndex1765910000000,
+  MonthlySessionPartitions1765920000000,
 ];

@@ -19,8 +19,8 @@ import { OccupancyService } from '../spaces/occupancy.service';
 /** Any constant will do, as long as every instance uses the same one. */
 const RETENTION_LOCK_KEY = 4143_0015;
 
-/** Months of scans made ahead of time, besides the current one (see `makeAhead`). */
-const SCAN_MONTHS_AHEAD = 2;
+/** Months of scans and sessions made ahead of time, besides the current one (see `makeAhead`). */
+const MONTHS_AHEAD = 2;
 
 export interface RetentionPass {
   refreshSessions: number;
@@ -30,14 +30,18 @@ export interface RetentionPass {
   scanPartitions: { dropped: string[]; created: string[] };
   /** Scans a violation keeps, moved out of a dropped month */
   keptScans: number;
+  /** Months of occupancy sessions dropped whole, and made ahead */
+  sessionPartitions: { dropped: string[]; created: string[] };
+  /** Sessions moved out of a dropped month: still open, ended within the period, or evidence */
+  keptSessions: number;
 }
 
 /**
  * Keeps history only as long as allowed (issue 15.2): whereabouts (permit scans, occupancy
  * sessions) older than the association's `whereabouts_days` (default 180) go, except what a
- * violation keeps; refresh sessions past their expiry go. Scans are partitioned by month
- * (migration 1765890000000): a month past every association's period is dropped whole, and the
- * months ahead are made before they are needed. Each pass is two transactions (months, then
+ * violation keeps; refresh sessions past their expiry go. Scans and sessions are partitioned by
+ * month (migrations 1765890000000, 1765920000000): a month past every association's period is
+ * dropped whole, and the months ahead are made before they are needed. Each pass is two transactions (months, then
  * rows), each under a transaction-level advisory lock taken with `pg_try_…`: with several
  * instances one prunes and the others skip the pass; the lock ends with the transaction, so a
  * crashed instance holds nothing.
@@ -52,7 +56,10 @@ export class RetentionJob implements OnApplicationBootstrap, OnModuleDestroy {
     () => this.runOnce(this.clock.now()),
     (pass) => {
       const partitions = pass
-        ? pass.scanPartitions.dropped.length + pass.scanPartitions.created.length
+        ? [pass.scanPartitions, pass.sessionPartitions].reduce(
+            (n, months) => n + months.dropped.length + months.created.length,
+            0,
+          )
         : 0;
       if (pass && pass.refreshSessions + pass.scans + pass.sessions + partitions > 0) {
         this.logger.log(`removed ${JSON.stringify(pass)}`);
@@ -79,8 +86,8 @@ export class RetentionJob implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /**
-   * One pass; null when another instance holds the pass. Whole months of scans go first, in a
-   * transaction of their own: detaching a month locks `permit_scan` briefly, and that lock must
+   * One pass; null when another instance holds the pass. Whole months of scans and sessions go
+   * first, in a transaction of their own: detaching a month locks its table briefly, and that lock must
    * not be held while the row removals below run. Then rows, per association, so that every
    * period stays exact whatever month a row is in.
    */
@@ -90,16 +97,22 @@ export class RetentionJob implements OnApplicationBootstrap, OnModuleDestroy {
       .run(async (tx) => {
         if (!(await tryTransactionLock(tx, RETENTION_LOCK_KEY))) return null;
         const periods = await this.associations.whereaboutsPeriods(tx);
-        // Past every association's period; with no association there is no scan to drop.
+        // Past every association's period; with no association there is nothing to drop.
         const longest = Math.max(0, ...periods.map((p) => p.days));
         const keepAfter = periods.length ? new Date(now.getTime() - longest * DAY_MS) : new Date(0);
-        return this.scans.maintainPartitions(tx, now, keepAfter, SCAN_MONTHS_AHEAD);
+        return {
+          scans: await this.scans.maintainPartitions(tx, now, keepAfter, MONTHS_AHEAD),
+          sessions: await this.occupancy.maintainPartitions(tx, now, keepAfter, MONTHS_AHEAD),
+        };
       })
       .catch((error: unknown) => {
         // Most likely the lock timeout behind a long reader: the months wait for the next pass,
         // the rows below need not.
-        this.logger.warn(`months of scans left for the next pass: ${String(error)}`);
-        return { dropped: [], created: [], keptScans: 0 };
+        this.logger.warn(`months of scans and sessions left for the next pass: ${String(error)}`);
+        return {
+          scans: { dropped: [], created: [], keptScans: 0 },
+          sessions: { dropped: [], created: [], kept: 0 },
+        };
       });
     if (!months) return null;
     return this.transactions.run(async (tx) => {
@@ -108,8 +121,10 @@ export class RetentionJob implements OnApplicationBootstrap, OnModuleDestroy {
         refreshSessions: await this.auth.removeExpiredSessions(tx, now, batch),
         scans: 0,
         sessions: 0,
-        scanPartitions: { dropped: months.dropped, created: months.created },
-        keptScans: months.keptScans,
+        scanPartitions: { dropped: months.scans.dropped, created: months.scans.created },
+        keptScans: months.scans.keptScans,
+        sessionPartitions: { dropped: months.sessions.dropped, created: months.sessions.created },
+        keptSessions: months.sessions.kept,
       };
       for (const { associationId, days } of await this.associations.whereaboutsPeriods(tx)) {
         const before = new Date(now.getTime() - days * DAY_MS);

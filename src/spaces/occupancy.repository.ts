@@ -31,8 +31,19 @@ export interface LedgerRow {
 }
 
 /**
- * Occupancy sessions (停车登记). One open session per space and one per plate are partial
- * unique indexes: the database decides the race between two wardens, see `conflictOf`.
+ * Whether a violation keeps the session `o`: one of its plate recorded during it or within a day
+ * (the session is the evidence of that violation and of its appeal).
+ */
+export const VIOLATION_KEEPS_SESSION = `EXISTS (
+  SELECT 1 FROM violation v
+   WHERE v.association_id = o.association_id AND v.plate = o.plate
+     AND v.occurred_at BETWEEN o.started_at - interval '1 day'
+                           AND coalesce(o.ended_at, 'infinity') + interval '1 day')`;
+
+/**
+ * Occupancy sessions (停车登记), partitioned by month of their start. One open session per space
+ * and one per plate are the keys of `occupancy_open`, kept by a trigger on every write (migration
+ * 1765920000000): the database decides the race between two wardens, see `conflictOf`.
  */
 @Injectable()
 export class OccupancyRepository {
@@ -49,11 +60,7 @@ export class OccupancyRepository {
          DELETE FROM occupancy_session WHERE id IN (
            SELECT o.id FROM occupancy_session o
             WHERE o.association_id = $1 AND o.ended_at < $2
-              AND NOT EXISTS (
-                SELECT 1 FROM violation v
-                 WHERE v.association_id = o.association_id AND v.plate = o.plate
-                   AND v.occurred_at BETWEEN o.started_at - interval '1 day'
-                                         AND o.ended_at + interval '1 day')
+              AND NOT ${VIOLATION_KEEPS_SESSION}
             LIMIT $3)
          RETURNING 1)
        SELECT count(*)::int AS n FROM gone`,

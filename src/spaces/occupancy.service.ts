@@ -7,12 +7,14 @@ import { VehiclesService } from '../associations/vehicles.service';
 import { DomainError } from '../common/domain-error';
 import { ConventionRulesService } from '../conventions/convention-rules.service';
 import { assertVehicleQuota } from '../conventions/vehicles-per-household';
+import type { MonthsPass } from '../database/monthly-partitions';
 import { Transactions, type Tx } from '../database/transactions';
 import { RostersService } from '../rosters/rosters.service';
 import type { CheckInDto, CheckInView } from './dto/occupancy.dto';
 import type { SpaceView } from './dto/space.view';
 import { LaneMapService } from './lane-map.service';
 import { conflictOf, OccupancyRepository } from './occupancy.repository';
+import { SessionPartitionRepository } from './session-partitions.repository';
 import type { SpaceRecord } from './space-record';
 import { restrictionsAhead } from './restrictions-ahead';
 import { isLive, type MapContext, noParkingAt } from './space-state';
@@ -32,7 +34,18 @@ export class OccupancyService {
     private readonly rosters: RostersService,
     private readonly households: HouseholdsService,
     private readonly rules: ConventionRulesService,
+    private readonly partitions: SessionPartitionRepository,
   ) {}
+
+  /**
+   * For the retention job: drops the months of sessions that started before `keepAfter` (past
+   * every association's period; what outlives them moves out first) and makes the months from
+   * `now`'s to `ahead` months later.
+   */
+  async maintainPartitions(tx: Tx, now: Date, keepAfter: Date, ahead: number): Promise<MonthsPass> {
+    const dropped = await this.partitions.dropEndedBefore(tx, keepAfter);
+    return { ...dropped, created: await this.partitions.makeAhead(tx, now, ahead) };
+  }
 
   /** For the retention job: the association's ended sessions past its period, in batches. */
   pruneEndedBefore(tx: Tx, associationId: string, before: Date, limit: number): Promise<number> {

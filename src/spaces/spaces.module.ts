@@ -14,6 +14,7 @@ import { StickersController } from './stickers.controller';
 import { LayoutService } from './layout.service';
 import { ObjectionRepository } from './objection.repository';
 import { OccupancyRepository } from './occupancy.repository';
+import { SessionPartitionRepository } from './session-partitions.repository';
 import { OccupancyService } from './occupancy.service';
 import { SessionLedgerService } from './session-ledger.service';
 import { SpaceRepository } from './space.repository';
@@ -34,6 +35,7 @@ import { LandmarksService } from './landmarks/landmarks.service';
   providers: [
     SpaceRepository,
     OccupancyRepository,
+    SessionPartitionRepository,
     ObjectionRepository,
     LaneSegmentRepository,
     spacesDemoSeed,
