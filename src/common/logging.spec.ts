@@ -1,4 +1,4 @@
-import { readableLine } from './logging';
+import { readableLine, requestInLog } from './logging';
 
 describe('readable log lines', () => {
   const at = new Date(2026, 10, 30, 19, 5, 9).getTime();
@@ -39,5 +39,27 @@ describe('readable log lines', () => {
     expect(readableLine('plain words\n', false)).toBe('plain words\n');
     const json = JSON.stringify({ level: 40, time: at, msg: 'careful' });
     expect(readableLine(json, true)).toContain('\x1b[33mWARN \x1b[0m');
+  });
+
+  it('carry a request without its credentials or any header but the browser', () => {
+    const logged = requestInLog({
+      id: 'r-1',
+      method: 'POST',
+      url: '/api/scans',
+      remoteAddress: '10.0.0.7',
+      headers: {
+        authorization: 'Bearer eyJ.secret',
+        cookie: 'refresh=secret',
+        'user-agent': 'Mozilla/5.0 (Linux; Android 10)',
+      },
+    });
+    expect(logged).toEqual({
+      id: 'r-1',
+      method: 'POST',
+      url: '/api/scans',
+      remoteAddress: '10.0.0.7',
+      userAgent: 'Mozilla/5.0 (Linux; Android 10)',
+    });
+    expect(JSON.stringify(logged)).not.toContain('secret');
   });
 });

@@ -21,7 +21,7 @@ export function loggerParams(config: AppConfig): Params {
           res.setHeader('x-request-id', id);
           return id;
         },
-        redact: ['req.headers.authorization', 'req.headers.cookie'],
+        serializers: { req: requestInLog },
         autoLogging: { ignore: (req) => pathOf(req) === '/health' },
         hooks: { logMethod: startUpChatterAtDebug },
       },
@@ -53,6 +53,30 @@ function startUpChatterAtDebug(
     return;
   }
   method.apply(this, args);
+}
+
+/** What pino's request serializer makes of a request, before ours picks from it. */
+interface SerializedRequest {
+  id: unknown;
+  method: string;
+  url: string;
+  remoteAddress?: string;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+/**
+ * A request as its log lines carry it: id, method, path, the caller's address and browser. No
+ * other header: nothing read from them is worth a token or a cookie in the logs, and serializing
+ * and redacting every header of every request was a tenth of a scan's time (issue 15.5).
+ */
+export function requestInLog(req: SerializedRequest) {
+  return {
+    id: req.id,
+    method: req.method,
+    url: req.url,
+    remoteAddress: req.remoteAddress,
+    userAgent: req.headers['user-agent'],
+  };
 }
 
 function pathOf(req: IncomingMessage): string {
