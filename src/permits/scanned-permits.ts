@@ -2,8 +2,11 @@ import { Injectable } from '@nestjs/common';
 import type { VersionedPermit } from './permit';
 import { PermitRepository } from './permit.repository';
 
-/** How many permits one instance remembers for scans (a district's busiest month fits). */
-const REMEMBERED = 20_000;
+/**
+ * How many permits one instance remembers for scans: the most recently scanned, a few MB. A
+ * permit not remembered costs one more round trip, nothing else.
+ */
+const REMEMBERED = 10_000;
 
 /**
  * The permits wardens scan, remembered by number with their row version, so that a scan costs

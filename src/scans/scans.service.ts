@@ -16,9 +16,10 @@ import { type Judgement, judgement, verdictMessage, VERDICTS } from '../shared/s
 import { AvailabilityService } from '../sharing/availability.service';
 import type { ScanDto, ScanListQuery, ScanQuery, ScanView } from './scan.dto';
 import { type PartitionPass, ScanPartitionRepository } from './scan-partitions.repository';
-import { type ScanMethod, type ScanRecord, ScanRepository } from './scan.repository';
+import { type ScanMethod, ScanRepository } from './scan.repository';
 import { canReadOwnPermitScans, canScan, scanRecordsDuty } from './scans.policy';
 import type { HolderScan } from '../shared/api/permits';
+import { toScanView } from './scan-views';
 
 // An offline phone's clock may run a little fast; further ahead is a mistake.
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -284,29 +285,4 @@ function plateSeenOf(method: ScanMethod, dto: ScanDto): string | null {
 
 function rank(j: Judgement): number {
   return VERDICTS.indexOf(j.verdict);
-}
-
-function toScanView(
-  record: ScanRecord,
-  permit: Permit | null,
-  replayed: boolean,
-  lang: Lang,
-): ScanView {
-  return {
-    id: record.id,
-    verdict: record.verdict,
-    cause: record.cause,
-    reason: verdictMessage(record.cause, record.causeParams, lang),
-    replayed,
-    permit: permit
-      ? {
-          number: permit.number,
-          kind: permit.kind,
-          plate: formatPlate(permit.plate),
-          validTo: permit.validTo,
-        }
-      : null,
-    scannedAt: record.scannedAt,
-    recorderOnDuty: record.recorderOnDuty,
-  };
 }
