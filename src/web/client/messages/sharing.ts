@@ -75,6 +75,11 @@ export const zh = {
   'sharing.graceBelowConvention':
     '注意：本单位条款只宽限{minutes}分钟，少于公约规定的{conventionMinutes}分钟，以本单位条款为准',
   'sharing.monthlyFee': '长期车位月租 ¥{fee}',
+  'sharing.standing.title': '长期车位登记',
+  'sharing.standing.show': '长期车位登记（{places}个车位，排队{waiting}人）',
+  'sharing.standing.download': '下载长期车位台账',
+  'sharing.standing.none': '还没有人登记',
+  'sharing.standing.registeredAt': '登记于 {at}',
 };
 
 export const en: Record<keyof typeof zh, string> = {
@@ -156,4 +161,9 @@ export const en: Record<keyof typeof zh, string> = {
   'sharing.graceBelowConvention':
     "Note: this unit's terms allow only {minutes} minutes' grace, less than the convention's {conventionMinutes}; the unit's terms apply",
   'sharing.monthlyFee': 'Standing place ¥{fee} a month',
+  'sharing.standing.title': 'Standing places',
+  'sharing.standing.show': 'Standing places ({places} places, {waiting} waiting)',
+  'sharing.standing.download': 'Download the standing places ledger',
+  'sharing.standing.none': 'Nobody has registered yet',
+  'sharing.standing.registeredAt': 'Registered {at}',
 };

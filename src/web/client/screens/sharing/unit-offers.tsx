@@ -4,6 +4,7 @@ import { t } from '../../i18n';
 import { LoadFailed, Loading, TopBar } from '../../ui';
 import { DoneMessage, useConfirm } from '../../confirm';
 import { PublishOfferForm } from './publish-offer-form';
+import { StandingRegister } from './standing-register';
 import { type Booking, type CarPark, type Offer, useCarParkUpdates } from './sharing-api';
 
 interface State {
@@ -12,7 +13,10 @@ interface State {
   bookings: Record<string, Booking[]>;
 }
 
-/** The unit's page: publish, pause and end offers; tonight's bookings with plates; the ledger. */
+/**
+ * The unit's page: publish, pause and end offers; their standing places (who holds, who waits,
+ * the ledger); tonight's bookings with plates; the ledger.
+ */
 export function UnitOffersScreen() {
   const [state, setState] = useState<State | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -136,6 +140,7 @@ export function UnitOffersScreen() {
                       {t('sharing.end')}
                     </button>
                   )}
+                  {o.standingPlaces > 0 && <StandingRegister offer={o} />}
                 </li>
               ))}
             </ul>
