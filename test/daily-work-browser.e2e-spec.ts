@@ -118,6 +118,8 @@ describeWithBrowser('daily work in the browser', ({ browser }) => {
     await warden.locator('.daily-photo img').waitFor();
     await warden.getByTestId('persuasion-save').click();
     await warden.getByText(/已保存劝导记录：京A·?12345，答应挪车/).waitFor();
+    // The list re-reads after the save says so: wait for the new record, not the old list.
+    await warden.getByTestId('persuasion-list').getByText('车主说五分钟内挪走。').waitFor();
     const list = await warden.getByTestId('persuasion-list').innerText();
     expect(list).toContain('车主说五分钟内挪走。');
     expect(list).toContain('照片1张');
