@@ -91,6 +91,19 @@ describe('admission by a public lottery', () => {
     );
     const late = await register(phones[0]!.phone);
 
+    // The published hash is a promise: nobody is admitted around it in registration order.
+    const aroundTheDraw = await as(unit).post(`/api/offers/${offerId}/allocations/admit`, {
+      count: 5,
+      method: 'first_come',
+    });
+    expect(aroundTheDraw.status).toBe(409);
+    expectRefusal(
+      aroundTheDraw.body,
+      'draw.published_admit_by_draw',
+      {},
+      '这项共享已公布抽签，请按抽签录取，不能按登记先后录取',
+    );
+
     const drawn = await as(unit).post(`/api/offers/${offerId}/allocations/admit`, {
       count: 5,
       method: 'lottery',
@@ -136,7 +149,7 @@ describe('admission by a public lottery', () => {
     expect((await as(stranger).get(`/api/draws/${published.body.id}`)).status).toBe(404);
   });
 
-  it('first come stays available', async () => {
+  it('first come is available again once the draw is drawn', async () => {
     const response = await as(unit).post(`/api/offers/${offerId}/allocations/admit`, {
       method: 'first_come',
     });

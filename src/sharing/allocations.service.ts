@@ -155,6 +155,7 @@ export class AllocationsService {
     let drawId: string | null = null;
     const admitted = await this.transactions.run(async (tx) => {
       const draw = method === 'lottery' ? await this.draws.openDraw(tx, offer.id) : null;
+      if (method === 'first_come') await this.draws.assertNoneOpen(tx, offer.id);
       if (draw?.kind === 'rotation') await this.releaseHolders(tx, offer.id);
       const { admitted, skipped, article } = await this.admit(tx, offer.id, rules, {
         count: draw?.kind === 'rotation' ? undefined : count,

@@ -144,6 +144,16 @@ export class DrawsService {
     };
   }
 
+  /**
+   * For admitting in registration order: refused while a draw is published and not yet drawn.
+   * Publishing the seed's hash promised that the places would go by that draw (公开抽签).
+   */
+  async assertNoneOpen(tx: Tx, offerId: string): Promise<void> {
+    if (await this.draws.lockOpen(tx, offerId)) {
+      throw new DomainError('draw.published_admit_by_draw');
+    }
+  }
+
   /** For the rotation job: the offer's open draw, unlocked, if any. */
   openOf(offerId: string): Promise<AllocationDraw | null> {
     return this.draws.open(offerId);

@@ -12,6 +12,11 @@ export const drawsReasons = defineReasons({
     zh: '这项共享已有一次公布待抽的抽签',
     en: 'This offer already has a published draw waiting to be drawn',
   },
+  'draw.published_admit_by_draw': {
+    status: 409,
+    zh: '这项共享已公布抽签，请按抽签录取，不能按登记先后录取',
+    en: 'This offer has a published draw: admit by drawing it, not in registration order',
+  },
   'draw.nobody_waiting': {
     status: 409,
     zh: '没有正在排队的登记，无需抽签',
