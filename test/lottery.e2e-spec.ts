@@ -157,4 +157,29 @@ describe('admission by a public lottery', () => {
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ admitted: [], drawId: null });
   });
+
+  it('a place freed while a draw is published waits for that draw, not for the next in line', async () => {
+    const [holder] = await t.sql<{ id: string }>(
+      `SELECT id FROM standing_allocation WHERE offer_id = $1 AND status = 'admitted' LIMIT 1`,
+      [offerId],
+    );
+    const published = await as(unit).post(`/api/offers/${offerId}/draws`);
+    expect(published.status).toBe(201);
+    const waitingBefore = await t.sql<{ id: string }>(
+      `SELECT id FROM standing_allocation WHERE offer_id = $1 AND status = 'waiting'`,
+      [offerId],
+    );
+    expect((await as(unit).delete(`/api/allocations/${holder!.id}`)).status).toBe(200);
+    const waitingAfter = await t.sql<{ id: string }>(
+      `SELECT id FROM standing_allocation WHERE offer_id = $1 AND status = 'waiting'`,
+      [offerId],
+    );
+    expect(waitingAfter.map((r) => r.id).sort()).toEqual(waitingBefore.map((r) => r.id).sort());
+    const drawn = await as(unit).post(`/api/offers/${offerId}/allocations/admit`, {
+      method: 'lottery',
+    });
+    expect(drawn.status).toBe(200);
+    expect(drawn.body.drawId).toBe(published.body.id);
+    expect(drawn.body.admitted).toHaveLength(1);
+  });
 });

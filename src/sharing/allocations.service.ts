@@ -219,7 +219,10 @@ export class AllocationsService {
     }
   }
 
-  /** The resident withdraws, or the unit/council ends it; a freed place goes to the next in line. */
+  /**
+   * The resident withdraws, or the unit/council ends it; a freed place goes to the next in line,
+   * or, while a published draw waits to be drawn, to that draw.
+   */
   async cancel(actor: Actor, id: string): Promise<AllocationResponse> {
     const row = await this.readable(actor, id);
     const own = isHolderOf(actor, heldPlace(row));
@@ -248,6 +251,8 @@ export class AllocationsService {
           }),
         );
       if (row.status !== 'admitted') return;
+      // While a published draw waits, the freed place waits for it too (the draw fills it).
+      if (await this.draws.isOpen(tx, row.offer_id)) return;
       await this.admit(tx, row.offer_id, rules, { count: 1, by: null });
     });
     return this.view(actor, id);

@@ -149,9 +149,12 @@ export class DrawsService {
    * Publishing the seed's hash promised that the places would go by that draw (公开抽签).
    */
   async assertNoneOpen(tx: Tx, offerId: string): Promise<void> {
-    if (await this.draws.lockOpen(tx, offerId)) {
-      throw new DomainError('draw.published_admit_by_draw');
-    }
+    if (await this.isOpen(tx, offerId)) throw new DomainError('draw.published_admit_by_draw');
+  }
+
+  /** Whether the offer has a published draw not yet drawn (locked until `tx` ends). */
+  async isOpen(tx: Tx, offerId: string): Promise<boolean> {
+    return (await this.draws.lockOpen(tx, offerId)) !== null;
   }
 
   /** For the rotation job: the offer's open draw, unlocked, if any. */
