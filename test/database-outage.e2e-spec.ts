@@ -202,6 +202,15 @@ describe('the database going away', () => {
       await c.waitHealthy();
       const token = await login(c, DEMO.admin);
       const warden = await login(c, DEMO.wardens[0]);
+      // A permit this instance has scanned, so it is remembered (one prepared INSERT per scan).
+      const permits = await fetch(`${c.url}/api/permits?pageSize=1`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      const permitNumber = ((await permits.json()) as { items: { number: number }[] }).items[0]!
+        .number;
+      const scan = (key: string) =>
+        post(c, warden, '/api/scans', { permitNumber, idempotencyKey: `outage-${key}` });
+      expect((await scan('before')).status).toBe(200);
 
       await proxy.cut();
       const health = await fetch(`${c.url}/health`, { headers: { 'accept-language': 'en' } });
@@ -220,12 +229,18 @@ describe('the database going away', () => {
         headers: { authorization: `Bearer ${token}` },
       });
       expect(read.status).toBe(503);
+      expect(await scan('during')).toMatchObject({
+        status: 503,
+        body: { reason: 'service.unavailable' },
+      });
       expect(c.exited()).toBe(false);
 
       await new Promise((resolve) => setTimeout(resolve, 1000));
       await proxy.restore();
       await c.waitHealthy(30_000);
       expect((await post(c, token, '/api/households', { address: '断线三2号' })).status).toBe(201);
+      // The scan's prepared statement is made again on the new connections.
+      expect(await scan('after')).toMatchObject({ status: 200, body: { replayed: false } });
 
       // Live pushes from another instance reach C's phones again.
       const socket = io(`${c.url}/live`, { auth: { token: warden }, transports: ['websocket'] });
