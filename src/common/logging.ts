@@ -67,7 +67,7 @@ interface SerializedRequest {
 /**
  * A request as its log lines carry it: id, method, path, the caller's address and browser. No
  * other header: nothing read from them is worth a token or a cookie in the logs, and serializing
- * and redacting every header of every request was a tenth of a scan's time (issue 15.5).
+ * and redacting every header of every request cost a few percent of a scan's time (issue 15.5).
  */
 export function requestInLog(req: SerializedRequest) {
   return {
