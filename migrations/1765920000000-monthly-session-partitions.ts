@@ -1,5 +1,32 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
+/** The session's foreign keys, as before partitioning and after. */
+const FOREIGN_KEYS = `
+  ADD CONSTRAINT occupancy_session_checked_in_by_fkey FOREIGN KEY (checked_in_by)
+    REFERENCES member(id),
+  ADD CONSTRAINT occupancy_session_checked_out_by_fkey FOREIGN KEY (checked_out_by)
+    REFERENCES member(id),
+  ADD CONSTRAINT occupancy_session_household_fkey FOREIGN KEY (household_id, association_id)
+    REFERENCES household(id, association_id),
+  ADD CONSTRAINT occupancy_session_lane_id_fkey FOREIGN KEY (lane_id)
+    REFERENCES lane(id) ON DELETE CASCADE,
+  ADD CONSTRAINT occupancy_session_space_fkey FOREIGN KEY (space_id, association_id)
+    REFERENCES space(id, association_id) ON DELETE CASCADE,
+  ADD CONSTRAINT occupancy_session_vehicle_fkey FOREIGN KEY (vehicle_id, association_id)
+    REFERENCES vehicle(id, association_id)`;
+
+/** Its indexes besides the open-session ones; each foreign key has its supporting index here. */
+const INDEXES = [
+  `occupancy_session_lane_started_idx ON occupancy_session (lane_id, started_at)`,
+  `occupancy_session_household_idx ON occupancy_session (household_id)
+     WHERE household_id IS NOT NULL`,
+  `occupancy_session_space_id_fk_idx ON occupancy_session (space_id, started_at)`,
+  `occupancy_session_vehicle_id_fk_idx ON occupancy_session (vehicle_id)`,
+  `occupancy_session_checked_in_by_fk_idx ON occupancy_session (checked_in_by)`,
+  `occupancy_session_checked_out_by_fk_idx ON occupancy_session (checked_out_by)`,
+  `occupancy_session_association_ended_idx ON occupancy_session (association_id, ended_at)`,
+];
+
 /**
  * Occupancy sessions are partitioned by Beijing month of `started_at` (issue 15.2), as permit
  * scans are by `scanned_at` (migration 1765890000000, whose notes hold for both): a month past
@@ -62,27 +89,9 @@ export class MonthlySessionPartitions1765920000000 implements MigrationInterface
     await db.query(`
       ALTER TABLE occupancy_session
         ADD CONSTRAINT occupancy_session_pkey PRIMARY KEY (id, started_at),
-        ADD CONSTRAINT occupancy_session_checked_in_by_fkey FOREIGN KEY (checked_in_by)
-          REFERENCES member(id),
-        ADD CONSTRAINT occupancy_session_checked_out_by_fkey FOREIGN KEY (checked_out_by)
-          REFERENCES member(id),
-        ADD CONSTRAINT occupancy_session_household_fkey FOREIGN KEY (household_id, association_id)
-          REFERENCES household(id, association_id),
-        ADD CONSTRAINT occupancy_session_lane_id_fkey FOREIGN KEY (lane_id)
-          REFERENCES lane(id) ON DELETE CASCADE,
-        ADD CONSTRAINT occupancy_session_space_fkey FOREIGN KEY (space_id, association_id)
-          REFERENCES space(id, association_id) ON DELETE CASCADE,
-        ADD CONSTRAINT occupancy_session_vehicle_fkey FOREIGN KEY (vehicle_id, association_id)
-          REFERENCES vehicle(id, association_id)`);
+        ${FOREIGN_KEYS}`);
     for (const index of [
-      `occupancy_session_lane_started_idx ON occupancy_session (lane_id, started_at)`,
-      `occupancy_session_household_idx ON occupancy_session (household_id)
-         WHERE household_id IS NOT NULL`,
-      `occupancy_session_space_id_fk_idx ON occupancy_session (space_id, started_at)`,
-      `occupancy_session_vehicle_id_fk_idx ON occupancy_session (vehicle_id)`,
-      `occupancy_session_checked_in_by_fk_idx ON occupancy_session (checked_in_by)`,
-      `occupancy_session_checked_out_by_fk_idx ON occupancy_session (checked_out_by)`,
-      `occupancy_session_association_ended_idx ON occupancy_session (association_id, ended_at)`,
+      ...INDEXES,
       // Open sessions by space and by plate are read on every map and check-in: what the
       // partial unique indexes served before, now without uniqueness (occupancy_open holds it).
       `occupancy_session_open_space_idx ON occupancy_session (space_id) WHERE ended_at IS NULL`,
@@ -134,31 +143,13 @@ export class MonthlySessionPartitions1765920000000 implements MigrationInterface
     await db.query(`
       ALTER TABLE occupancy_session
         ADD CONSTRAINT occupancy_session_pkey PRIMARY KEY (id),
-        ADD CONSTRAINT occupancy_session_checked_in_by_fkey FOREIGN KEY (checked_in_by)
-          REFERENCES member(id),
-        ADD CONSTRAINT occupancy_session_checked_out_by_fkey FOREIGN KEY (checked_out_by)
-          REFERENCES member(id),
-        ADD CONSTRAINT occupancy_session_household_fkey FOREIGN KEY (household_id, association_id)
-          REFERENCES household(id, association_id),
-        ADD CONSTRAINT occupancy_session_lane_id_fkey FOREIGN KEY (lane_id)
-          REFERENCES lane(id) ON DELETE CASCADE,
-        ADD CONSTRAINT occupancy_session_space_fkey FOREIGN KEY (space_id, association_id)
-          REFERENCES space(id, association_id) ON DELETE CASCADE,
-        ADD CONSTRAINT occupancy_session_vehicle_fkey FOREIGN KEY (vehicle_id, association_id)
-          REFERENCES vehicle(id, association_id)`);
+        ${FOREIGN_KEYS}`);
     for (const index of [
       `UNIQUE INDEX occupancy_session_open_space_key ON occupancy_session (space_id)
          WHERE ended_at IS NULL`,
       `UNIQUE INDEX occupancy_session_open_plate_key ON occupancy_session (association_id, plate)
          WHERE ended_at IS NULL`,
-      `INDEX occupancy_session_lane_started_idx ON occupancy_session (lane_id, started_at)`,
-      `INDEX occupancy_session_household_idx ON occupancy_session (household_id)
-         WHERE household_id IS NOT NULL`,
-      `INDEX occupancy_session_space_id_fk_idx ON occupancy_session (space_id, started_at)`,
-      `INDEX occupancy_session_vehicle_id_fk_idx ON occupancy_session (vehicle_id)`,
-      `INDEX occupancy_session_checked_in_by_fk_idx ON occupancy_session (checked_in_by)`,
-      `INDEX occupancy_session_checked_out_by_fk_idx ON occupancy_session (checked_out_by)`,
-      `INDEX occupancy_session_association_ended_idx ON occupancy_session (association_id, ended_at)`,
+      ...INDEXES.map((index) => `INDEX ${index}`),
     ]) {
       await db.query(`CREATE ${index}`);
     }

@@ -2,15 +2,12 @@ import { Client } from 'pg';
 import { MonthlyScanPartitions1765890000000 } from '../migrations/1765890000000-monthly-scan-partitions';
 import { RetentionJob } from '../src/retention/retention.job';
 import { idempotencyKey } from './support/permits';
+import { monthPartitionOf } from './support/partitions';
 import { DEMO, startTestApp, type TestApp } from './support/test-app';
 
 const DAY = 86_400_000;
 
-/** The Beijing month `at` falls in, as its partition is named. */
-function partitionOf(at: Date): string {
-  const local = new Date(at.getTime() + 8 * 3_600_000);
-  return `permit_scan_${local.getUTCFullYear()}_${String(local.getUTCMonth() + 1).padStart(2, '0')}`;
-}
+const partitionOf = (at: Date) => monthPartitionOf('permit_scan', at);
 
 /**
  * Issue 15.2: scans are partitioned by Beijing month. Existing scans move into their months; the

@@ -1,14 +1,11 @@
 import { MonthlySessionPartitions1765920000000 } from '../migrations/1765920000000-monthly-session-partitions';
 import { RetentionJob } from '../src/retention/retention.job';
+import { monthPartitionOf } from './support/partitions';
 import { DEMO, startTestApp, type TestApp } from './support/test-app';
 
 const DAY = 86_400_000;
 
-/** The Beijing month `at` falls in, as its partition is named. */
-function partitionOf(at: Date): string {
-  const local = new Date(at.getTime() + 8 * 3_600_000);
-  return `occupancy_session_${local.getUTCFullYear()}_${String(local.getUTCMonth() + 1).padStart(2, '0')}`;
-}
+const partitionOf = (at: Date) => monthPartitionOf('occupancy_session', at);
 
 /**
  * Issue 15.2: occupancy sessions are partitioned by the Beijing month they started in. One car

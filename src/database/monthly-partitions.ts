@@ -16,7 +16,10 @@ export interface MonthlyTable {
    * trigger, and the kept rows' triggers add them again.
    */
   forgetSideRows: (month: string) => string;
-  /** An SQL condition on the month's row (named `alias`) that keeps it past its month. */
+  /**
+   * An SQL condition on the month's row (named `alias`) that keeps it past its month;
+   * `period.keep_after` is the start of what is still within every association's period.
+   */
   outlives: string;
   alias: string;
 }
@@ -86,10 +89,12 @@ export class MonthlyPartitions {
       if (monthStart(Number(year), Number(month) + 1) > keepAfter) continue;
       await tx.query(`ALTER TABLE ${table} DETACH PARTITION ${name}`);
       await tx.query(forgetSideRows(name));
-      // `$1` in `outlives` is `keepAfter`.
       const kept: unknown[] = await tx.query(
-        `INSERT INTO ${table} SELECT ${alias}.* FROM ${name} ${alias} WHERE ${outlives} RETURNING 1`,
-        outlives.includes('$1') ? [keepAfter] : [],
+        `INSERT INTO ${table}
+         SELECT ${alias}.* FROM ${name} ${alias}, (SELECT $1::timestamptz AS keep_after) period
+          WHERE ${outlives}
+         RETURNING 1`,
+        [keepAfter],
       );
       await tx.query(`DROP TABLE ${name}`);
       pass.dropped.push(name);

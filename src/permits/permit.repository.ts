@@ -66,12 +66,10 @@ export class PermitRepository {
     return this.one(`SELECT ${COLUMNS} FROM permit WHERE id = $1 FOR UPDATE`, [id], tx);
   }
 
-  /** The hot path of a scan by token or typed number. */
-  async findByNumber(number: number, tx?: Tx): Promise<Permit | null> {
-    return this.one(`SELECT ${COLUMNS} FROM permit WHERE number = $1`, [number], tx);
-  }
-
-  /** A scan's read: the permit with its row version (`xmin`), for `permitUnchangedSql`. */
+  /**
+   * The hot path of a scan by token or typed number: the permit with its row version (`xmin`),
+   * for `permitUnchangedSql`.
+   */
   async findByNumberVersioned(number: number): Promise<VersionedPermit | null> {
     const rows: (PermitRow & { row_version: string })[] = await this.dataSource.query(
       `SELECT ${COLUMNS}, xmin::text AS row_version FROM permit WHERE number = $1`,

@@ -424,11 +424,6 @@ export class PermitsService {
     }, tx);
   }
 
-  /** For scans: the permit a token or a typed number names, of whichever association. */
-  byNumber(number: number): Promise<Permit | null> {
-    return this.permits.findByNumber(number);
-  }
-
   /** For scans and plate checks: an association's permits for a plate, the latest ending first. */
   byPlate(associationId: string, plate: string, limit = 10): Promise<Permit[]> {
     return this.permits.findByPlate(associationId, plate, limit);

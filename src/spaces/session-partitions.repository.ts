@@ -17,7 +17,7 @@ export class SessionPartitionRepository {
     alias: 'o',
     forgetSideRows: (month) =>
       `DELETE FROM occupancy_open c USING ${month} o WHERE c.session_id = o.id`,
-    outlives: `o.ended_at IS NULL OR o.ended_at >= $1 OR ${VIOLATION_KEEPS_SESSION}`,
+    outlives: `o.ended_at IS NULL OR o.ended_at >= period.keep_after OR ${VIOLATION_KEEPS_SESSION}`,
   });
 
   makeAhead(tx: Tx, now: Date, ahead: number): Promise<string[]> {
