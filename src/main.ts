@@ -10,6 +10,7 @@ import { appConfig, databaseConfig } from './config';
 import type * as DemoSeed from './database/demo-seed';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres';
 import type * as EnsureDatabase from './database/ensure-database';
+import type * as GuardedClient from './database/guarded-client';
 import type * as Migrate from './database/migrate';
 
 const STOP_TIMEOUT_MS = 10_000;
@@ -25,6 +26,7 @@ function loadApplication() {
     ...(require('./bootstrap') as typeof Bootstrap),
     ...(require('./database/migrate') as typeof Migrate),
     ...(require('./database/ensure-database') as typeof EnsureDatabase),
+    ...(require('./database/guarded-client') as typeof GuardedClient),
     ...(require('./database/demo-seed') as typeof DemoSeed),
     ...(require('./common/clock') as typeof ClockModule),
     ...(require('./associations/demo-data') as typeof AssociationsDemo),
@@ -57,6 +59,7 @@ async function main(): Promise<void> {
     } catch (error) {
       logger.warn(`while closing: ${(error as Error).message}`);
     }
+    if (embedded) await application().connectionsEnded(2_000);
     await embedded?.stop();
     clearTimeout(timer);
     logger.log('stopped');

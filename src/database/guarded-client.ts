@@ -19,7 +19,29 @@ export class GuardedClient extends Client {
   constructor(config?: string | ClientConfig) {
     super(config);
     this.on('error', reportLostConnection);
+    open.add(this);
+    this.once('end', () => open.delete(this));
   }
+}
+
+/** Every client of the service whose connection has not ended yet. */
+const open = new Set<GuardedClient>();
+
+/**
+ * Resolves once every connection of the service has ended, or after `timeoutMs`. A pool's
+ * `end()` resolves as soon as its idle clients are told to end, not when their connections are
+ * gone; stopping the embedded PostgreSQL before then ends them from its side, and they report it
+ * as lost (a Ctrl-C that warns).
+ */
+export async function connectionsEnded(timeoutMs: number): Promise<void> {
+  if (open.size === 0) return;
+  let timer: NodeJS.Timeout | undefined;
+  const ended = [...open].map((client) => new Promise((resolve) => client.once('end', resolve)));
+  await Promise.race([
+    Promise.all(ended),
+    new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs))),
+  ]);
+  clearTimeout(timer);
 }
 
 function reportLostConnection(error: Error): void {
