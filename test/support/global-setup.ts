@@ -18,8 +18,11 @@ declare global {
  * template database once, and lets each test file clone it (see test-database.ts).
  */
 export default async function globalSetup(): Promise<void> {
-  // Browser tests load the built client from dist/web; building takes well under a second.
-  execFileSync(process.execPath, ['src/web/build.mjs'], { stdio: 'ignore' });
+  // Browser tests load the built client from dist/web, and tests that start `npm start`'s
+  // dist/src/main.js build through src/build.mjs too (buildOnce). Both go through its stamp here,
+  // before any test runs: a web build empties dist/web first, and one started by a test file
+  // once left another file's browser without index.html (503 "web client not built").
+  execFileSync(process.execPath, ['src/build.mjs'], { stdio: 'ignore' });
   let adminUrl = process.env.TEST_DATABASE_URL ?? '';
   if (!adminUrl) {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'hutong-test-pg-'));
