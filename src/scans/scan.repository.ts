@@ -77,6 +77,67 @@ export const VIOLATION_KEEPS_SCAN = `EXISTS (
 
 const COLUMNS = 'id, permit_id, verdict, reason, reason_params, scanned_at, recorder_on_duty';
 
+/** A scan to record, and the permit row (at the version read) its verdict rests on, if any. */
+export interface ScanToRecord {
+  scan: NewScan;
+  judgedOn: VersionedPermit | null;
+}
+
+/** Recorded, or not because the permit it was judged on changed meanwhile. */
+export type Recorded = ScanRecord | 'permit_changed';
+
+// One prepared statement for one scan or many: each column is an array, a row per scan.
+const INSERT_ALL = `INSERT INTO permit_scan (association_id, scanned_by, idempotency_key, permit_id,
+    method, plate_seen, lane_id, car_park_id, space_label, verdict, reason, reason_params,
+    scanned_at, recorded_at, offline, recorder_on_duty)
+  SELECT s.association_id, s.scanned_by, s.idempotency_key, s.permit_id, s.method, s.plate_seen,
+    s.lane_id, s.car_park_id, s.space_label, s.verdict, s.reason, s.reason_params::jsonb,
+    s.scanned_at, s.recorded_at, s.offline,
+    CASE WHEN s.records_duty THEN ${onDutySql('s.scanned_by', 's.scanned_at')} END
+  FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::uuid[], $5::text[], $6::text[],
+    $7::uuid[], $8::uuid[], $9::text[], $10::text[], $11::text[], $12::text[],
+    $13::timestamptz[], $14::timestamptz[], $15::boolean[], $16::boolean[], $17::uuid[],
+    $18::xid[])
+    AS s(association_id, scanned_by, idempotency_key, permit_id, method, plate_seen, lane_id,
+      car_park_id, space_label, verdict, reason, reason_params, scanned_at, recorded_at, offline,
+      records_duty, judged_permit, judged_version)
+  WHERE s.judged_permit IS NULL OR ${permitUnchangedSql('s.judged_permit', 's.judged_version')}
+  RETURNING scanned_by, idempotency_key, ${COLUMNS}`;
+
+function columnsOf(scans: readonly ScanToRecord[]): unknown[][] {
+  const column = <T>(of: (entry: ScanToRecord) => T): T[] => scans.map(of);
+  return [
+    column(({ scan }) => scan.associationId),
+    column(({ scan }) => scan.scannedBy),
+    column(({ scan }) => scan.idempotencyKey),
+    column(({ scan }) => scan.permitId),
+    column(({ scan }) => scan.method),
+    column(({ scan }) => scan.plateSeen),
+    column(({ scan }) => scan.laneId),
+    column(({ scan }) => scan.carParkId),
+    column(({ scan }) => scan.spaceLabel),
+    column(({ scan }) => scan.verdict),
+    column(({ scan }) => scan.cause),
+    column(({ scan }) => JSON.stringify(scan.causeParams)),
+    column(({ scan }) => scan.scannedAt),
+    column(({ scan }) => scan.recordedAt),
+    column(({ scan }) => scan.offline),
+    column(({ scan }) => scan.recordsDuty),
+    column(({ judgedOn }) => judgedOn?.permit.id ?? null),
+    column(({ judgedOn }) => judgedOn?.version ?? null),
+  ];
+}
+
+function keyOf(scannedBy: string, idempotencyKey: string): string {
+  return `${scannedBy} ${idempotencyKey}`;
+}
+
+function compareKeys(a: NewScan, b: NewScan): number {
+  const left = keyOf(a.scannedBy, a.idempotencyKey);
+  const right = keyOf(b.scannedBy, b.idempotencyKey);
+  return left < right ? -1 : left > right ? 1 : 0;
+}
+
 /** The only code that speaks SQL to `permit_scan`, the record of every scan. */
 @Injectable()
 export class ScanRepository {
@@ -108,53 +169,38 @@ export class ScanRepository {
    * is claimed by a trigger in `permit_scan_key` (a partitioned table cannot hold that unique
    * key): a second sender waits for the first to commit, then runs into the key and gets
    * nothing. One statement on its own, so the refused insert aborts no caller's transaction.
-   *
-   * One round trip (issue 15.5): the permit's version and the warden's duty are checked inside
-   * this INSERT, by conditions the permits and rosters features write (`permitUnchangedSql`,
-   * `onDutySql`), rather than read beforehand.
    */
-  async insertOnce(
-    scan: NewScan,
-    judgedOn: VersionedPermit | null,
-  ): Promise<ScanRecord | null | 'permit_changed'> {
-    let rows: ScanRow[];
+  async insertOnce(scan: NewScan, judgedOn: VersionedPermit | null): Promise<Recorded | null> {
     try {
-      rows = await runPrepared<ScanRow>(
-        this.dataSource,
-        judgedOn ? 'scan_insert_judged_on_permit' : 'scan_insert',
-        `INSERT INTO permit_scan (association_id, scanned_by, idempotency_key, permit_id, method,
-          plate_seen, lane_id, car_park_id, space_label, verdict, reason, reason_params, scanned_at,
-          recorded_at, offline, recorder_on_duty)
-         SELECT $1::uuid, $2::uuid, $3::text, $4::uuid, $5::text, $6::text, $7::uuid, $8::uuid,
-           $9::text, $10::text, $11::text, $12::jsonb, $13::timestamptz, $14::timestamptz,
-           $15::boolean, CASE WHEN $16::boolean THEN ${onDutySql('$2', '$13')} END
-          WHERE ${judgedOn ? permitUnchangedSql('$17', '$18') : 'TRUE'}
-         RETURNING ${COLUMNS}`,
-        [
-          scan.associationId,
-          scan.scannedBy,
-          scan.idempotencyKey,
-          scan.permitId,
-          scan.method,
-          scan.plateSeen,
-          scan.laneId,
-          scan.carParkId,
-          scan.spaceLabel,
-          scan.verdict,
-          scan.cause,
-          scan.causeParams,
-          scan.scannedAt,
-          scan.recordedAt,
-          scan.offline,
-          scan.recordsDuty,
-          ...(judgedOn ? [judgedOn.permit.id, judgedOn.version] : []),
-        ],
-      );
+      const [recorded] = await this.insertAll([{ scan, judgedOn }]);
+      return recorded!;
     } catch (error) {
       if (keyTaken(error)) return null;
       throw error;
     }
-    return rows[0] ? toRecord(rows[0]) : 'permit_changed';
+  }
+
+  /**
+   * Records the scans in one statement, each as `insertOnce` would ('permit_changed' for one
+   * whose permit changed), or none of them: a key sent before refuses the whole statement.
+   * One round trip (issue 15.5): each permit's version and each warden's duty are checked inside
+   * this INSERT, by conditions the permits and rosters features write (`permitUnchangedSql`,
+   * `onDutySql`), rather than read beforehand. The keys are claimed in one order, so two
+   * statements holding the same keys wait for each other instead of deadlocking.
+   */
+  async insertAll(scans: readonly ScanToRecord[]): Promise<Recorded[]> {
+    const ordered = [...scans].sort((a, b) => compareKeys(a.scan, b.scan));
+    const rows = await runPrepared<ScanRow & { scanned_by: string; idempotency_key: string }>(
+      this.dataSource,
+      'scan_insert_all',
+      INSERT_ALL,
+      columnsOf(ordered),
+    );
+    const byKey = new Map(rows.map((row) => [keyOf(row.scanned_by, row.idempotency_key), row]));
+    return scans.map(({ scan }) => {
+      const row = byKey.get(keyOf(scan.scannedBy, scan.idempotencyKey));
+      return row ? toRecord(row) : 'permit_changed';
+    });
   }
 
   async byKey(scannedBy: string, idempotencyKey: string): Promise<ScanRecord | null> {

@@ -5,6 +5,7 @@ import { RostersModule } from '../rosters/rosters.module';
 import { SharingModule } from '../sharing/sharing.module';
 import { ScanLedgerService } from './scan-ledger.service';
 import { ScanPartitionRepository } from './scan-partitions.repository';
+import { ScanRecorder } from './scan-recorder';
 import { ScanRepository } from './scan.repository';
 import { ScansController } from './scans.controller';
 import { ScansService } from './scans.service';
@@ -17,7 +18,13 @@ import { ScansService } from './scans.service';
 @Module({
   imports: [AssociationsModule, PermitsModule, SharingModule, RostersModule],
   controllers: [ScansController],
-  providers: [ScansService, ScanRepository, ScanPartitionRepository, ScanLedgerService],
+  providers: [
+    ScansService,
+    ScanRecorder,
+    ScanRepository,
+    ScanPartitionRepository,
+    ScanLedgerService,
+  ],
   exports: [ScansService],
 })
 export class ScansModule {}

@@ -16,6 +16,7 @@ import { type Judgement, judgement, verdictMessage, VERDICTS } from '../shared/s
 import { AvailabilityService } from '../sharing/availability.service';
 import type { ScanDto, ScanListQuery, ScanQuery, ScanView } from './scan.dto';
 import { type PartitionPass, ScanPartitionRepository } from './scan-partitions.repository';
+import { ScanRecorder } from './scan-recorder';
 import { type ScanMethod, ScanRepository } from './scan.repository';
 import { canReadOwnPermitScans, canScan, scanRecordsDuty } from './scans.policy';
 import type { HolderScan } from '../shared/api/permits';
@@ -50,6 +51,7 @@ export class ScansService {
     private readonly availability: AvailabilityService,
     private readonly associations: AssociationsService,
     private readonly scannedPermits: ScannedPermits,
+    private readonly recorder: ScanRecorder,
     private readonly clock: Clock,
   ) {}
 
@@ -91,7 +93,7 @@ export class ScansService {
       const { permit, judgement, read } = await this.judgeScan(method, dto, place, at);
       // Only this association's permits are linked: a foreign one stays anonymous in our records.
       const ownPermit = permit && permit.associationId === actor.associationId ? permit : null;
-      const recorded = await this.scans.insertOnce(
+      const recorded = await this.recorder.record(
         {
           associationId: actor.associationId,
           scannedBy: actor.memberId,
