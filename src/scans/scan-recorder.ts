@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { isDatabaseUnavailable } from '../database/database-unavailable';
 import type { VersionedPermit } from '../permits/permit';
-import { type NewScan, type Recorded, ScanRepository, type ScanToRecord } from './scan.repository';
+import {
+  keyOf,
+  type NewScan,
+  type Recorded,
+  ScanRepository,
+  type ScanToRecord,
+} from './scan.repository';
 
 /** At most this many recording statements at once; the pool's other connections stay free. */
 const STATEMENTS_AT_ONCE = 2;
@@ -62,7 +68,7 @@ export class ScanRecorder {
     const first = new Map<string, Waiting>();
     const again: [Waiting, Waiting][] = [];
     for (const w of together) {
-      const key = `${w.scan.scan.scannedBy} ${w.scan.scan.idempotencyKey}`;
+      const key = keyOf(w.scan.scan.scannedBy, w.scan.scan.idempotencyKey);
       const earlier = first.get(key);
       if (earlier) again.push([w, earlier]);
       else first.set(key, w);

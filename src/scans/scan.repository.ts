@@ -128,7 +128,8 @@ function columnsOf(scans: readonly ScanToRecord[]): unknown[][] {
   ];
 }
 
-function keyOf(scannedBy: string, idempotencyKey: string): string {
+/** A scan's idempotency key as one value: its warden's and the key they sent. */
+export function keyOf(scannedBy: string, idempotencyKey: string): string {
   return `${scannedBy} ${idempotencyKey}`;
 }
 
